@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+// npm nests a few Taro packages under this package (their peer ranges clash with the workspace's vite),
+// so webpack must look here as well as in the workspace root.
+const ownModules = path.resolve(__dirname, '..', 'node_modules');
+
+// Both NutUI and our own styles are written against a 375 px wide design, so one unit maps to 2 rpx.
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'xiaocang',
+    date: '2026-11-22',
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
+    plugins: ['@tarojs/plugin-html'],
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      webpackChain(chain) {
+        chain.resolve.modules.add('node_modules').add(ownModules);
+      },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      webpackChain(chain) {
+        chain.resolve.modules.add('node_modules').add(ownModules);
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  return config;
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Id, RequiredText, Status, Timestamp } from './common.ts';
+
+export const Role = z.enum(['owner', 'staff']);
+
+export const Username = z
+  .string()
+  .trim()
+  .min(3, 'must be at least 3 characters')
+  .max(32, 'must be at most 32 characters')
+  .regex(/^[A-Za-z0-9_.@-]+$/, 'may contain letters, digits and _ . @ - only');
+export const Password = z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters');
+
+export const StaffPermissions = z.object({
+  disableInbound: z.boolean(),
+  disableOutbound: z.boolean(),
+  adminApproval: z.boolean(),
+  hideInboundPrice: z.boolean(),
+  ownRecordsOnly: z.boolean(),
+  hideInventory: z.boolean(),
+  disableProductEdit: z.boolean(),
+  disableStockPoint: z.boolean(),
+});
+export type StaffPermissions = z.infer<typeof StaffPermissions>;
+
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  realName: z.string(),
+  role: Role,
+  status: Status,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  lastLoginAt: Timestamp.nullable(),
+});
+export type User = z.infer<typeof User>;
+
+export const Shop = z.object({
+  id: Id,
+  name: z.string(),
+  staffPermissions: StaffPermissions,
+  allowNegativeStock: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Shop = z.infer<typeof Shop>;
+
+export const RegisterRequest = z.object({
+  shopName: RequiredText(60),
+  username: Username,
+  password: Password,
+  realName: RequiredText(40),
+});
+export type RegisterRequest = z.infer<typeof RegisterRequest>;
+
+export const LoginRequest = z.object({ username: z.string().trim().min(1, 'is required').max(64), password: z.string().min(1, 'is required').max(128) });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const Session = z.object({ token: z.string(), user: User, shop: Shop });
+export type Session = z.infer<typeof Session>;
+
+/** The caller, their shop and the switches that bind them (all false for an owner). */
+export const Me = z.object({ user: User, shop: Shop, permissions: StaffPermissions });
+export type Me = z.infer<typeof Me>;
+
+export const UpdateShopRequest = z.object({
+  name: RequiredText(60).optional(),
+  staffPermissions: StaffPermissions.partial().optional(),
+  allowNegativeStock: z.boolean().optional(),
+});
+export type UpdateShopRequest = z.infer<typeof UpdateShopRequest>;
+
+export const CreateStaffRequest = z.object({ username: Username, password: Password, realName: RequiredText(40) });
+export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
+export const UpdateStaffRequest = z.object({ realName: RequiredText(40).optional(), status: Status.optional() });
+export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
+export const ResetPasswordRequest = z.object({ password: Password });

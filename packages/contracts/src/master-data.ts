@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import {
+  DecimalString,
+  Id,
+  ListQuery,
+  MoneyInput,
+  QuantityInput,
+  RequiredText,
+  Status,
+  Text,
+  Timestamp,
+} from './common.ts';
+
+const Audited = { createdAt: Timestamp, updatedAt: Timestamp };
+
+export const Category = z.object({ id: Id, name: z.string(), status: Status, ...Audited });
+export type Category = z.infer<typeof Category>;
+export const CreateCategoryRequest = z.object({ name: RequiredText(40), status: Status.default('active') });
+export const UpdateCategoryRequest = CreateCategoryRequest.partial();
+
+const OptionalCode = Text(64).transform((code) => (code === '' ? null : code)).nullable();
+
+export const Product = z.object({
+  id: Id,
+  name: z.string(),
+  code: z.string().nullable(),
+  categoryId: Id.nullable(),
+  categoryName: z.string().nullable(),
+  unit: z.string(),
+  specification: z.string(),
+  supplierId: Id.nullable(),
+  supplierName: z.string().nullable(),
+  imageUrl: z.string(),
+  inboundPrice: DecimalString.optional(),
+  outboundPrice: DecimalString,
+  warningStock: DecimalString,
+  isEnabled: z.boolean(),
+  remarks: z.string(),
+  /** Stock on hand over all stock points; absent for staff who may not see stock. */
+  stockQuantity: DecimalString.optional(),
+  createdBy: Id.nullable(),
+  ...Audited,
+});
+export type Product = z.infer<typeof Product>;
+
+export const CreateProductRequest = z.object({
+  name: RequiredText(80),
+  code: OptionalCode.default(null),
+  categoryId: Id.nullable().default(null),
+  unit: RequiredText(10),
+  specification: Text(80).default(''),
+  supplierId: Id.nullable().default(null),
+  imageUrl: Text(500).default(''),
+  inboundPrice: MoneyInput.default('0'),
+  outboundPrice: MoneyInput.default('0'),
+  warningStock: QuantityInput.default('0'),
+  isEnabled: z.boolean().default(true),
+  remarks: Text(500).default(''),
+});
+export type CreateProductRequest = z.input<typeof CreateProductRequest>;
+export const UpdateProductRequest = z.object({
+  name: RequiredText(80),
+  code: OptionalCode,
+  categoryId: Id.nullable(),
+  unit: RequiredText(10),
+  specification: Text(80),
+  supplierId: Id.nullable(),
+  imageUrl: Text(500),
+  inboundPrice: MoneyInput,
+  outboundPrice: MoneyInput,
+  warningStock: QuantityInput,
+  isEnabled: z.boolean(),
+  remarks: Text(500),
+}).partial();
+export type UpdateProductRequest = z.input<typeof UpdateProductRequest>;
+
+export const ProductListQuery = ListQuery.omit({ status: true }).extend({
+  categoryId: Id.optional(),
+  supplierId: Id.optional(),
+  isEnabled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+
+const PartyFields = {
+  name: RequiredText(80),
+  code: OptionalCode.default(null),
+  address: Text(200).default(''),
+  contactPerson: Text(40).default(''),
+  phone: Text(40).default(''),
+  remarks: Text(500).default(''),
+  status: Status.default('active'),
+};
+const PartyResponse = {
+  id: Id,
+  name: z.string(),
+  code: z.string().nullable(),
+  address: z.string(),
+  contactPerson: z.string(),
+  phone: z.string(),
+  remarks: z.string(),
+  status: Status,
+  createdBy: Id.nullable(),
+  ...Audited,
+};
+
+export const Supplier = z.object(PartyResponse);
+export type Supplier = z.infer<typeof Supplier>;
+export const CreateSupplierRequest = z.object(PartyFields);
+export const UpdateSupplierRequest = z.object(PartyFields).partial();
+
+export const ProductRef = z.object({ id: Id, name: z.string() });
+export const Customer = z.object({
+  ...PartyResponse,
+  availableProducts: z.array(ProductRef),
+  serviceMonths: z.number().int(),
+});
+export type Customer = z.infer<typeof Customer>;
+const CustomerFields = {
+  ...PartyFields,
+  availableProductIds: z.array(Id).max(1000).default([]),
+  serviceMonths: z.number().int().min(0).max(1200).default(0),
+};
+export const CreateCustomerRequest = z.object(CustomerFields);
+export const UpdateCustomerRequest = z.object(CustomerFields).partial();
+
+export const StockPoint = z.object({
+  id: Id,
+  name: z.string(),
+  code: z.string().nullable(),
+  address: z.string(),
+  isDefault: z.boolean(),
+  status: Status,
+  ...Audited,
+});
+export type StockPoint = z.infer<typeof StockPoint>;
+const StockPointFields = {
+  name: RequiredText(40),
+  code: OptionalCode.default(null),
+  address: Text(200).default(''),
+  isDefault: z.boolean().default(false),
+  status: Status.default('active'),
+};
+export const CreateStockPointRequest = z.object(StockPointFields);
+export const UpdateStockPointRequest = z.object(StockPointFields).partial();
+
+const NameList = z
+  .array(RequiredText(20))
+  .min(1, 'must have at least one entry')
+  .max(50)
+  .refine((names) => new Set(names).size === names.length, 'must not repeat a name');
+export const ShopConfig = z.object({ inboundTypes: z.array(z.string()), outboundTypes: z.array(z.string()), units: z.array(z.string()) });
+export type ShopConfig = z.infer<typeof ShopConfig>;
+export const UpdateShopConfigRequest = z.object({ inboundTypes: NameList, outboundTypes: NameList, units: NameList }).partial();

@@ -1,0 +1,16 @@
+export type BillDirection = 'in' | 'out';
+
+export const BILL_NUMBER_PREFIX: Record<BillDirection, string> = { in: 'IN', out: 'OUT' };
+
+/** IN/OUT + yyyymmdd + a 4-digit per-shop daily sequence, e.g. IN202611220007. */
+export function formatBillNumber(direction: BillDirection, day: string, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9999) {
+    throw new RangeError(`bill sequence out of range: ${sequence}`);
+  }
+  return `${BILL_NUMBER_PREFIX[direction]}${day.replaceAll('-', '')}${String(sequence).padStart(4, '0')}`;
+}
+
+/** The shop's calendar day (China Standard Time) for a moment, as YYYY-MM-DD. */
+export function shopDay(moment: Date): string {
+  return new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,4 @@
+export * from './decimal.ts';
+export * from './costing.ts';
+export * from './permissions.ts';
+export * from './bill-number.ts';

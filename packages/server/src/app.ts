@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { redactForActor } from '@xiaocang/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/database.ts';
+import { AppError } from './errors.ts';
+import { authenticate } from './http/authenticate.ts';
+import { handleError } from './http/error-handler.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface ServerOptions {
+  db: Database;
+  logger?: boolean;
+  /** Folder of the built H5 app, served at /. */
+  appDir?: string;
+}
+
+const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/openapi.json', '/api/health']);
+
+export async function buildServer({ db, logger = false, appDir }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    trustProxy: true,
+    // Requests too broken to route (bad URL bytes, bad headers) still get the one error shape.
+    clientErrorHandler: (_error, socket) => {
+      const body = JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'Malformed request' } });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are plain JSON; their shapes are documented by the contracts and checked by the tests.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Xiaocang 小仓 API', version: '0.1.0', description: 'Stock keeping for WeChat micro-merchants' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api/') || path.startsWith('/api/docs') || PUBLIC_ROUTES.has(path)) return;
+    request.actor = await authenticate(db, request);
+    if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Please log in');
+  });
+  // The wall behind the app: whatever a route returns, a restricted staff member never receives hidden fields.
+  app.addHook('preSerialization', async (request, _reply, payload) =>
+    request.actor ? redactForActor(request.actor, payload) : payload,
+  );
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerRoutes(app, db);
+
+  if (appDir && existsSync(appDir)) {
+    await app.register(fastifyStatic, { root: appDir, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && appDir && existsSync(`${appDir}/index.html`) && request.method === 'GET') {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such route' } });
+  });
+  return app;
+}

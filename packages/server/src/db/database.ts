@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Anything that runs SQL: the database itself or an open transaction. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/** A transaction handle. Use cases that write stock require one, so they cannot run outside a transaction. */
+export interface Transaction extends Queryable {
+  readonly inTransaction: true;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Numbers that must stay exact or calendar-free come back as strings: bigint ids, numerics, dates.
+const TEXT_TYPES = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+/** PGlite has one connection: every statement and transaction goes through one queue. */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const identity = (value: string) => value;
+  const db = await PGlite.create({
+    dataDir,
+    parsers: {
+      [TEXT_TYPES.int8]: identity,
+      [TEXT_TYPES.numeric]: identity,
+      [TEXT_TYPES.date]: identity,
+      [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
+    },
+  });
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    kind: 'pglite',
+    query: <Row>(text: string, params?: readonly unknown[]) =>
+      exclusive(async () => (await db.query<Row>(text, params as unknown[])).rows),
+    transaction: <T>(work: (tx: Transaction) => Promise<T>) =>
+      exclusive(() =>
+        db.transaction(async (inner) =>
+          work({
+            inTransaction: true,
+            query: async <Row>(text: string, params?: readonly unknown[]) =>
+              (await inner.query<Row>(text, params as unknown[])).rows,
+            exec: async (script: string) => {
+              await inner.exec(script);
+            },
+          }),
+        ),
+      ),
+    close: () => exclusive(() => db.close()),
+  };
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+export function openPostgres(connectionString: string, maxConnections = 10): Database {
+  const textParser = (value: string) => value;
+  const pool = new pg.Pool({
+    connectionString,
+    max: maxConnections,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        Object.values(TEXT_TYPES).includes(oid as 20) ? textParser : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  return {
+    kind: 'postgres',
+    query: async <Row>(text: string, params?: readonly unknown[]) =>
+      (await pool.query(text, params as unknown[])).rows as Row[],
+    async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+      // A serialization failure or deadlock is the database asking us to try again.
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({
+            inTransaction: true,
+            query: async <Row>(text: string, params?: readonly unknown[]) =>
+              (await client.query(text, params as unknown[])).rows as Row[],
+            exec: async (script: string) => {
+              await client.query(script);
+            },
+          });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          const code = (error as { code?: string }).code;
+          if (code && RETRYABLE.has(code) && attempt < 5) continue;
+          throw error;
+        } finally {
+          client.release();
+        }
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; maxConnections?: number }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections) : openPglite(options.dataDir);
+}

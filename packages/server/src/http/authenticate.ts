@@ -1,0 +1,38 @@
+import { DEFAULT_STAFF_PERMISSIONS, type Actor, type Role, type StaffPermissions } from '@xiaocang/domain';
+import type { FastifyRequest } from 'fastify';
+import { hashToken, shopIdOfToken } from '../auth/tokens.ts';
+import type { Database } from '../db/database.ts';
+
+interface SessionRow {
+  user_id: string;
+  role: Role;
+  staff_permissions: StaffPermissions;
+}
+
+/**
+ * Resolves the bearer token to an actor. A revoked or expired session, or a user who has been
+ * deactivated since, yields no actor: their tokens stop working at once.
+ */
+export async function authenticate(db: Database, request: FastifyRequest): Promise<Actor | null> {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return null;
+  const token = header.slice('Bearer '.length).trim();
+  const shopId = shopIdOfToken(token);
+  if (!shopId) return null;
+  const [row] = await db.query<SessionRow>(
+    `SELECT s.user_id, u.role, sh.staff_permissions
+       FROM sessions s
+       JOIN users u ON u.shop_id = s.shop_id AND u.id = s.user_id
+       JOIN shops sh ON sh.id = s.shop_id
+      WHERE s.shop_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+        AND u.status = 'active'`,
+    [shopId, hashToken(token)],
+  );
+  if (!row) return null;
+  return {
+    shopId,
+    userId: row.user_id,
+    role: row.role,
+    staffPermissions: { ...DEFAULT_STAFF_PERMISSIONS, ...row.staff_permissions },
+  };
+}

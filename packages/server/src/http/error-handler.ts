@@ -1,0 +1,57 @@
+import type { FieldError } from '@xiaocang/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+
+const PG_CONSTRAINT_FIELDS: Record<string, string> = {
+  products_shop_id_code_key: 'code',
+  suppliers_shop_id_code_key: 'code',
+  customers_shop_id_code_key: 'code',
+  stock_points_shop_id_code_key: 'code',
+  stock_points_shop_id_name_key: 'name',
+  categories_shop_id_name_key: 'name',
+  login_names_pkey: 'username',
+  users_shop_id_username_key: 'username',
+  stock_points_one_default: 'isDefault',
+};
+
+function toAppError(error: FastifyError & { code?: string; constraint?: string }): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details: FieldError[] = error.validation.map((issue) => {
+      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      return { field: path || error.validationContext || 'body', message: issue.message ?? 'is invalid' };
+    });
+    const first = details[0];
+    return new AppError('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'Invalid request', details);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('VALIDATION_FAILED', 'The body is not valid JSON', [{ field: 'body', message: 'must be valid JSON' }]);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return new AppError('VALIDATION_FAILED', 'Send the body as application/json', [{ field: 'body', message: 'must be JSON' }]);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    case '23505': {
+      const field = PG_CONSTRAINT_FIELDS[error.constraint ?? ''] ?? 'id';
+      return new AppError('DUPLICATE', `${field} is already in use`, [{ field, message: 'is already in use' }]);
+    }
+    case '22003':
+      return new AppError('VALIDATION_FAILED', 'A number is too large', [{ field: 'body', message: 'number out of range' }]);
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('VALIDATION_FAILED', error.message, [{ field: 'request', message: error.message }]);
+  }
+  return new AppError('INTERNAL', 'Something went wrong on our side');
+}
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  return reply.status(appError.status).send({
+    error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
+  });
+}

@@ -1,0 +1,13 @@
+import { readConfig } from './config.ts';
+import { startServer } from './start.ts';
+
+const config = readConfig();
+const server = await startServer(config);
+server.app.log.info(
+  `Xiaocang is running at ${server.url} on ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}`,
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.stop().then(() => process.exit(0));
+  });
+}

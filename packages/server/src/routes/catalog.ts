@@ -1,0 +1,84 @@
+import {
+  Category,
+  CreateCategoryRequest,
+  CreateCustomerRequest,
+  CreateProductRequest,
+  CreateStockPointRequest,
+  CreateSupplierRequest,
+  Customer,
+  IdParams,
+  ListQuery,
+  listOf,
+  Product,
+  ProductListQuery,
+  StockPoint,
+  Supplier,
+  UpdateCategoryRequest,
+  UpdateCustomerRequest,
+  UpdateProductRequest,
+  UpdateStockPointRequest,
+  UpdateSupplierRequest,
+} from '@xiaocang/contracts';
+import { z } from 'zod';
+import { notFound } from '../errors.ts';
+import { actorOf, pathId } from '../http/context.ts';
+import { createRecord } from '../use-cases/catalog/create-record.ts';
+import type { CatalogDefinition } from '../use-cases/catalog/definition.ts';
+import { categories, customers, products, stockPoints, suppliers } from '../use-cases/catalog/definitions.ts';
+import { deleteRecord } from '../use-cases/catalog/delete-record.ts';
+import { getRecord } from '../use-cases/catalog/get-record.ts';
+import { listRecords } from '../use-cases/catalog/list-records.ts';
+import { updateRecord } from '../use-cases/catalog/update-record.ts';
+import type { Api, RouteModule } from './types.ts';
+
+interface CatalogRoutes<Dto> {
+  path: string;
+  definition: CatalogDefinition<Dto>;
+  /** Documents the response; typed loosely because the definition already fixes the shape. */
+  item: z.ZodType;
+  listQuery: z.ZodType<Record<string, unknown> & { page: number; pageSize: number }>;
+  create: z.ZodType<Record<string, unknown>>;
+  update: z.ZodType<Record<string, unknown>>;
+}
+
+/** The five verbs every kind of master data has, on one path. */
+function catalogRoutes<Dto>(app: Api, db: Parameters<RouteModule>[1], spec: CatalogRoutes<Dto>): void {
+  const { path, definition } = spec;
+  const tags = [definition.entity];
+  const context = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request) });
+  const id = (params: { id: string }) => pathId(params.id, definition.label);
+  app.get(path, { schema: { tags, querystring: spec.listQuery, response: { 200: listOf(spec.item) } } }, async (request) =>
+    listRecords(context(request), definition, request.query as never),
+  );
+  app.get(`${path}/:id`, { schema: { tags, params: IdParams, response: { 200: spec.item } } }, async (request) =>
+    getRecord(context(request), definition, id(request.params)),
+  );
+  app.post(path, { schema: { tags, body: spec.create, response: { 201: spec.item } } }, async (request, reply) =>
+    reply.status(201).send(await createRecord(context(request), definition, request.body)),
+  );
+  app.put(`${path}/:id`, { schema: { tags, params: IdParams, body: spec.update, response: { 200: spec.item } } }, async (request) =>
+    updateRecord(context(request), definition, id(request.params), request.body),
+  );
+  app.delete(`${path}/:id`, { schema: { tags, params: IdParams, response: { 200: spec.item } } }, async (request) =>
+    deleteRecord(context(request), definition, id(request.params)),
+  );
+}
+
+export const catalogRoutesModule: RouteModule = (app, db) => {
+  catalogRoutes(app, db, { path: '/api/categories', definition: categories, item: Category, listQuery: ListQuery, create: CreateCategoryRequest, update: UpdateCategoryRequest });
+  catalogRoutes(app, db, { path: '/api/products', definition: products, item: Product, listQuery: ProductListQuery, create: CreateProductRequest, update: UpdateProductRequest });
+  catalogRoutes(app, db, { path: '/api/suppliers', definition: suppliers, item: Supplier, listQuery: ListQuery, create: CreateSupplierRequest, update: UpdateSupplierRequest });
+  catalogRoutes(app, db, { path: '/api/customers', definition: customers, item: Customer, listQuery: ListQuery, create: CreateCustomerRequest, update: UpdateCustomerRequest });
+  catalogRoutes(app, db, { path: '/api/stock-points', definition: stockPoints, item: StockPoint, listQuery: ListQuery, create: CreateStockPointRequest, update: UpdateStockPointRequest });
+
+  app.get(
+    '/api/products/by-code/:code',
+    { schema: { tags: ['product'], params: z.object({ code: z.string().max(64) }), response: { 200: Product } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const [row] = await db.query<{ id: string }>('SELECT id FROM products WHERE shop_id = $1 AND code = $2', [actor.shopId, request.params.code]);
+      if (!row) throw notFound('Product');
+      return getRecord({ db, actor }, products, row.id);
+    },
+  );
+};

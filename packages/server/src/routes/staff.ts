@@ -1,0 +1,36 @@
+import { CreateStaffRequest, IdParams, ListQuery, listOf, ResetPasswordRequest, UpdateStaffRequest, User } from '@xiaocang/contracts';
+import { actorOf, pathId } from '../http/context.ts';
+import {
+  createStaff,
+  deactivateStaff,
+  getStaff,
+  listStaff,
+  resetStaffPassword,
+  updateStaff,
+} from '../use-cases/staff/manage-staff.ts';
+import type { RouteModule } from './types.ts';
+
+export const staffRoutes: RouteModule = (app, db) => {
+  const context = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request) });
+  const tags = ['staff'];
+  app.get('/api/staff', { schema: { tags, querystring: ListQuery, response: { 200: listOf(User) } } }, async (request) =>
+    listStaff(context(request), request.query),
+  );
+  app.post('/api/staff', { schema: { tags, body: CreateStaffRequest, response: { 201: User } } }, async (request, reply) =>
+    reply.status(201).send(await createStaff(context(request), request.body)),
+  );
+  app.get('/api/staff/:id', { schema: { tags, params: IdParams, response: { 200: User } } }, async (request) =>
+    getStaff(context(request), pathId(request.params.id, 'Staff member')),
+  );
+  app.put('/api/staff/:id', { schema: { tags, params: IdParams, body: UpdateStaffRequest, response: { 200: User } } }, async (request) =>
+    updateStaff(context(request), pathId(request.params.id, 'Staff member'), request.body),
+  );
+  app.post('/api/staff/:id/deactivate', { schema: { tags, params: IdParams, response: { 200: User } } }, async (request) =>
+    deactivateStaff(context(request), pathId(request.params.id, 'Staff member')),
+  );
+  app.post(
+    '/api/staff/:id/reset-password',
+    { schema: { tags, params: IdParams, body: ResetPasswordRequest, response: { 200: User } } },
+    async (request) => resetStaffPassword(context(request), pathId(request.params.id, 'Staff member'), request.body.password),
+  );
+};

@@ -1,0 +1,38 @@
+import type { RegisterRequest, Session } from '@xiaocang/contracts';
+import { DEFAULT_STAFF_PERMISSIONS } from '@xiaocang/domain';
+import { hashPassword } from '../../auth/password.ts';
+import type { Database } from '../../db/database.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { openSession } from './open-session.ts';
+import { createUser } from './create-user.ts';
+
+export const DEFAULT_INBOUND_TYPES = ['采购入库', '退货入库', '盘盈入库', '调拨入库', '其他入库'];
+export const DEFAULT_OUTBOUND_TYPES = ['销售出库', '领用出库', '报损出库', '盘亏出库', '调拨出库', '其他出库'];
+export const DEFAULT_UNITS = ['个', '件', '箱', '瓶', '包', '袋', '千克'];
+export const DEFAULT_STOCK_POINT_NAME = '默认仓库';
+
+/** Creates the shop, its owner and the defaults a new shop starts with, then logs the owner in. */
+export async function registerShop(db: Database, input: RegisterRequest): Promise<Session> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [shop] = await tx.query<{ id: string }>(
+      'INSERT INTO shops (name, staff_permissions) VALUES ($1, $2) RETURNING id',
+      [input.shopName, JSON.stringify(DEFAULT_STAFF_PERMISSIONS)],
+    );
+    const shopId = shop!.id;
+    const ownerId = await createUser(tx, shopId, { ...input, passwordHash, role: 'owner' });
+    const options = [
+      ...DEFAULT_INBOUND_TYPES.map((name, position) => ['inboundType', name, position] as const),
+      ...DEFAULT_OUTBOUND_TYPES.map((name, position) => ['outboundType', name, position] as const),
+      ...DEFAULT_UNITS.map((name, position) => ['unit', name, position] as const),
+    ];
+    await tx.query(
+      `INSERT INTO shop_options (shop_id, kind, name, position)
+       SELECT $1, kind, name, position FROM unnest($2::text[], $3::text[], $4::int[]) AS o(kind, name, position)`,
+      [shopId, options.map((o) => o[0]), options.map((o) => o[1]), options.map((o) => o[2])],
+    );
+    await tx.query(`INSERT INTO stock_points (shop_id, name, is_default) VALUES ($1, $2, true)`, [shopId, DEFAULT_STOCK_POINT_NAME]);
+    await recordAudit(tx, { shopId, userId: ownerId }, 'register', 'shop', shopId, { shopName: input.shopName });
+    return openSession(tx, shopId, ownerId);
+  });
+}

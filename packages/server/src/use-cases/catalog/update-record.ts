@@ -1,0 +1,32 @@
+import type { UseCaseContext } from '../../http/context.ts';
+import { notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CatalogDefinition } from './definition.ts';
+import { loadRecord } from './load-record.ts';
+import { assignments, checkReferences, requireWriteAccess } from './write-access.ts';
+
+export async function updateRecord<Dto>(
+  context: UseCaseContext,
+  definition: CatalogDefinition<Dto>,
+  id: string,
+  input: Record<string, unknown>,
+): Promise<Dto> {
+  requireWriteAccess(context, definition);
+  const { db, actor } = context;
+  return db.transaction(async (tx) => {
+    const existing = await tx.query(`SELECT 1 FROM ${definition.table} WHERE shop_id = $1 AND id = $2 FOR UPDATE`, [actor.shopId, id]);
+    if (existing.length === 0) throw notFound(definition.label);
+    await checkReferences(tx, definition, actor.shopId, input);
+    await definition.beforeWrite?.(tx, actor.shopId, id, input);
+    const values = assignments(definition as CatalogDefinition<unknown>, input);
+    const sets = values.map((v, i) => `${v.column} = $${i + 3}`);
+    await tx.query(`UPDATE ${definition.table} SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE shop_id = $1 AND id = $2`, [
+      actor.shopId,
+      id,
+      ...values.map((v) => v.value),
+    ]);
+    await definition.afterWrite?.(tx, actor.shopId, id, input);
+    await recordAudit(tx, actor, 'update', definition.entity, id, input);
+    return loadRecord(tx, definition, actor.shopId, id);
+  });
+}

@@ -1,0 +1,23 @@
+import type { Shop, UpdateShopRequest } from '@xiaocang/contracts';
+import { can } from '@xiaocang/domain';
+import { forbidden } from '../../errors.ts';
+import type { UseCaseContext } from '../../http/context.ts';
+import { loadShop } from '../accounts/rows.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+
+export async function updateShop({ db, actor }: UseCaseContext, input: UpdateShopRequest): Promise<Shop> {
+  if (!can(actor, 'manageShop')) throw forbidden('Only the owner can change shop settings');
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `UPDATE shops SET
+         name = COALESCE($2, name),
+         staff_permissions = staff_permissions || COALESCE($3::jsonb, '{}'::jsonb),
+         allow_negative_stock = COALESCE($4, allow_negative_stock),
+         updated_at = now()
+       WHERE id = $1`,
+      [actor.shopId, input.name ?? null, input.staffPermissions ? JSON.stringify(input.staffPermissions) : null, input.allowNegativeStock ?? null],
+    );
+    await recordAudit(tx, actor, 'update', 'shop', actor.shopId, input);
+    return loadShop(tx, actor.shopId);
+  });
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, inject } from 'vitest';
+import { buildServer } from '../../src/app.ts';
+import { openPglite, openPostgres, type Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+export const databaseKind = (process.env.TEST_DATABASE ?? 'pglite') as DatabaseKind;
+const postgresUrl = databaseKind === 'postgres' ? inject('postgresUrl') : null;
+/** False when the PostgreSQL project runs without a server: its suites skip. */
+export const databaseAvailable = databaseKind === 'pglite' || postgresUrl !== null;
+export const onPostgres = databaseKind === 'postgres' && postgresUrl !== null;
+
+/** describe() that runs on the database of this project, or is skipped when that database is missing. */
+export const describeOnDatabase = (name: string, body: () => void) =>
+  describe.skipIf(!databaseAvailable)(`${name} [${databaseKind}]`, body);
+
+/** describe() for what only a real server can show (parallel transactions). */
+export const describeOnPostgres = (name: string, body: () => void) => describe.runIf(onPostgres)(`${name} [postgres]`, body);
+
+export async function openTestDatabase(maxConnections = 20): Promise<Database> {
+  if (databaseKind === 'postgres') return openPostgres(postgresUrl!, maxConnections);
+  const db = await openPglite(undefined);
+  await migrate(db);
+  return db;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+export interface Client {
+  token: string;
+  shopId: string;
+  userId: string;
+  username: string;
+  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  get<T = any>(url: string): Promise<ApiResponse<T>>;
+  post<T = any>(url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  put<T = any>(url: string, body?: unknown): Promise<ApiResponse<T>>;
+  delete<T = any>(url: string): Promise<ApiResponse<T>>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** Registers a new shop with a unique owner and returns a client logged in as the owner. */
+  registerShop(shopName?: string): Promise<Client>;
+  /** Creates a staff member in the owner's shop and returns a client logged in as them. */
+  addStaff(owner: Client): Promise<Client>;
+  clientFor(token: string, shopId: string, userId: string, username: string): Client;
+}
+
+export const uniqueName = (prefix = 'u') => `${prefix}${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+
+/** A server on this project's database, closed after the file's tests. */
+export async function createTestApp(): Promise<TestApp> {
+  const db = await openTestDatabase();
+  const app = await buildServer({ db });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+  const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    const text = response.body;
+    return { status: response.statusCode, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  };
+  const clientFor = (token: string, shopId: string, userId: string, username: string): Client => {
+    const auth = (headers: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...headers });
+    return {
+      token,
+      shopId,
+      userId,
+      username,
+      request: (method, url, body, headers) => request(method, url, body, auth(headers)),
+      get: (url) => request('GET', url, undefined, auth()),
+      post: (url, body, headers) => request('POST', url, body ?? {}, auth(headers)),
+      put: (url, body) => request('PUT', url, body, auth()),
+      delete: (url) => request('DELETE', url, undefined, auth()),
+    };
+  };
+  return {
+    app,
+    db,
+    request,
+    clientFor,
+    async registerShop(shopName = '测试小店') {
+      const username = uniqueName('owner');
+      const response = await request('POST', '/api/auth/register', { shopName, username, password: 'password123', realName: '店主' });
+      if (response.status !== 201) throw new Error(`register failed: ${JSON.stringify(response.body)}`);
+      return clientFor(response.body.token, response.body.shop.id, response.body.user.id, username);
+    },
+    async addStaff(owner) {
+      const username = uniqueName('staff');
+      const created = await owner.post('/api/staff', { username, password: 'password123', realName: '员工' });
+      if (created.status !== 201) throw new Error(`staff create failed: ${JSON.stringify(created.body)}`);
+      const login = await request('POST', '/api/auth/login', { username, password: 'password123' });
+      return clientFor(login.body.token, owner.shopId, created.body.id, username);
+    },
+  };
+}
