@@ -1,3 +1,4 @@
 export * from './common.ts';
 export * from './auth.ts';
 export * from './master-data.ts';
+export * from './bills.ts';

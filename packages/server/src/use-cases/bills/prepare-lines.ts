@@ -1,0 +1,109 @@
+import type { BillLineInput } from '@xiaocang/contracts';
+import { formatMoney, formatQuantity, formatUnitCost, lineAmount, sum } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
+import { AppError, notFound } from '../../errors.ts';
+
+export interface PreparedLine {
+  productId: string;
+  productName: string;
+  productCode: string | null;
+  unit: string;
+  specification: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+}
+
+interface ProductRow {
+  id: string;
+  name: string;
+  code: string | null;
+  unit: string;
+  specification: string;
+  inbound_price: string;
+  outbound_price: string;
+  is_enabled: boolean;
+}
+
+/**
+ * Checks each line's product belongs to the shop and is enabled, fills a missing price from the
+ * product and snapshots what the bill must keep showing if the product changes later.
+ */
+export async function prepareLines(
+  db: Queryable,
+  shopId: string,
+  direction: 'in' | 'out',
+  lines: ReadonlyArray<{ productId: string; quantity: string; unitPrice?: string }> | BillLineInput[],
+): Promise<PreparedLine[]> {
+  const ids = [...new Set(lines.map((line) => line.productId))];
+  const products = new Map(
+    (
+      await db.query<ProductRow>(
+        'SELECT id, name, code, unit, specification, inbound_price, outbound_price, is_enabled FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[])',
+        [shopId, ids],
+      )
+    ).map((row) => [row.id, row]),
+  );
+  return lines.map((line, index) => {
+    const product = products.get(line.productId);
+    if (!product) throw notFound('Product', `lines.${index}.productId`);
+    if (!product.is_enabled) {
+      throw new AppError('VALIDATION_FAILED', `lines.${index}.productId: ${product.name} is disabled`, [
+        { field: `lines.${index}.productId`, message: 'is disabled' },
+      ]);
+    }
+    const unitPrice = formatUnitCost(line.unitPrice ?? (direction === 'in' ? product.inbound_price : product.outbound_price));
+    return {
+      productId: product.id,
+      productName: product.name,
+      productCode: product.code,
+      unit: product.unit,
+      specification: product.specification,
+      quantity: formatQuantity(String(line.quantity)),
+      unitPrice,
+      amount: formatMoney(lineAmount(String(line.quantity), unitPrice)),
+    };
+  });
+}
+
+export const totalsOf = (lines: PreparedLine[]) => ({
+  totalQuantity: formatQuantity(sum(lines.map((line) => line.quantity))),
+  totalAmount: formatMoney(sum(lines.map((line) => line.amount))),
+});
+
+/** Replaces a bill's lines with prepared ones. */
+export async function writeLines(
+  tx: Queryable,
+  shopId: string,
+  billId: string,
+  direction: 'in' | 'out',
+  userId: string,
+  lines: PreparedLine[],
+  costSourceLineIds?: Array<string | null>,
+): Promise<void> {
+  await tx.query('DELETE FROM stock_bill_lines WHERE shop_id = $1 AND bill_id = $2', [shopId, billId]);
+  const column = <K extends keyof PreparedLine>(key: K) => lines.map((line) => line[key]);
+  await tx.query(
+    `INSERT INTO stock_bill_lines (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, product_code, unit,
+                                   specification, quantity, unit_price, amount, cost_source_line_id)
+     SELECT $1, $2, $3, $4, u.ordinality, u.product_id, u.product_name, u.product_code, u.unit, u.specification, u.quantity,
+            u.unit_price, u.amount, u.cost_source_line_id
+       FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::bigint[])
+            WITH ORDINALITY AS u(product_id, product_name, product_code, unit, specification, quantity, unit_price, amount, cost_source_line_id, ordinality)`,
+    [
+      shopId,
+      billId,
+      direction,
+      userId,
+      column('productId'),
+      column('productName'),
+      column('productCode'),
+      column('unit'),
+      column('specification'),
+      column('quantity'),
+      column('unitPrice'),
+      column('amount'),
+      costSourceLineIds ?? lines.map(() => null),
+    ],
+  );
+}

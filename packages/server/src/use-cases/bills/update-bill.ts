@@ -1,0 +1,41 @@
+import type { Bill, UpdateBillRequest } from '@xiaocang/contracts';
+import type { Actor } from '@xiaocang/domain';
+import type { Transaction } from '../../db/database.ts';
+import { invalidState } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { findBillForAction, requireDirectionAllowed, requireDraftEditor } from './bill-access.ts';
+import { loadBill } from './bill-rows.ts';
+import { prepareHeader } from './prepare-header.ts';
+import { prepareLines, totalsOf, writeLines } from './prepare-lines.ts';
+
+/** Only a draft can change; a posted bill is corrected by reversing it. */
+export async function updateBill(tx: Transaction, actor: Actor, billId: string, input: UpdateBillRequest): Promise<Bill> {
+  const bill = await findBillForAction(tx, actor, billId);
+  if (bill.status !== 'draft' || bill.kind !== 'normal') throw invalidState('Only a draft can be edited; reverse a posted bill instead');
+  requireDraftEditor(actor, bill);
+  requireDirectionAllowed(actor, bill.direction);
+  const header = await prepareHeader(tx, actor, bill.direction, input);
+  const lines = await prepareLines(tx, actor.shopId, bill.direction, input.lines);
+  const totals = totalsOf(lines);
+  await tx.query(
+    `UPDATE stock_bills SET bill_type = $3, bill_date = $4, stock_point_id = $5, supplier_id = $6, customer_id = $7,
+            total_quantity = $8, total_amount = $9, remarks = $10, attachments = $11, updated_at = now()
+      WHERE shop_id = $1 AND id = $2`,
+    [
+      actor.shopId,
+      billId,
+      input.billType,
+      input.billDate,
+      header.stockPointId,
+      header.supplierId,
+      header.customerId,
+      totals.totalQuantity,
+      totals.totalAmount,
+      input.remarks,
+      JSON.stringify(input.attachments),
+    ],
+  );
+  await writeLines(tx, actor.shopId, billId, bill.direction, actor.userId, lines);
+  await recordAudit(tx, actor, 'update', 'bill', billId);
+  return loadBill(tx, actor.shopId, billId);
+}

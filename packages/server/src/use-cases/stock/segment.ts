@@ -1,0 +1,83 @@
+import type Decimal from 'decimal.js';
+import { applyMovement, dec, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
+
+export type MovementKind = Movement['kind'];
+
+/** One line of a product's history at one stock point, as the replay needs it. */
+export interface SegmentRow {
+  lineId: string;
+  billId: string;
+  billKind: string;
+  billDirection: 'in' | 'out';
+  /** −1 on a reversal bill, whose lines carry negative quantities and amounts. */
+  billSign: 1 | -1;
+  billNo: string;
+  /** Transfers (and their reversals) move stock inside the shop and stay out of the monthly figures. */
+  inStats: boolean;
+  billDate: string;
+  postingSeq: string;
+  lineNo: number;
+  movement: MovementKind;
+  /** Magnitude of the movement. */
+  quantity: Decimal;
+  /** Unit price and signed amount of the line as the bill states them. */
+  unitPrice: Decimal;
+  amount: Decimal;
+  /** Cost magnitude the row moved at when it was last computed; fixed for receipts without a source. */
+  unitCost: Decimal;
+  costAmount: Decimal;
+  costSourceLineId: string | null;
+  /** Already in the ledger (to be updated), or posted now (to be inserted). */
+  existing: boolean;
+  /** Balance quantity after the row when it was last computed (existing rows). */
+  oldBalanceQuantity?: Decimal;
+}
+
+export interface CostOverride {
+  unitCost: Decimal;
+  costAmount: Decimal;
+}
+
+export interface SegmentOutcome {
+  rows: Array<{ row: SegmentRow; result: MovementResult; costChanged: boolean }>;
+  final: CostState;
+}
+
+/**
+ * Replays a stretch of history from an opening balance. Receipts that carry another line's cost
+ * (transfer in, reversals) take that line's new cost when it changed; every row whose cost changes
+ * is added to the overrides so that what derives from it follows.
+ */
+export function runSegment(opening: CostState, rows: readonly SegmentRow[], overrides: Map<string, CostOverride>): SegmentOutcome {
+  let state = opening;
+  const outcome: SegmentOutcome['rows'] = [];
+  for (const row of rows) {
+    const override = row.costSourceLineId ? overrides.get(row.costSourceLineId) : undefined;
+    const movement: Movement =
+      row.movement === 'issue'
+        ? { kind: 'issue', quantity: row.quantity }
+        : row.movement === 'unreceive'
+          ? { kind: 'unreceive', quantity: row.quantity, amount: override?.costAmount ?? row.costAmount }
+          : { kind: 'receive', quantity: row.quantity, unitPrice: override?.unitCost ?? row.unitCost, amount: override?.costAmount ?? row.costAmount };
+    const result = applyMovement(state, movement);
+    const costChanged = row.existing && (!result.costAmount.eq(row.costAmount) || !result.unitCost.eq(row.unitCost));
+    if (costChanged) {
+      overrides.set(row.lineId, { unitCost: result.unitCost, costAmount: result.costAmount });
+    }
+    outcome.push({ row, result, costChanged });
+    state = result.after;
+  }
+  return { rows: outcome, final: state };
+}
+
+/** Signed change of stock a row makes. */
+export function signedQuantity(row: SegmentRow): Decimal {
+  return row.movement === 'receive' ? row.quantity : row.quantity.neg();
+}
+
+/** Signed change of stock value a row makes. */
+export function signedCost(row: SegmentRow, costAmount: Decimal): Decimal {
+  return row.movement === 'receive' ? costAmount : costAmount.neg();
+}
+
+export const toDecimal = (value: unknown): Decimal => dec(value as string);
