@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './master-data.ts';
 export * from './bills.ts';
+export * from './inventory.ts';

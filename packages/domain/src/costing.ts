@@ -36,7 +36,8 @@ export function costState(quantity: Decimal.Value, avgCost: Decimal.Value, total
 }
 
 /**
- * Moving weighted average: avg' = (qty·avg + inQty·inPrice) / (qty + inQty).
+ * Moving weighted average: avg' = (total + inAmount) / (qty + inQty). Issues and reversals that leave stock
+ * positive also set the average to total / quantity, so it never drifts from the total.
  * When stock before a receipt is negative, or not positive after it, the old average means nothing,
  * so the average becomes the receipt's price and the total is revalued at it.
  * An issue that empties the stock takes the whole remaining total, so no rounding residue survives.
@@ -68,9 +69,13 @@ export function applyMovement(before: CostState, movement: Movement): MovementRe
       const afterQuantity = before.quantity.minus(quantity);
       const emptiesStock = before.quantity.gt(0) && afterQuantity.isZero();
       const costAmount = emptiesStock ? before.totalCost : lineAmount(quantity, before.avgCost);
+      const totalCost = before.totalCost.minus(costAmount);
+      // The average follows the remaining total (as after a receipt), so that receiving the issue back
+      // at its own cost and price restores the balance exactly instead of leaving a rounding drift.
+      const avgCost = afterQuantity.gt(0) ? roundUnitCost(totalCost.div(afterQuantity)) : before.avgCost;
       return {
         before,
-        after: { quantity: afterQuantity, avgCost: before.avgCost, totalCost: before.totalCost.minus(costAmount) },
+        after: { quantity: afterQuantity, avgCost, totalCost },
         unitCost: before.avgCost,
         costAmount,
       };

@@ -4,9 +4,10 @@ import { billRoutes } from './bills.ts';
 import { catalogRoutesModule } from './catalog.ts';
 import { shopRoutes } from './shop.ts';
 import { staffRoutes } from './staff.ts';
+import { stockRoutes } from './stock.ts';
 import type { Api } from './types.ts';
 
 export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes]) module(api, db);
 }

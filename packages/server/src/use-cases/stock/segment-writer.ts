@@ -45,8 +45,8 @@ export class SegmentWriter {
   async flush(): Promise<void> {
     const { tx, shopId } = this;
     const lineValues = this.entries.map(({ row, result }) => {
-      // A transfer's receiving line is priced at the cost it carries from the issuing line.
-      const pricedAtCost = row.billKind === 'transfer' && row.movement === 'receive';
+      // A transfer moves stock at cost: both of its lines are priced at the issuing side's average.
+      const pricedAtCost = row.billKind === 'transfer';
       return {
         unitPrice: pricedAtCost ? formatUnitCost(result.unitCost) : formatUnitCost(row.unitPrice),
         amount: pricedAtCost ? formatMoney(result.costAmount) : formatMoney(row.amount),

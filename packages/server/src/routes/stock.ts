@@ -1,0 +1,66 @@
+import {
+  CreateStocktakeRequest,
+  CreateTransferRequest,
+  Dashboard,
+  IdParams,
+  InventoryList,
+  InventoryQuery,
+  InventoryVerification,
+  LedgerEntry,
+  LedgerQuery,
+  listOf,
+  MonthlyStats,
+  MonthlyStatsQuery,
+  Stocktake,
+  Transfer,
+} from '@xiaocang/contracts';
+import type { FastifyRequest } from 'fastify';
+import { actorOf, pathId } from '../http/context.ts';
+import { idempotent } from '../http/idempotency.ts';
+import { listInventory } from '../use-cases/inventory/list-inventory.ts';
+import { productLedger } from '../use-cases/inventory/product-ledger.ts';
+import { verifyInventory } from '../use-cases/inventory/verify-inventory.ts';
+import { getDashboard } from '../use-cases/stats/get-dashboard.ts';
+import { getMonthlyStats } from '../use-cases/stats/get-monthly-stats.ts';
+import { confirmStocktake } from '../use-cases/stocktakes/confirm-stocktake.ts';
+import { createStocktake } from '../use-cases/stocktakes/create-stocktake.ts';
+import { getStocktake } from '../use-cases/stocktakes/get-stocktake.ts';
+import { createTransfer } from '../use-cases/transfers/create-transfer.ts';
+import type { RouteModule } from './types.ts';
+
+export const stockRoutes: RouteModule = (app, db) => {
+  const context = (request: FastifyRequest) => ({ db, actor: actorOf(request) });
+  const stocktakeId = (request: FastifyRequest) => pathId((request.params as { id: string }).id, 'Stocktake');
+
+  app.post('/api/transfers', { schema: { tags: ['stock'], body: CreateTransferRequest, response: { 201: Transfer } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    await idempotent(db, actor, request, reply, async (tx) => ({ status: 201, body: await createTransfer(tx, actor, request.body) }));
+  });
+  app.post('/api/stocktakes', { schema: { tags: ['stock'], body: CreateStocktakeRequest, response: { 201: Stocktake } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    await idempotent(db, actor, request, reply, async (tx) => ({ status: 201, body: await createStocktake(tx, actor, request.body) }));
+  });
+  app.get('/api/stocktakes/:id', { schema: { tags: ['stock'], params: IdParams, response: { 200: Stocktake } } }, async (request) =>
+    getStocktake(context(request), stocktakeId(request)),
+  );
+  app.post('/api/stocktakes/:id/confirm', { schema: { tags: ['stock'], params: IdParams, response: { 200: Stocktake } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    await idempotent(db, actor, request, reply, async (tx) => ({ status: 200, body: await confirmStocktake(tx, actor, stocktakeId(request)) }));
+  });
+
+  app.get('/api/inventory', { schema: { tags: ['stock'], querystring: InventoryQuery, response: { 200: InventoryList } } }, async (request) =>
+    listInventory(context(request), request.query),
+  );
+  app.get('/api/inventory/verify', { schema: { tags: ['stock'], response: { 200: InventoryVerification } } }, async (request) =>
+    verifyInventory(context(request)),
+  );
+  app.get(
+    '/api/products/:id/ledger',
+    { schema: { tags: ['stock'], params: IdParams, querystring: LedgerQuery, response: { 200: listOf(LedgerEntry) } } },
+    async (request) => productLedger(context(request), pathId(request.params.id, 'Product'), request.query),
+  );
+  app.get('/api/stats/monthly', { schema: { tags: ['stats'], querystring: MonthlyStatsQuery, response: { 200: MonthlyStats } } }, async (request) =>
+    getMonthlyStats(context(request), request.query.year),
+  );
+  app.get('/api/dashboard', { schema: { tags: ['stats'], response: { 200: Dashboard } } }, async (request) => getDashboard(context(request)));
+};

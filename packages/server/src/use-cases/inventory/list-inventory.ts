@@ -1,0 +1,58 @@
+import type { InventoryList, InventoryQuery } from '@xiaocang/contracts';
+import { can, formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
+import { forbidden } from '../../errors.ts';
+import type { UseCaseContext } from '../../http/context.ts';
+
+/** Stock per product and stock point, with totals over everything the filters match. */
+export async function listInventory({ db, actor }: UseCaseContext, query: InventoryQuery): Promise<InventoryList> {
+  if (!can(actor, 'viewInventory')) throw forbidden('Your account may not see stock quantities');
+  const params: unknown[] = [actor.shopId];
+  const conditions = ['b.shop_id = $1'];
+  const add = (condition: (n: number) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(params.length));
+  };
+  if (query.productId) add((n) => `b.product_id = $${n}`, query.productId);
+  if (query.stockPointId) add((n) => `b.stock_point_id = $${n}`, query.stockPointId);
+  if (query.categoryId) add((n) => `p.category_id = $${n}`, query.categoryId);
+  if (query.q) add((n) => `(p.name ILIKE $${n} OR p.code ILIKE $${n})`, `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  if (query.lowStock !== undefined) add((n) => `(b.quantity <= p.warning_stock) = $${n}`, query.lowStock);
+  const from = `FROM inventory_balances b
+    JOIN products p ON p.shop_id = b.shop_id AND p.id = b.product_id
+    JOIN stock_points sp ON sp.shop_id = b.shop_id AND sp.id = b.stock_point_id
+    LEFT JOIN categories c ON c.shop_id = p.shop_id AND c.id = p.category_id
+    WHERE ${conditions.join(' AND ')}`;
+  const [totals] = await db.query<{ count: string; quantity: string; value: string; low: string }>(
+    `SELECT count(*) AS count, COALESCE(sum(b.quantity), 0) AS quantity, COALESCE(sum(b.total_cost), 0) AS value,
+            count(*) FILTER (WHERE b.quantity <= p.warning_stock) AS low ${from}`,
+    params,
+  );
+  const rows = await db.query<Record<string, string | boolean | null>>(
+    `SELECT b.product_id, p.name AS product_name, p.code AS product_code, p.unit, p.category_id, c.name AS category_name,
+            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.avg_cost, b.total_cost, p.warning_stock,
+            b.quantity <= p.warning_stock AS is_low
+       ${from} ORDER BY p.name, b.product_id, b.stock_point_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  return {
+    items: rows.map((row) => ({
+      productId: row.product_id as string,
+      productName: row.product_name as string,
+      productCode: row.product_code as string | null,
+      unit: row.unit as string,
+      categoryId: row.category_id as string | null,
+      categoryName: row.category_name as string | null,
+      stockPointId: row.stock_point_id as string,
+      stockPointName: row.stock_point_name as string,
+      quantity: formatQuantity(row.quantity as string),
+      avgCost: formatUnitCost(row.avg_cost as string),
+      totalCost: formatMoney(row.total_cost as string),
+      warningStock: formatQuantity(row.warning_stock as string),
+      isLow: row.is_low as boolean,
+    })),
+    total: Number(totals!.count),
+    page: query.page,
+    pageSize: query.pageSize,
+    totals: { quantity: formatQuantity(totals!.quantity), stockValue: formatMoney(totals!.value), lowStockCount: Number(totals!.low) },
+  };
+}

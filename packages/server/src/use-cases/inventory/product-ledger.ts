@@ -1,0 +1,62 @@
+import type { LedgerEntry, List } from '@xiaocang/contracts';
+import { can, formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
+import { z } from 'zod';
+import { forbidden, notFound } from '../../errors.ts';
+import type { UseCaseContext } from '../../http/context.ts';
+import type { LedgerQuery } from '@xiaocang/contracts';
+
+/** A product's movements with the running balance after each, newest first. */
+export async function productLedger(
+  { db, actor }: UseCaseContext,
+  productId: string,
+  query: z.infer<typeof LedgerQuery>,
+): Promise<List<LedgerEntry>> {
+  if (!can(actor, 'viewInventory')) throw forbidden('Your account may not see stock quantities');
+  const product = await db.query('SELECT 1 FROM products WHERE shop_id = $1 AND id = $2', [actor.shopId, productId]);
+  if (product.length === 0) throw notFound('Product');
+  const params: unknown[] = [actor.shopId, productId];
+  const conditions = ['l.shop_id = $1', 'l.product_id = $2'];
+  const add = (condition: (n: number) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(params.length));
+  };
+  if (query.stockPointId) add((n) => `l.stock_point_id = $${n}`, query.stockPointId);
+  if (query.dateFrom) add((n) => `l.bill_date >= $${n}`, query.dateFrom);
+  if (query.dateTo) add((n) => `l.bill_date <= $${n}`, query.dateTo);
+  if (!can(actor, 'viewOthersRecords')) add((n) => `b.created_by = $${n}`, actor.userId);
+  const where = conditions.join(' AND ');
+  const from = `FROM stock_ledger l JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id
+                JOIN stock_points sp ON sp.shop_id = l.shop_id AND sp.id = l.stock_point_id WHERE ${where}`;
+  const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total ${from}`, params);
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT l.*, b.bill_type, sp.name AS stock_point_name ${from}
+      ORDER BY l.bill_date DESC, l.posting_seq DESC, l.line_no DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  const s = (value: unknown) => value as string;
+  return {
+    items: rows.map((row) => ({
+      id: s(row.id),
+      billId: s(row.bill_id),
+      billNo: s(row.bill_no),
+      lineNo: row.line_no as number,
+      billDate: s(row.bill_date),
+      billType: s(row.bill_type),
+      direction: row.direction as 'in' | 'out',
+      stockPointId: s(row.stock_point_id),
+      stockPointName: s(row.stock_point_name),
+      quantity: formatQuantity(s(row.quantity)),
+      unitPrice: formatUnitCost(s(row.unit_price)),
+      amount: formatMoney(s(row.amount)),
+      unitCost: formatUnitCost(s(row.unit_cost)),
+      costAmount: formatMoney(s(row.cost_amount)),
+      balanceQuantity: formatQuantity(s(row.balance_quantity)),
+      balanceAvgCost: formatUnitCost(s(row.balance_avg_cost)),
+      balanceAmount: formatMoney(s(row.balance_amount)),
+      createdAt: (row.created_at as Date).toISOString(),
+    })),
+    total: Number(count!.total),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

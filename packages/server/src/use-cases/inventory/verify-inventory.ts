@@ -1,0 +1,70 @@
+import type { InventoryVerification } from '@xiaocang/contracts';
+import { applyMovement, costState, dec, EMPTY_STATE, formatMoney, formatQuantity, formatUnitCost, type Movement } from '@xiaocang/domain';
+import { can } from '@xiaocang/domain';
+import { forbidden } from '../../errors.ts';
+import type { UseCaseContext } from '../../http/context.ts';
+
+interface LedgerRow {
+  line_id: string;
+  movement: Movement['kind'];
+  quantity: string;
+  unit_cost: string;
+  cost_amount: string;
+  balance_quantity: string;
+  balance_avg_cost: string;
+  balance_amount: string;
+  line_stock_after: string | null;
+}
+
+/**
+ * Recomputes every balance from its ledger with the costing code and lists any difference:
+ * the balance row against the replayed history, each ledger row's running balance, and each bill
+ * line's stock-after. There must never be any.
+ */
+export async function verifyInventory({ db, actor }: UseCaseContext): Promise<InventoryVerification> {
+  if (!can(actor, 'viewInventory') || !can(actor, 'viewCosts')) throw forbidden('Only someone who sees stock and costs can verify it');
+  const balances = await db.query<{ stock_point_id: string; product_id: string; quantity: string; avg_cost: string; total_cost: string }>(
+    'SELECT stock_point_id, product_id, quantity, avg_cost, total_cost FROM inventory_balances WHERE shop_id = $1 ORDER BY stock_point_id, product_id',
+    [actor.shopId],
+  );
+  const drift: InventoryVerification['drift'] = [];
+  let checkedLedgerRows = 0;
+  for (const balance of balances) {
+    const report = (problem: string, expected: string, actual: string) =>
+      drift.push({ stockPointId: balance.stock_point_id, productId: balance.product_id, problem, expected, actual });
+    const rows = await db.query<LedgerRow>(
+      `SELECT l.line_id, l.movement, l.quantity, l.unit_cost, l.cost_amount, l.balance_quantity, l.balance_avg_cost, l.balance_amount,
+              sl.stock_after AS line_stock_after
+         FROM stock_ledger l JOIN stock_bill_lines sl ON sl.shop_id = l.shop_id AND sl.id = l.line_id
+        WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3
+        ORDER BY l.bill_date, l.posting_seq, l.line_no`,
+      [actor.shopId, balance.stock_point_id, balance.product_id],
+    );
+    checkedLedgerRows += rows.length;
+    let state = EMPTY_STATE;
+    for (const row of rows) {
+      const quantity = dec(row.quantity).abs();
+      const costAmount = dec(row.cost_amount).abs();
+      const movement: Movement =
+        row.movement === 'issue'
+          ? { kind: 'issue', quantity }
+          : row.movement === 'unreceive'
+            ? { kind: 'unreceive', quantity, amount: costAmount }
+            : { kind: 'receive', quantity, unitPrice: dec(row.unit_cost), amount: costAmount };
+      const result = applyMovement(state, movement);
+      state = result.after;
+      const expected = `${formatQuantity(state.quantity)} @ ${formatUnitCost(state.avgCost)} = ${formatMoney(state.totalCost)}`;
+      const stored = `${formatQuantity(row.balance_quantity)} @ ${formatUnitCost(row.balance_avg_cost)} = ${formatMoney(row.balance_amount)}`;
+      if (expected !== stored) report(`ledger row of line ${row.line_id} does not follow from the rows before it`, expected, stored);
+      if (!result.costAmount.eq(costAmount)) report(`cost of line ${row.line_id}`, formatMoney(result.costAmount), formatMoney(costAmount));
+      if (row.line_stock_after !== null && !dec(row.line_stock_after).eq(row.balance_quantity)) {
+        report(`stock after on line ${row.line_id}`, formatQuantity(row.balance_quantity), formatQuantity(row.line_stock_after));
+      }
+    }
+    const stored = costState(balance.quantity, balance.avg_cost, balance.total_cost);
+    const expected = `${formatQuantity(state.quantity)} @ ${formatUnitCost(state.avgCost)} = ${formatMoney(state.totalCost)}`;
+    const actual = `${formatQuantity(stored.quantity)} @ ${formatUnitCost(stored.avgCost)} = ${formatMoney(stored.totalCost)}`;
+    if (expected !== actual) report('balance differs from its ledger', expected, actual);
+  }
+  return { checkedBalances: balances.length, checkedLedgerRows, drift };
+}

@@ -1,0 +1,75 @@
+import type { Stocktake } from '@xiaocang/contracts';
+import { dec, formatQuantity, type Actor } from '@xiaocang/domain';
+import type { Transaction } from '../../db/database.ts';
+import { invalidState } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireDirectionAllowed } from '../bills/bill-access.ts';
+import { nextBillNumber } from '../bills/next-bill-number.ts';
+import { prepareLines, totalsOf, writeLines } from '../bills/prepare-lines.ts';
+import { submitBill } from '../bills/submit-bill.ts';
+import { requireStocktakeAccess } from './require-stocktake-access.ts';
+import { bookQuantities, loadStocktakeRow, toStocktake, type StocktakeRow } from './stocktake-rows.ts';
+
+export const GAIN_TYPE = '盘盈入库';
+export const LOSS_TYPE = '盘亏出库';
+
+/**
+ * Freezes book quantities and posts the differences: gains as an inbound bill valued at the current
+ * average cost, losses as an outbound bill with no sales amount, so the loss shows in the month's profit.
+ */
+export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeId: string): Promise<Stocktake> {
+  requireStocktakeAccess(actor);
+  const stocktake = await loadStocktakeRow(tx, actor.shopId, stocktakeId, true);
+  if (stocktake.status !== 'draft') throw invalidState('This stocktake has already been confirmed');
+  const productIds = stocktake.lines.map((line) => line.productId);
+  await tx.query('SELECT id FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR NO KEY UPDATE', [actor.shopId, productIds]);
+  const book = await bookQuantities(tx, actor.shopId, stocktake.stock_point_id, productIds);
+  const costs = new Map(
+    (
+      await tx.query<{ product_id: string; avg_cost: string }>(
+        'SELECT product_id, avg_cost FROM inventory_balances WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = ANY($3::bigint[])',
+        [actor.shopId, stocktake.stock_point_id, productIds],
+      )
+    ).map((row) => [row.product_id, row.avg_cost]),
+  );
+  const frozen = stocktake.lines.map((line) => ({ ...line, bookQuantity: formatQuantity(book.get(line.productId) ?? '0') }));
+  const differences = frozen.map((line) => ({ productId: line.productId, difference: dec(line.countedQuantity).minus(line.bookQuantity) }));
+  const gains = differences.filter((line) => line.difference.gt(0));
+  const losses = differences.filter((line) => line.difference.lt(0));
+  if (gains.length > 0) requireDirectionAllowed(actor, 'in');
+  if (losses.length > 0) requireDirectionAllowed(actor, 'out');
+
+  const post = async (direction: 'in' | 'out', billType: string, lines: typeof gains) => {
+    if (lines.length === 0) return null;
+    const prepared = await prepareLines(
+      tx,
+      actor.shopId,
+      direction,
+      lines.map((line) => ({
+        productId: line.productId,
+        quantity: formatQuantity(line.difference.abs()),
+        unitPrice: direction === 'in' ? (costs.get(line.productId) ?? '0') : '0',
+      })),
+    );
+    const billNo = await nextBillNumber(tx, actor.shopId, direction);
+    const totals = totalsOf(prepared);
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO stock_bills (shop_id, direction, kind, bill_no, bill_type, bill_date, stock_point_id, total_quantity, total_amount,
+                                remarks, status, stocktake_id, created_by)
+       VALUES ($1, $2, 'stocktake', $3, $4, $5, $6, $7, $8, $9, 'draft', $10, $11) RETURNING id`,
+      [actor.shopId, direction, billNo, billType, stocktake.bill_date, stocktake.stock_point_id, totals.totalQuantity, totals.totalAmount, `盘点 #${stocktake.id}`, stocktake.id, actor.userId],
+    );
+    await writeLines(tx, actor.shopId, row!.id, direction, actor.userId, prepared);
+    await submitBill(tx, actor, row!.id);
+    return row!.id;
+  };
+  const gainBillId = await post('in', GAIN_TYPE, gains);
+  const lossBillId = await post('out', LOSS_TYPE, losses);
+  const [updated] = await tx.query<StocktakeRow>(
+    `UPDATE stocktakes SET status = 'confirmed', lines = $3, gain_bill_id = $4, loss_bill_id = $5, confirmed_at = now(), updated_at = now()
+      WHERE shop_id = $1 AND id = $2 RETURNING *`,
+    [actor.shopId, stocktakeId, JSON.stringify(frozen), gainBillId, lossBillId],
+  );
+  await recordAudit(tx, actor, 'confirm', 'stocktake', stocktakeId, { gainBillId, lossBillId });
+  return toStocktake(tx, actor.shopId, updated!);
+}
