@@ -50,3 +50,22 @@ export async function prepareHeader(
     customerId: input.customerId ?? null,
   };
 }
+
+/** The columns a draft's author controls, as (column, value) pairs for INSERT and UPDATE alike. */
+export function editableColumns(
+  input: Pick<UpdateBillRequest, 'billType' | 'billDate' | 'remarks' | 'attachments'>,
+  header: PreparedHeader,
+  totals: { totalQuantity: string; totalAmount: string },
+): Array<[string, unknown]> {
+  return [
+    ['bill_type', input.billType],
+    ['bill_date', input.billDate],
+    ['stock_point_id', header.stockPointId],
+    ['supplier_id', header.supplierId],
+    ['customer_id', header.customerId],
+    ['total_quantity', totals.totalQuantity],
+    ['total_amount', totals.totalAmount],
+    ['remarks', input.remarks],
+    ['attachments', JSON.stringify(input.attachments)],
+  ];
+}

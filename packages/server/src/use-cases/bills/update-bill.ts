@@ -5,7 +5,7 @@ import { invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findBillForAction, requireDirectionAllowed, requireDraftEditor } from './bill-access.ts';
 import { loadBill } from './bill-rows.ts';
-import { prepareHeader } from './prepare-header.ts';
+import { editableColumns, prepareHeader } from './prepare-header.ts';
 import { prepareLines, totalsOf, writeLines } from './prepare-lines.ts';
 
 /** Only a draft can change; a posted bill is corrected by reversing it. */
@@ -16,24 +16,10 @@ export async function updateBill(tx: Transaction, actor: Actor, billId: string, 
   requireDirectionAllowed(actor, bill.direction);
   const header = await prepareHeader(tx, actor, bill.direction, input);
   const lines = await prepareLines(tx, actor.shopId, bill.direction, input.lines);
-  const totals = totalsOf(lines);
+  const columns = editableColumns(input, header, totalsOf(lines));
   await tx.query(
-    `UPDATE stock_bills SET bill_type = $3, bill_date = $4, stock_point_id = $5, supplier_id = $6, customer_id = $7,
-            total_quantity = $8, total_amount = $9, remarks = $10, attachments = $11, updated_at = now()
-      WHERE shop_id = $1 AND id = $2`,
-    [
-      actor.shopId,
-      billId,
-      input.billType,
-      input.billDate,
-      header.stockPointId,
-      header.supplierId,
-      header.customerId,
-      totals.totalQuantity,
-      totals.totalAmount,
-      input.remarks,
-      JSON.stringify(input.attachments),
-    ],
+    `UPDATE stock_bills SET ${columns.map(([name], i) => `${name} = $${i + 3}`).join(', ')}, updated_at = now() WHERE shop_id = $1 AND id = $2`,
+    [actor.shopId, billId, ...columns.map(([, value]) => value)],
   );
   await writeLines(tx, actor.shopId, billId, bill.direction, actor.userId, lines);
   await recordAudit(tx, actor, 'update', 'bill', billId);
