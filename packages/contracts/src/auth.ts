@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, RequiredText, Status, Timestamp } from './common.ts';
+import { Id, PlainString, RequiredText, Status, Timestamp } from './common.ts';
 
 export const Role = z.enum(['owner', 'staff']);
 
@@ -53,7 +53,7 @@ export const RegisterRequest = z.object({
 });
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
-export const LoginRequest = z.object({ username: z.string().trim().min(1, 'is required').max(64), password: z.string().min(1, 'is required').max(128) });
+export const LoginRequest = z.object({ username: PlainString.trim().min(1, 'is required').max(64), password: z.string().min(1, 'is required').max(128) });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const Session = z.object({ token: z.string(), user: User, shop: Shop });

@@ -48,7 +48,9 @@ export const UnitPriceInput = decimalInput({ places: 4 });
 /** Decimals in responses are fixed-place strings. */
 export const DecimalString = z.string();
 
-export const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+/** PostgreSQL text cannot hold U+0000; refusing it here names the field instead of failing in SQL. */
+export const PlainString = z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+export const Text = (max: number) => PlainString.trim().max(max, `must be at most ${max} characters`);
 export const RequiredText = (max: number) => Text(max).min(1, 'is required');
 
 export const Status = z.enum(['active', 'inactive']);
@@ -73,6 +75,21 @@ export interface List<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+type Undefaulted<Shape extends z.ZodRawShape> = {
+  [Key in keyof Shape]: z.ZodOptional<Shape[Key] extends z.ZodDefault<infer Inner> ? Inner : Shape[Key]>;
+};
+
+/**
+ * The update body of a create body: every field optional and none defaulted, so an update changes only
+ * the fields it names (zod's own .partial() would still fill in the create defaults).
+ */
+export function updateOf<Shape extends z.ZodRawShape>(create: z.ZodObject<Shape>): z.ZodObject<Undefaulted<Shape>> {
+  const shape = Object.fromEntries(
+    Object.entries(create.shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
+  );
+  return z.object(shape) as unknown as z.ZodObject<Undefaulted<Shape>>;
 }
 
 export const IdParams = z.object({ id: z.string() });

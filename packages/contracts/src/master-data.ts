@@ -9,6 +9,7 @@ import {
   Status,
   Text,
   Timestamp,
+  updateOf,
 } from './common.ts';
 
 const Audited = { createdAt: Timestamp, updatedAt: Timestamp };
@@ -16,7 +17,7 @@ const Audited = { createdAt: Timestamp, updatedAt: Timestamp };
 export const Category = z.object({ id: Id, name: z.string(), status: Status, ...Audited });
 export type Category = z.infer<typeof Category>;
 export const CreateCategoryRequest = z.object({ name: RequiredText(40), status: Status.default('active') });
-export const UpdateCategoryRequest = CreateCategoryRequest.partial();
+export const UpdateCategoryRequest = updateOf(CreateCategoryRequest);
 
 const OptionalCode = Text(64).transform((code) => (code === '' ? null : code)).nullable();
 
@@ -58,21 +59,10 @@ export const CreateProductRequest = z.object({
   remarks: Text(500).default(''),
 });
 export type CreateProductRequest = z.input<typeof CreateProductRequest>;
-export const UpdateProductRequest = z.object({
-  name: RequiredText(80),
-  code: OptionalCode,
-  categoryId: Id.nullable(),
-  unit: RequiredText(10),
-  specification: Text(80),
-  supplierId: Id.nullable(),
-  imageUrl: Text(500),
-  inboundPrice: MoneyInput,
-  outboundPrice: MoneyInput,
-  warningStock: QuantityInput,
-  isEnabled: z.boolean(),
-  remarks: Text(500),
-}).partial();
+export const UpdateProductRequest = updateOf(CreateProductRequest);
 export type UpdateProductRequest = z.input<typeof UpdateProductRequest>;
+
+export const ProductCodeParams = z.object({ code: Text(64) });
 
 export const ProductListQuery = ListQuery.omit({ status: true }).extend({
   categoryId: Id.optional(),
@@ -105,7 +95,7 @@ const PartyResponse = {
 export const Supplier = z.object(PartyResponse);
 export type Supplier = z.infer<typeof Supplier>;
 export const CreateSupplierRequest = z.object(PartyFields);
-export const UpdateSupplierRequest = z.object(PartyFields).partial();
+export const UpdateSupplierRequest = updateOf(CreateSupplierRequest);
 
 export const ProductRef = z.object({ id: Id, name: z.string() });
 export const Customer = z.object({
@@ -120,7 +110,7 @@ const CustomerFields = {
   serviceMonths: z.number().int().min(0).max(1200).default(0),
 };
 export const CreateCustomerRequest = z.object(CustomerFields);
-export const UpdateCustomerRequest = z.object(CustomerFields).partial();
+export const UpdateCustomerRequest = updateOf(CreateCustomerRequest);
 
 export const StockPoint = z.object({
   id: Id,
@@ -140,7 +130,7 @@ const StockPointFields = {
   status: Status.default('active'),
 };
 export const CreateStockPointRequest = z.object(StockPointFields);
-export const UpdateStockPointRequest = z.object(StockPointFields).partial();
+export const UpdateStockPointRequest = updateOf(CreateStockPointRequest);
 
 const NameList = z
   .array(RequiredText(20))

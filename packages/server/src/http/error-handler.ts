@@ -41,6 +41,12 @@ function toAppError(error: FastifyError & { code?: string; constraint?: string }
     }
     case '22003':
       return new AppError('VALIDATION_FAILED', 'A number is too large', [{ field: 'body', message: 'number out of range' }]);
+    // Text the database cannot store (the contracts refuse NUL already; this catches any route they miss).
+    case '22021':
+    case '22P05':
+      return new AppError('VALIDATION_FAILED', 'The request contains characters that cannot be stored', [
+        { field: 'request', message: 'contains characters that cannot be stored' },
+      ]);
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('VALIDATION_FAILED', error.message, [{ field: 'request', message: error.message }]);

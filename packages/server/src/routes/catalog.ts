@@ -10,6 +10,7 @@ import {
   ListQuery,
   listOf,
   Product,
+  ProductCodeParams,
   ProductListQuery,
   StockPoint,
   Supplier,
@@ -19,13 +20,13 @@ import {
   UpdateStockPointRequest,
   UpdateSupplierRequest,
 } from '@xiaocang/contracts';
-import { z } from 'zod';
-import { notFound } from '../errors.ts';
+import type { z } from 'zod';
 import { actorOf, pathId } from '../http/context.ts';
 import { createRecord } from '../use-cases/catalog/create-record.ts';
 import type { CatalogDefinition } from '../use-cases/catalog/definition.ts';
 import { categories, customers, products, stockPoints, suppliers } from '../use-cases/catalog/definitions.ts';
 import { deleteRecord } from '../use-cases/catalog/delete-record.ts';
+import { findProductByCode } from '../use-cases/catalog/find-product-by-code.ts';
 import { getRecord } from '../use-cases/catalog/get-record.ts';
 import { listRecords } from '../use-cases/catalog/list-records.ts';
 import { updateRecord } from '../use-cases/catalog/update-record.ts';
@@ -73,12 +74,7 @@ export const catalogRoutesModule: RouteModule = (app, db) => {
 
   app.get(
     '/api/products/by-code/:code',
-    { schema: { tags: ['product'], params: z.object({ code: z.string().max(64) }), response: { 200: Product } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const [row] = await db.query<{ id: string }>('SELECT id FROM products WHERE shop_id = $1 AND code = $2', [actor.shopId, request.params.code]);
-      if (!row) throw notFound('Product');
-      return getRecord({ db, actor }, products, row.id);
-    },
+    { schema: { tags: ['product'], params: ProductCodeParams, response: { 200: Product } } },
+    async (request) => findProductByCode({ db, actor: actorOf(request) }, request.params.code),
   );
 };

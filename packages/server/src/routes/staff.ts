@@ -1,13 +1,11 @@
 import { CreateStaffRequest, IdParams, ListQuery, listOf, ResetPasswordRequest, UpdateStaffRequest, User } from '@xiaocang/contracts';
 import { actorOf, pathId } from '../http/context.ts';
-import {
-  createStaff,
-  deactivateStaff,
-  getStaff,
-  listStaff,
-  resetStaffPassword,
-  updateStaff,
-} from '../use-cases/staff/manage-staff.ts';
+import { createStaff } from '../use-cases/staff/create-staff.ts';
+import { deactivateStaff } from '../use-cases/staff/deactivate-staff.ts';
+import { getStaff } from '../use-cases/staff/get-staff.ts';
+import { listStaff } from '../use-cases/staff/list-staff.ts';
+import { resetStaffPassword } from '../use-cases/staff/reset-staff-password.ts';
+import { updateStaff } from '../use-cases/staff/update-staff.ts';
 import type { RouteModule } from './types.ts';
 
 export const staffRoutes: RouteModule = (app, db) => {

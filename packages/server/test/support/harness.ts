@@ -73,6 +73,8 @@ export async function createTestApp(): Promise<TestApp> {
       ...(body === undefined ? {} : { payload: body as object }),
     });
     const text = response.body;
+    // No response, from any route in any test, may carry a password hash.
+    if (/scrypt\$|password_?hash/i.test(text)) throw new Error(`${method} ${url} leaked a password hash`);
     return { status: response.statusCode, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   };
   const clientFor = (token: string, shopId: string, userId: string, username: string): Client => {

@@ -164,12 +164,14 @@ export const stockPoints: CatalogDefinition<StockPoint> = {
     ...audited(row),
   }),
   async beforeWrite(tx, shopId, id, input) {
-    if (id !== null && (input.isDefault === false || input.status === 'inactive')) {
-      const [row] = await tx.query<{ is_default: boolean }>('SELECT is_default FROM stock_points WHERE shop_id = $1 AND id = $2', [shopId, id]);
-      if (row?.is_default) throw invalidState('The default stock point stays active and default; make another one the default first');
+    const [current] = id === null
+      ? []
+      : await tx.query<{ is_default: boolean; status: string }>('SELECT is_default, status FROM stock_points WHERE shop_id = $1 AND id = $2', [shopId, id]);
+    if (current?.is_default && (input.isDefault === false || input.status === 'inactive')) {
+      throw invalidState('The default stock point stays active and default; make another one the default first');
     }
     if (input.isDefault === true) {
-      if (input.status === 'inactive') throw invalidState('The default stock point must be active');
+      if ((input.status ?? current?.status) === 'inactive') throw invalidState('The default stock point must be active');
       await tx.query('UPDATE stock_points SET is_default = false WHERE shop_id = $1 AND is_default AND id IS DISTINCT FROM $2', [shopId, id]);
     }
   },

@@ -1,4 +1,5 @@
 import type { List } from '@xiaocang/contracts';
+import { containsPattern } from '../../db/like-pattern.ts';
 import type { UseCaseContext } from '../../http/context.ts';
 import type { CatalogDefinition } from './definition.ts';
 
@@ -10,7 +11,7 @@ export async function listRecords<Dto>(
   const params: unknown[] = [actor.shopId];
   const conditions = ['t.shop_id = $1'];
   if (query.q) {
-    params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(containsPattern(query.q));
     conditions.push(`(${definition.searchColumns.map((column) => `${column} ILIKE $${params.length}`).join(' OR ')})`);
   }
   const statusFilter = definition.softDelete.column === 'status' ? query.status : query.isEnabled;

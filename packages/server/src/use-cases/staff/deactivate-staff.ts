@@ -1,0 +1,7 @@
+import type { User } from '@xiaocang/contracts';
+import type { UseCaseContext } from '../../http/context.ts';
+import { updateStaff } from './update-staff.ts';
+
+export function deactivateStaff(context: UseCaseContext, staffId: string): Promise<User> {
+  return updateStaff(context, staffId, { status: 'inactive' });
+}

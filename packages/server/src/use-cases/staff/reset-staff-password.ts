@@ -1,0 +1,24 @@
+import type { User } from '@xiaocang/contracts';
+import { hashPassword } from '../../auth/password.ts';
+import type { UseCaseContext } from '../../http/context.ts';
+import { loadUser } from '../accounts/rows.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireOwner, requireStaffMember, revokeSessions } from './staff-access.ts';
+
+export async function resetStaffPassword(context: UseCaseContext, staffId: string, password: string): Promise<User> {
+  requireOwner(context);
+  await requireStaffMember(context, staffId);
+  const { db, actor } = context;
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    await tx.query('UPDATE users SET password_hash = $3, updated_at = now() WHERE shop_id = $1 AND id = $2', [
+      actor.shopId,
+      staffId,
+      passwordHash,
+    ]);
+    // A new password ends every session opened with the old one.
+    await revokeSessions(tx, actor.shopId, staffId);
+    await recordAudit(tx, actor, 'reset-password', 'staff', staffId);
+    return loadUser(tx, actor.shopId, staffId);
+  });
+}

@@ -1,0 +1,20 @@
+import { can } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
+import { forbidden, notFound } from '../../errors.ts';
+import type { UseCaseContext } from '../../http/context.ts';
+
+// Shared by the staff use cases: only the owner manages staff, and only the staff of their own shop.
+
+export function requireOwner({ actor }: UseCaseContext): void {
+  if (!can(actor, 'manageStaff')) throw forbidden('Only the owner can manage staff');
+}
+
+/** The owner is not a staff member, and another shop's user is simply not found. */
+export async function requireStaffMember({ db, actor }: UseCaseContext, staffId: string): Promise<void> {
+  const rows = await db.query(`SELECT 1 FROM users WHERE shop_id = $1 AND id = $2 AND role = 'staff'`, [actor.shopId, staffId]);
+  if (rows.length === 0) throw notFound('Staff member');
+}
+
+export async function revokeSessions(tx: Queryable, shopId: string, userId: string): Promise<void> {
+  await tx.query('UPDATE sessions SET revoked_at = now() WHERE shop_id = $1 AND user_id = $2 AND revoked_at IS NULL', [shopId, userId]);
+}
