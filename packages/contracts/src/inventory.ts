@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BillKind } from './bills.ts';
 import { DecimalString, Id, IsoDate, Page, PageSize } from './common.ts';
 
 export const InventoryQuery = z.object({
@@ -47,6 +48,9 @@ export const LedgerEntry = z.object({
   billDate: z.string(),
   billType: z.string(),
   direction: z.enum(['in', 'out']),
+  /** The bill's kind and transfer peer: they tell the redaction which prices are costs. */
+  kind: BillKind,
+  transferPeerId: Id.nullable(),
   stockPointId: Id,
   stockPointName: z.string(),
   /** Signed change of stock: positive in, negative out. */
@@ -93,10 +97,10 @@ export type InventoryVerification = z.infer<typeof InventoryVerification>;
 export const Dashboard = z.object({
   today: z.string(),
   todayInboundCount: z.number().int(),
-  todayInboundQuantity: DecimalString,
+  todayInboundQuantity: DecimalString.optional(),
   todayInboundAmount: DecimalString.optional(),
   todayOutboundCount: z.number().int(),
-  todayOutboundQuantity: DecimalString,
+  todayOutboundQuantity: DecimalString.optional(),
   todayOutboundAmount: DecimalString,
   monthSales: DecimalString,
   monthProfit: DecimalString.optional(),

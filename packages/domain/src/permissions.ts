@@ -118,10 +118,19 @@ export const STOCK_FIELDS: ReadonlySet<string> = new Set([
   'lowStockCount',
   'isLow',
   'totalStockQuantity',
+  // Today's movement totals reveal stock flow, which hideInventory keeps from staff too.
+  'todayInboundQuantity',
+  'todayOutboundQuantity',
 ]);
 
+/** Lines priced at cost: receipts, transfers and stocktakes, and the reversal of a transfer (which keeps its peer). */
 function pricesAreCosts(record: Record<string, unknown>): boolean {
-  return record.direction === 'in' || record.kind === 'transfer' || record.kind === 'stocktake';
+  return (
+    record.direction === 'in' ||
+    record.kind === 'transfer' ||
+    record.kind === 'stocktake' ||
+    (typeof record.transferPeerId === 'string' && record.transferPeerId !== '')
+  );
 }
 
 /**

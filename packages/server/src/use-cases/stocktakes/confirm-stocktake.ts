@@ -7,7 +7,7 @@ import { requireDirectionAllowed } from '../bills/bill-access.ts';
 import { nextBillNumber } from '../bills/next-bill-number.ts';
 import { prepareLines, totalsOf, writeLines } from '../bills/prepare-lines.ts';
 import { submitBill } from '../bills/submit-bill.ts';
-import { requireStocktakeAccess } from './require-stocktake-access.ts';
+import { requireOwnStocktake, requireStocktakeAccess } from './require-stocktake-access.ts';
 import { bookQuantities, loadStocktakeRow, toStocktake, type StocktakeRow } from './stocktake-rows.ts';
 
 export const GAIN_TYPE = '盘盈入库';
@@ -20,6 +20,7 @@ export const LOSS_TYPE = '盘亏出库';
 export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeId: string): Promise<Stocktake> {
   requireStocktakeAccess(actor);
   const stocktake = await loadStocktakeRow(tx, actor.shopId, stocktakeId, true);
+  requireOwnStocktake(actor, stocktake);
   if (stocktake.status !== 'draft') throw invalidState('This stocktake has already been confirmed');
   const productIds = stocktake.lines.map((line) => line.productId);
   await tx.query('SELECT id FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR NO KEY UPDATE', [actor.shopId, productIds]);

@@ -1,0 +1,217 @@
+import { shopDay, type StaffPermissions } from '@xiaocang/domain';
+import { expect } from 'vitest';
+import type { ApiResponse, Client, TestApp } from './harness.ts';
+
+/** Sets some of the shop's staff switches, leaving the others as they are. */
+export async function setSwitches(owner: Client, switches: Partial<StaffPermissions>): Promise<void> {
+  const response = await owner.put('/api/shop', { staffPermissions: switches });
+  if (response.status !== 200) throw new Error(`switches not set: ${JSON.stringify(response.body)}`);
+}
+
+/** Every switch off. */
+export const ALL_OFF: StaffPermissions = {
+  disableInbound: false,
+  disableOutbound: false,
+  adminApproval: false,
+  hideInboundPrice: false,
+  ownRecordsOnly: false,
+  hideInventory: false,
+  disableProductEdit: false,
+  disableStockPoint: false,
+};
+
+/** Fails the test with the response body when a setup call did not answer as expected. */
+export function expectStatus<T>(response: ApiResponse<T>, status: number, what: string): T {
+  expect(response.status, `${what}: ${JSON.stringify(response.body)}`).toBe(status);
+  return response.body;
+}
+
+/**
+ * A shop with one record of every kind the stock routes show: master data, inbound and outbound bills,
+ * a transfer, a reversed transfer, a reversed inbound bill, a confirmed stocktake with a gain and a loss,
+ * a draft stocktake, a draft bill and a staff bill waiting for approval.
+ * Prices are chosen so that no inbound price or cost equals any outbound figure.
+ */
+export interface RichShop {
+  owner: Client;
+  staff: Client;
+  today: string;
+  categoryId: string;
+  supplierId: string;
+  customerId: string;
+  /** Inbound 7.31 then 8.93, sold at 19.90. */
+  productA: { id: string; code: string };
+  /** Inbound 11.17, sold at 29.50. */
+  productB: { id: string; code: string };
+  defaultStockPointId: string;
+  secondStockPointId: string;
+  bills: {
+    inbound: string;
+    inbound2: string;
+    outbound: string;
+    transferOut: string;
+    transferIn: string;
+    reversedTransferOut: string;
+    reversedTransferIn: string;
+    transferReversalOut: string;
+    transferReversalIn: string;
+    reversedInbound: string;
+    inboundReversal: string;
+    stocktakeGain: string;
+    stocktakeLoss: string;
+    ownerDraft: string;
+    staffPending: string;
+  };
+  stocktakes: { confirmed: string; draft: string };
+}
+
+export async function buildRichShop(t: TestApp, name = '样板店'): Promise<RichShop> {
+  const owner = await t.registerShop(name);
+  const staff = await t.addStaff(owner);
+  const today = shopDay(new Date());
+  const ok = <T = any>(response: ApiResponse<T>, what: string, status = 201) => expectStatus(response, status, what);
+
+  const category = ok(await owner.post('/api/categories', { name: '饮料' }), 'category');
+  const supplier = ok(await owner.post('/api/suppliers', { name: '批发商', code: `S${name}` }), 'supplier');
+  const productA = ok(
+    await owner.post('/api/products', {
+      name: '可乐',
+      code: `A-${owner.shopId}`,
+      unit: '瓶',
+      categoryId: category.id,
+      supplierId: supplier.id,
+      inboundPrice: '7.31',
+      outboundPrice: '19.90',
+      warningStock: '100',
+    }),
+    'product A',
+  );
+  const productB = ok(
+    await owner.post('/api/products', { name: '雪碧', code: `B-${owner.shopId}`, unit: '瓶', inboundPrice: '11.17', outboundPrice: '29.50', warningStock: '1' }),
+    'product B',
+  );
+  const customer = ok(await owner.post('/api/customers', { name: '小卖部', availableProductIds: [productA.id] }), 'customer');
+  const second = ok(await owner.post('/api/stock-points', { name: '二号仓' }), 'stock point');
+  const points = ok(await owner.get('/api/stock-points?pageSize=200'), 'stock points', 200);
+  const defaultStockPointId = points.items.find((p: { isDefault: boolean }) => p.isDefault).id as string;
+
+  const bill = async (direction: 'in' | 'out', lines: unknown[], extra: Record<string, unknown> = {}, client = owner) =>
+    ok(
+      await client.post('/api/bills', {
+        direction,
+        billType: direction === 'in' ? '采购入库' : '销售出库',
+        billDate: today,
+        lines,
+        confirm: true,
+        ...extra,
+      }),
+      `${direction} bill`,
+    );
+  const inbound = await bill(
+    'in',
+    [
+      { productId: productA.id, quantity: 40 },
+      { productId: productB.id, quantity: 30 },
+    ],
+    { supplierId: supplier.id },
+  );
+  const inbound2 = await bill('in', [{ productId: productA.id, quantity: 10, unitPrice: '8.93' }], { supplierId: supplier.id });
+  const outbound = await bill('out', [{ productId: productA.id, quantity: 5 }], { customerId: customer.id });
+  const transfer = ok(
+    await owner.post('/api/transfers', {
+      fromStockPointId: defaultStockPointId,
+      toStockPointId: second.id,
+      billDate: today,
+      lines: [{ productId: productA.id, quantity: 6 }],
+    }),
+    'transfer',
+  );
+  const reversedTransfer = ok(
+    await owner.post('/api/transfers', {
+      fromStockPointId: defaultStockPointId,
+      toStockPointId: second.id,
+      billDate: today,
+      lines: [{ productId: productB.id, quantity: 3 }],
+    }),
+    'transfer to reverse',
+  );
+  const transferReversal = ok(await owner.post(`/api/bills/${reversedTransfer.outBill.id}/reverse`), 'transfer reversal');
+  const transferReversalPeer = ok(await owner.get(`/api/bills/${transferReversal.transferPeerId}`), 'transfer reversal peer', 200);
+  const reversedInbound = await bill('in', [{ productId: productB.id, quantity: 4, unitPrice: '12.34' }]);
+  const inboundReversal = ok(await owner.post(`/api/bills/${reversedInbound.id}/reverse`), 'inbound reversal');
+
+  // Default point now holds A 40+10−5−6 = 39 and B 30; count 41 and 28: a gain of 2 and a loss of 2.
+  const counted = ok(
+    await owner.post('/api/stocktakes', {
+      billDate: today,
+      lines: [
+        { productId: productA.id, countedQuantity: 41 },
+        { productId: productB.id, countedQuantity: 28 },
+      ],
+    }),
+    'stocktake',
+  );
+  const confirmed = ok(await owner.post(`/api/stocktakes/${counted.id}/confirm`), 'stocktake confirm', 200);
+  expect(confirmed.gainBillId && confirmed.lossBillId).toBeTruthy();
+  const draftStocktake = ok(
+    await owner.post('/api/stocktakes', { stockPointId: second.id, billDate: today, lines: [{ productId: productA.id, countedQuantity: 5 }] }),
+    'draft stocktake',
+  );
+
+  const ownerDraft = await bill('out', [{ productId: productB.id, quantity: 1 }], { confirm: false, customerId: customer.id });
+  await setSwitches(owner, { adminApproval: true });
+  const staffPending = await bill('in', [{ productId: productB.id, quantity: 2, unitPrice: '13.57' }], {}, staff);
+  expect(staffPending.status).toBe('pending');
+  await setSwitches(owner, { adminApproval: false });
+
+  return {
+    owner,
+    staff,
+    today,
+    categoryId: category.id,
+    supplierId: supplier.id,
+    customerId: customer.id,
+    productA: { id: productA.id, code: productA.code },
+    productB: { id: productB.id, code: productB.code },
+    defaultStockPointId,
+    secondStockPointId: second.id,
+    bills: {
+      inbound: inbound.id,
+      inbound2: inbound2.id,
+      outbound: outbound.id,
+      transferOut: transfer.outBill.id,
+      transferIn: transfer.inBill.id,
+      reversedTransferOut: reversedTransfer.outBill.id,
+      reversedTransferIn: reversedTransfer.inBill.id,
+      transferReversalOut: transferReversal.direction === 'out' ? transferReversal.id : transferReversalPeer.id,
+      transferReversalIn: transferReversal.direction === 'in' ? transferReversal.id : transferReversalPeer.id,
+      reversedInbound: reversedInbound.id,
+      inboundReversal: inboundReversal.id,
+      stocktakeGain: confirmed.gainBillId,
+      stocktakeLoss: confirmed.lossBillId,
+      ownerDraft: ownerDraft.id,
+      staffPending: staffPending.id,
+    },
+    stocktakes: { confirmed: counted.id, draft: draftStocktake.id },
+  };
+}
+
+/**
+ * The GET routes of the API, read from Fastify's own route table (printRoutes draws it as a tree; each
+ * line adds its segment to its parent's path). The Swagger UI, health check and OpenAPI document are left out.
+ */
+export function getRoutes(t: TestApp): string[] {
+  const tree = t.app.printRoutes({ commonPrefix: false, method: 'GET' });
+  const parents: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^((?:│   |    )*)(?:├── |└── )(.+) \(([A-Z, ]+)\)$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    const path = (depth === 0 ? '' : parents[depth - 1]!) + match[2]!;
+    parents[depth] = path;
+    if (match[3]!.split(', ').includes('GET')) routes.push(path);
+  }
+  const excluded = /^\/api\/(docs|health$|openapi\.json$)/;
+  return routes.filter((route) => route.startsWith('/api/') && !excluded.test(route));
+}
