@@ -6,7 +6,7 @@ import { requireDirectionAllowed } from './bill-access.ts';
 import { loadBill } from './bill-rows.ts';
 import { nextBillNumber } from './next-bill-number.ts';
 import { editableColumns, prepareHeader } from './prepare-header.ts';
-import { prepareLines, totalsOf, writeLines } from './prepare-lines.ts';
+import { insertLines, prepareLines, totalsOf } from './prepare-lines.ts';
 import { submitBill } from './submit-bill.ts';
 
 export async function createBill(tx: Transaction, actor: Actor, input: CreateBillRequest): Promise<Bill> {
@@ -27,7 +27,7 @@ export async function createBill(tx: Transaction, actor: Actor, input: CreateBil
     columns.map(([, value]) => value),
   );
   const billId = row!.id;
-  await writeLines(tx, actor.shopId, billId, input.direction, actor.userId, lines);
+  await insertLines(tx, actor.shopId, billId, input.direction, actor.userId, lines);
   await recordAudit(tx, actor, 'create', 'bill', billId, { billNo });
   if (input.confirm) await submitBill(tx, actor, billId);
   return loadBill(tx, actor.shopId, billId);

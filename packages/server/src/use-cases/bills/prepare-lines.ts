@@ -82,6 +82,19 @@ export async function writeLines(
   costSourceLineIds?: Array<string | null>,
 ): Promise<void> {
   await tx.query('DELETE FROM stock_bill_lines WHERE shop_id = $1 AND bill_id = $2', [shopId, billId]);
+  await insertLines(tx, shopId, billId, direction, userId, lines, costSourceLineIds);
+}
+
+/** Adds prepared lines to a bill that has none yet (a new bill: nothing to delete first). */
+export async function insertLines(
+  tx: Queryable,
+  shopId: string,
+  billId: string,
+  direction: 'in' | 'out',
+  userId: string,
+  lines: PreparedLine[],
+  costSourceLineIds?: Array<string | null>,
+): Promise<void> {
   const column = <K extends keyof PreparedLine>(key: K) => lines.map((line) => line[key]);
   await tx.query(
     `INSERT INTO stock_bill_lines (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, product_code, unit,

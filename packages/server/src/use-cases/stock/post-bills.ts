@@ -99,6 +99,7 @@ interface PostingContext {
 
 async function loadSourceCosts(tx: Transaction, shopId: string, lines: LineRow[]): Promise<PostingContext['sourceCosts']> {
   const sourceIds = lines.flatMap((line) => (line.cost_source_line_id ? [line.cost_source_line_id] : []));
+  if (sourceIds.length === 0) return new Map();
   const rows = await tx.query<{ id: string; direction: 'in' | 'out'; unit_cost: string | null; cost_amount: string | null }>(
     `SELECT l.id, l.direction, l.unit_cost, l.cost_amount FROM stock_bill_lines l WHERE l.shop_id = $1 AND l.id = ANY($2::bigint[])`,
     [shopId, sourceIds],
@@ -153,20 +154,16 @@ async function postOneBill(context: PostingContext, bill: BillRow, lines: LineRo
     `INSERT INTO inventory_balances (shop_id, stock_point_id, product_id) SELECT $1, $2, unnest($3::bigint[]) ON CONFLICT DO NOTHING`,
     [shopId, bill.stock_point_id, productIds],
   );
-  const balances = await tx.query<{ product_id: string; quantity: string; avg_cost: string; total_cost: string }>(
-    `SELECT product_id, quantity, avg_cost, total_cost FROM inventory_balances
-      WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = ANY($3::bigint[]) ORDER BY product_id FOR UPDATE`,
-    [shopId, bill.stock_point_id, productIds],
+  // Whether later rows exist (a backdated posting) is asked with the lock, saving a round trip per bill.
+  const balances = await tx.query<{ product_id: string; quantity: string; avg_cost: string; total_cost: string; backdated: boolean }>(
+    `SELECT b.product_id, b.quantity, b.avg_cost, b.total_cost,
+            EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = b.shop_id AND l.stock_point_id = b.stock_point_id
+                       AND l.product_id = b.product_id AND l.bill_date > $4::date) AS backdated
+       FROM inventory_balances b
+      WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = ANY($3::bigint[]) ORDER BY b.product_id FOR UPDATE OF b`,
+    [shopId, bill.stock_point_id, productIds, bill.bill_date],
   );
-  const backdated = new Set(
-    (
-      await tx.query<{ product_id: string }>(
-        `SELECT DISTINCT product_id FROM stock_ledger
-          WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = ANY($3::bigint[]) AND bill_date > $4::date`,
-        [shopId, bill.stock_point_id, productIds, bill.bill_date],
-      )
-    ).map((row) => row.product_id),
-  );
+  const backdated = new Set(balances.filter((row) => row.backdated).map((row) => row.product_id));
 
   const writer = new SegmentWriter(tx, shopId, who.userId);
   const overrides = new Map<string, CostOverride>();

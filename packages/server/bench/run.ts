@@ -1,0 +1,287 @@
+/**
+ * `npm run bench`: the real server (a child process, as `npm start` runs it) on PostgreSQL when
+ * DATABASE_URL is set, otherwise on PGlite in a temporary folder. Measures posting through HTTP next
+ * to the floor (the same write set as hand-written SQL), a backdated posting and report latencies,
+ * prints a table and writes the figures to bench-results/latest.json (BENCH_OUTPUT to change).
+ * Knobs: BENCH_PRODUCTS, BENCH_BILLS_C1, BENCH_BILLS_C16, BENCH_LEDGER_ROWS, BENCH_BACKDATE_ROWS,
+ * BENCH_REPORT_RUNS, BENCH_VERIFY=1 to also verify the whole shop (replays every ledger row: about a minute).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { shopDay } from '@xiaocang/domain';
+import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
+import { postFloorBill } from './floor.ts';
+import { clientOf, registerOwner, type HttpClient } from './http.ts';
+import { seedHistory } from './seed-history.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { makeBills, runConcurrently, timeRepeated, type BillSpec, type Product, type RunFigures } from './workload.ts';
+
+const env = process.env;
+const knob = (name: string, fallback: number) => Number(env[name] ?? fallback);
+const settings = {
+  products: knob('BENCH_PRODUCTS', 1000),
+  billsAtConcurrency1: knob('BENCH_BILLS_C1', 300),
+  billsAtConcurrency16: knob('BENCH_BILLS_C16', 1500),
+  ledgerRows: knob('BENCH_LEDGER_ROWS', 1_000_000),
+  backdateRows: knob('BENCH_BACKDATE_ROWS', 100_000),
+  reportRuns: knob('BENCH_REPORT_RUNS', 30),
+  verify: env.BENCH_VERIFY === '1',
+};
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const output = path.resolve(REPO_ROOT, env.BENCH_OUTPUT ?? 'bench-results/latest.json');
+const databaseUrl = env.DATABASE_URL || undefined;
+const dataDir = databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'xiaocang-bench-'));
+const databaseLabel = databaseUrl ? `PostgreSQL (${new URL(databaseUrl).host}${new URL(databaseUrl).pathname})` : `PGlite (${dataDir})`;
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+const expectStatus = (what: string, response: { status: number; body: unknown }, status: number) => {
+  if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+};
+
+let server: ServerProcess | undefined;
+/** PostgreSQL serves the server and the bench at once; a PGlite folder has one owner, so the server steps aside. */
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  if (databaseUrl) {
+    const db = openPostgres(databaseUrl, 16);
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+    }
+  }
+  await server!.stop();
+  const db = await openPglite(dataDir);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+    server = await startServerProcess({ dataDir });
+  }
+}
+
+async function main() {
+  log(`database: ${databaseLabel}`);
+  server = await startServerProcess({ databaseUrl, dataDir });
+  const today = shopDay(new Date());
+  const year = Number(today.slice(0, 4));
+
+  let t0 = performance.now();
+  let owner: HttpClient & { shopId: string; userId: string } = await registerOwner(server.url, '压测小店');
+  const floorOwner = await registerOwner(server.url, '基线小店');
+  const products: Product[] = await createProducts(owner, settings.products);
+  log(`shop ${owner.shopId} with ${products.length} products created through HTTP in ${seconds(t0)} s`);
+  const hot = products[0]!;
+
+  t0 = performance.now();
+  const firstDay = `${year - 2}-01-01`;
+  const { seeded, floorProducts, floorShop } = await withDatabase(async (db) => {
+    const [point] = await db.query<{ id: string }>('SELECT id FROM stock_points WHERE shop_id = $1 AND is_default', [owner.shopId]);
+    const seeded = await db.transaction((tx) =>
+      seedHistory(tx, {
+        shopId: owner.shopId,
+        userId: owner.userId,
+        stockPointId: point!.id,
+        hotProductId: hot.id,
+        ledgerRows: settings.ledgerRows,
+        hotRows: settings.backdateRows,
+        firstDay,
+        days: 730,
+      }),
+    );
+    await db.query('ANALYZE');
+    return { seeded, ...(await prepareFloorShop(db, owner.shopId, floorOwner)) };
+  });
+  if (!databaseUrl) owner = clientOf(server.url, owner.token, owner.shopId, owner.userId);
+  const seedSeconds = seconds(t0);
+  log(`seeded ${seeded.ledgerRows.toLocaleString()} ledger rows in ${seeded.bills.toLocaleString()} bills with set-based SQL in ${seedSeconds} s`);
+  // One hot line per bill at most: a small BENCH_LEDGER_ROWS caps the backdating target's rows.
+  await checkSample(owner, products, Math.min(settings.backdateRows, seeded.bills));
+  log('checked a sample of the seeded history through the API: balances and running balances agree');
+
+  const warmUp = makeBills(products, 30, today, 7);
+  await runConcurrently(warmUp, 4, (bill) => postThroughHttp(owner, bill));
+  const all = makeBills(products, settings.billsAtConcurrency1 + settings.billsAtConcurrency16, today);
+  const serial = all.slice(0, settings.billsAtConcurrency1);
+  const parallel = all.slice(settings.billsAtConcurrency1);
+  const http1 = await runConcurrently(serial, 1, (bill) => postThroughHttp(owner, bill));
+  log(`HTTP posting, concurrency 1: ${http1.perSecond} bills/s`);
+  const http16 = await runConcurrently(parallel, 16, (bill) => postThroughHttp(owner, bill));
+  log(`HTTP posting, concurrency 16: ${http16.perSecond} bills/s`);
+
+  const { floor1, floor16 } = await withDatabase(async (db) => {
+    const onFloor = (bill: BillSpec): BillSpec => ({ ...bill, lines: bill.lines.map((line) => ({ ...line, productId: floorProducts.get(line.productId)! })) });
+    const post = (bill: BillSpec, index: number) => postFloorBill(db, floorShop, onFloor(bill), `FLOOR${index}`);
+    await runConcurrently(warmUp, 4, (bill, index) => post(bill, 1_000_000 + index));
+    const floor1 = await runConcurrently(serial, 1, post);
+    const floor16 = await runConcurrently(parallel, 16, (bill, index) => post(bill, serial.length + index));
+    return { floor1, floor16 };
+  });
+  if (!databaseUrl) owner = clientOf(server.url, owner.token, owner.shopId, owner.userId);
+  log(`floor (hand-written SQL): ${floor1.perSecond} bills/s at 1, ${floor16.perSecond} bills/s at 16`);
+
+  const laterRows = await owner.request('GET', `/api/products/${hot.id}/ledger?pageSize=1`);
+  t0 = performance.now();
+  const backdated = await owner.request('POST', '/api/bills', {
+    direction: 'in',
+    billType: '采购入库',
+    billDate: `${year - 3}-12-31`,
+    lines: [{ productId: hot.id, quantity: 5, unitPrice: '0.01' }],
+    confirm: true,
+  });
+  const backdatedMs = Math.round(performance.now() - t0);
+  expectStatus('backdated bill', backdated, 201);
+  log(`backdated bill before ${laterRows.body.total.toLocaleString()} ledger rows: ${backdatedMs} ms`);
+
+  const report = (url: string) => timeRepeated(settings.reportRuns, async () => expectStatus(url, await owner.request('GET', url), 200));
+  const reports = {
+    inventorySummary: await report('/api/inventory'),
+    productLedgerPage: await report(`/api/products/${hot.id}/ledger?page=1&pageSize=20`),
+    monthlyStats: await report(`/api/stats/monthly?year=${year - 1}`),
+    dashboard: await report('/api/dashboard'),
+  };
+  let verification: { ms: number; checkedLedgerRows: number; drift: number } | null = null;
+  if (settings.verify) {
+    t0 = performance.now();
+    const verified = await owner.request('GET', '/api/inventory/verify');
+    expectStatus('verify', verified, 200);
+    verification = { ms: Math.round(performance.now() - t0), checkedLedgerRows: verified.body.checkedLedgerRows, drift: verified.body.drift.length };
+    if (verification.drift > 0) throw new Error(`verify found drift: ${JSON.stringify(verified.body.drift.slice(0, 5))}`);
+  }
+  await server.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+
+  const results = {
+    when: new Date().toISOString(),
+    database: databaseUrl ? 'postgres' : 'pglite',
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    settings,
+    seeding: { method: 'set-based SQL straight into the tables, checked by sample through the API', seconds: seedSeconds, ...seeded },
+    posting: {
+      http: { concurrency1: http1, concurrency16: http16 },
+      floor: { concurrency1: floor1, concurrency16: floor16 },
+      ratio: { concurrency1: ratio(http1, floor1), concurrency16: ratio(http16, floor16) },
+    },
+    backdated: { laterLedgerRows: laterRows.body.total, ms: backdatedMs },
+    reports,
+    verification,
+  };
+  mkdirSync(path.dirname(output), { recursive: true });
+  writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  log(`figures written to ${path.relative(process.cwd(), output) || output}`);
+}
+
+const ratio = (http: RunFigures, floor: RunFigures) => Math.round((http.perSecond / floor.perSecond) * 100) / 100;
+
+async function createProducts(owner: HttpClient, count: number): Promise<Product[]> {
+  const specs = Array.from({ length: count }, (_, i) => {
+    const inbound = (1 + (i % 97) + 0.25).toFixed(2);
+    return { name: `压测商品${String(i).padStart(4, '0')}`, code: `B${String(i).padStart(5, '0')}`, unit: '个', inboundPrice: inbound, outboundPrice: (Number(inbound) * 1.5).toFixed(2) };
+  });
+  const products: Product[] = new Array(count);
+  await runConcurrently(specs, 8, async (spec, index) => {
+    const created = await owner.request('POST', '/api/products', spec);
+    expectStatus('product', created, 201);
+    products[index] = { id: created.body.id, inboundPrice: spec.inboundPrice, outboundPrice: spec.outboundPrice };
+  });
+  return products;
+}
+
+/** The floor's own shop: the same products (copied by SQL) with an opening stock, so issues never run short. */
+async function prepareFloorShop(db: Database, fromShopId: string, floorOwner: { shopId: string; userId: string }) {
+  const ids = await db.query<{ from_id: string; id: string }>(
+    `WITH source AS (SELECT id, name, code, unit, inbound_price, outbound_price FROM products WHERE shop_id = $1),
+          copied AS (INSERT INTO products (shop_id, name, code, unit, inbound_price, outbound_price)
+                     SELECT $2, name, code, unit, inbound_price, outbound_price FROM source RETURNING id, code)
+     SELECT s.id AS from_id, c.id FROM source s JOIN copied c ON c.code = s.code`,
+    [fromShopId, floorOwner.shopId],
+  );
+  const [point] = await db.query<{ id: string }>('SELECT id FROM stock_points WHERE shop_id = $1 AND is_default', [floorOwner.shopId]);
+  await db.query(
+    `INSERT INTO inventory_balances (shop_id, stock_point_id, product_id, quantity, avg_cost, total_cost)
+     SELECT $1, $2, p.id, 100000, p.inbound_price, 100000 * p.inbound_price FROM products p WHERE p.shop_id = $1`,
+    [floorOwner.shopId, point!.id],
+  );
+  return {
+    floorProducts: new Map(ids.map((row) => [row.from_id, row.id])),
+    floorShop: { shopId: floorOwner.shopId, userId: floorOwner.userId, stockPointId: point!.id },
+  };
+}
+
+/** Seeded rows must look to the API exactly like posted ones: each running balance follows from the one before. */
+async function checkSample(owner: HttpClient, products: Product[], hotRows: number) {
+  for (const product of [products[0]!, products[1]!, products[products.length - 1]!]) {
+    const [balance, ledger] = await Promise.all([
+      owner.request('GET', `/api/inventory?productId=${product.id}`),
+      owner.request('GET', `/api/products/${product.id}/ledger?pageSize=50`),
+    ]);
+    const rows = ledger.body.items as Array<{ quantity: string; balanceQuantity: string; balanceAvgCost: string; balanceAmount: string }>;
+    const fail = (why: string) => {
+      throw new Error(`seeded history of product ${product.id} is inconsistent: ${why}`);
+    };
+    if (rows[0]?.balanceQuantity !== balance.body.items[0]?.quantity) fail('balance differs from the last ledger row');
+    rows.slice(0, -1).forEach((row, i) => {
+      if (Number(row.balanceQuantity) !== Number(rows[i + 1]!.balanceQuantity) + Number(row.quantity)) fail(`running balance at row ${i}`);
+      if ((Number(row.balanceQuantity) * Number(row.balanceAvgCost)).toFixed(2) !== row.balanceAmount) fail(`balance amount at row ${i}`);
+    });
+    if (product === products[0] && ledger.body.total !== hotRows) fail(`expected ${hotRows} rows, found ${ledger.body.total}`);
+  }
+}
+
+async function postThroughHttp(owner: HttpClient, bill: BillSpec) {
+  const response = await owner.request('POST', '/api/bills', {
+    direction: bill.direction,
+    billType: bill.direction === 'in' ? '采购入库' : '销售出库',
+    billDate: bill.billDate,
+    lines: bill.lines,
+    confirm: true,
+  });
+  expectStatus('posting', response, 201);
+}
+
+function printTable(results: {
+  database: string;
+  posting: { http: Record<string, RunFigures>; floor: Record<string, RunFigures>; ratio: Record<string, number> };
+  backdated: { laterLedgerRows: number; ms: number };
+  reports: Record<string, { firstMs: number; p50Ms: number; p95Ms: number }>;
+  verification: { ms: number; checkedLedgerRows: number } | null;
+}) {
+  const rows: string[][] = [['measure', 'result', 'p50 ms', 'p95 ms', 'p99 ms', 'goal']];
+  for (const key of ['concurrency1', 'concurrency16'] as const) {
+    const http = results.posting.http[key]!;
+    const floor = results.posting.floor[key]!;
+    const c = http.concurrency;
+    rows.push([`post 5-line bill, HTTP, c=${c}`, `${http.perSecond} bills/s`, `${http.p50Ms}`, `${http.p95Ms}`, `${http.p99Ms}`, '']);
+    rows.push([`  floor (hand-written SQL), c=${c}`, `${floor.perSecond} bills/s`, `${floor.p50Ms}`, `${floor.p95Ms}`, `${floor.p99Ms}`, '']);
+    const r = results.posting.ratio[key]!;
+    rows.push([`  HTTP / floor, c=${c}`, `${Math.round(r * 100)} %`, '', '', '', `≥ 60 % ${r >= 0.6 ? 'met' : 'MISSED'}`]);
+  }
+  const b = results.backdated;
+  rows.push([`backdated bill, ${b.laterLedgerRows.toLocaleString()} later rows`, `${b.ms} ms`, '', '', '', `< 2000 ms ${b.ms < 2000 ? 'met' : 'MISSED'}`]);
+  for (const [name, figures] of Object.entries(results.reports)) {
+    const goal = name === 'dashboard' ? '' : `< 100 ms ${figures.p95Ms < 100 ? 'met' : 'MISSED'}`;
+    rows.push([`report: ${name}`, `first ${figures.firstMs} ms`, `${figures.p50Ms}`, `${figures.p95Ms}`, '', goal]);
+  }
+  if (results.verification) {
+    rows.push([`verify whole shop (${results.verification.checkedLedgerRows.toLocaleString()} rows)`, `${results.verification.ms} ms`, '', '', '', 'no drift']);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...row[i]!].length)));
+  console.log(`\nXiaocang bench on ${results.database === 'postgres' ? databaseLabel : 'PGlite'}`);
+  for (const [index, row] of rows.entries()) {
+    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+    if (index === 0) console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  process.exitCode = 1;
+}

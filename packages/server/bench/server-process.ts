@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const MAIN = 'packages/server/src/main.ts';
+
+/** The real server in a child process (`node --import tsx src/main.ts`), as `npm start` runs it. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** SIGTERM and wait: the server closes its pool or PGlite folder cleanly. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait: what a crash or a power cut does to the process. */
+  kill(): Promise<void>;
+}
+
+export interface ServerProcessOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+/**
+ * Starts the server on a free port (PORT=0) and resolves once it logs the address it listens on.
+ * With databaseUrl it runs on PostgreSQL, otherwise on PGlite in dataDir.
+ */
+export async function startServerProcess({ databaseUrl, dataDir }: ServerProcessOptions): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl ?? '' };
+  if (dataDir) env.DATA_DIR = dataDir;
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${log}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /Xiaocang is running at (http:\/\/[^\s"]+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${log}`));
+    });
+  });
+  // Keep draining the pipes (unread) so the request log never blocks the server.
+  child.stdout!.resume();
+  child.stderr!.resume();
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  return { url, child, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+}
