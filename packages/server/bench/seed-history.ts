@@ -95,36 +95,37 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
 
   const common = [plan.shopId, plan.userId, plan.stockPointId];
   await tx.query(
-    `INSERT INTO stock_bills (shop_id, id, direction, bill_no, bill_type, bill_date, stock_point_id, total_quantity, total_amount, total_cost,
+    `INSERT INTO stock_bills (shop_id, id, direction, bill_no, bill_type, bill_date, stock_point_id, total_quantity, total_amount,
                               status, confirmed_by, confirmed_at, posting_seq, created_by)
      OVERRIDING SYSTEM VALUE
      SELECT $1, b.id, b.direction,
             CASE b.direction WHEN 'in' THEN 'IN' ELSE 'OUT' END || to_char(b.bill_date, 'YYYYMMDD')
               || lpad((row_number() OVER (PARTITION BY b.bill_date, b.direction ORDER BY b.k))::text, 4, '0'),
             CASE b.direction WHEN 'in' THEN '采购入库' ELSE '销售出库' END, b.bill_date, $3::bigint,
-            t.quantity, t.amount, t.cost, 'confirmed', $2, now(), b.posting_seq, $2
+            t.quantity, t.amount, 'confirmed', $2, now(), b.posting_seq, $2
        FROM seed_bills b
-       JOIN (SELECT k, sum(quantity) AS quantity, sum(amount) AS amount, sum(cost_amount) AS cost FROM seed_lines GROUP BY k) t ON t.k = b.k`,
+       JOIN (SELECT k, sum(quantity) AS quantity, sum(amount) AS amount FROM seed_lines GROUP BY k) t ON t.k = b.k`,
     common,
   );
   await tx.query(
     `INSERT INTO stock_bill_lines (shop_id, id, bill_id, direction, line_no, product_id, product_name, product_code, unit, quantity,
-                                   unit_price, amount, unit_cost, cost_amount, stock_before, stock_after, created_by)
+                                   unit_price, amount, created_by)
      OVERRIDING SYSTEM VALUE
      SELECT $1, $3::bigint + l.n, l.bill_id, l.direction, l.line_no, l.product_id, p.name, p.code, p.unit, l.quantity,
-            l.unit_price, l.amount, l.unit_cost, l.cost_amount, l.balance - l.signed, l.balance, $2
+            l.unit_price, l.amount, $2
        FROM seed_lines l JOIN products p ON p.shop_id = $1 AND p.id = l.product_id`,
     [plan.shopId, plan.userId, lineBase],
   );
   await tx.query(
-    `INSERT INTO stock_ledger (shop_id, id, stock_point_id, product_id, bill_id, line_id, bill_no, line_no, bill_date, posting_seq, direction,
-                               movement, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost,
+    `INSERT INTO stock_ledger (shop_id, id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, line_no, bill_date, posting_seq,
+                               direction, movement, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost,
                                balance_amount, created_by)
      OVERRIDING SYSTEM VALUE
-     SELECT $1, $5::bigint + l.n, $3::bigint, l.product_id, l.bill_id, $4::bigint + l.n, b.bill_no, l.line_no, l.bill_date, l.posting_seq, l.direction,
+     SELECT $1, $5::bigint + l.n, $3::bigint, l.product_id, l.bill_id, $4::bigint + l.n, 'normal', true, l.line_no, l.bill_date, l.posting_seq,
+            l.direction,
             CASE l.direction WHEN 'in' THEN 'receive' ELSE 'issue' END, l.signed, l.unit_price, l.amount, l.unit_cost,
             CASE l.direction WHEN 'in' THEN l.cost_amount ELSE -l.cost_amount END, l.balance, l.unit_cost, round(l.balance * l.unit_cost, 2), $2
-       FROM seed_lines l JOIN stock_bills b ON b.shop_id = $1 AND b.id = l.bill_id`,
+       FROM seed_lines l`,
     [plan.shopId, plan.userId, plan.stockPointId, lineBase, ledgerBase],
   );
   await tx.query(

@@ -10,15 +10,15 @@ import { createProcessStore, stockedShop, type ProcessStore } from './processes.
  */
 async function partialBillsAfter(db: Database, shopId: string, stockingBillId: string) {
   return db.query(
-    `SELECT b.id, b.status, b.posting_seq, count(DISTINCT l.id) AS lines, count(DISTINCT g.id) AS ledger_rows,
-            count(DISTINCT l.id) FILTER (WHERE l.stock_after IS NULL) AS unposted_lines
+    `SELECT b.id, b.status, b.bill_no, b.posting_seq, count(DISTINCT l.id) AS lines, count(DISTINCT g.id) AS ledger_rows,
+            count(DISTINCT l.id) FILTER (WHERE g.line_id IS NULL) AS unposted_lines
        FROM stock_bills b
        LEFT JOIN stock_bill_lines l ON l.shop_id = b.shop_id AND l.bill_id = b.id
-       LEFT JOIN stock_ledger g ON g.shop_id = b.shop_id AND g.bill_id = b.id
+       LEFT JOIN stock_ledger g ON g.shop_id = b.shop_id AND g.line_id = l.id
       WHERE b.shop_id = $1 AND b.id > $2
       GROUP BY b.shop_id, b.id
-     HAVING b.status <> 'confirmed' OR b.posting_seq IS NULL OR count(DISTINCT l.id) <> 5 OR count(DISTINCT g.id) <> 5
-         OR count(DISTINCT l.id) FILTER (WHERE l.stock_after IS NULL) > 0`,
+     HAVING b.status <> 'confirmed' OR b.posting_seq IS NULL OR b.bill_no LIKE '~%' OR count(DISTINCT l.id) <> 5
+         OR count(DISTINCT g.id) <> 5 OR count(DISTINCT l.id) FILTER (WHERE g.line_id IS NULL) > 0`,
     [shopId, stockingBillId],
   );
 }

@@ -60,7 +60,7 @@ export const uniqueName = (prefix = 'u') => `${prefix}${randomUUID().replaceAll(
 /** A server on this project's database, closed after the file's tests. */
 export async function createTestApp(): Promise<TestApp> {
   const db = await openTestDatabase();
-  const app = await buildServer({ db });
+  const app = await buildServer({ db, logger: process.env.TEST_LOG === "1" });
   afterAll(async () => {
     await app.close();
     await db.close();

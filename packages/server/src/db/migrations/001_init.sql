@@ -177,7 +177,8 @@ CREATE TABLE stock_bills (
   id bigint GENERATED ALWAYS AS IDENTITY,
   direction text NOT NULL CHECK (direction IN ('in', 'out')),
   kind text NOT NULL DEFAULT 'normal' CHECK (kind IN ('normal', 'transfer', 'stocktake', 'reversal')),
-  bill_no text NOT NULL,
+  -- Numbered just before commit (assign-bill-number.ts), so the shop's counter is locked only briefly.
+  bill_no text NOT NULL DEFAULT ('~' || gen_random_uuid()),
   bill_type text NOT NULL,
   bill_date date NOT NULL,
   stock_point_id bigint NOT NULL,
@@ -185,7 +186,6 @@ CREATE TABLE stock_bills (
   customer_id bigint,
   total_quantity numeric(18, 3) NOT NULL DEFAULT 0,
   total_amount numeric(18, 2) NOT NULL DEFAULT 0,
-  total_cost numeric(18, 2),
   remarks text NOT NULL DEFAULT '',
   attachments jsonb NOT NULL DEFAULT '[]',
   status text NOT NULL CHECK (status IN ('draft', 'pending', 'confirmed', 'rejected', 'reversed', 'deleted')),
@@ -232,10 +232,6 @@ CREATE TABLE stock_bill_lines (
   quantity numeric(18, 3) NOT NULL,
   unit_price numeric(18, 4) NOT NULL,
   amount numeric(18, 2) NOT NULL,
-  unit_cost numeric(18, 4),
-  cost_amount numeric(18, 2),
-  stock_before numeric(18, 3),
-  stock_after numeric(18, 3),
   -- A line whose cost is carried from another line: the transfer-out it receives, or the line it reverses.
   cost_source_line_id bigint,
   created_at timestamptz NOT NULL DEFAULT now(),
@@ -266,7 +262,8 @@ CREATE TABLE inventory_balances (
 CREATE INDEX inventory_balances_shop_product ON inventory_balances (shop_id, product_id);
 
 -- Append-only in meaning: a row's movement never changes; a backdated posting only recomputes the
--- balance columns and the cost of issues that come after it.
+-- balance columns and the cost of issues that come after it. The ledger is where a posted line's cost,
+-- stock before and stock after live: bill lines keep what the bill says, the ledger what it did.
 CREATE TABLE stock_ledger (
   shop_id bigint NOT NULL,
   id bigint GENERATED ALWAYS AS IDENTITY,
@@ -274,8 +271,14 @@ CREATE TABLE stock_ledger (
   product_id bigint NOT NULL,
   bill_id bigint NOT NULL,
   line_id bigint NOT NULL,
-  bill_no text NOT NULL,
   line_no integer NOT NULL,
+  -- Facts of the bill a replay needs without joining it: reversals carry the sign −1, transfers stay
+  -- out of the monthly figures, and a cost carried from another line follows that line.
+  bill_kind text NOT NULL,
+  in_stats boolean NOT NULL,
+  cost_source_line_id bigint,
+  -- Some line carries this row's cost (a transfer's receipt, a reversal): recompute it when this cost changes.
+  is_cost_source boolean NOT NULL DEFAULT false,
   bill_date date NOT NULL,
   posting_seq bigint NOT NULL,
   direction text NOT NULL CHECK (direction IN ('in', 'out')),
@@ -294,7 +297,8 @@ CREATE TABLE stock_ledger (
   UNIQUE (shop_id, line_id, stock_point_id),
   FOREIGN KEY (shop_id, bill_id) REFERENCES stock_bills (shop_id, id),
   FOREIGN KEY (shop_id, product_id) REFERENCES products (shop_id, id)
-);
+) WITH (fillfactor = 80); -- room on each page lets a backdated posting rewrite balances as HOT updates
+CREATE INDEX stock_ledger_bill ON stock_ledger (shop_id, bill_id);
 CREATE INDEX stock_ledger_position ON stock_ledger (shop_id, stock_point_id, product_id, bill_date, posting_seq, line_no);
 CREATE INDEX stock_ledger_shop_product_created ON stock_ledger (shop_id, product_id, created_at);
 CREATE INDEX stock_ledger_shop_direction_created ON stock_ledger (shop_id, direction, created_at);

@@ -3,7 +3,7 @@ import { can, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { forbidden, invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { postBills } from '../stock/post-bills.ts';
+import { loadPostingBills, postBills } from '../stock/post-bills.ts';
 import { findBillForAction } from './bill-access.ts';
 import { billGroup } from './bill-group.ts';
 import { loadBill } from './bill-rows.ts';
@@ -13,7 +13,7 @@ export async function approveBill(tx: Transaction, actor: Actor, billId: string)
   const bill = await findBillForAction(tx, actor, billId);
   if (bill.status !== 'pending') throw invalidState(`This bill is ${bill.status}; only a pending bill can be approved`);
   const billIds = await billGroup(tx, actor.shopId, billId);
-  await postBills(tx, actor, billIds);
+  await postBills(tx, actor, await loadPostingBills(tx, actor.shopId, billIds));
   await tx.query(
     `UPDATE stock_bills SET status = 'confirmed', approval_status = 'approved', approved_by = $3, approved_at = now(),
             confirmed_by = $3, confirmed_at = now(), updated_at = now()

@@ -3,9 +3,17 @@ import { formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 
+/**
+ * A bill with its names. What posting did lives in the ledger: the cost of goods (a posted bill's
+ * signed cost; null before posting) and, for transfers, the amount, which is that cost.
+ */
 export const BILL_SELECT = `
-  SELECT b.*, sp.name AS stock_point_name, s.name AS supplier_name, c.name AS customer_name, u.real_name AS created_by_name
+  SELECT b.*, sp.name AS stock_point_name, s.name AS supplier_name, c.name AS customer_name, u.real_name AS created_by_name,
+         posted.cost * CASE b.direction WHEN 'in' THEN 1 ELSE -1 END AS total_cost,
+         CASE WHEN b.transfer_peer_id IS NULL THEN b.total_amount ELSE COALESCE(posted.amount, 0) END AS shown_amount
     FROM stock_bills b
+    LEFT JOIN LATERAL (SELECT sum(l.cost_amount) AS cost, sum(l.amount) AS amount FROM stock_ledger l
+                        WHERE l.shop_id = b.shop_id AND l.bill_id = b.id HAVING count(*) > 0) posted ON true
     JOIN stock_points sp ON sp.shop_id = b.shop_id AND sp.id = b.stock_point_id
     JOIN users u ON u.shop_id = b.shop_id AND u.id = b.created_by
     LEFT JOIN suppliers s ON s.shop_id = b.shop_id AND s.id = b.supplier_id
@@ -31,8 +39,8 @@ export function toBill(row: Row, lines?: Row[]): Bill {
     customerId: maybe(row.customer_id),
     customerName: maybe(row.customer_name),
     totalQuantity: formatQuantity(str(row.total_quantity)),
-    totalAmount: formatMoney(str(row.total_amount)),
-    totalCost: row.total_cost === null ? null : formatMoney(str(row.total_cost)),
+    totalAmount: formatMoney(str(row.shown_amount)),
+    totalCost: row.total_cost === null || row.total_cost === undefined ? null : formatMoney(str(row.total_cost)),
     remarks: str(row.remarks),
     attachments: row.attachments as Bill['attachments'],
     status: row.status as Bill['status'],
@@ -77,6 +85,17 @@ function toBillLine(row: Row): BillLine {
 export async function loadBill(db: Queryable, shopId: string, billId: string): Promise<Bill> {
   const [row] = await db.query(`${BILL_SELECT} WHERE b.shop_id = $1 AND b.id = $2 AND b.status <> 'deleted'`, [shopId, billId]);
   if (!row) throw notFound('Bill');
-  const lines = await db.query('SELECT * FROM stock_bill_lines WHERE shop_id = $1 AND bill_id = $2 ORDER BY line_no', [shopId, billId]);
+  // A posted line shows what it did from its ledger row; a transfer's lines are priced at that cost.
+  const lines = await db.query(
+    `SELECT sl.id, sl.line_no, sl.product_id, sl.product_name, sl.product_code, sl.unit, sl.specification, sl.quantity,
+            CASE WHEN l.in_stats = false THEN l.unit_price ELSE sl.unit_price END AS unit_price,
+            CASE WHEN l.in_stats = false THEN l.amount ELSE sl.amount END AS amount,
+            l.unit_cost, l.cost_amount * CASE sl.direction WHEN 'in' THEN 1 ELSE -1 END AS cost_amount,
+            l.balance_quantity - l.quantity AS stock_before, l.balance_quantity AS stock_after
+       FROM stock_bill_lines sl
+       LEFT JOIN stock_ledger l ON l.shop_id = sl.shop_id AND l.line_id = sl.id
+      WHERE sl.shop_id = $1 AND sl.bill_id = $2 ORDER BY sl.line_no`,
+    [shopId, billId],
+  );
   return toBill(row, lines);
 }

@@ -4,7 +4,7 @@ import type { Transaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireDirectionAllowed } from './bill-access.ts';
 import { loadBill } from './bill-rows.ts';
-import { nextBillNumber } from './next-bill-number.ts';
+import { assignBillNumber } from './assign-bill-number.ts';
 import { editableColumns, prepareHeader } from './prepare-header.ts';
 import { insertLines, prepareLines, totalsOf } from './prepare-lines.ts';
 import { submitBill } from './submit-bill.ts';
@@ -13,11 +13,9 @@ export async function createBill(tx: Transaction, actor: Actor, input: CreateBil
   requireDirectionAllowed(actor, input.direction);
   const header = await prepareHeader(tx, actor, input.direction, input);
   const lines = await prepareLines(tx, actor.shopId, input.direction, input.lines);
-  const billNo = await nextBillNumber(tx, actor.shopId, input.direction);
   const columns: Array<[string, unknown]> = [
     ['shop_id', actor.shopId],
     ['direction', input.direction],
-    ['bill_no', billNo],
     ['status', 'draft'],
     ['created_by', actor.userId],
     ...editableColumns(input, header, totalsOf(lines)),
@@ -27,8 +25,19 @@ export async function createBill(tx: Transaction, actor: Actor, input: CreateBil
     columns.map(([, value]) => value),
   );
   const billId = row!.id;
-  await insertLines(tx, actor.shopId, billId, input.direction, actor.userId, lines);
-  await recordAudit(tx, actor, 'create', 'bill', billId, { billNo });
-  if (input.confirm) await submitBill(tx, actor, billId);
+  const lineIds = await insertLines(tx, actor.shopId, billId, input.direction, actor.userId, lines);
+  await recordAudit(tx, actor, 'create', 'bill', billId);
+  if (input.confirm) {
+    await submitBill(tx, actor, billId, {
+      id: billId,
+      direction: input.direction,
+      kind: 'normal',
+      billDate: input.billDate,
+      stockPointId: header.stockPointId,
+      transferPeerId: null,
+      lines: lines.map((line, i) => ({ ...line, id: lineIds[i]!, lineNo: i + 1, costSourceLineId: null })),
+    });
+  }
+  await assignBillNumber(tx, actor.shopId, billId, input.direction);
   return loadBill(tx, actor.shopId, billId);
 }

@@ -80,9 +80,9 @@ export async function writeLines(
   userId: string,
   lines: PreparedLine[],
   costSourceLineIds?: Array<string | null>,
-): Promise<void> {
+): Promise<string[]> {
   await tx.query('DELETE FROM stock_bill_lines WHERE shop_id = $1 AND bill_id = $2', [shopId, billId]);
-  await insertLines(tx, shopId, billId, direction, userId, lines, costSourceLineIds);
+  return insertLines(tx, shopId, billId, direction, userId, lines, costSourceLineIds);
 }
 
 /** Adds prepared lines to a bill that has none yet (a new bill: nothing to delete first). */
@@ -94,15 +94,16 @@ export async function insertLines(
   userId: string,
   lines: PreparedLine[],
   costSourceLineIds?: Array<string | null>,
-): Promise<void> {
+): Promise<string[]> {
   const column = <K extends keyof PreparedLine>(key: K) => lines.map((line) => line[key]);
-  await tx.query(
+  const rows = await tx.query<{ id: string }>(
     `INSERT INTO stock_bill_lines (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, product_code, unit,
                                    specification, quantity, unit_price, amount, cost_source_line_id)
      SELECT $1, $2, $3, $4, u.ordinality, u.product_id, u.product_name, u.product_code, u.unit, u.specification, u.quantity,
             u.unit_price, u.amount, u.cost_source_line_id
        FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::bigint[])
-            WITH ORDINALITY AS u(product_id, product_name, product_code, unit, specification, quantity, unit_price, amount, cost_source_line_id, ordinality)`,
+            WITH ORDINALITY AS u(product_id, product_name, product_code, unit, specification, quantity, unit_price, amount, cost_source_line_id, ordinality)
+     RETURNING id::text`,
     [
       shopId,
       billId,
@@ -119,4 +120,6 @@ export async function insertLines(
       costSourceLineIds ?? lines.map(() => null),
     ],
   );
+  // RETURNING follows the order of the inserted rows: line order.
+  return rows.map((row) => row.id);
 }

@@ -3,10 +3,10 @@ import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { forbidden, invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { postBills } from '../stock/post-bills.ts';
+import { loadPostingBills, postBills } from '../stock/post-bills.ts';
 import { findBillForAction, type BillState } from './bill-access.ts';
 import { loadBill } from './bill-rows.ts';
-import { nextBillNumber } from './next-bill-number.ts';
+import { assignBillNumber } from './assign-bill-number.ts';
 
 /**
  * 红冲: a posted bill is never edited; a counter-bill with the same lines negated undoes it, each line
@@ -31,7 +31,7 @@ export async function reverseBill(tx: Transaction, actor: Actor, billId: string)
       [actor.shopId, a, b],
     );
   }
-  await postBills(tx, actor, [...counters.values()]);
+  await postBills(tx, actor, await loadPostingBills(tx, actor.shopId, [...counters.values()]));
   for (const [originalId, counterId] of counters) {
     await tx.query(`UPDATE stock_bills SET status = 'reversed', reversed_by_id = $3, updated_at = now() WHERE shop_id = $1 AND id = $2`, [
       actor.shopId,
@@ -40,21 +40,21 @@ export async function reverseBill(tx: Transaction, actor: Actor, billId: string)
     ]);
     await recordAudit(tx, actor, 'reverse', 'bill', originalId, { reversalBillId: counterId });
   }
+  for (const original of originals) await assignBillNumber(tx, actor.shopId, counters.get(original.id)!, original.direction);
   return loadBill(tx, actor.shopId, counters.get(bill.id)!);
 }
 
 async function createCounterBill(tx: Transaction, actor: Actor, original: BillState): Promise<string> {
-  const billNo = await nextBillNumber(tx, actor.shopId, original.direction);
   const today = shopDay(new Date());
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO stock_bills (shop_id, direction, kind, bill_no, bill_type, bill_date, stock_point_id, supplier_id, customer_id,
+    `INSERT INTO stock_bills (shop_id, direction, kind, bill_type, bill_date, stock_point_id, supplier_id, customer_id,
                               total_quantity, total_amount, remarks, attachments, status, confirmed_by, confirmed_at, reversal_of_id,
                               created_by)
-     SELECT shop_id, direction, 'reversal', $3, bill_type, GREATEST(bill_date, $4::date), stock_point_id, supplier_id, customer_id,
-            -total_quantity, -total_amount, '红冲 ' || bill_no, '[]', 'confirmed', $5, now(), id, $5
+     SELECT shop_id, direction, 'reversal', bill_type, GREATEST(bill_date, $3::date), stock_point_id, supplier_id, customer_id,
+            -total_quantity, -total_amount, '红冲 ' || bill_no, '[]', 'confirmed', $4, now(), id, $4
        FROM stock_bills WHERE shop_id = $1 AND id = $2
      RETURNING id`,
-    [actor.shopId, original.id, billNo, today, actor.userId],
+    [actor.shopId, original.id, today, actor.userId],
   );
   const counterId = row!.id;
   await tx.query(

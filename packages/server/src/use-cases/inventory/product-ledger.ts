@@ -29,7 +29,7 @@ export async function productLedger(
                 JOIN stock_points sp ON sp.shop_id = l.shop_id AND sp.id = l.stock_point_id WHERE ${where}`;
   const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total ${from}`, params);
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT l.*, b.bill_type, b.kind, b.transfer_peer_id, sp.name AS stock_point_name ${from}
+    `SELECT l.*, b.bill_no, b.bill_type, b.kind, b.transfer_peer_id, sp.name AS stock_point_name ${from}
       ORDER BY l.bill_date DESC, l.posting_seq DESC, l.line_no DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );

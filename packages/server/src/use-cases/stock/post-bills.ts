@@ -1,229 +1,278 @@
 import type Decimal from 'decimal.js';
 import type { StockShortage } from '@xiaocang/contracts';
-import { costState, EMPTY_STATE, formatQuantity, sum, ZERO, type CostState } from '@xiaocang/domain';
+import { costState, EMPTY_STATE, formatMoney, formatQuantity, formatUnitCost, sum, ZERO, type CostState, type MovementResult } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
 import { addToMonthlyStats } from './monthly-stats.ts';
-import { runSegment, signedQuantity, toDecimal, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
-import { SegmentWriter } from './segment-writer.ts';
+import { ledgerPrice, runSegment, signedCost, signedQuantity, toDecimal, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
+import { rewriteHistory, writeBalance } from './segment-writer.ts';
 
-interface BillRow {
+export interface PostingLine {
   id: string;
-  bill_no: string;
+  lineNo: number;
+  productId: string;
+  /** As stored: negative on a reversal bill. */
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  costSourceLineId: string | null;
+}
+
+export interface PostingBill {
+  id: string;
   direction: 'in' | 'out';
   kind: string;
-  bill_date: string;
-  stock_point_id: string;
-  posting_seq: string | null;
-  transfer_peer_id: string | null;
+  billDate: string;
+  stockPointId: string;
+  transferPeerId: string | null;
+  lines: PostingLine[];
 }
 
-interface LineRow {
-  id: string;
-  bill_id: string;
-  line_no: number;
-  product_id: string;
-  quantity: string;
-  unit_price: string;
-  amount: string;
-  cost_source_line_id: string | null;
-}
-
-interface LedgerRow {
-  line_id: string;
-  bill_id: string;
-  bill_kind: string;
-  in_stats: boolean;
-  direction: 'in' | 'out';
-  bill_no: string;
-  bill_date: string;
-  posting_seq: string;
-  line_no: number;
-  movement: SegmentRow['movement'];
-  quantity: string;
-  unit_price: string;
-  amount: string;
-  unit_cost: string;
-  cost_amount: string;
-  cost_source_line_id: string | null;
-  balance_quantity: string;
+/** Reads bills for posting; a bill already posted cannot be posted again. */
+export async function loadPostingBills(tx: Transaction, shopId: string, billIds: readonly string[]): Promise<PostingBill[]> {
+  const rows = await tx.query<PostingBill & { postingSeq: string | null }>(
+    `SELECT b.id::text AS "id", b.direction, b.kind, b.bill_date::text AS "billDate", b.stock_point_id::text AS "stockPointId",
+            b.transfer_peer_id::text AS "transferPeerId", b.posting_seq::text AS "postingSeq",
+            (SELECT json_agg(json_build_object('id', l.id::text, 'lineNo', l.line_no, 'productId', l.product_id::text,
+                                               'quantity', l.quantity::text, 'unitPrice', l.unit_price::text, 'amount', l.amount::text,
+                                               'costSourceLineId', l.cost_source_line_id::text) ORDER BY l.line_no)
+               FROM stock_bill_lines l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id) AS lines
+       FROM stock_bills b WHERE b.shop_id = $1 AND b.id = ANY($2::bigint[])`,
+    [shopId, billIds],
+  );
+  if (rows.some((row) => row.postingSeq !== null)) throw invalidState('This bill has already been posted');
+  return billIds.map((id) => rows.find((row) => row.id === id)!);
 }
 
 const byNumericId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
-
-/**
- * THE posting function: the only code that changes stock. It takes an open transaction and, for the
- * given bills in order, writes balances, ledger rows, line costs, bill totals and monthly stats together.
- *
- * Locks: the products of all lines (in id order) serialise every posting that touches a product at any
- * stock point, so history can be recomputed across stock points without deadlocks; then the balance rows.
- * A bill dated before later postings takes its place by date and everything after it is recomputed.
- * If stock would go negative anywhere and the shop forbids it, nothing is written (INSUFFICIENT_STOCK).
- */
-export async function postBills(tx: Transaction, who: { shopId: string; userId: string }, billIds: readonly string[]): Promise<void> {
-  const { shopId } = who;
-  const bills = await tx.query<BillRow>(
-    `SELECT id, bill_no, direction, kind, bill_date, stock_point_id, posting_seq, transfer_peer_id FROM stock_bills
-      WHERE shop_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR UPDATE`,
-    [shopId, billIds],
-  );
-  if (bills.some((bill) => bill.posting_seq !== null)) throw invalidState('This bill has already been posted');
-  const lines = await tx.query<LineRow>(
-    `SELECT id, bill_id, line_no, product_id, quantity, unit_price, amount, cost_source_line_id FROM stock_bill_lines
-      WHERE shop_id = $1 AND bill_id = ANY($2::bigint[]) ORDER BY line_no`,
-    [shopId, billIds],
-  );
-  const productIds = [...new Set(lines.map((line) => line.product_id))].sort(byNumericId);
-  await tx.query('SELECT id FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR NO KEY UPDATE', [shopId, productIds]);
-  const [shop] = await tx.query<{ allow_negative_stock: boolean }>('SELECT allow_negative_stock FROM shops WHERE id = $1', [shopId]);
-  const context: PostingContext = {
-    tx,
-    who,
-    allowNegative: shop!.allow_negative_stock,
-    sourceCosts: await loadSourceCosts(tx, shopId, lines),
-  };
-  for (const billId of billIds) {
-    const bill = bills.find((candidate) => candidate.id === billId)!;
-    await postOneBill(context, bill, lines.filter((line) => line.bill_id === billId));
-  }
-}
 
 interface PostingContext {
   tx: Transaction;
   who: { shopId: string; userId: string };
   allowNegative: boolean;
   /** Cost magnitude of lines whose cost other lines carry: reversed lines and transfer issues. */
-  sourceCosts: Map<string, { direction: 'in' | 'out'; unitCost: Decimal; costAmount: Decimal }>;
+  sourceCosts: Map<string, { movement: SegmentRow['movement']; unitCost: Decimal; costAmount: Decimal }>;
 }
 
-async function loadSourceCosts(tx: Transaction, shopId: string, lines: LineRow[]): Promise<PostingContext['sourceCosts']> {
-  const sourceIds = lines.flatMap((line) => (line.cost_source_line_id ? [line.cost_source_line_id] : []));
+/**
+ * THE posting function: the only code that changes stock. It takes an open transaction and, for the
+ * given bills in order, writes balances, ledger rows and monthly stats together.
+ *
+ * Locks: the products of all lines (in id order) serialise every posting that touches a product at any
+ * stock point, so history can be recomputed across stock points without deadlocks; then the balance rows.
+ * A bill dated before later postings takes its place by date and everything after it is recomputed.
+ * If stock would go negative anywhere and the shop forbids it, nothing is written (INSUFFICIENT_STOCK).
+ */
+export async function postBills(tx: Transaction, who: { shopId: string; userId: string }, bills: readonly PostingBill[]): Promise<void> {
+  const lines = bills.flatMap((bill) => bill.lines);
+  const productIds = [...new Set(lines.map((line) => line.productId))].sort(byNumericId);
+  const [shop] = await tx.query<{ allow_negative_stock: boolean }>(
+    `WITH locked AS (SELECT id FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR NO KEY UPDATE)
+     SELECT allow_negative_stock, (SELECT count(*) FROM locked) AS locked FROM shops WHERE id = $1`,
+    [who.shopId, productIds],
+  );
+  const context: PostingContext = { tx, who, allowNegative: shop!.allow_negative_stock, sourceCosts: await loadSourceCosts(tx, who.shopId, lines) };
+  for (const bill of bills) await postOneBill(context, bill);
+}
+
+async function loadSourceCosts(tx: Transaction, shopId: string, lines: PostingLine[]): Promise<PostingContext['sourceCosts']> {
+  const sourceIds = lines.flatMap((line) => (line.costSourceLineId ? [line.costSourceLineId] : []));
   if (sourceIds.length === 0) return new Map();
-  const rows = await tx.query<{ id: string; direction: 'in' | 'out'; unit_cost: string | null; cost_amount: string | null }>(
-    `SELECT l.id, l.direction, l.unit_cost, l.cost_amount FROM stock_bill_lines l WHERE l.shop_id = $1 AND l.id = ANY($2::bigint[])`,
+  const rows = await tx.query<{ line_id: string; movement: SegmentRow['movement']; unit_cost: string; cost_amount: string }>(
+    'SELECT line_id, movement, unit_cost, cost_amount FROM stock_ledger WHERE shop_id = $1 AND line_id = ANY($2::bigint[])',
     [shopId, sourceIds],
   );
   return new Map(
-    rows.map((row) => [
-      row.id,
-      { direction: row.direction, unitCost: toDecimal(row.unit_cost ?? '0'), costAmount: toDecimal(row.cost_amount ?? '0').abs() },
-    ]),
+    rows.map((row) => [row.line_id, { movement: row.movement, unitCost: toDecimal(row.unit_cost), costAmount: toDecimal(row.cost_amount).abs() }]),
   );
 }
 
-async function postOneBill(context: PostingContext, bill: BillRow, lines: LineRow[]): Promise<void> {
+interface BalanceRow {
+  product_id: string;
+  quantity: string;
+  avg_cost: string;
+  total_cost: string;
+  backdated: boolean;
+  posting_seq: string;
+}
+
+async function postOneBill(context: PostingContext, bill: PostingBill): Promise<void> {
   const { tx, who } = context;
   const { shopId } = who;
-  const [{ posting_seq: postingSeq } = { posting_seq: '' }] = await tx.query<{ posting_seq: string }>(
-    `UPDATE stock_bills SET posting_seq = nextval('posting_seq') WHERE shop_id = $1 AND id = $2 RETURNING posting_seq`,
-    [shopId, bill.id],
+  const productIds = [...new Set(bill.lines.map((line) => line.productId))].sort(byNumericId);
+  // One round trip: the bill's place in posting order, its balance rows (created if new, then locked)
+  // and whether later history exists for each (a backdated posting).
+  const balances = await tx.query<BalanceRow>(
+    `WITH seq AS (SELECT nextval('posting_seq')::text AS posting_seq),
+          created AS (INSERT INTO inventory_balances (shop_id, stock_point_id, product_id) SELECT $1, $2, unnest($3::bigint[])
+                      ON CONFLICT DO NOTHING RETURNING product_id, quantity, avg_cost, total_cost),
+          locked AS (SELECT product_id, quantity, avg_cost, total_cost FROM inventory_balances
+                      WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = ANY($3::bigint[]) ORDER BY product_id FOR UPDATE)
+     SELECT b.product_id::text, b.quantity, b.avg_cost, b.total_cost, seq.posting_seq,
+            EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = b.product_id
+                       AND l.bill_date > $4::date) AS backdated
+       FROM (SELECT * FROM created UNION ALL SELECT * FROM locked) b CROSS JOIN seq`,
+    [shopId, bill.stockPointId, productIds, bill.billDate],
   );
+  const postingSeq = balances[0]!.posting_seq;
   const billSign = bill.kind === 'reversal' ? -1 : 1;
-  const newRows: SegmentRow[] = lines.map((line) => {
-    const quantity = toDecimal(line.quantity).abs();
-    const source = line.cost_source_line_id ? context.sourceCosts.get(line.cost_source_line_id) : undefined;
+  const inStats = bill.transferPeerId === null;
+  const newRows: SegmentRow[] = bill.lines.map((line) => {
+    const source = line.costSourceLineId ? context.sourceCosts.get(line.costSourceLineId) : undefined;
     const base = {
       lineId: line.id,
       billId: bill.id,
       billKind: bill.kind,
       billDirection: bill.direction,
       billSign,
-      billNo: bill.bill_no,
-      inStats: bill.transfer_peer_id === null,
-      billDate: bill.bill_date,
+      inStats,
+      billDate: bill.billDate,
       postingSeq,
-      lineNo: line.line_no,
-      quantity,
-      unitPrice: toDecimal(line.unit_price),
+      lineNo: line.lineNo,
+      quantity: toDecimal(line.quantity).abs(),
+      unitPrice: toDecimal(line.unitPrice),
       amount: toDecimal(line.amount),
-      costSourceLineId: line.cost_source_line_id,
+      costSourceLineId: line.costSourceLineId,
+      // A transfer's issue is carried by its receipt.
+      isCostSource: bill.kind === 'transfer' && bill.direction === 'out',
       existing: false,
     } as const;
     if (source) {
       // A reversal undoes its line at that line's cost; a transfer receipt carries the issue's cost.
-      const undoesReceipt = bill.kind === 'reversal' && source.direction === 'in';
+      const undoesReceipt = bill.kind === 'reversal' && source.movement === 'receive';
       return { ...base, movement: undoesReceipt ? 'unreceive' : 'receive', unitCost: source.unitCost, costAmount: source.costAmount };
     }
     if (bill.direction === 'in') return { ...base, movement: 'receive', unitCost: base.unitPrice, costAmount: base.amount.abs() };
     return { ...base, movement: 'issue', unitCost: ZERO, costAmount: ZERO };
   });
 
-  const productIds = [...new Set(lines.map((line) => line.product_id))].sort(byNumericId);
-  await tx.query(
-    `INSERT INTO inventory_balances (shop_id, stock_point_id, product_id) SELECT $1, $2, unnest($3::bigint[]) ON CONFLICT DO NOTHING`,
-    [shopId, bill.stock_point_id, productIds],
-  );
-  // Whether later rows exist (a backdated posting) is asked with the lock, saving a round trip per bill.
-  const balances = await tx.query<{ product_id: string; quantity: string; avg_cost: string; total_cost: string; backdated: boolean }>(
-    `SELECT b.product_id, b.quantity, b.avg_cost, b.total_cost,
-            EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = b.shop_id AND l.stock_point_id = b.stock_point_id
-                       AND l.product_id = b.product_id AND l.bill_date > $4::date) AS backdated
-       FROM inventory_balances b
-      WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = ANY($3::bigint[]) ORDER BY b.product_id FOR UPDATE OF b`,
-    [shopId, bill.stock_point_id, productIds, bill.bill_date],
-  );
-  const backdated = new Set(balances.filter((row) => row.backdated).map((row) => row.product_id));
-
-  const writer = new SegmentWriter(tx, shopId, who.userId);
   const overrides = new Map<string, CostOverride>();
   const shortages: StockShortage[] = [];
-  for (const productId of productIds) {
-    const rowsOfProduct = newRows.filter((_, i) => lines[i]!.product_id === productId);
-    const position: LedgerPosition = { billDate: bill.bill_date, postingSeq, lineNo: rowsOfProduct[0]!.lineNo };
-    let opening: CostState;
+  const outcomes: Array<{ productId: string; outcome: SegmentOutcome }> = [];
+  for (const balance of balances.sort((a, b) => byNumericId(a.product_id, b.product_id))) {
+    const productId = balance.product_id;
+    const rowsOfProduct = newRows.filter((_, i) => bill.lines[i]!.productId === productId);
+    let opening: CostState = costState(balance.quantity, balance.avg_cost, balance.total_cost);
     let segment = rowsOfProduct;
-    if (backdated.has(productId)) {
-      opening = await stateBefore(tx, shopId, bill.stock_point_id, productId, position);
-      segment = [...rowsOfProduct, ...(await rowsAfter(tx, shopId, bill.stock_point_id, productId, position))];
-    } else {
-      const balance = balances.find((row) => row.product_id === productId)!;
-      opening = costState(balance.quantity, balance.avg_cost, balance.total_cost);
+    if (balance.backdated) {
+      const position: LedgerPosition = { billDate: bill.billDate, postingSeq, lineNo: rowsOfProduct[0]!.lineNo };
+      opening = await stateBefore(tx, shopId, bill.stockPointId, productId, position);
+      segment = [...rowsOfProduct, ...(await rowsAfter(tx, shopId, bill.stockPointId, productId, position))];
     }
     const outcome = runSegment(opening, segment, overrides);
-    const shortage = findShortage(context, outcome, bill.stock_point_id, productId);
+    const shortage = findShortage(context, outcome, bill.stockPointId, productId);
     if (shortage) shortages.push(shortage);
-    writer.add(bill.stock_point_id, productId, outcome);
+    outcomes.push({ productId, outcome });
   }
   if (shortages.length > 0) throw insufficientStock(shortages);
 
+  const results = new Map<string, MovementResult>();
+  for (const { outcome } of outcomes) for (const { row, result } of outcome.rows) if (!row.existing) results.set(row.lineId, result);
   for (const row of newRows) {
-    const result = writer.resultOf(row.lineId);
-    if (result) context.sourceCosts.set(row.lineId, { direction: bill.direction, unitCost: result.unitCost, costAmount: result.costAmount });
+    const result = results.get(row.lineId)!;
+    context.sourceCosts.set(row.lineId, { movement: row.movement, unitCost: result.unitCost, costAmount: result.costAmount });
   }
-  await writer.flush();
-  if (bill.transfer_peer_id === null) {
-    const amount = sum(newRows.map((row) => row.amount));
-    const cost = sum(newRows.map((row) => writer.resultOf(row.lineId)!.costAmount.times(billSign)));
-    await addToMonthlyStats(
-      tx,
-      shopId,
-      bill.direction === 'in'
-        ? { billDate: bill.bill_date, inboundAmount: amount, inboundCount: billSign }
-        : { billDate: bill.bill_date, outboundAmount: amount, outboundCount: billSign, outboundCost: cost },
-    );
-  }
-  await cascade(context, overrides, new Set(newRows.map((row) => row.lineId)));
+  await writePosting(context, bill, postingSeq, newRows, results, outcomes);
+  for (const { outcome } of outcomes) if (outcome.rows.some(({ row }) => row.existing)) await rewriteHistory(tx, who, outcome);
+  const cascadeFrom = outcomes.flatMap(({ outcome }) => outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
+  await cascade(context, overrides, cascadeFrom);
 }
 
 /**
- * When recomputing history changed the cost of issues, the lines that carry those costs elsewhere
- * (a transfer's receipt at another stock point) are recomputed from their place, and so on.
+ * The posting's own writes in one statement: its ledger rows, the balances, the bill's place in
+ * posting order, the month's figures and the marks on lines whose cost it now carries.
  */
-async function cascade(context: PostingContext, overrides: Map<string, CostOverride>, done: Set<string>): Promise<void> {
+async function writePosting(
+  context: PostingContext,
+  bill: PostingBill,
+  postingSeq: string,
+  rows: SegmentRow[],
+  results: Map<string, MovementResult>,
+  outcomes: Array<{ productId: string; outcome: SegmentOutcome }>,
+): Promise<void> {
   const { tx, who } = context;
-  let pending = [...overrides.keys()].filter((id) => !done.has(id));
+  const column = <T>(pick: (row: SegmentRow, result: MovementResult) => T) => rows.map((row) => pick(row, results.get(row.lineId)!));
+  const amount = sum(rows.map((row) => row.amount));
+  const cost = sum(rows.map((row) => results.get(row.lineId)!.costAmount.times(row.billSign)));
+  const [year, month] = bill.billDate.split('-').map(Number);
+  const inbound = bill.direction === 'in';
+  const count = bill.kind === 'reversal' ? -1 : 1;
+  await tx.query(
+    `WITH ledger AS (
+       INSERT INTO stock_ledger (shop_id, stock_point_id, bill_id, bill_date, posting_seq, direction, bill_kind, in_stats, created_by,
+                                 product_id, line_id, line_no, movement, quantity, unit_price, amount, unit_cost, cost_amount,
+                                 balance_quantity, balance_avg_cost, balance_amount, cost_source_line_id, is_cost_source)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, u.*
+         FROM unnest($10::bigint[], $11::bigint[], $12::int[], $13::text[], $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[],
+                     $18::numeric[], $19::numeric[], $20::numeric[], $21::numeric[], $22::bigint[], $23::boolean[]) AS u),
+     balances AS (
+       UPDATE inventory_balances b SET quantity = u.quantity, avg_cost = u.avg_cost, total_cost = u.total_cost, updated_at = now(), updated_by = $9
+         FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[]) AS u(product_id, quantity, avg_cost, total_cost)
+        WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = u.product_id),
+     placed AS (UPDATE stock_bills SET posting_seq = $5, updated_at = now() WHERE shop_id = $1 AND id = $3),
+     sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = $1 AND line_id = ANY($22::bigint[]) AND NOT is_cost_source)
+     INSERT INTO stats_monthly AS s (shop_id, year, month, inbound_amount, inbound_count, outbound_amount, outbound_count, outbound_cost, profit)
+     SELECT $1, $28, $29, $30, $31, $32, $33, $34, $32::numeric - $34::numeric WHERE $8
+     ON CONFLICT (shop_id, year, month) DO UPDATE SET
+       inbound_amount = s.inbound_amount + EXCLUDED.inbound_amount, inbound_count = s.inbound_count + EXCLUDED.inbound_count,
+       outbound_amount = s.outbound_amount + EXCLUDED.outbound_amount, outbound_count = s.outbound_count + EXCLUDED.outbound_count,
+       outbound_cost = s.outbound_cost + EXCLUDED.outbound_cost, profit = s.profit + EXCLUDED.profit, generated_at = now()`,
+    [
+      who.shopId,
+      bill.stockPointId,
+      bill.id,
+      bill.billDate,
+      postingSeq,
+      bill.direction,
+      bill.kind,
+      bill.transferPeerId === null,
+      who.userId,
+      column((row) => bill.lines.find((line) => line.id === row.lineId)!.productId),
+      column((row) => row.lineId),
+      column((row) => row.lineNo),
+      column((row) => row.movement),
+      column((row) => formatQuantity(signedQuantity(row))),
+      column((row, result) => formatUnitCost(ledgerPrice(row, result).unitPrice)),
+      column((row, result) => formatMoney(ledgerPrice(row, result).amount)),
+      column((_, result) => formatUnitCost(result.unitCost)),
+      column((row, result) => formatMoney(signedCost(row, result.costAmount))),
+      column((_, result) => formatQuantity(result.after.quantity)),
+      column((_, result) => formatUnitCost(result.after.avgCost)),
+      column((_, result) => formatMoney(result.after.totalCost)),
+      column((row) => row.costSourceLineId),
+      column((row) => row.isCostSource),
+      outcomes.map(({ productId }) => productId),
+      outcomes.map(({ outcome }) => formatQuantity(outcome.final.quantity)),
+      outcomes.map(({ outcome }) => formatUnitCost(outcome.final.avgCost)),
+      outcomes.map(({ outcome }) => formatMoney(outcome.final.totalCost)),
+      year,
+      month,
+      inbound ? formatMoney(amount) : '0',
+      inbound ? count : 0,
+      inbound ? '0' : formatMoney(amount),
+      inbound ? 0 : count,
+      inbound ? '0' : formatMoney(cost),
+    ],
+  );
+}
+
+/**
+ * When recomputing history changed the cost of a line that another line carries (a transfer's
+ * receipt at another stock point, a reversal), that line's history is recomputed from its place, and so on.
+ */
+async function cascade(context: PostingContext, overrides: Map<string, CostOverride>, changedSources: string[]): Promise<void> {
+  const { tx, who } = context;
+  let pending = changedSources;
   for (let round = 0; pending.length > 0; round++) {
     if (round > 50) throw new Error('cost cascade did not settle');
-    pending.forEach((id) => done.add(id));
     const derived = await tx.query<{ stock_point_id: string; product_id: string; bill_date: string; posting_seq: string; line_no: number }>(
-      `SELECT DISTINCT ON (b.stock_point_id, l.product_id) b.stock_point_id, l.product_id, b.bill_date, b.posting_seq, l.line_no
-         FROM stock_bill_lines l JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id
-        WHERE l.shop_id = $1 AND l.cost_source_line_id = ANY($2::bigint[]) AND b.posting_seq IS NOT NULL
-        ORDER BY b.stock_point_id, l.product_id, b.bill_date, b.posting_seq, l.line_no`,
+      `SELECT DISTINCT ON (stock_point_id, product_id) stock_point_id::text, product_id::text, bill_date::text, posting_seq::text, line_no
+         FROM stock_ledger WHERE shop_id = $1 AND cost_source_line_id = ANY($2::bigint[])
+        ORDER BY stock_point_id, product_id, bill_date, posting_seq, line_no`,
       [who.shopId, pending],
     );
-    const before = new Set(overrides.keys());
+    pending = [];
     for (const group of derived) {
       const position = { billDate: group.bill_date, postingSeq: group.posting_seq, lineNo: group.line_no };
       await tx.query('SELECT 1 FROM inventory_balances WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = $3 FOR UPDATE', [
@@ -236,11 +285,10 @@ async function cascade(context: PostingContext, overrides: Map<string, CostOverr
       const outcome = runSegment(opening, segment, overrides);
       const shortage = findShortage(context, outcome, group.stock_point_id, group.product_id);
       if (shortage) throw insufficientStock([shortage]);
-      const writer = new SegmentWriter(tx, who.shopId, who.userId);
-      writer.add(group.stock_point_id, group.product_id, outcome);
-      await writer.flush();
+      await rewriteHistory(tx, who, outcome);
+      await writeBalance(tx, who, group.stock_point_id, group.product_id, outcome.final);
+      pending.push(...outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
     }
-    pending = [...overrides.keys()].filter((id) => !before.has(id) && !done.has(id));
   }
 }
 
@@ -276,6 +324,26 @@ async function stateBefore(tx: Transaction, shopId: string, stockPointId: string
   return row ? costState(row.balance_quantity, row.balance_avg_cost, row.balance_amount) : EMPTY_STATE;
 }
 
+interface LedgerRow {
+  line_id: string;
+  bill_id: string;
+  bill_kind: string;
+  in_stats: boolean;
+  direction: 'in' | 'out';
+  bill_date: string;
+  posting_seq: string;
+  line_no: number;
+  movement: SegmentRow['movement'];
+  quantity: string;
+  unit_price: string;
+  amount: string;
+  unit_cost: string;
+  cost_amount: string;
+  cost_source_line_id: string | null;
+  is_cost_source: boolean;
+  balance_quantity: string;
+}
+
 /** Existing ledger rows after a position (or from it, inclusive), oldest first. */
 async function rowsAfter(
   tx: Transaction,
@@ -287,11 +355,9 @@ async function rowsAfter(
 ): Promise<SegmentRow[]> {
   const condition = inclusive ? `NOT ${before('l', 4)}` : after('l', 4);
   const rows = await tx.query<LedgerRow>(
-    `SELECT l.line_id, l.bill_id, b.kind AS bill_kind, b.transfer_peer_id IS NULL AS in_stats, l.direction, l.bill_no, l.bill_date, l.posting_seq, l.line_no, l.movement,
-            l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost_amount, sl.cost_source_line_id, l.balance_quantity
+    `SELECT line_id::text, bill_id::text, bill_kind, in_stats, direction, bill_date::text, posting_seq::text, line_no, movement,
+            quantity, unit_price, amount, unit_cost, cost_amount, cost_source_line_id::text, is_cost_source, balance_quantity
        FROM stock_ledger l
-       JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id
-       JOIN stock_bill_lines sl ON sl.shop_id = l.shop_id AND sl.id = l.line_id
       WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${condition}
       ORDER BY l.bill_date, l.posting_seq, l.line_no`,
     [shopId, stockPointId, productId, ...positionParams(position)],
@@ -302,7 +368,6 @@ async function rowsAfter(
     billKind: row.bill_kind,
     billDirection: row.direction,
     billSign: row.bill_kind === 'reversal' ? -1 : 1,
-    billNo: row.bill_no,
     inStats: row.in_stats,
     billDate: row.bill_date,
     postingSeq: row.posting_seq,
@@ -314,6 +379,7 @@ async function rowsAfter(
     unitCost: toDecimal(row.unit_cost),
     costAmount: toDecimal(row.cost_amount).abs(),
     costSourceLineId: row.cost_source_line_id,
+    isCostSource: row.is_cost_source,
     existing: true,
     oldBalanceQuantity: toDecimal(row.balance_quantity),
   }));

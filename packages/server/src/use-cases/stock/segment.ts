@@ -11,8 +11,7 @@ export interface SegmentRow {
   billDirection: 'in' | 'out';
   /** −1 on a reversal bill, whose lines carry negative quantities and amounts. */
   billSign: 1 | -1;
-  billNo: string;
-  /** Transfers (and their reversals) move stock inside the shop and stay out of the monthly figures. */
+  /** Transfers (and their reversals) move stock inside the shop: priced at cost, out of the monthly figures. */
   inStats: boolean;
   billDate: string;
   postingSeq: string;
@@ -27,6 +26,8 @@ export interface SegmentRow {
   unitCost: Decimal;
   costAmount: Decimal;
   costSourceLineId: string | null;
+  /** Another line carries this row's cost, so a change of it must be followed there. */
+  isCostSource: boolean;
   /** Already in the ledger (to be updated), or posted now (to be inserted). */
   existing: boolean;
   /** Balance quantity after the row when it was last computed (existing rows). */
@@ -61,9 +62,7 @@ export function runSegment(opening: CostState, rows: readonly SegmentRow[], over
           : { kind: 'receive', quantity: row.quantity, unitPrice: override?.unitCost ?? row.unitCost, amount: override?.costAmount ?? row.costAmount };
     const result = applyMovement(state, movement);
     const costChanged = row.existing && (!result.costAmount.eq(row.costAmount) || !result.unitCost.eq(row.unitCost));
-    if (costChanged) {
-      overrides.set(row.lineId, { unitCost: result.unitCost, costAmount: result.costAmount });
-    }
+    if (costChanged) overrides.set(row.lineId, { unitCost: result.unitCost, costAmount: result.costAmount });
     outcome.push({ row, result, costChanged });
     state = result.after;
   }
@@ -78,6 +77,11 @@ export function signedQuantity(row: SegmentRow): Decimal {
 /** Signed change of stock value a row makes. */
 export function signedCost(row: SegmentRow, costAmount: Decimal): Decimal {
   return row.movement === 'receive' ? costAmount : costAmount.neg();
+}
+
+/** What the ledger shows as the line's price: a transfer's lines are priced at the cost they move. */
+export function ledgerPrice(row: SegmentRow, result: MovementResult): { unitPrice: Decimal; amount: Decimal } {
+  return row.inStats ? { unitPrice: row.unitPrice, amount: row.amount } : { unitPrice: result.unitCost, amount: result.costAmount.times(row.billSign) };
 }
 
 export const toDecimal = (value: unknown): Decimal => dec(value as string);

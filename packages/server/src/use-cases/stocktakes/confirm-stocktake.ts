@@ -4,8 +4,8 @@ import type { Transaction } from '../../db/database.ts';
 import { invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireDirectionAllowed } from '../bills/bill-access.ts';
-import { nextBillNumber } from '../bills/next-bill-number.ts';
-import { prepareLines, totalsOf, writeLines } from '../bills/prepare-lines.ts';
+import { assignBillNumber } from '../bills/assign-bill-number.ts';
+import { insertLines, prepareLines, totalsOf } from '../bills/prepare-lines.ts';
 import { submitBill } from '../bills/submit-bill.ts';
 import { requireOwnStocktake, requireStocktakeAccess } from './require-stocktake-access.ts';
 import { bookQuantities, loadStocktakeRow, toStocktake, type StocktakeRow } from './stocktake-rows.ts';
@@ -52,16 +52,16 @@ export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeI
         unitPrice: direction === 'in' ? (costs.get(line.productId) ?? '0') : '0',
       })),
     );
-    const billNo = await nextBillNumber(tx, actor.shopId, direction);
     const totals = totalsOf(prepared);
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO stock_bills (shop_id, direction, kind, bill_no, bill_type, bill_date, stock_point_id, total_quantity, total_amount,
+      `INSERT INTO stock_bills (shop_id, direction, kind, bill_type, bill_date, stock_point_id, total_quantity, total_amount,
                                 remarks, status, stocktake_id, created_by)
-       VALUES ($1, $2, 'stocktake', $3, $4, $5, $6, $7, $8, $9, 'draft', $10, $11) RETURNING id`,
-      [actor.shopId, direction, billNo, billType, stocktake.bill_date, stocktake.stock_point_id, totals.totalQuantity, totals.totalAmount, `盘点 #${stocktake.id}`, stocktake.id, actor.userId],
+       VALUES ($1, $2, 'stocktake', $3, $4, $5, $6, $7, $8, 'draft', $9, $10) RETURNING id`,
+      [actor.shopId, direction, billType, stocktake.bill_date, stocktake.stock_point_id, totals.totalQuantity, totals.totalAmount, `盘点 #${stocktake.id}`, stocktake.id, actor.userId],
     );
-    await writeLines(tx, actor.shopId, row!.id, direction, actor.userId, prepared);
+    await insertLines(tx, actor.shopId, row!.id, direction, actor.userId, prepared);
     await submitBill(tx, actor, row!.id);
+    await assignBillNumber(tx, actor.shopId, row!.id, direction);
     return row!.id;
   };
   const gainBillId = await post('in', GAIN_TYPE, gains);

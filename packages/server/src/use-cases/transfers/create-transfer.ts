@@ -5,9 +5,9 @@ import { forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireDirectionAllowed } from '../bills/bill-access.ts';
 import { loadBill } from '../bills/bill-rows.ts';
-import { nextBillNumber } from '../bills/next-bill-number.ts';
+import { assignBillNumber } from '../bills/assign-bill-number.ts';
 import { resolveStockPoint } from '../bills/prepare-header.ts';
-import { prepareLines, totalsOf, writeLines, type PreparedLine } from '../bills/prepare-lines.ts';
+import { insertLines, prepareLines, totalsOf, type PreparedLine } from '../bills/prepare-lines.ts';
 import { submitBill } from '../bills/submit-bill.ts';
 
 export const TRANSFER_OUT_TYPE = '调拨出库';
@@ -32,14 +32,12 @@ export async function createTransfer(tx: Transaction, actor: Actor, input: Creat
     outId,
     inId,
   ]);
-  await writeLines(tx, actor.shopId, outId, 'out', actor.userId, lines);
-  const outLines = await tx.query<{ id: string }>('SELECT id FROM stock_bill_lines WHERE shop_id = $1 AND bill_id = $2 ORDER BY line_no', [
-    actor.shopId,
-    outId,
-  ]);
-  await writeLines(tx, actor.shopId, inId, 'in', actor.userId, lines, outLines.map((line) => line.id));
+  const outLineIds = await insertLines(tx, actor.shopId, outId, 'out', actor.userId, lines);
+  await insertLines(tx, actor.shopId, inId, 'in', actor.userId, lines, outLineIds);
   await recordAudit(tx, actor, 'create', 'transfer', outId, { inBillId: inId });
   if (input.confirm) await submitBill(tx, actor, outId);
+  await assignBillNumber(tx, actor.shopId, outId, 'out');
+  await assignBillNumber(tx, actor.shopId, inId, 'in');
   return { outBill: await loadBill(tx, actor.shopId, outId), inBill: await loadBill(tx, actor.shopId, inId) };
 }
 
@@ -51,15 +49,13 @@ async function insertTransferBill(
   input: CreateTransferRequest,
   lines: PreparedLine[],
 ): Promise<string> {
-  const billNo = await nextBillNumber(tx, actor.shopId, direction);
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO stock_bills (shop_id, direction, kind, bill_no, bill_type, bill_date, stock_point_id, total_quantity, total_amount,
+    `INSERT INTO stock_bills (shop_id, direction, kind, bill_type, bill_date, stock_point_id, total_quantity, total_amount,
                               remarks, status, created_by)
-     VALUES ($1, $2, 'transfer', $3, $4, $5, $6, $7, 0, $8, 'draft', $9) RETURNING id`,
+     VALUES ($1, $2, 'transfer', $3, $4, $5, $6, 0, $7, 'draft', $8) RETURNING id`,
     [
       actor.shopId,
       direction,
-      billNo,
       direction === 'out' ? TRANSFER_OUT_TYPE : TRANSFER_IN_TYPE,
       input.billDate,
       stockPointId,
