@@ -23,14 +23,19 @@ export async function productLedger(
   if (query.stockPointId) add((n) => `l.stock_point_id = $${n}`, query.stockPointId);
   if (query.dateFrom) add((n) => `l.bill_date >= $${n}`, query.dateFrom);
   if (query.dateTo) add((n) => `l.bill_date <= $${n}`, query.dateTo);
-  if (!can(actor, 'viewOthersRecords')) add((n) => `b.created_by = $${n}`, actor.userId);
+  const ownOnly = !can(actor, 'viewOthersRecords');
+  if (ownOnly) add((n) => `b.created_by = $${n}`, actor.userId);
   const where = conditions.join(' AND ');
-  const from = `FROM stock_ledger l JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id
-                JOIN stock_points sp ON sp.shop_id = l.shop_id AND sp.id = l.stock_point_id WHERE ${where}`;
-  const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total ${from}`, params);
+  // Count and page on the ledger alone (its index is in page order); join names for the page only.
+  const ledgerFrom = `FROM stock_ledger l${ownOnly ? ' JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id' : ''} WHERE ${where}`;
+  const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total ${ledgerFrom}`, params);
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT l.*, b.bill_no, b.bill_type, b.kind, b.transfer_peer_id, sp.name AS stock_point_name ${from}
-      ORDER BY l.bill_date DESC, l.posting_seq DESC, l.line_no DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    `SELECT l.*, b.bill_no, b.bill_type, b.kind, b.transfer_peer_id, sp.name AS stock_point_name
+       FROM (SELECT l.* ${ledgerFrom}
+              ORDER BY l.bill_date DESC, l.posting_seq DESC, l.line_no DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}) l
+       JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id
+       JOIN stock_points sp ON sp.shop_id = l.shop_id AND sp.id = l.stock_point_id
+      ORDER BY l.bill_date DESC, l.posting_seq DESC, l.line_no DESC`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );
   const s = (value: unknown) => value as string;
