@@ -3,22 +3,36 @@ import type { Transaction } from '../../db/database.ts';
 import { invalidState } from '../../errors.ts';
 
 /**
- * Gives a bill the next number of the shop's day: IN/OUT + yyyymmdd + 4 digits. Called as the last
- * write of a transaction: the counter row is locked only until the commit, a failed transaction gives
- * its number back, and concurrent bills queue on the row — no gaps, no duplicates.
+ * Bill numbers: IN/OUT + yyyymmdd + the shop's 4-digit daily sequence. A bill is numbered by the last
+ * write of its transaction, so the counter row is locked only until the commit, a failed transaction
+ * gives its number back, and concurrent bills queue on the row: no gaps, no duplicates.
+ *
+ * `numbering(n)` is that write as SQL pieces for a statement of the caller's: a CTE named `counter`
+ * and the new number as an expression; $1 is the shop and $n, $n+1, $n+2 the parameters it returns.
  */
-export async function assignBillNumber(tx: Transaction, shopId: string, billId: string, direction: 'in' | 'out', now = new Date()): Promise<void> {
+export function numbering(n: number, direction: 'in' | 'out', now = new Date()) {
   const day = shopDay(now);
-  const prefix = BILL_NUMBER_PREFIX[direction];
-  const [row] = await tx.query<{ last_sequence: number }>(
-    `WITH counter AS (
-       INSERT INTO bill_number_counters AS c (shop_id, prefix, day, last_sequence) VALUES ($1, $2, $3::date, 1)
+  return {
+    cte: `counter AS (
+       INSERT INTO bill_number_counters AS c (shop_id, prefix, day, last_sequence) VALUES ($1, $${n}::text, $${n + 1}::date, 1)
        ON CONFLICT (shop_id, prefix, day) DO UPDATE SET last_sequence = c.last_sequence + 1
-       RETURNING last_sequence)
-     UPDATE stock_bills b SET bill_no = $2::text || $5::text || lpad(counter.last_sequence::text, 4, '0')
-       FROM counter WHERE b.shop_id = $1 AND b.id = $4
-     RETURNING counter.last_sequence`,
-    [shopId, prefix, day, billId, day.replaceAll('-', '')],
-  );
+       RETURNING last_sequence)`,
+    billNo: `$${n}::text || $${n + 2}::text || lpad(counter.last_sequence::text, 4, '0')`,
+    params: [BILL_NUMBER_PREFIX[direction], day, day.replaceAll('-', '')],
+  };
+}
+
+export function checkSequence(row: { last_sequence: number } | undefined): void {
   if (row!.last_sequence > 9999) throw invalidState('This shop has reached 9999 bills of this direction today');
+}
+
+export async function assignBillNumber(tx: Transaction, shopId: string, billId: string, direction: 'in' | 'out'): Promise<void> {
+  const number = numbering(3, direction);
+  const [row] = await tx.query<{ last_sequence: number }>(
+    `WITH ${number.cte}
+     UPDATE stock_bills b SET bill_no = ${number.billNo} FROM counter WHERE b.shop_id = $1 AND b.id = $2
+     RETURNING counter.last_sequence`,
+    [shopId, billId, ...number.params],
+  );
+  checkSequence(row);
 }

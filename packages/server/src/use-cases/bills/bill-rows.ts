@@ -81,21 +81,24 @@ function toBillLine(row: Row): BillLine {
   };
 }
 
-/** A bill with its lines; another shop's bill, or a deleted draft, is not found. */
+/** A bill with its lines, in one query; another shop's bill, or a deleted draft, is not found. */
 export async function loadBill(db: Queryable, shopId: string, billId: string): Promise<Bill> {
-  const [row] = await db.query(`${BILL_SELECT} WHERE b.shop_id = $1 AND b.id = $2 AND b.status <> 'deleted'`, [shopId, billId]);
-  if (!row) throw notFound('Bill');
   // A posted line shows what it did from its ledger row; a transfer's lines are priced at that cost.
-  const lines = await db.query(
-    `SELECT sl.id, sl.line_no, sl.product_id, sl.product_name, sl.product_code, sl.unit, sl.specification, sl.quantity,
-            CASE WHEN l.in_stats = false THEN l.unit_price ELSE sl.unit_price END AS unit_price,
-            CASE WHEN l.in_stats = false THEN l.amount ELSE sl.amount END AS amount,
-            l.unit_cost, l.cost_amount * CASE sl.direction WHEN 'in' THEN 1 ELSE -1 END AS cost_amount,
-            l.balance_quantity - l.quantity AS stock_before, l.balance_quantity AS stock_after
-       FROM stock_bill_lines sl
-       LEFT JOIN stock_ledger l ON l.shop_id = sl.shop_id AND l.line_id = sl.id
-      WHERE sl.shop_id = $1 AND sl.bill_id = $2 ORDER BY sl.line_no`,
+  const [row] = await db.query(
+    `SELECT bill.*,
+            (SELECT json_agg(json_build_object(
+                      'id', sl.id::text, 'line_no', sl.line_no, 'product_id', sl.product_id::text, 'product_name', sl.product_name,
+                      'product_code', sl.product_code, 'unit', sl.unit, 'specification', sl.specification, 'quantity', sl.quantity::text,
+                      'unit_price', (CASE WHEN l.in_stats = false THEN l.unit_price ELSE sl.unit_price END)::text,
+                      'amount', (CASE WHEN l.in_stats = false THEN l.amount ELSE sl.amount END)::text,
+                      'unit_cost', l.unit_cost::text,
+                      'cost_amount', (l.cost_amount * CASE sl.direction WHEN 'in' THEN 1 ELSE -1 END)::text,
+                      'stock_before', (l.balance_quantity - l.quantity)::text, 'stock_after', l.balance_quantity::text) ORDER BY sl.line_no)
+               FROM stock_bill_lines sl LEFT JOIN stock_ledger l ON l.shop_id = sl.shop_id AND l.line_id = sl.id
+              WHERE sl.shop_id = bill.shop_id AND sl.bill_id = bill.id) AS lines
+       FROM (${BILL_SELECT} WHERE b.shop_id = $1 AND b.id = $2 AND b.status <> 'deleted') bill`,
     [shopId, billId],
   );
-  return toBill(row, lines);
+  if (!row) throw notFound('Bill');
+  return toBill(row, (row.lines ?? []) as Row[]);
 }

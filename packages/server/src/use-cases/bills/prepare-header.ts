@@ -9,18 +9,33 @@ export interface PreparedHeader {
   customerId: string | null;
 }
 
+/** SQL columns default_id and requested_status for stockPointChoice; $1 is the shop, $n the requested id. */
+const stockPointColumns = (n: number) => `(SELECT id::text FROM stock_points WHERE shop_id = $1 AND is_default) AS default_id,
+       (SELECT status FROM stock_points WHERE shop_id = $1 AND id = $${n}::bigint) AS requested_status`;
+
 /** The stock point a bill uses: the one asked for, or the shop's default (always, for staff who may not choose). */
-export async function resolveStockPoint(db: Queryable, actor: Actor, requested: string | undefined, field = 'stockPointId'): Promise<string> {
-  const [fallback] = await db.query<{ id: string }>('SELECT id FROM stock_points WHERE shop_id = $1 AND is_default', [actor.shopId]);
-  if (requested === undefined || requested === fallback?.id) {
-    if (!fallback) throw notFound('Default stock point', field);
-    return fallback.id;
+function stockPointChoice(
+  actor: Actor,
+  requested: string | undefined,
+  found: { default_id: string | null; requested_status: string | null },
+  field: string,
+): string {
+  if (requested === undefined || requested === found.default_id) {
+    if (!found.default_id) throw notFound('Default stock point', field);
+    return found.default_id;
   }
   if (!can(actor, 'chooseStockPoint')) throw forbidden('Your account uses the default stock point only');
-  const [row] = await db.query<{ status: string }>('SELECT status FROM stock_points WHERE shop_id = $1 AND id = $2', [actor.shopId, requested]);
-  if (!row) throw notFound('Stock point', field);
-  if (row.status !== 'active') throw invalid(field, 'is inactive');
+  if (!found.requested_status) throw notFound('Stock point', field);
+  if (found.requested_status !== 'active') throw invalid(field, 'is inactive');
   return requested;
+}
+
+export async function resolveStockPoint(db: Queryable, actor: Actor, requested: string | undefined, field = 'stockPointId'): Promise<string> {
+  const [found] = await db.query<{ default_id: string | null; requested_status: string | null }>(`SELECT ${stockPointColumns(2)}`, [
+    actor.shopId,
+    requested ?? null,
+  ]);
+  return stockPointChoice(actor, requested, found!, field);
 }
 
 /** Checks the bill type is one of the shop's, and the counterparty fits the direction and the shop. */
@@ -30,22 +45,34 @@ export async function prepareHeader(
   direction: 'in' | 'out',
   input: Pick<UpdateBillRequest, 'billType' | 'stockPointId' | 'supplierId' | 'customerId'>,
 ): Promise<PreparedHeader> {
-  const kind = direction === 'in' ? 'inboundType' : 'outboundType';
-  const types = await db.query('SELECT 1 FROM shop_options WHERE shop_id = $1 AND kind = $2 AND name = $3', [actor.shopId, kind, input.billType]);
-  if (types.length === 0) throw invalid('billType', `is not one of the shop's ${direction === 'in' ? 'inbound' : 'outbound'} types`);
   if (direction === 'in' && input.customerId) throw invalid('customerId', 'belongs on outbound bills; inbound bills name a supplier');
   if (direction === 'out' && input.supplierId) throw invalid('supplierId', 'belongs on inbound bills; outbound bills name a customer');
-  for (const [field, table, label] of [
-    ['supplierId', 'suppliers', 'Supplier'],
-    ['customerId', 'customers', 'Customer'],
-  ] as const) {
-    const id = input[field];
-    if (!id) continue;
-    const rows = await db.query('SELECT 1 FROM ' + table + ' WHERE shop_id = $1 AND id = $2', [actor.shopId, id]);
-    if (rows.length === 0) throw notFound(label, field);
-  }
+  // Everything the header refers to, checked in one round trip.
+  const [found] = await db.query<{
+    type_ok: boolean;
+    supplier_ok: boolean;
+    customer_ok: boolean;
+    default_id: string | null;
+    requested_status: string | null;
+  }>(
+    `SELECT EXISTS (SELECT 1 FROM shop_options WHERE shop_id = $1 AND kind = $2 AND name = $3) AS type_ok,
+            ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM suppliers WHERE shop_id = $1 AND id = $4)) AS supplier_ok,
+            ($5::bigint IS NULL OR EXISTS (SELECT 1 FROM customers WHERE shop_id = $1 AND id = $5)) AS customer_ok,
+            ${stockPointColumns(6)}`,
+    [
+      actor.shopId,
+      direction === 'in' ? 'inboundType' : 'outboundType',
+      input.billType,
+      input.supplierId ?? null,
+      input.customerId ?? null,
+      input.stockPointId ?? null,
+    ],
+  );
+  if (!found!.type_ok) throw invalid('billType', `is not one of the shop's ${direction === 'in' ? 'inbound' : 'outbound'} types`);
+  if (!found!.supplier_ok) throw notFound('Supplier', 'supplierId');
+  if (!found!.customer_ok) throw notFound('Customer', 'customerId');
   return {
-    stockPointId: await resolveStockPoint(db, actor, input.stockPointId),
+    stockPointId: stockPointChoice(actor, input.stockPointId, found!, 'stockPointId'),
     supplierId: input.supplierId ?? null,
     customerId: input.customerId ?? null,
   };

@@ -85,7 +85,40 @@ export async function writeLines(
   return insertLines(tx, shopId, billId, direction, userId, lines, costSourceLineIds);
 }
 
-/** Adds prepared lines to a bill that has none yet (a new bill: nothing to delete first). */
+/**
+ * INSERT of prepared lines as SQL: $1 is the shop, `billId` a SQL expression for the bill (a
+ * parameter, or a column of a preceding CTE), `first` the number of the first of its 11 parameters.
+ */
+export function lineInsert(billId: string, first: number, from = '') {
+  const p = (i: number) => `$${first + i}`;
+  return `INSERT INTO stock_bill_lines (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, product_code, unit,
+                                   specification, quantity, unit_price, amount, cost_source_line_id)
+     SELECT $1, ${billId}, ${p(0)}, ${p(1)}, u.ordinality, u.product_id, u.product_name, u.product_code, u.unit, u.specification, u.quantity,
+            u.unit_price, u.amount, u.cost_source_line_id
+       FROM ${from}unnest(${p(2)}::bigint[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::numeric[],
+                   ${p(8)}::numeric[], ${p(9)}::numeric[], ${p(10)}::bigint[])
+            WITH ORDINALITY AS u(product_id, product_name, product_code, unit, specification, quantity, unit_price, amount, cost_source_line_id, ordinality)
+     RETURNING id::text`;
+}
+
+export function lineInsertParams(direction: 'in' | 'out', userId: string, lines: PreparedLine[], costSourceLineIds?: Array<string | null>) {
+  const column = <K extends keyof PreparedLine>(key: K) => lines.map((line) => line[key]);
+  return [
+    direction,
+    userId,
+    column('productId'),
+    column('productName'),
+    column('productCode'),
+    column('unit'),
+    column('specification'),
+    column('quantity'),
+    column('unitPrice'),
+    column('amount'),
+    costSourceLineIds ?? lines.map(() => null),
+  ];
+}
+
+/** Adds prepared lines to a bill that has none yet (a new bill: nothing to delete first); returns their ids in line order. */
 export async function insertLines(
   tx: Queryable,
   shopId: string,
@@ -95,31 +128,6 @@ export async function insertLines(
   lines: PreparedLine[],
   costSourceLineIds?: Array<string | null>,
 ): Promise<string[]> {
-  const column = <K extends keyof PreparedLine>(key: K) => lines.map((line) => line[key]);
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO stock_bill_lines (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, product_code, unit,
-                                   specification, quantity, unit_price, amount, cost_source_line_id)
-     SELECT $1, $2, $3, $4, u.ordinality, u.product_id, u.product_name, u.product_code, u.unit, u.specification, u.quantity,
-            u.unit_price, u.amount, u.cost_source_line_id
-       FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::bigint[])
-            WITH ORDINALITY AS u(product_id, product_name, product_code, unit, specification, quantity, unit_price, amount, cost_source_line_id, ordinality)
-     RETURNING id::text`,
-    [
-      shopId,
-      billId,
-      direction,
-      userId,
-      column('productId'),
-      column('productName'),
-      column('productCode'),
-      column('unit'),
-      column('specification'),
-      column('quantity'),
-      column('unitPrice'),
-      column('amount'),
-      costSourceLineIds ?? lines.map(() => null),
-    ],
-  );
-  // RETURNING follows the order of the inserted rows: line order.
+  const rows = await tx.query<{ id: string }>(lineInsert('$2', 3), [shopId, billId, ...lineInsertParams(direction, userId, lines, costSourceLineIds)]);
   return rows.map((row) => row.id);
 }

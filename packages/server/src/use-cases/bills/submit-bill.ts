@@ -1,29 +1,31 @@
 import { needsApproval, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { loadPostingBills, postBills, type PostingBill } from '../stock/post-bills.ts';
+import { checkSequence, numbering } from './assign-bill-number.ts';
 import { billGroup } from './bill-group.ts';
 
 /**
  * Confirms a draft: a staff bill waits for the owner when the shop asks for approval; otherwise
- * the bill is posted now.
+ * the bill is posted now. A bill just created (`created`) is known in full, has no transfer peer and
+ * is numbered by the same closing statement that records its new status.
  */
-export async function submitBill(tx: Transaction, actor: Actor, billId: string, known?: PostingBill): Promise<void> {
-  // A bill just created is known in full and has no transfer peer: no need to read it back.
-  const billIds = known ? [billId] : await billGroup(tx, actor.shopId, billId);
-  if (needsApproval(actor)) {
-    await tx.query(
-      `UPDATE stock_bills SET status = 'pending', approval_status = 'pending', updated_at = now() WHERE shop_id = $1 AND id = ANY($2::bigint[])`,
-      [actor.shopId, billIds],
-    );
-    for (const id of billIds) await recordAudit(tx, actor, 'submit', 'bill', id);
-    return;
-  }
-  await postBills(tx, actor, known ? [known] : await loadPostingBills(tx, actor.shopId, billIds));
-  await tx.query(
-    `UPDATE stock_bills SET status = 'confirmed', confirmed_by = $3, confirmed_at = now(), updated_at = now()
-      WHERE shop_id = $1 AND id = ANY($2::bigint[])`,
-    [actor.shopId, billIds, actor.userId],
+export async function submitBill(tx: Transaction, actor: Actor, billId: string, created?: PostingBill): Promise<void> {
+  const billIds = created ? [billId] : await billGroup(tx, actor.shopId, billId);
+  const pending = needsApproval(actor);
+  if (!pending) await postBills(tx, actor, created ? [created] : await loadPostingBills(tx, actor.shopId, billIds));
+  const status = pending
+    ? `status = 'pending', approval_status = 'pending'`
+    : `status = 'confirmed', confirmed_by = $3, confirmed_at = now()`;
+  const number = created ? numbering(5, created.direction) : null;
+  const [row] = await tx.query<{ last_sequence: number }>(
+    `WITH ${number ? `${number.cte},` : ''}
+          audit AS (INSERT INTO audit_log (shop_id, user_id, action, entity, entity_id)
+                    SELECT $1, $3, $4, 'bill', unnest($2::bigint[])::text)
+     UPDATE stock_bills b SET ${status}, ${number ? `bill_no = ${number.billNo},` : ''} updated_at = now()
+       ${number ? 'FROM counter' : ''}
+      WHERE b.shop_id = $1 AND b.id = ANY($2::bigint[])
+     RETURNING ${number ? 'counter.last_sequence' : '0 AS last_sequence'}`,
+    [actor.shopId, billIds, actor.userId, pending ? 'submit' : 'confirm', ...(number?.params ?? [])],
   );
-  for (const id of billIds) await recordAudit(tx, actor, 'confirm', 'bill', id);
+  checkSequence(row);
 }
