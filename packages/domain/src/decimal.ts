@@ -9,7 +9,10 @@ export const QUANTITY_PLACES = 3;
 export const MONEY_PLACES = 2;
 export const UNIT_COST_PLACES = 4;
 
-const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+// 34 significant digits hold every sum and product of the books exactly (money below 10^15 with 2 places,
+// quantity × unit price below 10^25). Only a division can run past them; it is truncated there, and
+// truncating before rounding half-up at 2, 3 or 4 places gives the same result as rounding the exact quotient.
+const Exact = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_DOWN });
 export type Dec = Decimal;
 export type DecimalInput = Decimal.Value;
 
@@ -31,10 +34,15 @@ export function roundUnitCost(value: DecimalInput): Decimal {
   return dec(value).toDecimalPlaces(UNIT_COST_PLACES, Decimal.ROUND_HALF_UP);
 }
 
-/** Fixed-place strings are what the API and the database exchange. */
-export const formatQuantity = (value: DecimalInput): string => roundQuantity(value).toFixed(QUANTITY_PLACES);
-export const formatMoney = (value: DecimalInput): string => roundMoney(value).toFixed(MONEY_PLACES);
-export const formatUnitCost = (value: DecimalInput): string => roundUnitCost(value).toFixed(UNIT_COST_PLACES);
+/** Fixed-place strings are what the API and the database exchange (rounded by the rule on the way). */
+const format = (places: number) => (value: DecimalInput): string => {
+  const text = (value instanceof Decimal ? value : dec(value)).toFixed(places, Decimal.ROUND_HALF_UP);
+  // -0.001 rounds to zero, which has no sign.
+  return text.startsWith('-') && /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+};
+export const formatQuantity = format(QUANTITY_PLACES);
+export const formatMoney = format(MONEY_PLACES);
+export const formatUnitCost = format(UNIT_COST_PLACES);
 
 /** amount = quantity × unit price, rounded to money. */
 export function lineAmount(quantity: DecimalInput, unitPrice: DecimalInput): Decimal {

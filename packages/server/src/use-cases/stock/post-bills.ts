@@ -5,7 +5,7 @@ import type { Transaction } from '../../db/database.ts';
 import { insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
 import { addToMonthlyStats } from './monthly-stats.ts';
-import { ledgerPrice, runSegment, signedCost, signedQuantity, toDecimal, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
+import { ledgerPrice, magnitude, runSegment, signedCost, signedQuantity, toDecimal, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
 import { rewriteHistory, writeBalance } from './segment-writer.ts';
 
 export interface PostingLine {
@@ -130,9 +130,9 @@ async function postOneBill(context: PostingContext, bill: PostingBill): Promise<
       billDate: bill.billDate,
       postingSeq,
       lineNo: line.lineNo,
-      quantity: toDecimal(line.quantity).abs(),
-      unitPrice: toDecimal(line.unitPrice),
-      amount: toDecimal(line.amount),
+      quantity: magnitude(line.quantity),
+      unitPrice: line.unitPrice,
+      amount: line.amount,
       costSourceLineId: line.costSourceLineId,
       // A transfer's issue is carried by its receipt.
       isCostSource: bill.kind === 'transfer' && bill.direction === 'out',
@@ -143,7 +143,7 @@ async function postOneBill(context: PostingContext, bill: PostingBill): Promise<
       const undoesReceipt = bill.kind === 'reversal' && source.movement === 'receive';
       return { ...base, movement: undoesReceipt ? 'unreceive' : 'receive', unitCost: source.unitCost, costAmount: source.costAmount };
     }
-    if (bill.direction === 'in') return { ...base, movement: 'receive', unitCost: base.unitPrice, costAmount: base.amount.abs() };
+    if (bill.direction === 'in') return { ...base, movement: 'receive', unitCost: toDecimal(line.unitPrice), costAmount: magnitude(line.amount) };
     return { ...base, movement: 'issue', unitCost: ZERO, costAmount: ZERO };
   });
 
@@ -233,8 +233,8 @@ async function writePosting(
       column((row) => row.lineNo),
       column((row) => row.movement),
       column((row) => formatQuantity(signedQuantity(row))),
-      column((row, result) => formatUnitCost(ledgerPrice(row, result).unitPrice)),
-      column((row, result) => formatMoney(ledgerPrice(row, result).amount)),
+      column((row, result) => ledgerPrice(row, result).unitPrice),
+      column((row, result) => ledgerPrice(row, result).amount),
       column((_, result) => formatUnitCost(result.unitCost)),
       column((row, result) => formatMoney(signedCost(row, result.costAmount))),
       column((_, result) => formatQuantity(result.after.quantity)),
@@ -301,7 +301,7 @@ function findShortage(context: PostingContext, outcome: SegmentOutcome, stockPoi
   let lowest: Decimal | null = null;
   for (const { row, result } of outcome.rows) {
     if (row.movement === 'receive' || !result.after.quantity.isNegative()) continue;
-    if (row.existing && row.oldBalanceQuantity && result.after.quantity.gte(row.oldBalanceQuantity)) continue;
+    if (row.existing && row.oldBalanceQuantity !== undefined && result.after.quantity.gte(row.oldBalanceQuantity)) continue;
     lowest = lowest === null || result.after.quantity.lt(lowest) ? result.after.quantity : lowest;
   }
   if (lowest === null) return null;
@@ -373,14 +373,14 @@ async function rowsAfter(
     postingSeq: row.posting_seq,
     lineNo: row.line_no,
     movement: row.movement,
-    quantity: toDecimal(row.quantity).abs(),
-    unitPrice: toDecimal(row.unit_price),
-    amount: toDecimal(row.amount),
+    quantity: magnitude(row.quantity),
+    unitPrice: row.unit_price,
+    amount: row.amount,
     unitCost: toDecimal(row.unit_cost),
-    costAmount: toDecimal(row.cost_amount).abs(),
+    costAmount: magnitude(row.cost_amount),
     costSourceLineId: row.cost_source_line_id,
     isCostSource: row.is_cost_source,
     existing: true,
-    oldBalanceQuantity: toDecimal(row.balance_quantity),
+    oldBalanceQuantity: row.balance_quantity,
   }));
 }

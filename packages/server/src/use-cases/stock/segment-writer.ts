@@ -22,8 +22,8 @@ export async function rewriteHistory(tx: Transaction, who: { shopId: string; use
       [
         who.shopId,
         existing.map(({ row }) => row.lineId),
-        prices.map((price) => formatUnitCost(price.unitPrice)),
-        prices.map((price) => formatMoney(price.amount)),
+        prices.map((price) => price.unitPrice),
+        prices.map((price) => price.amount),
         existing.map(({ result }) => formatUnitCost(result.unitCost)),
         existing.map(({ row, result }) => formatMoney(signedCost(row, result.costAmount))),
         existing.map(({ result }) => formatQuantity(result.after.quantity)),

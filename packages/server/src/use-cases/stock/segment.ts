@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { applyMovement, dec, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
+import { applyMovement, dec, formatMoney, formatUnitCost, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
 
 export type MovementKind = Movement['kind'];
 
@@ -19,9 +19,9 @@ export interface SegmentRow {
   movement: MovementKind;
   /** Magnitude of the movement. */
   quantity: Decimal;
-  /** Unit price and signed amount of the line as the bill states them. */
-  unitPrice: Decimal;
-  amount: Decimal;
+  /** Unit price and signed amount of the line as the bill states them, as stored (kept as text: a replay only passes them on). */
+  unitPrice: string;
+  amount: string;
   /** Cost magnitude the row moved at when it was last computed; fixed for receipts without a source. */
   unitCost: Decimal;
   costAmount: Decimal;
@@ -31,7 +31,7 @@ export interface SegmentRow {
   /** Already in the ledger (to be updated), or posted now (to be inserted). */
   existing: boolean;
   /** Balance quantity after the row when it was last computed (existing rows). */
-  oldBalanceQuantity?: Decimal;
+  oldBalanceQuantity?: string;
 }
 
 export interface CostOverride {
@@ -80,8 +80,13 @@ export function signedCost(row: SegmentRow, costAmount: Decimal): Decimal {
 }
 
 /** What the ledger shows as the line's price: a transfer's lines are priced at the cost they move. */
-export function ledgerPrice(row: SegmentRow, result: MovementResult): { unitPrice: Decimal; amount: Decimal } {
-  return row.inStats ? { unitPrice: row.unitPrice, amount: row.amount } : { unitPrice: result.unitCost, amount: result.costAmount.times(row.billSign) };
+export function ledgerPrice(row: SegmentRow, result: MovementResult): { unitPrice: string; amount: string } {
+  return row.inStats
+    ? { unitPrice: row.unitPrice, amount: row.amount }
+    : { unitPrice: formatUnitCost(result.unitCost), amount: formatMoney(result.costAmount.times(row.billSign)) };
 }
 
 export const toDecimal = (value: unknown): Decimal => dec(value as string);
+
+/** The magnitude of a stored signed number, parsed once. */
+export const magnitude = (value: string): Decimal => dec(value.startsWith('-') ? value.slice(1) : value);
