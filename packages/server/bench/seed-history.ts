@@ -129,11 +129,13 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
     [plan.shopId, plan.userId, plan.stockPointId, lineBase, ledgerBase],
   );
   await tx.query(
-    `INSERT INTO inventory_balances AS ib (shop_id, stock_point_id, product_id, quantity, avg_cost, total_cost, updated_by)
-     SELECT DISTINCT ON (product_id) $1::bigint, $3::bigint, product_id, balance, unit_cost, round(balance * unit_cost, 2), $2::bigint
+    `INSERT INTO inventory_balances AS ib (shop_id, stock_point_id, product_id, quantity, avg_cost, total_cost, ledger_rows, updated_by)
+     SELECT DISTINCT ON (product_id) $1::bigint, $3::bigint, product_id, balance, unit_cost, round(balance * unit_cost, 2),
+            count(*) OVER (PARTITION BY product_id), $2::bigint
        FROM seed_lines ORDER BY product_id, k DESC, line_no DESC
      ON CONFLICT (shop_id, stock_point_id, product_id) DO UPDATE
-       SET quantity = EXCLUDED.quantity, avg_cost = EXCLUDED.avg_cost, total_cost = EXCLUDED.total_cost`,
+       SET quantity = EXCLUDED.quantity, avg_cost = EXCLUDED.avg_cost, total_cost = EXCLUDED.total_cost,
+           ledger_rows = ib.ledger_rows + EXCLUDED.ledger_rows`,
     common,
   );
   await tx.query(

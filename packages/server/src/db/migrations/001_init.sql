@@ -253,6 +253,8 @@ CREATE TABLE inventory_balances (
   quantity numeric(18, 3) NOT NULL DEFAULT 0,
   avg_cost numeric(18, 4) NOT NULL DEFAULT 0,
   total_cost numeric(18, 2) NOT NULL DEFAULT 0,
+  -- How many ledger rows this balance has: a product's ledger pages show a total without counting them.
+  ledger_rows bigint NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now(),
   updated_by bigint,
   PRIMARY KEY (shop_id, stock_point_id, product_id),

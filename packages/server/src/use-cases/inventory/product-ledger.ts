@@ -28,7 +28,14 @@ export async function productLedger(
   const where = conditions.join(' AND ');
   // Count and page on the ledger alone (its index is in page order); join names for the page only.
   const ledgerFrom = `FROM stock_ledger l${ownOnly ? ' JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id' : ''} WHERE ${where}`;
-  const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total ${ledgerFrom}`, params);
+  // Without date or creator filters the balances already know how many rows there are.
+  const countedByBalances = !ownOnly && !query.dateFrom && !query.dateTo;
+  const [count] = countedByBalances
+    ? await db.query<{ total: string }>(
+        'SELECT COALESCE(sum(ledger_rows), 0) AS total FROM inventory_balances WHERE shop_id = $1 AND product_id = $2 AND ($3::bigint IS NULL OR stock_point_id = $3)',
+        [actor.shopId, productId, query.stockPointId ?? null],
+      )
+    : await db.query<{ total: string }>(`SELECT count(*) AS total ${ledgerFrom}`, params);
   const rows = await db.query<Record<string, unknown>>(
     `SELECT l.*, b.bill_no, b.bill_type, b.kind, b.transfer_peer_id, sp.name AS stock_point_name
        FROM (SELECT l.* ${ledgerFrom}

@@ -22,8 +22,8 @@ interface LedgerRow {
  */
 export async function verifyInventory({ db, actor }: UseCaseContext): Promise<InventoryVerification> {
   if (!can(actor, 'viewInventory') || !can(actor, 'viewCosts')) throw forbidden('Only someone who sees stock and costs can verify it');
-  const balances = await db.query<{ stock_point_id: string; product_id: string; quantity: string; avg_cost: string; total_cost: string }>(
-    'SELECT stock_point_id, product_id, quantity, avg_cost, total_cost FROM inventory_balances WHERE shop_id = $1 ORDER BY stock_point_id, product_id',
+  const balances = await db.query<{ stock_point_id: string; product_id: string; quantity: string; avg_cost: string; total_cost: string; ledger_rows: string }>(
+    'SELECT stock_point_id, product_id, quantity, avg_cost, total_cost, ledger_rows FROM inventory_balances WHERE shop_id = $1 ORDER BY stock_point_id, product_id',
     [actor.shopId],
   );
   const drift: InventoryVerification['drift'] = [];
@@ -39,6 +39,7 @@ export async function verifyInventory({ db, actor }: UseCaseContext): Promise<In
       [actor.shopId, balance.stock_point_id, balance.product_id],
     );
     checkedLedgerRows += rows.length;
+    if (Number(balance.ledger_rows) !== rows.length) report('ledger row count of the balance', String(rows.length), balance.ledger_rows);
     let state = EMPTY_STATE;
     for (const row of rows) {
       const quantity = dec(row.quantity).abs();

@@ -207,8 +207,10 @@ async function writePosting(
          FROM unnest($10::bigint[], $11::bigint[], $12::int[], $13::text[], $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[],
                      $18::numeric[], $19::numeric[], $20::numeric[], $21::numeric[], $22::bigint[], $23::boolean[]) AS u),
      balances AS (
-       UPDATE inventory_balances b SET quantity = u.quantity, avg_cost = u.avg_cost, total_cost = u.total_cost, updated_at = now(), updated_by = $9
-         FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[]) AS u(product_id, quantity, avg_cost, total_cost)
+       UPDATE inventory_balances b SET quantity = u.quantity, avg_cost = u.avg_cost, total_cost = u.total_cost,
+              ledger_rows = b.ledger_rows + u.rows, updated_at = now(), updated_by = $9
+         FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[], $35::int[])
+           AS u(product_id, quantity, avg_cost, total_cost, rows)
         WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = u.product_id),
      placed AS (UPDATE stock_bills SET posting_seq = $5, updated_at = now() WHERE shop_id = $1 AND id = $3),
      sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = $1 AND line_id = ANY($22::bigint[]) AND NOT is_cost_source)
@@ -253,6 +255,7 @@ async function writePosting(
       inbound ? '0' : formatMoney(amount),
       inbound ? 0 : count,
       inbound ? '0' : formatMoney(cost),
+      outcomes.map(({ outcome }) => outcome.rows.filter(({ row }) => !row.existing).length),
     ],
   );
 }
