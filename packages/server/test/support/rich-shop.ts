@@ -1,4 +1,4 @@
-import { shopDay, type StaffPermissions } from '@xiaocang/domain';
+import { DEFAULT_STAFF_PERMISSIONS, shopDay, type StaffPermissions } from '@xiaocang/domain';
 import { expect } from 'vitest';
 import type { ApiResponse, Client, TestApp } from './harness.ts';
 
@@ -9,16 +9,7 @@ export async function setSwitches(owner: Client, switches: Partial<StaffPermissi
 }
 
 /** Every switch off. */
-export const ALL_OFF: StaffPermissions = {
-  disableInbound: false,
-  disableOutbound: false,
-  adminApproval: false,
-  hideInboundPrice: false,
-  ownRecordsOnly: false,
-  hideInventory: false,
-  disableProductEdit: false,
-  disableStockPoint: false,
-};
+export const ALL_OFF: StaffPermissions = DEFAULT_STAFF_PERMISSIONS;
 
 /** Fails the test with the response body when a setup call did not answer as expected. */
 export function expectStatus<T>(response: ApiResponse<T>, status: number, what: string): T {

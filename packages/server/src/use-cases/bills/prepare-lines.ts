@@ -71,20 +71,6 @@ export const totalsOf = (lines: PreparedLine[]) => ({
   totalAmount: formatMoney(sum(lines.map((line) => line.amount))),
 });
 
-/** Replaces a bill's lines with prepared ones. */
-export async function writeLines(
-  tx: Queryable,
-  shopId: string,
-  billId: string,
-  direction: 'in' | 'out',
-  userId: string,
-  lines: PreparedLine[],
-  costSourceLineIds?: Array<string | null>,
-): Promise<string[]> {
-  await tx.query('DELETE FROM stock_bill_lines WHERE shop_id = $1 AND bill_id = $2', [shopId, billId]);
-  return insertLines(tx, shopId, billId, direction, userId, lines, costSourceLineIds);
-}
-
 /**
  * INSERT of prepared lines as SQL: $1 is the shop, `billId` a SQL expression for the bill (a
  * parameter, or a column of a preceding CTE), `first` the number of the first of its 11 parameters.

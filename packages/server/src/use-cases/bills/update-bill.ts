@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { findBillForAction, requireDirectionAllowed, requireDraftEditor } from './bill-access.ts';
 import { loadBill } from './bill-rows.ts';
 import { editableColumns, prepareHeader } from './prepare-header.ts';
-import { prepareLines, totalsOf, writeLines } from './prepare-lines.ts';
+import { insertLines, prepareLines, totalsOf } from './prepare-lines.ts';
 
 /** Only a draft can change; a posted bill is corrected by reversing it. */
 export async function updateBill(tx: Transaction, actor: Actor, billId: string, input: UpdateBillRequest): Promise<Bill> {
@@ -21,7 +21,9 @@ export async function updateBill(tx: Transaction, actor: Actor, billId: string, 
     `UPDATE stock_bills SET ${columns.map(([name], i) => `${name} = $${i + 3}`).join(', ')}, updated_at = now() WHERE shop_id = $1 AND id = $2`,
     [actor.shopId, billId, ...columns.map(([, value]) => value)],
   );
-  await writeLines(tx, actor.shopId, billId, bill.direction, actor.userId, lines);
+  // The draft's lines are replaced as a whole.
+  await tx.query('DELETE FROM stock_bill_lines WHERE shop_id = $1 AND bill_id = $2', [actor.shopId, billId]);
+  await insertLines(tx, actor.shopId, billId, bill.direction, actor.userId, lines);
   await recordAudit(tx, actor, 'update', 'bill', billId);
   return loadBill(tx, actor.shopId, billId);
 }
