@@ -44,6 +44,12 @@ export const formatQuantity = format(QUANTITY_PLACES);
 export const formatMoney = format(MONEY_PLACES);
 export const formatUnitCost = format(UNIT_COST_PLACES);
 
+/**
+ * Exact text of a value already rounded by the rule, for the database (numeric columns keep their own
+ * scale): no re-rounding and no new Decimal, which matters when a replay writes 100,000 rows.
+ */
+export const plain = (value: Decimal): string => value.toFixed();
+
 /** amount = quantity × unit price, rounded to money. */
 export function lineAmount(quantity: DecimalInput, unitPrice: DecimalInput): Decimal {
   return roundMoney(dec(quantity).times(unitPrice));

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { StockShortage } from '@xiaocang/contracts';
-import { costState, EMPTY_STATE, formatMoney, formatQuantity, formatUnitCost, sum, ZERO, type CostState, type MovementResult } from '@xiaocang/domain';
+import { costState, EMPTY_STATE, formatMoney, formatQuantity, formatUnitCost, plain, sum, ZERO, type CostState, type MovementResult } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
@@ -237,11 +237,11 @@ async function writePosting(
       column((row) => formatQuantity(signedQuantity(row))),
       column((row, result) => ledgerPrice(row, result).unitPrice),
       column((row, result) => ledgerPrice(row, result).amount),
-      column((_, result) => formatUnitCost(result.unitCost)),
-      column((row, result) => formatMoney(signedCost(row, result.costAmount))),
-      column((_, result) => formatQuantity(result.after.quantity)),
-      column((_, result) => formatUnitCost(result.after.avgCost)),
-      column((_, result) => formatMoney(result.after.totalCost)),
+      column((_, result) => plain(result.unitCost)),
+      column((row, result) => plain(signedCost(row, result.costAmount))),
+      column((_, result) => plain(result.after.quantity)),
+      column((_, result) => plain(result.after.avgCost)),
+      column((_, result) => plain(result.after.totalCost)),
       column((row) => row.costSourceLineId),
       column((row) => row.isCostSource),
       outcomes.map(({ productId }) => productId),

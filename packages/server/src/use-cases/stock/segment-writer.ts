@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { formatMoney, formatQuantity, formatUnitCost, ZERO, type CostState } from '@xiaocang/domain';
+import { formatMoney, formatQuantity, formatUnitCost, plain, ZERO, type CostState } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { addToMonthlyStats } from './monthly-stats.ts';
 import { ledgerPrice, signedCost, type SegmentOutcome } from './segment.ts';
@@ -24,11 +24,11 @@ export async function rewriteHistory(tx: Transaction, who: { shopId: string; use
         existing.map(({ row }) => row.lineId),
         prices.map((price) => price.unitPrice),
         prices.map((price) => price.amount),
-        existing.map(({ result }) => formatUnitCost(result.unitCost)),
-        existing.map(({ row, result }) => formatMoney(signedCost(row, result.costAmount))),
-        existing.map(({ result }) => formatQuantity(result.after.quantity)),
-        existing.map(({ result }) => formatUnitCost(result.after.avgCost)),
-        existing.map(({ result }) => formatMoney(result.after.totalCost)),
+        existing.map(({ result }) => plain(result.unitCost)),
+        existing.map(({ row, result }) => plain(signedCost(row, result.costAmount))),
+        existing.map(({ result }) => plain(result.after.quantity)),
+        existing.map(({ result }) => plain(result.after.avgCost)),
+        existing.map(({ result }) => plain(result.after.totalCost)),
       ],
     );
   }

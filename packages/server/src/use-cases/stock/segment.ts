@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { applyMovement, dec, formatMoney, formatUnitCost, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
+import { applyMovement, dec, plain, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
 
 export type MovementKind = Movement['kind'];
 
@@ -83,7 +83,7 @@ export function signedCost(row: SegmentRow, costAmount: Decimal): Decimal {
 export function ledgerPrice(row: SegmentRow, result: MovementResult): { unitPrice: string; amount: string } {
   return row.inStats
     ? { unitPrice: row.unitPrice, amount: row.amount }
-    : { unitPrice: formatUnitCost(result.unitCost), amount: formatMoney(result.costAmount.times(row.billSign)) };
+    : { unitPrice: plain(result.unitCost), amount: plain(result.costAmount.times(row.billSign)) };
 }
 
 export const toDecimal = (value: unknown): Decimal => dec(value as string);
