@@ -15,6 +15,8 @@ export default defineConfig<'webpack5'>(async () => {
     sourceRoot: 'src',
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
     plugins: ['@tarojs/plugin-html'],
+    // Always defined, so the bundle never reads `process` at run time (there is none in a browser).
+    env: { TARO_APP_API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE_URL ?? '') },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
@@ -33,6 +35,14 @@ export default defineConfig<'webpack5'>(async () => {
       router: { mode: 'hash' },
       webpackChain(chain) {
         chain.resolve.modules.add('node_modules').add(ownModules);
+        // Components shared by several pages load once instead of being copied into every page chunk.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              shared: { name: 'shared', chunks: 'async', minChunks: 2, priority: -5, reuseExistingChunk: true },
+            },
+          },
+        });
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

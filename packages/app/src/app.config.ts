@@ -1,4 +1,29 @@
 export default defineAppConfig({
-  pages: ['pages/home/index'],
-  window: { navigationBarTitleText: '小仓' },
+  pages: [
+    'pages/home/index',
+    'pages/products/index',
+    'pages/bills/index',
+    'pages/stock/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/register/index',
+  ],
+  // Secondary screens load on demand, so the main package stays well under WeChat's 2 MB.
+  subPackages: [
+    { root: 'sub/product', pages: ['edit/index', 'ledger/index'] },
+    { root: 'sub/bill', pages: ['edit/index', 'detail/index'] },
+    { root: 'sub/stock', pages: ['transfer/index', 'stocktake/index'] },
+    { root: 'sub/master', pages: ['list/index', 'edit/index'] },
+    { root: 'sub/settings', pages: ['staff/index', 'staff-edit/index', 'switches/index', 'config/index'] },
+    { root: 'sub/report', pages: ['monthly/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#0b6e56',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '小仓',
+    // Also gives the H5 app a title bar with a back button.
+    navigationStyle: 'default',
+    backgroundColor: '#f4f6f8',
+    backgroundTextStyle: 'dark',
+  },
 });

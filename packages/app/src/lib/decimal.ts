@@ -16,7 +16,8 @@ function parse(text: string): bigint | null {
 
 /** Rounds a value with 2·SCALE decimals half away from zero to two decimals. */
 function toMoney(value: bigint, decimals: number): string {
-  const divisor = BigInt(10) ** BigInt(decimals - 2);
+  // Not `**`: the build turns it into Math.pow, which refuses BigInt.
+  const divisor = BigInt(`1${'0'.repeat(decimals - 2)}`);
   const negative = value < BigInt(0);
   const abs = negative ? -value : value;
   const cents = (abs + divisor / BigInt(2)) / divisor;
@@ -56,5 +57,6 @@ export function sumQuantities(quantities: ReadonlyArray<string>): string {
 
 /** True when text is a decimal with at most `places` decimals (what the server accepts). */
 export function isDecimal(text: string, places: number): boolean {
-  return new RegExp(`^\\d{1,15}(\\.\\d{1,${places}})?$`).test(text.trim());
+  const fraction = places > 0 ? `(\\.\\d{1,${places}})?` : '';
+  return new RegExp(`^\\d{1,15}${fraction}$`).test(text.trim());
 }

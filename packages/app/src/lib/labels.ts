@@ -32,5 +32,3 @@ export const STAFF_SWITCHES = [
   { key: 'disableProductEdit', title: '禁止修改商品', help: '员工不能新增或修改商品资料和价格。' },
   { key: 'disableStockPoint', title: '禁止管理库存点', help: '员工不能新增或修改仓库（库存点），开单时只能用默认库存点。' },
 ] as const;
-
-export type StaffSwitchKey = (typeof STAFF_SWITCHES)[number]['key'];

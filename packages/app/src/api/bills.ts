@@ -1,0 +1,25 @@
+import { request, type Query } from './client';
+import type { Bill, List, SaveBillRequest, Stocktake, StocktakeRequest, Transfer, TransferRequest } from './types';
+
+/** Every write here carries the Idempotency-Key of the user action that caused it. */
+export const bills = {
+  list: (query: Query = {}) => request<List<Bill>>('GET', '/bills', { query }),
+  get: (id: string) => request<Bill>('GET', `/bills/${id}`),
+  create: (body: SaveBillRequest, key: string) => request<Bill>('POST', '/bills', { body, idempotencyKey: key }),
+  update: (id: string, body: Omit<SaveBillRequest, 'direction' | 'confirm'>, key: string) =>
+    request<Bill>('PUT', `/bills/${id}`, { body, idempotencyKey: key }),
+  remove: (id: string, key: string) => request<unknown>('DELETE', `/bills/${id}`, { idempotencyKey: key }),
+  act: (id: string, action: 'confirm' | 'approve' | 'reverse', key: string) =>
+    request<Bill>('POST', `/bills/${id}/${action}`, { idempotencyKey: key }),
+  reject: (id: string, reason: string, key: string) =>
+    request<Bill>('POST', `/bills/${id}/reject`, { body: { reason }, idempotencyKey: key }),
+};
+
+export const transfers = {
+  create: (body: TransferRequest, key: string) => request<Transfer>('POST', '/transfers', { body, idempotencyKey: key }),
+};
+
+export const stocktakes = {
+  create: (body: StocktakeRequest, key: string) => request<Stocktake>('POST', '/stocktakes', { body, idempotencyKey: key }),
+  confirm: (id: string, key: string) => request<Stocktake>('POST', `/stocktakes/${id}/confirm`, { idempotencyKey: key }),
+};

@@ -1,0 +1,16 @@
+import { request, type Query } from './client';
+import { resource } from './resource';
+import type { Category, Customer, LedgerEntry, List, Product, StockPoint, Supplier } from './types';
+
+export const categories = resource<Category>('/categories');
+export const suppliers = resource<Supplier>('/suppliers');
+export const customers = resource<Customer, Partial<Omit<Customer, 'availableProducts'>> & { availableProductIds?: string[] }>(
+  '/customers',
+);
+export const stockPoints = resource<StockPoint>('/stock-points');
+
+export const products = {
+  ...resource<Product>('/products'),
+  byCode: (code: string) => request<Product>('GET', `/products/by-code/${encodeURIComponent(code)}`),
+  ledger: (id: string, query: Query = {}) => request<List<LedgerEntry>>('GET', `/products/${id}/ledger`, { query }),
+};

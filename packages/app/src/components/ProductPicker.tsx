@@ -1,0 +1,52 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { ApiError } from '../api/client';
+import { products } from '../api/master';
+import type { Product } from '../api/types';
+import { useRemote } from '../hooks/useRemote';
+import { money } from '../lib/format';
+import { SearchBar } from './SearchBar';
+import { Sheet } from './Sheet';
+import { Empty, Loading } from './StateView';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onPick: (product: Product) => void;
+  /** Which price to show next to each product. */
+  price: 'inboundPrice' | 'outboundPrice' | null;
+}
+
+/** Finds a product by name, code or a scanned barcode. */
+export function ProductPicker({ open, onClose, onPick, price }: Props) {
+  const [q, setQ] = useState('');
+  const found = useRemote(() => (open ? products.list({ q, pageSize: 30, isEnabled: 'true' }) : Promise.resolve(null)), [q, open]);
+  const onScan = useCallback(
+    (code: string) => {
+      products.byCode(code).then(onPick, (error: unknown) => {
+        if (error instanceof ApiError) void Taro.showToast({ title: `未找到条码 ${code}`, icon: 'none' });
+      });
+    },
+    [onPick],
+  );
+  return (
+    <Sheet title="选择商品" open={open} onClose={onClose}>
+      <SearchBar value={q} onSearch={setQ} onScan={onScan} placeholder="名称 / 编码 / 条码" />
+      {found.loading && !found.data ? <Loading /> : null}
+      {found.data && found.data.items.length === 0 ? <Empty title="没有找到商品" text="换个关键词试试" /> : null}
+      {found.data?.items.map((product) => (
+        <View key={product.id} className="option product-option" onClick={() => onPick(product)}>
+          <View className="grow">
+            <View className="ellipsis">{product.name}</View>
+            <View className="muted">
+              {product.code ?? '无编码'} · {product.unit}
+              {product.stockQuantity !== undefined ? ` · 库存 ${product.stockQuantity}` : ''}
+            </View>
+          </View>
+          {price && product[price] !== undefined ? <View className="sub num">{money(product[price])}</View> : null}
+        </View>
+      ))}
+    </Sheet>
+  );
+}

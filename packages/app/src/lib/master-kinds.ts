@@ -1,0 +1,95 @@
+import { categories, customers, stockPoints, suppliers } from '../api/master';
+
+/** How one field of a master-data record is edited and sent. */
+export interface MasterField {
+  name: string;
+  label: string;
+  type: 'text' | 'code' | 'multiline' | 'integer' | 'switch';
+  required?: boolean;
+  max?: number;
+  placeholder?: string;
+}
+
+export interface MasterRecord {
+  id: string;
+  name: string;
+  status: 'active' | 'inactive';
+  [key: string]: unknown;
+}
+
+interface MasterApi {
+  list: (query: Record<string, string | number | undefined>) => Promise<{ items: MasterRecord[]; total: number; page: number; pageSize: number }>;
+  get: (id: string) => Promise<MasterRecord>;
+  create: (input: Record<string, unknown>) => Promise<unknown>;
+  update: (id: string, input: Record<string, unknown>) => Promise<unknown>;
+  remove: (id: string) => Promise<unknown>;
+}
+
+export interface MasterKind {
+  title: string;
+  api: MasterApi;
+  fields: MasterField[];
+  /** One line under the name in the list. */
+  summary: (record: MasterRecord) => string;
+}
+
+const partyFields: MasterField[] = [
+  { name: 'name', label: '名称', type: 'text', required: true, max: 80 },
+  { name: 'code', label: '编码', type: 'code', max: 64 },
+  { name: 'contactPerson', label: '联系人', type: 'text', max: 40 },
+  { name: 'phone', label: '电话', type: 'text', max: 40 },
+  { name: 'address', label: '地址', type: 'text', max: 200 },
+  { name: 'remarks', label: '备注', type: 'multiline', max: 500 },
+];
+
+const partySummary = (r: MasterRecord) => [r.contactPerson, r.phone].filter(Boolean).join(' · ') || String(r.address || '—');
+
+export const MASTER_KINDS: Record<string, MasterKind> = {
+  suppliers: { title: '供应商', api: suppliers as unknown as MasterApi, fields: partyFields, summary: partySummary },
+  customers: {
+    title: '客户',
+    api: customers as unknown as MasterApi,
+    fields: [...partyFields, { name: 'serviceMonths', label: '服务月数', type: 'integer', placeholder: '0' }],
+    summary: partySummary,
+  },
+  categories: {
+    title: '商品分类',
+    api: categories as unknown as MasterApi,
+    fields: [{ name: 'name', label: '名称', type: 'text', required: true, max: 40 }],
+    summary: () => '',
+  },
+  'stock-points': {
+    title: '库存点',
+    api: stockPoints as unknown as MasterApi,
+    fields: [
+      { name: 'name', label: '名称', type: 'text', required: true, max: 40 },
+      { name: 'code', label: '编码', type: 'code', max: 64 },
+      { name: 'address', label: '地址', type: 'text', max: 200 },
+      { name: 'isDefault', label: '默认库存点', type: 'switch' },
+    ],
+    summary: (r) => [r.isDefault ? '默认' : '', String(r.address ?? '')].filter(Boolean).join(' · ') || '—',
+  },
+};
+
+/** The record as strings for the form. */
+export function toFormValues(kind: MasterKind, record: MasterRecord | null): Record<string, string> {
+  const values: Record<string, string> = { status: record?.status ?? 'active' };
+  for (const field of kind.fields) {
+    const value = record?.[field.name];
+    values[field.name] = value === null || value === undefined ? (field.type === 'switch' ? 'false' : '') : String(value);
+  }
+  return values;
+}
+
+/** The form as the request body the server expects. */
+export function toRequestBody(kind: MasterKind, values: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = { status: values.status === 'inactive' ? 'inactive' : 'active' };
+  for (const field of kind.fields) {
+    const raw = values[field.name] ?? '';
+    if (field.type === 'switch') body[field.name] = raw === 'true';
+    else if (field.type === 'integer') body[field.name] = raw.trim() ? Number(raw) : 0;
+    else if (field.type === 'code') body[field.name] = raw.trim() || null;
+    else body[field.name] = raw.trim();
+  }
+  return body;
+}

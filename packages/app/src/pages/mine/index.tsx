@@ -1,0 +1,104 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { logout } from '../../api/auth';
+import { Button } from '../../components/nut';
+import { Screen } from '../../components/Screen';
+import { useAction } from '../../hooks/useAction';
+import { go, ROUTES, type Route } from '../../routes';
+import { endSession, useSession } from '../../state/session';
+
+interface MenuEntry {
+  icon: string;
+  label: string;
+  route: Route;
+  query?: Record<string, string>;
+  show: boolean;
+}
+
+function Menu({ title, entries }: { title: string; entries: MenuEntry[] }) {
+  const visible = entries.filter((entry) => entry.show);
+  if (visible.length === 0) return null;
+  return (
+    <>
+      <View className="section-title">{title}</View>
+      <View className="card" style={{ paddingTop: 0, paddingBottom: 0 }}>
+        {visible.map((entry) => (
+          <View key={entry.label} className={`menu-item menu-${entry.route}${entry.query?.kind ? `-${entry.query.kind}` : ''}`} onClick={() => go(entry.route, entry.query)}>
+            <View className="menu-item__icon">{entry.icon}</View>
+            <View className="menu-item__text">{entry.label}</View>
+            <View className="chevron">›</View>
+          </View>
+        ))}
+      </View>
+    </>
+  );
+}
+
+function MineContent() {
+  const { me, abilities } = useSession();
+  const action = useAction();
+  const signOut = () =>
+    void Taro.showModal({ title: '退出登录', content: '确定退出当前账号？' }).then(({ confirm }) => {
+      if (!confirm) return;
+      void action.run(async () => {
+        // Ending the session locally matters most; the server call only revokes the token early.
+        await logout().catch(() => undefined);
+        endSession();
+        void Taro.reLaunch({ url: ROUTES.login });
+      });
+    });
+  return (
+    <>
+      <View className="hero">
+        <View className="row">
+          <View>
+            <View className="hero__title">{me?.user.realName}</View>
+            <View className="hero__sub">
+              {me?.user.username} · {abilities.isOwner ? '店主' : '员工'} · {me?.shop.name}
+            </View>
+          </View>
+          <View className="auth__logo" style={{ width: '44px', height: '44px', fontSize: '20px' }}>
+            {me?.user.realName.slice(0, 1)}
+          </View>
+        </View>
+      </View>
+      <Menu
+        title="基础资料"
+        entries={[
+          { icon: '供', label: '供应商', route: 'masterList', query: { kind: 'suppliers' }, show: true },
+          { icon: '客', label: '客户', route: 'masterList', query: { kind: 'customers' }, show: true },
+          { icon: '类', label: '商品分类', route: 'masterList', query: { kind: 'categories' }, show: abilities.editProducts },
+          { icon: '仓', label: '库存点', route: 'masterList', query: { kind: 'stock-points' }, show: abilities.manageStockPoints },
+        ]}
+      />
+      <Menu
+        title="经营"
+        entries={[
+          { icon: '表', label: '月度报表', route: 'monthly', show: abilities.isOwner },
+          { icon: '调', label: '库存调拨', route: 'transfer', show: abilities.seeStock },
+          { icon: '盘', label: '库存盘点', route: 'stocktake', show: abilities.seeStock },
+        ]}
+      />
+      <Menu
+        title="店铺设置"
+        entries={[
+          { icon: '员', label: '员工账号', route: 'staff', show: abilities.manageShop },
+          { icon: '权', label: '员工权限与库存规则', route: 'switches', show: abilities.manageShop },
+          { icon: '单', label: '单据类型与单位', route: 'config', show: abilities.manageShop },
+        ]}
+      />
+      <View className="gap" />
+      <Button block fill="outline" type="danger" className="logout" loading={action.busy} onClick={signOut}>
+        退出登录
+      </Button>
+    </>
+  );
+}
+
+export default function MinePage() {
+  return (
+    <Screen tab="mine" className="page-mine">
+      <MineContent />
+    </Screen>
+  );
+}

@@ -1,0 +1,124 @@
+import { View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { fetchInventory } from '../../api/reports';
+import type { InventoryItem, InventoryList } from '../../api/types';
+import { Empty, PagedList } from '../../components/PagedList';
+import { ArrowTransfer, Checked, Warning } from '../../components/icons';
+import { Screen } from '../../components/Screen';
+import { useOptions } from '../../hooks/useOptions';
+import { usePagedList } from '../../hooks/usePagedList';
+import { money, quantity } from '../../lib/format';
+import { go } from '../../routes';
+import { useSession } from '../../state/session';
+
+function InventoryRow({ item }: { item: InventoryItem }) {
+  return (
+    <View
+      className={`list-item inventory-row${item.isLow ? ' low inventory-row--low' : ''}`}
+      onClick={() => go('productLedger', { id: item.productId, name: item.productName })}
+    >
+      <View className="list-item__main">
+        <View className="list-item__title ellipsis">
+          {item.productName}
+          {item.isLow ? <View className="badge badge--danger" style={{ display: 'inline-block' }}>库存低</View> : null}
+        </View>
+        <View className="list-item__meta ellipsis">
+          {[item.productCode, item.stockPointName].filter(Boolean).join(' · ')}
+          {item.warningStock !== undefined ? ` · 预警 ${quantity(item.warningStock)}` : ''}
+        </View>
+        {item.avgCost !== undefined ? <View className="list-item__meta">均价 {money(item.avgCost)}</View> : null}
+      </View>
+      <View className="list-item__side">
+        {item.quantity !== undefined ? (
+          <View className={`strong num inventory-qty${item.isLow ? ' danger' : ''}`} style={{ fontSize: '17px' }}>
+            {quantity(item.quantity)}
+            <View className="muted" style={{ display: 'inline' }}> {item.unit}</View>
+          </View>
+        ) : null}
+        {item.totalCost !== undefined ? <View className="muted num inventory-value">{money(item.totalCost)}</View> : null}
+      </View>
+    </View>
+  );
+}
+
+function StockContent() {
+  const { abilities } = useSession();
+  if (!abilities.seeStock) {
+    return <Empty title="库存数量对你隐藏" text="店主设置了员工不可查看库存，如需查看请联系店主" />;
+  }
+  return <Inventory />;
+}
+
+function Inventory() {
+  const [stockPointId, setStockPointId] = useState('');
+  const [lowOnly, setLowOnly] = useState(false);
+  const points = useOptions('stockPoints');
+  const list = usePagedList<InventoryItem, InventoryList>(
+    (page, pageSize) => fetchInventory({ page, pageSize, stockPointId, lowStock: lowOnly ? 'true' : undefined }),
+    [stockPointId, lowOnly],
+  );
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.reload();
+    shown.current = true;
+  });
+  const totals = list.last?.totals;
+  return (
+    <>
+      <View className="hero">
+        <View className="hero__sub">库存总值</View>
+        <View className="hero__title stock-value num" style={{ fontSize: '28px' }}>
+          {totals?.stockValue !== undefined ? money(totals.stockValue) : '—'}
+        </View>
+        <View className="hero__sub">
+          共 {list.total} 条库存记录{totals?.quantity !== undefined ? ` · ${quantity(totals.quantity)} 件` : ''}
+        </View>
+      </View>
+      <View className="card">
+        <View className="shortcuts">
+          <View className="shortcut go-transfer" onClick={() => go('transfer')}>
+            <View className="shortcut__icon">
+              <ArrowTransfer size={22} />
+            </View>
+            <View className="shortcut__label">调拨</View>
+          </View>
+          <View className="shortcut go-stocktake" onClick={() => go('stocktake')}>
+            <View className="shortcut__icon">
+              <Checked size={22} />
+            </View>
+            <View className="shortcut__label">盘点</View>
+          </View>
+          <View className={`shortcut filter-low`} onClick={() => setLowOnly(!lowOnly)}>
+            <View className="shortcut__icon" style={lowOnly ? { background: 'var(--danger)', color: '#fff' } : undefined}>
+              <Warning size={22} />
+            </View>
+            <View className="shortcut__label">{lowOnly ? '显示全部' : '只看预警'}</View>
+          </View>
+        </View>
+      </View>
+      {points.length > 1 ? (
+        <View className="chips chips--line">
+          {[{ value: '', label: '全部库存点' }, ...points].map((point) => (
+            <View key={point.value || 'all'} className={`chip chip--small${stockPointId === point.value ? ' chip--on' : ''}`} onClick={() => setStockPointId(point.value)}>
+              {point.label}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <View className="card inventory">
+        <PagedList list={list} empty={<Empty title={lowOnly ? '没有低于预警的商品' : '还没有库存'} text={lowOnly ? '库存都很充足' : '入库后这里会显示每个商品的库存'} />}>
+          {(item) => <InventoryRow key={`${item.productId}-${item.stockPointId}`} item={item} />}
+        </PagedList>
+      </View>
+    </>
+  );
+}
+
+export default function StockPage() {
+  return (
+    <Screen tab="stock" className="page-stock">
+      <StockContent />
+    </Screen>
+  );
+}

@@ -1,0 +1,43 @@
+import Taro from '@tarojs/taro';
+import { queryString, type Query } from './api/client';
+
+/** Every screen's path, so that a moved page breaks one line, not twenty. */
+export const ROUTES = {
+  home: '/pages/home/index',
+  products: '/pages/products/index',
+  bills: '/pages/bills/index',
+  stock: '/pages/stock/index',
+  mine: '/pages/mine/index',
+  login: '/pages/login/index',
+  register: '/pages/register/index',
+  productEdit: '/sub/product/edit/index',
+  productLedger: '/sub/product/ledger/index',
+  billEdit: '/sub/bill/edit/index',
+  billDetail: '/sub/bill/detail/index',
+  transfer: '/sub/stock/transfer/index',
+  stocktake: '/sub/stock/stocktake/index',
+  masterList: '/sub/master/list/index',
+  masterEdit: '/sub/master/edit/index',
+  staff: '/sub/settings/staff/index',
+  staffEdit: '/sub/settings/staff-edit/index',
+  switches: '/sub/settings/switches/index',
+  config: '/sub/settings/config/index',
+  monthly: '/sub/report/monthly/index',
+} as const;
+
+export type Route = keyof typeof ROUTES;
+export const TAB_ROUTES = ['home', 'products', 'bills', 'stock', 'mine'] as const satisfies readonly Route[];
+
+export function go(route: Route, query?: Query): void {
+  void Taro.navigateTo({ url: `${ROUTES[route]}${queryString(query)}` });
+}
+
+/** Tabs replace each other instead of stacking up. */
+export function switchTab(route: (typeof TAB_ROUTES)[number]): void {
+  void Taro.reLaunch({ url: ROUTES[route] });
+}
+
+export function back(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else switchTab('home');
+}

@@ -1,0 +1,48 @@
+import { useSyncExternalStore } from 'react';
+import { fetchMe } from '../api/auth';
+import type { Me, Session } from '../api/types';
+import { readToken, writeToken } from '../api/token';
+import { abilitiesOf, type Abilities } from './permissions';
+
+interface SessionState {
+  me: Me | null;
+  abilities: Abilities;
+}
+
+let state: SessionState = { me: null, abilities: abilitiesOf(null) };
+const listeners = new Set<() => void>();
+
+function setMe(me: Me | null): void {
+  state = { me, abilities: abilitiesOf(me) };
+  listeners.forEach((listener) => listener());
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(subscribe, () => state, () => state);
+}
+
+export function hasToken(): boolean {
+  return readToken() !== null;
+}
+
+/** Keeps the token, then asks the server what this person may do. */
+export async function startSession(session: Session): Promise<Me> {
+  writeToken(session.token);
+  return refreshMe();
+}
+
+export async function refreshMe(): Promise<Me> {
+  const me = await fetchMe();
+  setMe(me);
+  return me;
+}
+
+export function endSession(): void {
+  writeToken(null);
+  setMe(null);
+}

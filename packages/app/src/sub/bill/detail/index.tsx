@@ -1,0 +1,156 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { bills } from '../../../api/bills';
+import type { Bill } from '../../../api/types';
+import { TextField } from '../../../components/Fields';
+import { Button } from '../../../components/nut';
+import { Screen } from '../../../components/Screen';
+import { Sheet } from '../../../components/Sheet';
+import { RemoteView } from '../../../components/StateView';
+import { StatusTag } from '../../../components/StatusTag';
+import { useAction } from '../../../hooks/useAction';
+import { useRemote } from '../../../hooks/useRemote';
+import { money, quantity, shortTime } from '../../../lib/format';
+import { DIRECTION_LABEL } from '../../../lib/labels';
+import { go, ROUTES } from '../../../routes';
+import { useSession } from '../../../state/session';
+
+function Kv({ k, v }: { k: string; v: string | null | undefined }) {
+  if (v === null || v === undefined || v === '') return null;
+  return (
+    <View className="kv">
+      <View className="kv__k">{k}</View>
+      <View className="kv__v">{v}</View>
+    </View>
+  );
+}
+
+function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> }) {
+  const { abilities, me } = useSession();
+  const action = useAction();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+
+  const perform = (verb: 'confirm' | 'approve' | 'reverse', done: string) =>
+    action.run(async (keyFor) => {
+      await bills.act(bill.id, verb, keyFor([verb, bill.id]));
+      void Taro.showToast({ title: done, icon: 'success' });
+      await reload();
+    });
+
+  const ask = (title: string, content: string, then: () => void) =>
+    void Taro.showModal({ title, content }).then(({ confirm }) => confirm && then());
+
+  const reject = () => {
+    if (!reason.trim()) return void Taro.showToast({ title: '请填写驳回原因', icon: 'none' });
+    void action.run(async (keyFor) => {
+      await bills.reject(bill.id, reason.trim(), keyFor(['reject', bill.id, reason.trim()]));
+      setRejecting(false);
+      await reload();
+    });
+  };
+
+  const remove = () =>
+    ask('删除草稿', '删除后无法恢复，确定吗？', () => {
+      void action.run(async (keyFor) => {
+        await bills.remove(bill.id, keyFor(['delete', bill.id]));
+        void Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.bills }));
+      });
+    });
+
+  const mine = bill.createdBy === me?.user.id;
+  const canWrite = bill.direction === 'in' ? abilities.inbound : abilities.outbound;
+  const party = bill.direction === 'in' ? bill.supplierName : bill.customerName;
+  const buttons = [
+    bill.status === 'draft' && canWrite ? (
+      <Button key="edit" fill="outline" type="primary" className="edit-bill" onClick={() => void Taro.redirectTo({ url: `${ROUTES.billEdit}?id=${bill.id}` })}>编辑</Button>
+    ) : null,
+    bill.status === 'draft' && canWrite ? <Button key="delete" fill="outline" type="danger" className="delete-bill" onClick={remove}>删除</Button> : null,
+    bill.status === 'draft' && canWrite ? (
+      <Button key="confirm" type="primary" className="confirm-bill" loading={action.busy} onClick={() => ask('确认单据', abilities.needsApproval ? '提交后等待店主审核。' : '确认后库存立即变动。', () => void perform('confirm', '已确认'))}>
+        {abilities.needsApproval ? '提交审核' : '确认'}
+      </Button>
+    ) : null,
+    bill.status === 'pending' && abilities.approve ? <Button key="reject" fill="outline" type="danger" className="reject-bill" onClick={() => setRejecting(true)}>驳回</Button> : null,
+    bill.status === 'pending' && abilities.approve ? (
+      <Button key="approve" type="primary" className="approve-bill" loading={action.busy} onClick={() => ask('审核通过', '通过后库存立即变动。', () => void perform('approve', '已通过'))}>通过</Button>
+    ) : null,
+    bill.status === 'confirmed' && abilities.isOwner && !bill.reversalOfId ? (
+      <Button key="reverse" fill="outline" type="danger" className="reverse-bill" loading={action.busy} onClick={() => ask('红冲单据', '将生成一张反向单据抵消本单对库存的影响，原单保留。确定红冲？', () => void perform('reverse', '已红冲'))}>红冲</Button>
+    ) : null,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <View className="card bill-head">
+        <View className="row">
+          <View className="strong bill-no" style={{ fontSize: '17px' }}>{bill.billNo}</View>
+          <StatusTag status={bill.status} />
+        </View>
+        <View className="muted" style={{ marginBottom: '8px' }}>
+          {DIRECTION_LABEL[bill.direction]} · {bill.billType}
+        </View>
+        <Kv k="单据日期" v={bill.billDate} />
+        <Kv k={bill.direction === 'in' ? '供应商' : '客户'} v={party ?? '—'} />
+        <Kv k="库存点" v={bill.stockPointName} />
+        <Kv k="制单人" v={bill.createdByName ?? (mine ? me?.user.realName : undefined)} />
+        <Kv k="制单时间" v={shortTime(bill.createdAt)} />
+        <Kv k="备注" v={bill.remarks} />
+        {bill.rejectedReason ? <Kv k="驳回原因" v={bill.rejectedReason} /> : null}
+        {bill.reversalOfId ? (
+          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversalOfId ?? '' })}>本单为红冲单，查看原单 ›</View>
+        ) : null}
+        {bill.reversedById ? (
+          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversedById ?? '' })}>已被红冲，查看红冲单 ›</View>
+        ) : null}
+      </View>
+      <View className="card bill-lines">
+        <View className="card__title">商品明细</View>
+        {(bill.lines ?? []).map((line, i) => (
+          <View key={line.id ?? i} className="list-item bill-line">
+            <View className="list-item__main">
+              <View className="list-item__title ellipsis">{line.productName}</View>
+              <View className="list-item__meta">
+                {quantity(line.quantity)} {line.unit}
+                {line.unitPrice !== undefined ? ` × ${money(line.unitPrice)}` : ''}
+                {line.specification ? ` · ${line.specification}` : ''}
+              </View>
+              {line.stockBefore != null && line.stockAfter != null ? (
+                <View className="list-item__meta">
+                  库存 {quantity(line.stockBefore)} → {quantity(line.stockAfter)}
+                </View>
+              ) : null}
+            </View>
+            {line.amount !== undefined ? <View className="list-item__side strong num">{money(line.amount)}</View> : null}
+          </View>
+        ))}
+        <View className="total-bar" style={{ marginTop: '8px' }}>
+          <View className="sub">合计 {quantity(bill.totalQuantity)} 件</View>
+          {bill.totalAmount !== undefined ? <View className="total-bar__amount">{money(bill.totalAmount)}</View> : null}
+        </View>
+      </View>
+      {buttons.length ? <View className="actions">{buttons}</View> : null}
+      <Sheet title="驳回原因" open={rejecting} onClose={() => setRejecting(false)}>
+        <TextField name="reason" label="原因" multiline value={reason} onChange={setReason} placeholder="告诉员工哪里需要修改" error={action.fieldErrors.reason} />
+        <View className="gap" />
+        <Button type="danger" block className="submit-reject" loading={action.busy} onClick={reject}>确认驳回</Button>
+      </Sheet>
+    </>
+  );
+}
+
+export default function BillDetailPage() {
+  const { params } = useRouter();
+  const bill = useRemote(() => bills.get(params.id ?? ''), [params.id]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void bill.reload();
+    shown.current = true;
+  });
+  return (
+    <Screen className="page-bill-detail">
+      <RemoteView remote={bill}>{(data) => <BillView bill={data} reload={bill.reload} />}</RemoteView>
+    </Screen>
+  );
+}

@@ -1,0 +1,260 @@
+import { Input, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import { bills } from '../../../api/bills';
+import { ApiError } from '../../../api/client';
+import { products } from '../../../api/master';
+import type { Bill, Product, SaveBillRequest } from '../../../api/types';
+import { DateField, SelectField, TextField } from '../../../components/Fields';
+import { Button } from '../../../components/nut';
+import { ProductPicker } from '../../../components/ProductPicker';
+import { Screen } from '../../../components/Screen';
+import { Empty, Failed, Loading } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { asOptions, useDefaultStockPoint, useOptions, useShopConfig } from '../../../hooks/useOptions';
+import { useRemote } from '../../../hooks/useRemote';
+import { checkBill, type Header, type LineDraft } from '../../../lib/bill-form';
+import { lineAmount, sumAmounts, sumQuantities } from '../../../lib/decimal';
+import { money, quantity, today } from '../../../lib/format';
+import { DIRECTION_LABEL, type Direction } from '../../../lib/labels';
+import { CAN_SCAN, scanBarcode } from '../../../lib/scan';
+import { ROUTES } from '../../../routes';
+import { useSession } from '../../../state/session';
+
+function headerOf(bill: Bill | null): Header {
+  return {
+    billType: bill?.billType ?? '',
+    billDate: bill?.billDate ?? today(),
+    stockPointId: bill?.stockPointId ?? '',
+    partyId: (bill?.direction === 'in' ? bill.supplierId : bill?.customerId) ?? '',
+    remarks: bill?.remarks ?? '',
+  };
+}
+
+function linesOf(bill: Bill | null): LineDraft[] {
+  return (bill?.lines ?? []).map((line) => ({
+    productId: line.productId,
+    name: line.productName,
+    unit: line.unit,
+    code: line.productCode,
+    quantity: quantity(line.quantity),
+    unitPrice: line.unitPrice ?? '',
+  }));
+}
+
+function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null }) {
+  const { abilities } = useSession();
+  const [header, setHeader] = useState<Header>(() => headerOf(bill));
+  const [lines, setLines] = useState<LineDraft[]>(() => linesOf(bill));
+  const [picking, setPicking] = useState(false);
+  const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
+  const action = useAction();
+  const config = useShopConfig();
+  const stockPointOptions = useOptions('stockPoints');
+  const partyOptions = useOptions(direction === 'in' ? 'suppliers' : 'customers');
+  const defaultStockPoint = useDefaultStockPoint();
+  const typeOptions = useMemo(
+    () => asOptions(direction === 'in' ? config.data?.inboundTypes : config.data?.outboundTypes),
+    [config.data, direction],
+  );
+  // Inbound prices are costs: staff who may not see costs neither see nor type them.
+  const withPrices = direction === 'out' || abilities.seeCosts;
+
+  useEffect(() => {
+    setHeader((h) => ({
+      ...h,
+      billType: h.billType || typeOptions[0]?.value || '',
+      stockPointId: h.stockPointId || defaultStockPoint || '',
+    }));
+  }, [typeOptions, defaultStockPoint]);
+
+  const setField = (field: keyof Header) => (value: string | null) => {
+    setHeader((h) => ({ ...h, [field]: value ?? '' }));
+    setCheckErrors(({ [field]: _cleared, ...rest }) => rest);
+  };
+  const setLine = (index: number, patch: Partial<LineDraft>) =>
+    setLines((current) => current.map((line, i) => (i === index ? { ...line, ...patch } : line)));
+
+  const addProduct = (product: Product) => {
+    setPicking(false);
+    const existing = lines.findIndex((line) => line.productId === product.id);
+    if (existing >= 0) {
+      // Scanning the same item again counts one more.
+      const next = sumQuantities([lines[existing]?.quantity ?? '0', '1']);
+      setLine(existing, { quantity: next });
+      return;
+    }
+    const price = direction === 'in' ? product.inboundPrice : product.outboundPrice;
+    setLines((current) => [
+      ...current,
+      { productId: product.id, name: product.name, unit: product.unit, code: product.code, quantity: '1', unitPrice: price ?? '' },
+    ]);
+    setCheckErrors(({ lines: _cleared, ...rest }) => rest);
+  };
+
+  const scanToAdd = async () => {
+    const code = await scanBarcode();
+    if (!code) return;
+    try {
+      addProduct(await products.byCode(code));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      void Taro.showToast({ title: error.status === 404 ? `未找到条码 ${code}` : error.message, icon: 'none' });
+    }
+  };
+
+  const amounts = lines.map((line) => (withPrices ? lineAmount(line.quantity, line.unitPrice || '0') : null));
+  const errors = { ...action.fieldErrors, ...checkErrors };
+  const shortages = new Map(action.error?.shortages.map((s) => [s.productId, s]) ?? []);
+
+  const save = (confirm: boolean) => {
+    const found = checkBill(header, lines, withPrices);
+    setCheckErrors(found);
+    if (Object.keys(found).length > 0) {
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      return;
+    }
+    const body: SaveBillRequest = {
+      direction,
+      billType: header.billType,
+      billDate: header.billDate,
+      stockPointId: header.stockPointId,
+      ...(direction === 'in' ? { supplierId: header.partyId || null } : { customerId: header.partyId || null }),
+      remarks: header.remarks.trim(),
+      lines: lines.map((line) => ({
+        productId: line.productId,
+        quantity: line.quantity.trim(),
+        ...(withPrices ? { unitPrice: line.unitPrice.trim() || '0' } : {}),
+      })) as SaveBillRequest['lines'],
+      confirm,
+    };
+    void action.run(async (keyFor) => {
+      const saved = bill ? await bills.update(bill.id, body, keyFor(['update', bill.id, body])) : await bills.create(body, keyFor(['create', body]));
+      void Taro.showToast({ title: confirm ? (saved.status === 'pending' ? '已提交审核' : '已确认') : '草稿已保存', icon: 'success' });
+      void Taro.redirectTo({ url: `${ROUTES.billDetail}?id=${saved.id}` });
+    });
+  };
+
+  const label = DIRECTION_LABEL[direction];
+  return (
+    <>
+      <View className="card">
+        <SelectField name="billType" label="单据类型" required value={header.billType || null} options={typeOptions} onChange={setField('billType')} error={errors.billType} />
+        <DateField name="billDate" label="单据日期" required value={header.billDate} onChange={setField('billDate')} error={errors.billDate} />
+        <SelectField
+          name="partyId"
+          label={direction === 'in' ? '供应商' : '客户'}
+          clearable
+          value={header.partyId || null}
+          options={partyOptions}
+          onChange={setField('partyId')}
+          error={errors.supplierId ?? errors.customerId}
+        />
+        {abilities.manageStockPoints ? (
+          <SelectField name="stockPointId" label="库存点" required value={header.stockPointId || null} options={stockPointOptions} onChange={setField('stockPointId')} error={errors.stockPointId} />
+        ) : (
+          <View className="field">
+            <View className="field__row">
+              <View className="field__label">库存点</View>
+              <View className="field__value">{stockPointOptions.find((o) => o.value === header.stockPointId)?.label ?? '默认库存点'}</View>
+            </View>
+          </View>
+        )}
+      </View>
+
+      <View className="card lines">
+        <View className="card__title">
+          {label}商品
+          <View className="card__more">{lines.length} 种</View>
+        </View>
+        {lines.length === 0 ? <Empty title="还没有添加商品" text="点下方按钮搜索或扫码添加" /> : null}
+        {lines.map((line, i) => {
+          const shortage = shortages.get(line.productId);
+          return (
+            <View key={line.productId} className={`line-edit line-${i}`}>
+              <View className="row">
+                <View className="grow">
+                  <View className="strong ellipsis">{line.name}</View>
+                  <View className="muted">
+                    {line.code ?? '无编码'} · {line.unit}
+                  </View>
+                </View>
+                {amounts[i] !== undefined && amounts[i] !== null ? <View className="num strong line-amount">{money(amounts[i])}</View> : null}
+                <View className="line-edit__remove" onClick={() => setLines((c) => c.filter((_, j) => j !== i))}>
+                  移除
+                </View>
+              </View>
+              <View className="line-edit__inputs">
+                <View className="line-edit__box">
+                  <View className="line-edit__cap">数量（{line.unit}）</View>
+                  <Input className="input line-quantity" type="digit" value={line.quantity} onInput={(e) => setLine(i, { quantity: e.detail.value })} />
+                </View>
+                {withPrices ? (
+                  <View className="line-edit__box">
+                    <View className="line-edit__cap">单价（元）</View>
+                    <Input className="input line-price" type="digit" value={line.unitPrice} placeholder="0.00" onInput={(e) => setLine(i, { unitPrice: e.detail.value })} />
+                  </View>
+                ) : null}
+              </View>
+              {errors[`lines.${i}.quantity`] ? <View className="field__error" style={{ marginLeft: 0 }}>{errors[`lines.${i}.quantity`]}</View> : null}
+              {errors[`lines.${i}.unitPrice`] ? <View className="field__error" style={{ marginLeft: 0 }}>{errors[`lines.${i}.unitPrice`]}</View> : null}
+              {shortage ? (
+                <View className="field__error shortage" style={{ marginLeft: 0 }}>
+                  库存不足：需要 {quantity(shortage.requested)}
+                  {shortage.available !== undefined ? `，可用 ${quantity(shortage.available)}` : ''}
+                </View>
+              ) : null}
+            </View>
+          );
+        })}
+        {errors.lines ? <View className="field__error" style={{ marginLeft: 0 }}>{errors.lines}</View> : null}
+        <View className="add-line">
+          <View className="dashed add-line-button" onClick={() => setPicking(true)}>
+            ＋ 搜索添加商品
+          </View>
+          {CAN_SCAN ? (
+            <View className="dashed scan-line-button" onClick={() => void scanToAdd()}>
+              扫码添加
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      <View className="card">
+        <TextField name="remarks" label="备注" multiline value={header.remarks} onChange={setField('remarks')} error={errors.remarks} placeholder="选填" />
+      </View>
+
+      <View className="card total-bar">
+        <View className="sub">
+          合计 {sumQuantities(lines.map((l) => l.quantity))} 件
+        </View>
+        {withPrices ? <View className="total-bar__amount bill-total">{money(sumAmounts(amounts))}</View> : null}
+      </View>
+
+      <View className="actions">
+        <Button fill="outline" type="primary" className="save-draft" disabled={action.busy} onClick={() => save(false)}>
+          存草稿
+        </Button>
+        <Button type="primary" className="save-confirm" loading={action.busy} onClick={() => save(true)}>
+          {abilities.needsApproval ? '提交审核' : `确认${label}`}
+        </Button>
+      </View>
+      <ProductPicker open={picking} onClose={() => setPicking(false)} onPick={addProduct} price={withPrices ? (direction === 'in' ? 'inboundPrice' : 'outboundPrice') : null} />
+    </>
+  );
+}
+
+export default function BillEditPage() {
+  const { params } = useRouter();
+  const id = params.id ?? null;
+  const bill = useRemote(() => (id ? bills.get(id) : Promise.resolve(null)), [id]);
+  const direction: Direction = bill.data?.direction ?? (params.direction === 'out' ? 'out' : 'in');
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: `${id ? '编辑' : '新建'}${DIRECTION_LABEL[direction]}单` });
+  }, [id, direction]);
+  return (
+    <Screen className={`page-bill-edit page-bill-edit--${direction}`}>
+      {bill.error ? <Failed error={bill.error} onRetry={() => void bill.reload()} /> : bill.loading ? <Loading /> : <BillForm direction={direction} bill={bill.data} />}
+    </Screen>
+  );
+}

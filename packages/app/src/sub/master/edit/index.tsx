@@ -1,0 +1,116 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import type { Product } from '../../../api/types';
+import { SwitchField, TextField } from '../../../components/Fields';
+import { Button } from '../../../components/nut';
+import { ProductPicker } from '../../../components/ProductPicker';
+import { Screen } from '../../../components/Screen';
+import { Failed, Loading } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { useForm } from '../../../hooks/useForm';
+import { useRemote } from '../../../hooks/useRemote';
+import { MASTER_KINDS, toFormValues, toRequestBody, type MasterKind } from '../../../lib/master-kinds';
+import { decimal, maxLength, required, type Rule } from '../../../lib/validate';
+import { back } from '../../../routes';
+
+type ProductRef = { id: string; name: string };
+
+function MasterForm({ kind, kindName, record }: { kind: MasterKind; kindName: string; record: Awaited<ReturnType<MasterKind['api']['get']>> | null }) {
+  const rules = useMemo(() => {
+    const result: Record<string, Rule[]> = {};
+    for (const field of kind.fields) {
+      result[field.name] = [...(field.required ? [required] : []), ...(field.max ? [maxLength(field.max)] : []), ...(field.type === 'integer' ? [decimal(0)] : [])];
+    }
+    return result;
+  }, [kind]);
+  const form = useForm(toFormValues(kind, record), rules);
+  const action = useAction();
+  // Which products a customer may buy.
+  const [allowed, setAllowed] = useState<ProductRef[]>((record?.availableProducts as ProductRef[] | undefined) ?? []);
+  const [picking, setPicking] = useState(false);
+  const errors = { ...action.fieldErrors, ...form.errors };
+
+  const save = () => {
+    if (!form.check()) return;
+    const body = toRequestBody(kind, form.values);
+    if (kindName === 'customers') body.availableProductIds = allowed.map((p) => p.id);
+    void action.run(async () => {
+      if (record) await kind.api.update(record.id, body);
+      else await kind.api.create(body);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      setTimeout(back, 600);
+    });
+  };
+  const remove = () => {
+    if (!record) return;
+    void Taro.showModal({ title: `删除${kind.title}`, content: `确定删除“${record.name}”？历史单据不受影响。` }).then(({ confirm }) => {
+      if (confirm) void action.run(async () => { await kind.api.remove(record.id); back(); });
+    });
+  };
+  const pick = (product: Product) => {
+    setPicking(false);
+    if (!allowed.some((p) => p.id === product.id)) setAllowed([...allowed, { id: product.id, name: product.name }]);
+  };
+
+  return (
+    <>
+      <View className="card">
+        {kind.fields.map((field) =>
+          field.type === 'switch' ? (
+            <SwitchField key={field.name} name={field.name} label={field.label} value={form.values[field.name] === 'true'} onChange={(v) => form.set(field.name)(String(v))} />
+          ) : (
+            <TextField
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              required={field.required}
+              multiline={field.type === 'multiline'}
+              kind={field.type === 'integer' ? 'integer' : 'text'}
+              placeholder={field.placeholder ?? (field.required ? '必填' : '选填')}
+              value={form.values[field.name] ?? ''}
+              onChange={form.set(field.name)}
+              error={errors[field.name]}
+            />
+          ),
+        )}
+        <SwitchField name="status" label="启用" value={form.values.status !== 'inactive'} onChange={(v) => form.set('status')(v ? 'active' : 'inactive')} />
+      </View>
+      {kindName === 'customers' ? (
+        <View className="card">
+          <View className="card__title">可购商品<View className="card__more">不选则不限</View></View>
+          <View className="chips">
+            {allowed.map((p) => (
+              <View key={p.id} className="chip chip--on" onClick={() => setAllowed(allowed.filter((x) => x.id !== p.id))}>
+                {p.name} ✕
+              </View>
+            ))}
+          </View>
+          <View className="dashed" onClick={() => setPicking(true)}>＋ 添加商品</View>
+          {errors.availableProductIds ? <View className="field__error" style={{ marginLeft: 0 }}>{errors.availableProductIds}</View> : null}
+          <ProductPicker open={picking} onClose={() => setPicking(false)} onPick={pick} price={null} />
+        </View>
+      ) : null}
+      <View className="actions">
+        {record ? <Button fill="outline" type="danger" disabled={action.busy} onClick={remove}>删除</Button> : null}
+        <Button type="primary" className="save-master" loading={action.busy} onClick={save}>保存</Button>
+      </View>
+    </>
+  );
+}
+
+export default function MasterEditPage() {
+  const { params } = useRouter();
+  const kindName = params.kind ?? 'suppliers';
+  const kind = MASTER_KINDS[kindName] ?? MASTER_KINDS.suppliers!;
+  const id = params.id ?? null;
+  const record = useRemote(() => (id ? kind.api.get(id) : Promise.resolve(null)), [kind, id]);
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: `${id ? '编辑' : '新增'}${kind.title}` });
+  }, [kind, id]);
+  return (
+    <Screen className={`page-master-edit page-master-edit--${kindName}`}>
+      {record.error ? <Failed error={record.error} onRetry={() => void record.reload()} /> : record.loading ? <Loading /> : <MasterForm kind={kind} kindName={kindName} record={record.data} />}
+    </Screen>
+  );
+}

@@ -1,0 +1,203 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useMemo } from 'react';
+import { products } from '../../../api/master';
+import type { Product } from '../../../api/types';
+import { SelectField, SwitchField, TextField } from '../../../components/Fields';
+import { Scan } from '../../../components/icons';
+import { Button } from '../../../components/nut';
+import { Screen } from '../../../components/Screen';
+import { Failed, Loading } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { useForm } from '../../../hooks/useForm';
+import { asOptions, useOptions, useShopConfig } from '../../../hooks/useOptions';
+import { useRemote } from '../../../hooks/useRemote';
+import { money, quantity } from '../../../lib/format';
+import { CAN_SCAN, scanBarcode } from '../../../lib/scan';
+import { decimal, maxLength, required } from '../../../lib/validate';
+import { back, go } from '../../../routes';
+import { useSession } from '../../../state/session';
+
+const RULES = {
+  name: [required, maxLength(80)],
+  code: [maxLength(64)],
+  unit: [required],
+  specification: [maxLength(80)],
+  imageUrl: [maxLength(500)],
+  inboundPrice: [decimal(2)],
+  outboundPrice: [decimal(2)],
+  warningStock: [decimal(3)],
+  remarks: [maxLength(500)],
+};
+
+function toForm(product: Product | null, code: string) {
+  return {
+    name: product?.name ?? '',
+    code: product?.code ?? code,
+    categoryId: product?.categoryId ?? '',
+    unit: product?.unit ?? '',
+    specification: product?.specification ?? '',
+    supplierId: product?.supplierId ?? '',
+    imageUrl: product?.imageUrl ?? '',
+    inboundPrice: product?.inboundPrice ?? '',
+    outboundPrice: product?.outboundPrice ?? '',
+    warningStock: product?.warningStock ?? '',
+    isEnabled: product ? String(product.isEnabled) : 'true',
+    remarks: product?.remarks ?? '',
+  };
+}
+
+function ProductForm({ product, code }: { product: Product | null; code: string }) {
+  const { abilities } = useSession();
+  const form = useForm(toForm(product, code), RULES);
+  const action = useAction();
+  const categoryOptions = useOptions('categories');
+  const supplierOptions = useOptions('suppliers');
+  const config = useShopConfig();
+  const unitOptions = useMemo(() => asOptions(config.data?.units), [config.data]);
+  const { set, values } = form;
+  useEffect(() => {
+    if (!product && !values.unit && config.data?.units[0]) set('unit')(config.data.units[0]);
+  }, [config.data, product, values.unit, set]);
+
+  const readOnly = !abilities.editProducts;
+  const errors = { ...action.fieldErrors, ...form.errors };
+
+  const save = () => {
+    if (!form.check()) return;
+    const body = {
+      name: values.name.trim(),
+      code: values.code.trim() || null,
+      categoryId: values.categoryId || null,
+      unit: values.unit,
+      specification: values.specification.trim(),
+      supplierId: values.supplierId || null,
+      imageUrl: values.imageUrl.trim(),
+      // Staff who may not see inbound prices never send one, so they cannot overwrite it blindly.
+      ...(abilities.seeCosts ? { inboundPrice: values.inboundPrice || '0' } : {}),
+      outboundPrice: values.outboundPrice || '0',
+      warningStock: values.warningStock || '0',
+      isEnabled: values.isEnabled === 'true',
+      remarks: values.remarks.trim(),
+    };
+    void action.run(async () => {
+      if (product) await products.update(product.id, body);
+      else await products.create(body);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      setTimeout(back, 600);
+    });
+  };
+
+  const remove = () => {
+    if (!product) return;
+    void Taro.showModal({ title: '删除商品', content: `确定删除“${product.name}”？历史单据不受影响。` }).then(({ confirm }) => {
+      if (!confirm) return;
+      void action.run(async () => {
+        await products.remove(product.id);
+        back();
+      });
+    });
+  };
+
+  if (readOnly && product) {
+    return (
+      <View className="card product-view">
+        <View className="card__title">{product.name}</View>
+        {[
+          ['编码', product.code ?? '—'],
+          ['分类', product.categoryName ?? '—'],
+          ['单位', product.unit],
+          ['规格', product.specification || '—'],
+          ['供应商', product.supplierName ?? '—'],
+          ['售价', money(product.outboundPrice)],
+          ...(product.inboundPrice !== undefined ? [['进价', money(product.inboundPrice)]] : []),
+          ...(product.stockQuantity !== undefined ? [['库存', `${quantity(product.stockQuantity)} ${product.unit}`]] : []),
+        ].map(([k, v]) => (
+          <View key={k} className="kv">
+            <View className="kv__k">{k}</View>
+            <View className="kv__v">{v}</View>
+          </View>
+        ))}
+      </View>
+    );
+  }
+
+  return (
+    <>
+      <View className="card">
+        <TextField name="name" label="商品名称" required value={values.name} onChange={set('name')} error={errors.name} placeholder="如：云南古树红茶 250g" />
+        <TextField
+          name="code"
+          label="编码/条码"
+          value={values.code}
+          onChange={set('code')}
+          error={errors.code}
+          placeholder={CAN_SCAN ? '扫码或手动输入' : '手动输入条码或编码'}
+          suffix={
+            CAN_SCAN ? (
+              <View className="search__scan" onClick={() => void scanBarcode().then((scanned) => scanned && set('code')(scanned))}>
+                <Scan size={16} /> 扫码
+              </View>
+            ) : null
+          }
+        />
+        <SelectField name="categoryId" label="分类" clearable value={values.categoryId || null} options={categoryOptions} onChange={(v) => set('categoryId')(v ?? '')} error={errors.categoryId} />
+        <SelectField name="unit" label="单位" required value={values.unit || null} options={unitOptions} onChange={(v) => set('unit')(v ?? '')} error={errors.unit} />
+        <TextField name="specification" label="规格" value={values.specification} onChange={set('specification')} error={errors.specification} placeholder="如：250g/罐" />
+        <SelectField name="supplierId" label="供应商" clearable value={values.supplierId || null} options={supplierOptions} onChange={(v) => set('supplierId')(v ?? '')} error={errors.supplierId} />
+      </View>
+      <View className="card">
+        {abilities.seeCosts ? (
+          <TextField name="inboundPrice" label="进货价" kind="decimal" value={values.inboundPrice} onChange={set('inboundPrice')} error={errors.inboundPrice} placeholder="0.00" />
+        ) : null}
+        <TextField name="outboundPrice" label="销售价" kind="decimal" value={values.outboundPrice} onChange={set('outboundPrice')} error={errors.outboundPrice} placeholder="0.00" />
+        <TextField name="warningStock" label="预警库存" kind="decimal" value={values.warningStock} onChange={set('warningStock')} error={errors.warningStock} placeholder="低于此数量时提醒" />
+        <SwitchField name="isEnabled" label="启用" value={values.isEnabled === 'true'} onChange={(v) => set('isEnabled')(String(v))} />
+      </View>
+      <View className="card">
+        <TextField name="imageUrl" label="图片地址" value={values.imageUrl} onChange={set('imageUrl')} error={errors.imageUrl} placeholder="https://…" />
+        <TextField name="remarks" label="备注" multiline value={values.remarks} onChange={set('remarks')} error={errors.remarks} />
+      </View>
+      {product && abilities.seeStock ? (
+        <View className="card card--tap go-ledger" onClick={() => go('productLedger', { id: product.id, name: product.name })}>
+          <View className="row">
+            <View>库存流水</View>
+            <View className="muted">
+              {product.stockQuantity !== undefined ? `当前 ${quantity(product.stockQuantity)} ${product.unit}` : ''} ›
+            </View>
+          </View>
+        </View>
+      ) : null}
+      <View className="actions">
+        {product ? (
+          <Button fill="outline" type="danger" onClick={remove} disabled={action.busy}>
+            删除
+          </Button>
+        ) : null}
+        <Button className="save-product" type="primary" loading={action.busy} onClick={save}>
+          保存
+        </Button>
+      </View>
+    </>
+  );
+}
+
+export default function ProductEditPage() {
+  const { params } = useRouter();
+  const id = params.id ?? null;
+  const product = useRemote(() => (id ? products.get(id) : Promise.resolve(null)), [id]);
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: id ? '商品资料' : '新增商品' });
+  }, [id]);
+  return (
+    <Screen className="page-product-edit">
+      {product.error ? (
+        <Failed error={product.error} onRetry={() => void product.reload()} />
+      ) : product.loading ? (
+        <Loading />
+      ) : (
+        <ProductForm product={product.data} code={decodeURIComponent(params.code ?? '')} />
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,67 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { fetchShop, updateShop } from '../../../api/shop';
+import type { Shop, StaffPermissions } from '../../../api/types';
+import { Switch } from '../../../components/nut';
+import { Screen } from '../../../components/Screen';
+import { RemoteView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { useRemote } from '../../../hooks/useRemote';
+import { STAFF_SWITCHES } from '../../../lib/labels';
+import { refreshMe } from '../../../state/session';
+
+function SwitchRow({ name, title, help, value, onChange }: { name: string; title: string; help: string; value: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <View className={`list-item switch-row switch-${name}`}>
+      <View className="list-item__main">
+        <View className="list-item__title">{title}</View>
+        <View className="list-item__meta">{help}</View>
+      </View>
+      <View className="list-item__side">
+        <Switch checked={value} onChange={onChange} />
+      </View>
+    </View>
+  );
+}
+
+/** Each switch saves at once; the page shows what the server stored, not what was tapped. */
+function Switches({ initial }: { initial: Shop }) {
+  const [shop, setShop] = useState(initial);
+  const action = useAction();
+  const save = (patch: { staffPermissions?: Partial<StaffPermissions>; allowNegativeStock?: boolean }) =>
+    void action.run(async () => {
+      setShop(await updateShop(patch));
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      await refreshMe();
+    });
+  return (
+    <>
+      <View className="section-title">员工权限（只对员工生效，店主不受限制）</View>
+      <View className="card" style={{ paddingTop: 0, paddingBottom: 0 }}>
+        {STAFF_SWITCHES.map((item) => (
+          <SwitchRow key={item.key} name={item.key} title={item.title} help={item.help} value={shop.staffPermissions[item.key]} onChange={(v) => save({ staffPermissions: { [item.key]: v } })} />
+        ))}
+      </View>
+      <View className="section-title">库存规则</View>
+      <View className="card" style={{ paddingTop: 0, paddingBottom: 0 }}>
+        <SwitchRow
+          name="allowNegativeStock"
+          title="允许负库存"
+          help="关闭时（推荐），出库数量超过现有库存会被拦下；打开后允许先卖后补货。"
+          value={shop.allowNegativeStock}
+          onChange={(v) => save({ allowNegativeStock: v })}
+        />
+      </View>
+    </>
+  );
+}
+
+export default function SwitchesPage() {
+  const shop = useRemote(fetchShop, []);
+  return (
+    <Screen className="page-switches">
+      <RemoteView remote={shop}>{(data) => <Switches initial={data} />}</RemoteView>
+    </Screen>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { money, quantity, shortTime, today } from '../../src/lib/format';
+
+describe('display formats', () => {
+  it('shows money with a yuan sign, thousands and two decimals', () => {
+    expect(money('1234567.5')).toBe('¥1,234,567.50');
+    expect(money('-12.345')).toBe('-¥12.34');
+    expect(money('0')).toBe('¥0.00');
+    expect(money(undefined)).toBe('—');
+  });
+
+  it('drops trailing zeros of quantities only after the point', () => {
+    expect(quantity('12.500')).toBe('12.5');
+    expect(quantity('3.000')).toBe('3');
+    expect(quantity('100')).toBe('100');
+    expect(quantity(null)).toBe('—');
+  });
+
+  it('formats the local date and a short time', () => {
+    expect(today(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(shortTime('not a date')).toBe('not a date');
+  });
+});
