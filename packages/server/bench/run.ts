@@ -20,6 +20,8 @@ import { startServerProcess, type ServerProcess } from './server-process.ts';
 import { makeBills, runConcurrently, timeRepeated, type BillSpec, type Product, type RunFigures } from './workload.ts';
 
 const env = process.env;
+// The server under load gets a connection for each of the 16 concurrent clients (and some to spare).
+env.DATABASE_POOL_SIZE ??= '20';
 const knob = (name: string, fallback: number) => Number(env[name] ?? fallback);
 const settings = {
   products: knob('BENCH_PRODUCTS', 1000),

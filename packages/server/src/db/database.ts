@@ -65,7 +65,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
 
 const RETRYABLE = new Set(['40001', '40P01']);
 
-export function openPostgres(connectionString: string, maxConnections = Number(process.env.DATABASE_POOL_SIZE ?? 20)): Database {
+export function openPostgres(connectionString: string, maxConnections = Number(process.env.DATABASE_POOL_SIZE ?? 10)): Database {
   const textParser = (value: string) => value;
   const pool = new pg.Pool({
     connectionString,
