@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -65,6 +66,21 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
 
 const RETRYABLE = new Set(['40001', '40P01']);
 
+/**
+ * Parameterised statements are named after their text, so each connection parses and plans a statement
+ * once and then only binds it: posting runs the same dozen statements over and over.
+ */
+const preparedNames = new Map<string, string>();
+function prepared(text: string, params: readonly unknown[] | undefined): pg.QueryConfig {
+  if (!params) return { text };
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `x${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    preparedNames.set(text, name);
+  }
+  return { name, text, values: params as unknown[] };
+}
+
 export function openPostgres(connectionString: string, maxConnections = Number(process.env.DATABASE_POOL_SIZE ?? 10)): Database {
   const textParser = (value: string) => value;
   const pool = new pg.Pool({
@@ -78,7 +94,7 @@ export function openPostgres(connectionString: string, maxConnections = Number(p
   return {
     kind: 'postgres',
     query: async <Row>(text: string, params?: readonly unknown[]) =>
-      (await pool.query(text, params as unknown[])).rows as Row[],
+      (await pool.query(prepared(text, params))).rows as Row[],
     async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
       // A serialization failure or deadlock is the database asking us to try again.
       for (let attempt = 1; ; attempt++) {
@@ -88,7 +104,7 @@ export function openPostgres(connectionString: string, maxConnections = Number(p
           const result = await work({
             inTransaction: true,
             query: async <Row>(text: string, params?: readonly unknown[]) =>
-              (await client.query(text, params as unknown[])).rows as Row[],
+              (await client.query(prepared(text, params))).rows as Row[],
             exec: async (script: string) => {
               await client.query(script);
             },
