@@ -1,17 +1,10 @@
+import { DEFAULT_STAFF_PERMISSIONS } from '@xiaocang/domain';
 import { describe, expect, it } from 'vitest';
 import type { Me, StaffPermissions } from '../../src/api/types';
 import { abilitiesOf } from '../../src/state/permissions';
 
-const none: StaffPermissions = {
-  disableInbound: false,
-  disableOutbound: false,
-  adminApproval: false,
-  hideInboundPrice: false,
-  ownRecordsOnly: false,
-  hideInventory: false,
-  disableProductEdit: false,
-  disableStockPoint: false,
-};
+// Every switch off, as the domain defines it.
+const none: StaffPermissions = DEFAULT_STAFF_PERMISSIONS;
 
 function me(role: 'owner' | 'staff', permissions: Partial<StaffPermissions> = {}): Me {
   const stamp = '2026-11-22T00:00:00Z';

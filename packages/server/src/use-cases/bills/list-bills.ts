@@ -2,6 +2,7 @@ import type { Bill, BillListQuery, List } from '@xiaocang/contracts';
 import { can } from '@xiaocang/domain';
 import type { UseCaseContext } from '../../http/context.ts';
 import { BILL_SELECT, toBill } from './bill-rows.ts';
+import { conditions } from '../../db/conditions.ts';
 
 const EQUALS_FILTERS = {
   direction: 'b.direction',
@@ -16,11 +17,8 @@ const EQUALS_FILTERS = {
 
 export async function listBills({ db, actor }: UseCaseContext, query: BillListQuery): Promise<List<Bill>> {
   const params: unknown[] = [actor.shopId];
-  const conditions = ['b.shop_id = $1', "b.status <> 'deleted'"];
-  const add = (condition: (n: number) => string, value: unknown) => {
-    params.push(value);
-    conditions.push(condition(params.length));
-  };
+  const filter = conditions(params, ['b.shop_id = $1', "b.status <> 'deleted'"]);
+  const add = filter.add;
   for (const [key, column] of Object.entries(EQUALS_FILTERS)) {
     const value = query[key as keyof typeof EQUALS_FILTERS];
     if (value !== undefined) add((n) => `${column} = $${n}`, value);
@@ -34,7 +32,7 @@ export async function listBills({ db, actor }: UseCaseContext, query: BillListQu
   if (query.q) {
     add((n) => `(b.bill_no ILIKE $${n} OR b.remarks ILIKE $${n} OR s.name ILIKE $${n} OR c.name ILIKE $${n})`, `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
   }
-  const where = conditions.join(' AND ');
+  const where = filter.sql();
   const from = BILL_SELECT.slice(BILL_SELECT.indexOf('FROM'));
   const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total ${from} WHERE ${where}`, params);
   const rows = await db.query(`${BILL_SELECT} WHERE ${where} ORDER BY b.bill_date DESC, b.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [

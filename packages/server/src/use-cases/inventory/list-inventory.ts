@@ -2,16 +2,14 @@ import type { InventoryList, InventoryQuery } from '@xiaocang/contracts';
 import { can, formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
 import type { UseCaseContext } from '../../http/context.ts';
+import { conditions } from '../../db/conditions.ts';
 
 /** Stock per product and stock point, with totals over everything the filters match. */
 export async function listInventory({ db, actor }: UseCaseContext, query: InventoryQuery): Promise<InventoryList> {
   if (!can(actor, 'viewInventory')) throw forbidden('Your account may not see stock quantities');
   const params: unknown[] = [actor.shopId];
-  const conditions = ['b.shop_id = $1'];
-  const add = (condition: (n: number) => string, value: unknown) => {
-    params.push(value);
-    conditions.push(condition(params.length));
-  };
+  const filter = conditions(params, ['b.shop_id = $1']);
+  const add = filter.add;
   if (query.productId) add((n) => `b.product_id = $${n}`, query.productId);
   if (query.stockPointId) add((n) => `b.stock_point_id = $${n}`, query.stockPointId);
   if (query.categoryId) add((n) => `p.category_id = $${n}`, query.categoryId);
@@ -21,7 +19,7 @@ export async function listInventory({ db, actor }: UseCaseContext, query: Invent
     JOIN products p ON p.shop_id = b.shop_id AND p.id = b.product_id
     JOIN stock_points sp ON sp.shop_id = b.shop_id AND sp.id = b.stock_point_id
     LEFT JOIN categories c ON c.shop_id = p.shop_id AND c.id = p.category_id
-    WHERE ${conditions.join(' AND ')}`;
+    WHERE ${filter.sql()}`;
   const [totals] = await db.query<{ count: string; quantity: string; value: string; low: string }>(
     `SELECT count(*) AS count, COALESCE(sum(b.quantity), 0) AS quantity, COALESCE(sum(b.total_cost), 0) AS value,
             count(*) FILTER (WHERE b.quantity <= p.warning_stock) AS low ${from}`,

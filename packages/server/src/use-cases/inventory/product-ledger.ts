@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { forbidden, notFound } from '../../errors.ts';
 import type { UseCaseContext } from '../../http/context.ts';
 import type { LedgerQuery } from '@xiaocang/contracts';
+import { conditions } from '../../db/conditions.ts';
 
 /** A product's movements with the running balance after each, newest first. */
 export async function productLedger(
@@ -15,17 +16,14 @@ export async function productLedger(
   const product = await db.query('SELECT 1 FROM products WHERE shop_id = $1 AND id = $2', [actor.shopId, productId]);
   if (product.length === 0) throw notFound('Product');
   const params: unknown[] = [actor.shopId, productId];
-  const conditions = ['l.shop_id = $1', 'l.product_id = $2'];
-  const add = (condition: (n: number) => string, value: unknown) => {
-    params.push(value);
-    conditions.push(condition(params.length));
-  };
+  const filter = conditions(params, ['l.shop_id = $1', 'l.product_id = $2']);
+  const add = filter.add;
   if (query.stockPointId) add((n) => `l.stock_point_id = $${n}`, query.stockPointId);
   if (query.dateFrom) add((n) => `l.bill_date >= $${n}`, query.dateFrom);
   if (query.dateTo) add((n) => `l.bill_date <= $${n}`, query.dateTo);
   const ownOnly = !can(actor, 'viewOthersRecords');
   if (ownOnly) add((n) => `b.created_by = $${n}`, actor.userId);
-  const where = conditions.join(' AND ');
+  const where = filter.sql();
   // Count and page on the ledger alone (its index is in page order); join names for the page only.
   const ledgerFrom = `FROM stock_ledger l${ownOnly ? ' JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id' : ''} WHERE ${where}`;
   // Without date or creator filters the balances already know how many rows there are.

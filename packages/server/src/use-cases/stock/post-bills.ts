@@ -4,7 +4,7 @@ import { costState, EMPTY_STATE, formatMoney, formatQuantity, formatUnitCost, pl
 import type { Transaction } from '../../db/database.ts';
 import { insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
-import { addToMonthlyStats } from './monthly-stats.ts';
+import { statsUpsert } from './monthly-stats.ts';
 import { ledgerPrice, magnitude, runSegment, signedCost, signedQuantity, toDecimal, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
 import { rewriteHistory, writeBalance } from './segment-writer.ts';
 
@@ -214,12 +214,7 @@ async function writePosting(
         WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = u.product_id),
      placed AS (UPDATE stock_bills SET posting_seq = $5, updated_at = now() WHERE shop_id = $1 AND id = $3),
      sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = $1 AND line_id = ANY($22::bigint[]) AND NOT is_cost_source)
-     INSERT INTO stats_monthly AS s (shop_id, year, month, inbound_amount, inbound_count, outbound_amount, outbound_count, outbound_cost, profit)
-     SELECT $1, $28, $29, $30, $31, $32, $33, $34, $32::numeric - $34::numeric WHERE $8
-     ON CONFLICT (shop_id, year, month) DO UPDATE SET
-       inbound_amount = s.inbound_amount + EXCLUDED.inbound_amount, inbound_count = s.inbound_count + EXCLUDED.inbound_count,
-       outbound_amount = s.outbound_amount + EXCLUDED.outbound_amount, outbound_count = s.outbound_count + EXCLUDED.outbound_count,
-       outbound_cost = s.outbound_cost + EXCLUDED.outbound_cost, profit = s.profit + EXCLUDED.profit, generated_at = now()`,
+     ${statsUpsert(28, '$8')}`,
     [
       who.shopId,
       bill.stockPointId,
