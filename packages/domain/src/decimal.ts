@@ -22,16 +22,24 @@ export function dec(value: DecimalInput): Decimal {
 
 export const ZERO = dec(0);
 
+// Decimals are immutable, so one that already has few enough places is returned as it is: a replay
+// of 100,000 ledger rows rounds values that are mostly rounded already.
+const asDecimal = (value: DecimalInput): Decimal => (value instanceof Decimal && value.constructor === Exact ? value : new Exact(value));
+const roundTo = (value: DecimalInput, places: number): Decimal => {
+  const decimal = asDecimal(value);
+  return decimal.decimalPlaces() <= places ? decimal : decimal.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+};
+
 export function roundQuantity(value: DecimalInput): Decimal {
-  return dec(value).toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_HALF_UP);
+  return roundTo(value, QUANTITY_PLACES);
 }
 
 export function roundMoney(value: DecimalInput): Decimal {
-  return dec(value).toDecimalPlaces(MONEY_PLACES, Decimal.ROUND_HALF_UP);
+  return roundTo(value, MONEY_PLACES);
 }
 
 export function roundUnitCost(value: DecimalInput): Decimal {
-  return dec(value).toDecimalPlaces(UNIT_COST_PLACES, Decimal.ROUND_HALF_UP);
+  return roundTo(value, UNIT_COST_PLACES);
 }
 
 /** Fixed-place strings are what the API and the database exchange (rounded by the rule on the way). */
@@ -52,7 +60,7 @@ export const plain = (value: Decimal): string => value.toFixed();
 
 /** amount = quantity × unit price, rounded to money. */
 export function lineAmount(quantity: DecimalInput, unitPrice: DecimalInput): Decimal {
-  return roundMoney(dec(quantity).times(unitPrice));
+  return roundMoney(asDecimal(quantity).times(unitPrice));
 }
 
 export function sum(values: Iterable<DecimalInput>): Decimal {

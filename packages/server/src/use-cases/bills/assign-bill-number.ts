@@ -1,6 +1,8 @@
+import type { Bill } from '@xiaocang/contracts';
 import { BILL_NUMBER_PREFIX, shopDay } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { invalidState } from '../../errors.ts';
+import { billColumns, toBill } from './bill-rows.ts';
 
 /**
  * Bill numbers: IN/OUT + yyyymmdd + the shop's 4-digit daily sequence. A bill is numbered by the last
@@ -26,13 +28,15 @@ export function checkSequence(row: { last_sequence: number } | undefined): void 
   if (row!.last_sequence > 9999) throw invalidState('This shop has reached 9999 bills of this direction today');
 }
 
-export async function assignBillNumber(tx: Transaction, shopId: string, billId: string, direction: 'in' | 'out'): Promise<void> {
+/** Numbers a bill and returns it as it now stands. */
+export async function assignBillNumber(tx: Transaction, shopId: string, billId: string, direction: 'in' | 'out'): Promise<Bill> {
   const number = numbering(3, direction);
   const [row] = await tx.query<{ last_sequence: number }>(
     `WITH ${number.cte}
      UPDATE stock_bills b SET bill_no = ${number.billNo} FROM counter WHERE b.shop_id = $1 AND b.id = $2
-     RETURNING counter.last_sequence`,
+     RETURNING counter.last_sequence, ${billColumns({ withLines: true })}`,
     [shopId, billId, ...number.params],
   );
   checkSequence(row);
+  return toBill(row!);
 }

@@ -4,27 +4,42 @@ import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 
 /**
- * A bill with its names. What posting did lives in the ledger: the cost of goods (a posted bill's
- * signed cost; null before posting) and, for transfers, the amount, which is that cost.
+ * The output columns of a bill row `b`: the row, its names and what posting did, which lives in the
+ * ledger (the cost of goods, a posted bill's signed cost, null before posting, and for transfers the
+ * amount, which is that cost). Scalar subqueries only, so the same list serves a SELECT and the
+ * RETURNING of the statement that changes the bill (no second round trip to read it back).
+ * With lines, a posted line shows what it did from its ledger row; a transfer's lines are priced at that cost.
  */
-export const BILL_SELECT = `
-  SELECT b.*, sp.name AS stock_point_name, s.name AS supplier_name, c.name AS customer_name, u.real_name AS created_by_name,
-         posted.cost * CASE b.direction WHEN 'in' THEN 1 ELSE -1 END AS total_cost,
-         CASE WHEN b.transfer_peer_id IS NULL THEN b.total_amount ELSE COALESCE(posted.amount, 0) END AS shown_amount
-    FROM stock_bills b
-    LEFT JOIN LATERAL (SELECT sum(l.cost_amount) AS cost, sum(l.amount) AS amount FROM stock_ledger l
-                        WHERE l.shop_id = b.shop_id AND l.bill_id = b.id HAVING count(*) > 0) posted ON true
-    JOIN stock_points sp ON sp.shop_id = b.shop_id AND sp.id = b.stock_point_id
-    JOIN users u ON u.shop_id = b.shop_id AND u.id = b.created_by
-    LEFT JOIN suppliers s ON s.shop_id = b.shop_id AND s.id = b.supplier_id
-    LEFT JOIN customers c ON c.shop_id = b.shop_id AND c.id = b.customer_id`;
+export function billColumns({ withLines }: { withLines: boolean }): string {
+  return `b.*,
+    (SELECT name FROM stock_points sp WHERE sp.shop_id = b.shop_id AND sp.id = b.stock_point_id) AS stock_point_name,
+    (SELECT name FROM suppliers s WHERE s.shop_id = b.shop_id AND s.id = b.supplier_id) AS supplier_name,
+    (SELECT name FROM customers c WHERE c.shop_id = b.shop_id AND c.id = b.customer_id) AS customer_name,
+    (SELECT real_name FROM users u WHERE u.shop_id = b.shop_id AND u.id = b.created_by) AS created_by_name,
+    (SELECT sum(l.cost_amount) FROM stock_ledger l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id)
+      * CASE b.direction WHEN 'in' THEN 1 ELSE -1 END AS total_cost,
+    CASE WHEN b.transfer_peer_id IS NULL THEN b.total_amount
+         ELSE COALESCE((SELECT sum(l.amount) FROM stock_ledger l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id), 0) END AS shown_amount${withLines ? `,
+    (SELECT json_agg(json_build_object(
+              'id', sl.id::text, 'line_no', sl.line_no, 'product_id', sl.product_id::text, 'product_name', sl.product_name,
+              'product_code', sl.product_code, 'unit', sl.unit, 'specification', sl.specification, 'quantity', sl.quantity::text,
+              'unit_price', (CASE WHEN l.in_stats = false THEN l.unit_price ELSE sl.unit_price END)::text,
+              'amount', (CASE WHEN l.in_stats = false THEN l.amount ELSE sl.amount END)::text,
+              'unit_cost', l.unit_cost::text,
+              'cost_amount', (l.cost_amount * CASE sl.direction WHEN 'in' THEN 1 ELSE -1 END)::text,
+              'stock_before', (l.balance_quantity - l.quantity)::text, 'stock_after', l.balance_quantity::text) ORDER BY sl.line_no)
+       FROM stock_bill_lines sl LEFT JOIN stock_ledger l ON l.shop_id = sl.shop_id AND l.line_id = sl.id
+      WHERE sl.shop_id = b.shop_id AND sl.bill_id = b.id) AS lines` : ''}`;
+}
 
 type Row = Record<string, unknown>;
 const str = (value: unknown) => value as string;
 const maybe = (value: unknown) => (value ?? null) as string | null;
 const time = (value: unknown) => (value ? (value as Date).toISOString() : null);
 
-export function toBill(row: Row, lines?: Row[]): Bill {
+/** A row of `billColumns`; its lines when it has them. */
+export function toBill(row: Row): Bill {
+  const lines = row.lines === undefined ? undefined : ((row.lines ?? []) as Row[]);
   return {
     id: str(row.id),
     billNo: str(row.bill_no),
@@ -83,22 +98,10 @@ function toBillLine(row: Row): BillLine {
 
 /** A bill with its lines, in one query; another shop's bill, or a deleted draft, is not found. */
 export async function loadBill(db: Queryable, shopId: string, billId: string): Promise<Bill> {
-  // A posted line shows what it did from its ledger row; a transfer's lines are priced at that cost.
-  const [row] = await db.query(
-    `SELECT bill.*,
-            (SELECT json_agg(json_build_object(
-                      'id', sl.id::text, 'line_no', sl.line_no, 'product_id', sl.product_id::text, 'product_name', sl.product_name,
-                      'product_code', sl.product_code, 'unit', sl.unit, 'specification', sl.specification, 'quantity', sl.quantity::text,
-                      'unit_price', (CASE WHEN l.in_stats = false THEN l.unit_price ELSE sl.unit_price END)::text,
-                      'amount', (CASE WHEN l.in_stats = false THEN l.amount ELSE sl.amount END)::text,
-                      'unit_cost', l.unit_cost::text,
-                      'cost_amount', (l.cost_amount * CASE sl.direction WHEN 'in' THEN 1 ELSE -1 END)::text,
-                      'stock_before', (l.balance_quantity - l.quantity)::text, 'stock_after', l.balance_quantity::text) ORDER BY sl.line_no)
-               FROM stock_bill_lines sl LEFT JOIN stock_ledger l ON l.shop_id = sl.shop_id AND l.line_id = sl.id
-              WHERE sl.shop_id = bill.shop_id AND sl.bill_id = bill.id) AS lines
-       FROM (${BILL_SELECT} WHERE b.shop_id = $1 AND b.id = $2 AND b.status <> 'deleted') bill`,
-    [shopId, billId],
-  );
+  const [row] = await db.query(`SELECT ${billColumns({ withLines: true })} FROM stock_bills b WHERE b.shop_id = $1 AND b.id = $2 AND b.status <> 'deleted'`, [
+    shopId,
+    billId,
+  ]);
   if (!row) throw notFound('Bill');
-  return toBill(row, (row.lines ?? []) as Row[]);
+  return toBill(row);
 }

@@ -3,7 +3,6 @@ import type { Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { invalidState } from '../../errors.ts';
 import { findBillForAction, requireDirectionAllowed, requireDraftEditor } from './bill-access.ts';
-import { loadBill } from './bill-rows.ts';
 import { submitBill } from './submit-bill.ts';
 
 export async function confirmBill(tx: Transaction, actor: Actor, billId: string): Promise<Bill> {
@@ -11,6 +10,5 @@ export async function confirmBill(tx: Transaction, actor: Actor, billId: string)
   if (bill.status !== 'draft') throw invalidState(`This bill is ${bill.status}; only a draft can be confirmed`);
   requireDraftEditor(actor, bill);
   requireDirectionAllowed(actor, bill.direction);
-  await submitBill(tx, actor, billId);
-  return loadBill(tx, actor.shopId, billId);
+  return submitBill(tx, actor, billId);
 }

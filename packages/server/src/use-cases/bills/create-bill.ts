@@ -1,17 +1,16 @@
 import type { Bill, CreateBillRequest } from '@xiaocang/contracts';
-import type { Actor } from '@xiaocang/domain';
+import { needsApproval, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { requireDirectionAllowed } from './bill-access.ts';
-import { loadBill } from './bill-rows.ts';
 import { assignBillNumber } from './assign-bill-number.ts';
-import { editableColumns, prepareHeader } from './prepare-header.ts';
-import { lineInsert, lineInsertParams, prepareLines, totalsOf } from './prepare-lines.ts';
+import { editableColumns, prepareBill } from './prepare-bill.ts';
+import { lineInsert, lineInsertParams, totalsOf } from './prepare-lines.ts';
 import { submitBill } from './submit-bill.ts';
 
 export async function createBill(tx: Transaction, actor: Actor, input: CreateBillRequest): Promise<Bill> {
   requireDirectionAllowed(actor, input.direction);
-  const header = await prepareHeader(tx, actor, input.direction, input);
-  const lines = await prepareLines(tx, actor.shopId, input.direction, input.lines);
+  const postsNow = input.confirm === true && !needsApproval(actor);
+  const { header, lines, allowNegativeStock } = await prepareBill(tx, actor, input.direction, input, { lockProducts: postsNow });
   const columns: Array<[string, unknown]> = [
     ['shop_id', actor.shopId],
     ['direction', input.direction],
@@ -30,7 +29,7 @@ export async function createBill(tx: Transaction, actor: Actor, input: CreateBil
   const billId = rows[0]!.bill_id;
   const lineIds = rows.map((row) => row.id);
   if (input.confirm) {
-    await submitBill(tx, actor, billId, {
+    const bill = {
       id: billId,
       direction: input.direction,
       kind: 'normal',
@@ -38,9 +37,8 @@ export async function createBill(tx: Transaction, actor: Actor, input: CreateBil
       stockPointId: header.stockPointId,
       transferPeerId: null,
       lines: lines.map((line, i) => ({ ...line, id: lineIds[i]!, lineNo: i + 1, costSourceLineId: null })),
-    });
-  } else {
-    await assignBillNumber(tx, actor.shopId, billId, input.direction);
+    };
+    return submitBill(tx, actor, billId, { bill, locked: postsNow ? { allowNegativeStock } : undefined });
   }
-  return loadBill(tx, actor.shopId, billId);
+  return assignBillNumber(tx, actor.shopId, billId, input.direction);
 }

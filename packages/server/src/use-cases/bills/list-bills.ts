@@ -1,7 +1,7 @@
 import type { Bill, BillListQuery, List } from '@xiaocang/contracts';
 import { can } from '@xiaocang/domain';
 import type { UseCaseContext } from '../../http/context.ts';
-import { BILL_SELECT, toBill } from './bill-rows.ts';
+import { billColumns, toBill } from './bill-rows.ts';
 import { conditions } from '../../db/conditions.ts';
 
 const EQUALS_FILTERS = {
@@ -30,12 +30,16 @@ export async function listBills({ db, actor }: UseCaseContext, query: BillListQu
     add((n) => `EXISTS (SELECT 1 FROM stock_bill_lines l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id AND l.product_id = $${n})`, query.productId);
   }
   if (query.q) {
-    add((n) => `(b.bill_no ILIKE $${n} OR b.remarks ILIKE $${n} OR s.name ILIKE $${n} OR c.name ILIKE $${n})`, `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    add(
+      (n) => `(b.bill_no ILIKE $${n} OR b.remarks ILIKE $${n}
+               OR EXISTS (SELECT 1 FROM suppliers s WHERE s.shop_id = b.shop_id AND s.id = b.supplier_id AND s.name ILIKE $${n})
+               OR EXISTS (SELECT 1 FROM customers c WHERE c.shop_id = b.shop_id AND c.id = b.customer_id AND c.name ILIKE $${n}))`,
+      `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+    );
   }
   const where = filter.sql();
-  const from = BILL_SELECT.slice(BILL_SELECT.indexOf('FROM'));
-  const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total ${from} WHERE ${where}`, params);
-  const rows = await db.query(`${BILL_SELECT} WHERE ${where} ORDER BY b.bill_date DESC, b.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+  const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total FROM stock_bills b WHERE ${where}`, params);
+  const rows = await db.query(`SELECT ${billColumns({ withLines: false })} FROM stock_bills b WHERE ${where} ORDER BY b.bill_date DESC, b.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
     ...params,
     query.pageSize,
     (query.page - 1) * query.pageSize,

@@ -1,4 +1,3 @@
-import type { BillLineInput } from '@xiaocang/contracts';
 import { formatMoney, formatQuantity, formatUnitCost, lineAmount, sum } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -14,7 +13,7 @@ export interface PreparedLine {
   amount: string;
 }
 
-interface ProductRow {
+export interface ProductRow {
   id: string;
   name: string;
   code: string | null;
@@ -25,25 +24,26 @@ interface ProductRow {
   is_enabled: boolean;
 }
 
+type LineRequest = { productId: string; quantity: string; unitPrice?: string };
+
+/**
+ * The lines' products as a JSON column (`products`) for a statement of the caller's: $1 is the shop,
+ * $n the product ids. With `lock`, the products are locked in id order as posting locks them.
+ */
+export function productsColumn(n: number, { lock = false } = {}): string {
+  return `(SELECT json_agg(p) FROM (SELECT id::text, name, code, unit, specification, inbound_price::text, outbound_price::text, is_enabled
+                                     FROM products WHERE shop_id = $1 AND id = ANY($${n}::bigint[])
+                                    ${lock ? 'ORDER BY id FOR NO KEY UPDATE' : ''}) p) AS products`;
+}
+
+export const productIdsOf = (lines: ReadonlyArray<LineRequest>) => [...new Set(lines.map((line) => line.productId))];
+
 /**
  * Checks each line's product belongs to the shop and is enabled, fills a missing price from the
  * product and snapshots what the bill must keep showing if the product changes later.
  */
-export async function prepareLines(
-  db: Queryable,
-  shopId: string,
-  direction: 'in' | 'out',
-  lines: ReadonlyArray<{ productId: string; quantity: string; unitPrice?: string }> | BillLineInput[],
-): Promise<PreparedLine[]> {
-  const ids = [...new Set(lines.map((line) => line.productId))];
-  const products = new Map(
-    (
-      await db.query<ProductRow>(
-        'SELECT id, name, code, unit, specification, inbound_price, outbound_price, is_enabled FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[])',
-        [shopId, ids],
-      )
-    ).map((row) => [row.id, row]),
-  );
+export function checkLines(found: ProductRow[] | null, direction: 'in' | 'out', lines: ReadonlyArray<LineRequest>): PreparedLine[] {
+  const products = new Map((found ?? []).map((row) => [row.id, row]));
   return lines.map((line, index) => {
     const product = products.get(line.productId);
     if (!product) throw notFound('Product', `lines.${index}.productId`);
@@ -64,6 +64,12 @@ export async function prepareLines(
       amount: formatMoney(lineAmount(String(line.quantity), unitPrice)),
     };
   });
+}
+
+/** `checkLines` on its own round trip, for bills whose header needs no checking. */
+export async function prepareLines(db: Queryable, shopId: string, direction: 'in' | 'out', lines: ReadonlyArray<LineRequest>): Promise<PreparedLine[]> {
+  const [row] = await db.query<{ products: ProductRow[] | null }>(`SELECT ${productsColumn(2)}`, [shopId, productIdsOf(lines)]);
+  return checkLines(row!.products, direction, lines);
 }
 
 export const totalsOf = (lines: PreparedLine[]) => ({

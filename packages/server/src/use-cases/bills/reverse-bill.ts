@@ -5,7 +5,6 @@ import { forbidden, invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadPostingBills, postBills } from '../stock/post-bills.ts';
 import { findBillForAction, type BillState } from './bill-access.ts';
-import { loadBill } from './bill-rows.ts';
 import { assignBillNumber } from './assign-bill-number.ts';
 
 /**
@@ -40,8 +39,12 @@ export async function reverseBill(tx: Transaction, actor: Actor, billId: string)
     ]);
     await recordAudit(tx, actor, 'reverse', 'bill', originalId, { reversalBillId: counterId });
   }
-  for (const original of originals) await assignBillNumber(tx, actor.shopId, counters.get(original.id)!, original.direction);
-  return loadBill(tx, actor.shopId, counters.get(bill.id)!);
+  let counterBill: Bill | undefined;
+  for (const original of originals) {
+    const numbered = await assignBillNumber(tx, actor.shopId, counters.get(original.id)!, original.direction);
+    if (original.id === bill.id) counterBill = numbered;
+  }
+  return counterBill!;
 }
 
 async function createCounterBill(tx: Transaction, actor: Actor, original: BillState): Promise<string> {

@@ -1,31 +1,36 @@
+import type { Bill } from '@xiaocang/contracts';
 import { needsApproval, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { loadPostingBills, postBills, type PostingBill } from '../stock/post-bills.ts';
+import { loadPostingBills, postBills, type PostingBill, type ProductsLocked } from '../stock/post-bills.ts';
 import { checkSequence, numbering } from './assign-bill-number.ts';
 import { billGroup } from './bill-group.ts';
+import { billColumns, toBill } from './bill-rows.ts';
 
 /**
  * Confirms a draft: a staff bill waits for the owner when the shop asks for approval; otherwise
  * the bill is posted now. A bill just created (`created`) is known in full, has no transfer peer and
- * is numbered by the same closing statement that records its new status.
+ * is numbered by the same closing statement that records its new status. That statement also
+ * returns the bill as it now stands.
  */
-export async function submitBill(tx: Transaction, actor: Actor, billId: string, created?: PostingBill): Promise<void> {
+export async function submitBill(tx: Transaction, actor: Actor, billId: string, created?: { bill: PostingBill; locked?: ProductsLocked }): Promise<Bill> {
   const billIds = created ? [billId] : await billGroup(tx, actor.shopId, billId);
   const pending = needsApproval(actor);
-  if (!pending) await postBills(tx, actor, created ? [created] : await loadPostingBills(tx, actor.shopId, billIds));
+  if (!pending) await postBills(tx, actor, created ? [created.bill] : await loadPostingBills(tx, actor.shopId, billIds), created?.locked);
   const status = pending
     ? `status = 'pending', approval_status = 'pending'`
     : `status = 'confirmed', confirmed_by = $3, confirmed_at = now()`;
-  const number = created ? numbering(5, created.direction) : null;
-  const [row] = await tx.query<{ last_sequence: number }>(
+  const number = created ? numbering(5, created.bill.direction) : null;
+  const rows = await tx.query<{ last_sequence: number; id: string }>(
     `WITH ${number ? `${number.cte},` : ''}
           audit AS (INSERT INTO audit_log (shop_id, user_id, action, entity, entity_id)
                     SELECT $1, $3, $4, 'bill', unnest($2::bigint[])::text)
      UPDATE stock_bills b SET ${status}, ${number ? `bill_no = ${number.billNo},` : ''} updated_at = now()
        ${number ? 'FROM counter' : ''}
       WHERE b.shop_id = $1 AND b.id = ANY($2::bigint[])
-     RETURNING ${number ? 'counter.last_sequence' : '0 AS last_sequence'}`,
+     RETURNING ${number ? 'counter.last_sequence' : '0 AS last_sequence'}, ${billColumns({ withLines: true })}`,
     [actor.shopId, billIds, actor.userId, pending ? 'submit' : 'confirm', ...(number?.params ?? [])],
   );
+  const row = rows.find((candidate) => candidate.id === billId)!;
   checkSequence(row);
+  return toBill(row);
 }

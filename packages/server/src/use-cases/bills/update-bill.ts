@@ -5,8 +5,8 @@ import { invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findBillForAction, requireDirectionAllowed, requireDraftEditor } from './bill-access.ts';
 import { loadBill } from './bill-rows.ts';
-import { editableColumns, prepareHeader } from './prepare-header.ts';
-import { insertLines, prepareLines, totalsOf } from './prepare-lines.ts';
+import { editableColumns, prepareBill } from './prepare-bill.ts';
+import { insertLines, totalsOf } from './prepare-lines.ts';
 
 /** Only a draft can change; a posted bill is corrected by reversing it. */
 export async function updateBill(tx: Transaction, actor: Actor, billId: string, input: UpdateBillRequest): Promise<Bill> {
@@ -14,8 +14,7 @@ export async function updateBill(tx: Transaction, actor: Actor, billId: string, 
   if (bill.status !== 'draft' || bill.kind !== 'normal') throw invalidState('Only a draft can be edited; reverse a posted bill instead');
   requireDraftEditor(actor, bill);
   requireDirectionAllowed(actor, bill.direction);
-  const header = await prepareHeader(tx, actor, bill.direction, input);
-  const lines = await prepareLines(tx, actor.shopId, bill.direction, input.lines);
+  const { header, lines } = await prepareBill(tx, actor, bill.direction, input);
   const columns = editableColumns(input, header, totalsOf(lines));
   await tx.query(
     `UPDATE stock_bills SET ${columns.map(([name], i) => `${name} = $${i + 3}`).join(', ')}, updated_at = now() WHERE shop_id = $1 AND id = $2`,

@@ -63,17 +63,33 @@ interface PostingContext {
  * stock point, so history can be recomputed across stock points without deadlocks; then the balance rows.
  * A bill dated before later postings takes its place by date and everything after it is recomputed.
  * If stock would go negative anywhere and the shop forbids it, nothing is written (INSUFFICIENT_STOCK).
+ * A caller that already locked the products (in id order, see `prepareBill`) says so with `locked`.
  */
-export async function postBills(tx: Transaction, who: { shopId: string; userId: string }, bills: readonly PostingBill[]): Promise<void> {
+export async function postBills(
+  tx: Transaction,
+  who: { shopId: string; userId: string },
+  bills: readonly PostingBill[],
+  locked?: ProductsLocked,
+): Promise<void> {
   const lines = bills.flatMap((bill) => bill.lines);
+  const allowNegative = locked ? locked.allowNegativeStock : await lockProducts(tx, who.shopId, lines);
+  const context: PostingContext = { tx, who, allowNegative, sourceCosts: await loadSourceCosts(tx, who.shopId, lines) };
+  for (const bill of bills) await postOneBill(context, bill);
+}
+
+/** Products locked by the caller in id order, with the shop's rule on negative stock read at the same time. */
+export interface ProductsLocked {
+  allowNegativeStock: boolean;
+}
+
+async function lockProducts(tx: Transaction, shopId: string, lines: PostingLine[]): Promise<boolean> {
   const productIds = [...new Set(lines.map((line) => line.productId))].sort(byNumericId);
   const [shop] = await tx.query<{ allow_negative_stock: boolean }>(
     `WITH locked AS (SELECT id FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR NO KEY UPDATE)
      SELECT allow_negative_stock, (SELECT count(*) FROM locked) AS locked FROM shops WHERE id = $1`,
-    [who.shopId, productIds],
+    [shopId, productIds],
   );
-  const context: PostingContext = { tx, who, allowNegative: shop!.allow_negative_stock, sourceCosts: await loadSourceCosts(tx, who.shopId, lines) };
-  for (const bill of bills) await postOneBill(context, bill);
+  return shop!.allow_negative_stock;
 }
 
 async function loadSourceCosts(tx: Transaction, shopId: string, lines: PostingLine[]): Promise<PostingContext['sourceCosts']> {
@@ -122,14 +138,10 @@ async function postOneBill(context: PostingContext, bill: PostingBill): Promise<
     const source = line.costSourceLineId ? context.sourceCosts.get(line.costSourceLineId) : undefined;
     const base = {
       lineId: line.id,
-      billId: bill.id,
-      billKind: bill.kind,
       billDirection: bill.direction,
       billSign,
       inStats,
       billDate: bill.billDate,
-      postingSeq,
-      lineNo: line.lineNo,
       quantity: magnitude(line.quantity),
       unitPrice: line.unitPrice,
       amount: line.amount,
@@ -153,10 +165,11 @@ async function postOneBill(context: PostingContext, bill: PostingBill): Promise<
   for (const balance of balances.sort((a, b) => byNumericId(a.product_id, b.product_id))) {
     const productId = balance.product_id;
     const rowsOfProduct = newRows.filter((_, i) => bill.lines[i]!.productId === productId);
+    const firstLineNo = bill.lines.find((line) => line.productId === productId)!.lineNo;
     let opening: CostState = costState(balance.quantity, balance.avg_cost, balance.total_cost);
     let segment = rowsOfProduct;
     if (balance.backdated) {
-      const position: LedgerPosition = { billDate: bill.billDate, postingSeq, lineNo: rowsOfProduct[0]!.lineNo };
+      const position: LedgerPosition = { billDate: bill.billDate, postingSeq, lineNo: firstLineNo };
       opening = await stateBefore(tx, shopId, bill.stockPointId, productId, position);
       segment = [...rowsOfProduct, ...(await rowsAfter(tx, shopId, bill.stockPointId, productId, position))];
     }
@@ -174,7 +187,9 @@ async function postOneBill(context: PostingContext, bill: PostingBill): Promise<
     context.sourceCosts.set(row.lineId, { movement: row.movement, unitCost: result.unitCost, costAmount: result.costAmount });
   }
   await writePosting(context, bill, postingSeq, newRows, results, outcomes);
-  for (const { outcome } of outcomes) if (outcome.rows.some(({ row }) => row.existing)) await rewriteHistory(tx, who, outcome);
+  for (const { productId, outcome } of outcomes) {
+    if (outcome.rows.some(({ row }) => row.existing)) await rewriteHistory(tx, who, { stockPointId: bill.stockPointId, productId }, outcome);
+  }
   const cascadeFrom = outcomes.flatMap(({ outcome }) => outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
   await cascade(context, overrides, cascadeFrom);
 }
@@ -225,9 +240,9 @@ async function writePosting(
       bill.kind,
       bill.transferPeerId === null,
       who.userId,
-      column((row) => bill.lines.find((line) => line.id === row.lineId)!.productId),
-      column((row) => row.lineId),
-      column((row) => row.lineNo),
+      bill.lines.map((line) => line.productId),
+      bill.lines.map((line) => line.id),
+      bill.lines.map((line) => line.lineNo),
       column((row) => row.movement),
       column((row) => formatQuantity(signedQuantity(row))),
       column((row, result) => ledgerPrice(row, result).unitPrice),
@@ -283,7 +298,7 @@ async function cascade(context: PostingContext, overrides: Map<string, CostOverr
       const outcome = runSegment(opening, segment, overrides);
       const shortage = findShortage(context, outcome, group.stock_point_id, group.product_id);
       if (shortage) throw insufficientStock([shortage]);
-      await rewriteHistory(tx, who, outcome);
+      await rewriteHistory(tx, who, { stockPointId: group.stock_point_id, productId: group.product_id }, outcome);
       await writeBalance(tx, who, group.stock_point_id, group.product_id, outcome.final);
       pending.push(...outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
     }
@@ -322,27 +337,29 @@ async function stateBefore(tx: Transaction, shopId: string, stockPointId: string
   return row ? costState(row.balance_quantity, row.balance_avg_cost, row.balance_amount) : EMPTY_STATE;
 }
 
-interface LedgerRow {
-  line_id: string;
-  bill_id: string;
-  bill_kind: string;
-  in_stats: boolean;
-  direction: 'in' | 'out';
-  bill_date: string;
-  posting_seq: string;
-  line_no: number;
-  movement: SegmentRow['movement'];
-  quantity: string;
-  unit_price: string;
-  amount: string;
-  unit_cost: string;
-  cost_amount: string;
-  cost_source_line_id: string | null;
-  is_cost_source: boolean;
-  balance_quantity: string;
-}
+/** The columns rowsAfter reads, each aggregated into one comma-separated text (booleans as 0/1). */
+const LEDGER_COLUMNS = {
+  lineIds: 'line_id::text',
+  kinds: 'bill_kind',
+  inStats: 'in_stats::int::text',
+  directions: 'direction',
+  dates: 'bill_date::text',
+  movements: 'movement',
+  quantities: 'quantity::text',
+  unitPrices: 'unit_price::text',
+  amounts: 'amount::text',
+  unitCosts: 'unit_cost::text',
+  costAmounts: 'cost_amount::text',
+  costSources: "COALESCE(cost_source_line_id::text, '')",
+  isCostSource: 'is_cost_source::int::text',
+  balanceQuantities: 'balance_quantity::text',
+} as const;
 
-/** Existing ledger rows after a position (or from it, inclusive), oldest first. */
+/**
+ * Existing ledger rows after a position (or from it, inclusive), oldest first. A backdated posting can
+ * reach 100,000 rows, so they come as one row of columns, each a comma-joined text, with every row's
+ * place numbered by the database: splitting 15 strings costs far less than 100,000 row objects.
+ */
 async function rowsAfter(
   tx: Transaction,
   shopId: string,
@@ -352,33 +369,36 @@ async function rowsAfter(
   inclusive = false,
 ): Promise<SegmentRow[]> {
   const condition = inclusive ? `NOT ${before('l', 4)}` : after('l', 4);
-  const rows = await tx.query<LedgerRow>(
-    `SELECT line_id::text, bill_id::text, bill_kind, in_stats, direction, bill_date::text, posting_seq::text, line_no, movement,
-            quantity, unit_price, amount, unit_cost, cost_amount, cost_source_line_id::text, is_cost_source, balance_quantity
-       FROM stock_ledger l
-      WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${condition}
-      ORDER BY l.bill_date, l.posting_seq, l.line_no`,
+  const [found] = await tx.query<Record<keyof typeof LEDGER_COLUMNS | 'places', string | null>>(
+    `SELECT string_agg(place::text, ',') AS places,
+            ${Object.entries(LEDGER_COLUMNS).map(([name, sql]) => `string_agg(${sql}, ',') AS "${name}"`).join(', ')}
+       FROM (SELECT row_number() OVER (ORDER BY l.bill_date, l.posting_seq, l.line_no) AS place, l.*
+               FROM stock_ledger l
+              WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${condition}) l`,
     [shopId, stockPointId, productId, ...positionParams(position)],
   );
-  return rows.map((row) => ({
-    lineId: row.line_id,
-    billId: row.bill_id,
-    billKind: row.bill_kind,
-    billDirection: row.direction,
-    billSign: row.bill_kind === 'reversal' ? -1 : 1,
-    inStats: row.in_stats,
-    billDate: row.bill_date,
-    postingSeq: row.posting_seq,
-    lineNo: row.line_no,
-    movement: row.movement,
-    quantity: magnitude(row.quantity),
-    unitPrice: row.unit_price,
-    amount: row.amount,
-    unitCost: toDecimal(row.unit_cost),
-    costAmount: magnitude(row.cost_amount),
-    costSourceLineId: row.cost_source_line_id,
-    isCostSource: row.is_cost_source,
-    existing: true,
-    oldBalanceQuantity: row.balance_quantity,
-  }));
+  if (!found!.places) return [];
+  const names = Object.keys(LEDGER_COLUMNS) as Array<keyof typeof LEDGER_COLUMNS>;
+  const c = Object.fromEntries(names.map((name) => [name, found![name]!.split(',')])) as Record<keyof typeof LEDGER_COLUMNS, string[]>;
+  const rows: SegmentRow[] = [];
+  found!.places.split(',').forEach((place, i) => {
+    rows[Number(place) - 1] = {
+      lineId: c.lineIds[i]!,
+      billDirection: c.directions[i] as SegmentRow['billDirection'],
+      billSign: c.kinds[i] === 'reversal' ? -1 : 1,
+      inStats: c.inStats[i] === '1',
+      billDate: c.dates[i]!,
+      movement: c.movements[i] as SegmentRow['movement'],
+      quantity: magnitude(c.quantities[i]!),
+      unitPrice: c.unitPrices[i]!,
+      amount: c.amounts[i]!,
+      unitCost: toDecimal(c.unitCosts[i]),
+      costAmount: magnitude(c.costAmounts[i]!),
+      costSourceLineId: c.costSources[i] || null,
+      isCostSource: c.isCostSource[i] === '1',
+      existing: true,
+      oldBalanceQuantity: c.balanceQuantities[i]!,
+    };
+  });
+  return rows;
 }

@@ -1,34 +1,42 @@
 import type Decimal from 'decimal.js';
 import { formatMoney, formatQuantity, formatUnitCost, plain, ZERO, type CostState } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
+import { numberArray } from '../../db/number-array.ts';
 import { addToMonthlyStats } from './monthly-stats.ts';
 import { ledgerPrice, signedCost, type SegmentOutcome } from './segment.ts';
 
 /**
  * Rewrites history that a backdated posting (or a cost carried from it) changed: the running
  * balance and, where it moved, the cost of each existing ledger row, and the months whose cost of
- * goods changed. Set-based: one statement for all rows.
+ * goods changed. Set-based: one statement for all rows, which looks only at the product's rows at the stock point.
  */
-export async function rewriteHistory(tx: Transaction, who: { shopId: string; userId: string }, outcome: SegmentOutcome): Promise<void> {
+export async function rewriteHistory(
+  tx: Transaction,
+  who: { shopId: string; userId: string },
+  place: { stockPointId: string; productId: string },
+  outcome: SegmentOutcome,
+): Promise<void> {
   const existing = outcome.rows.filter(({ row }) => row.existing);
   if (existing.length > 0) {
     const prices = existing.map(({ row, result }) => ledgerPrice(row, result));
     await tx.query(
       `UPDATE stock_ledger l SET unit_price = u.unit_price, amount = u.amount, unit_cost = u.unit_cost, cost_amount = u.cost_amount,
               balance_quantity = u.balance_quantity, balance_avg_cost = u.balance_avg_cost, balance_amount = u.balance_amount
-         FROM unnest($2::bigint[], $3::numeric[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[])
+         FROM unnest($4::bigint[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[])
            AS u(line_id, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost, balance_amount)
-        WHERE l.shop_id = $1 AND l.line_id = u.line_id`,
+        WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND l.line_id = u.line_id`,
       [
         who.shopId,
-        existing.map(({ row }) => row.lineId),
-        prices.map((price) => price.unitPrice),
-        prices.map((price) => price.amount),
-        existing.map(({ result }) => plain(result.unitCost)),
-        existing.map(({ row, result }) => plain(signedCost(row, result.costAmount))),
-        existing.map(({ result }) => plain(result.after.quantity)),
-        existing.map(({ result }) => plain(result.after.avgCost)),
-        existing.map(({ result }) => plain(result.after.totalCost)),
+        place.stockPointId,
+        place.productId,
+        numberArray(existing.map(({ row }) => row.lineId)),
+        numberArray(prices.map((price) => price.unitPrice)),
+        numberArray(prices.map((price) => price.amount)),
+        numberArray(existing.map(({ result }) => plain(result.unitCost))),
+        numberArray(existing.map(({ row, result }) => plain(signedCost(row, result.costAmount)))),
+        numberArray(existing.map(({ result }) => plain(result.after.quantity))),
+        numberArray(existing.map(({ result }) => plain(result.after.avgCost))),
+        numberArray(existing.map(({ result }) => plain(result.after.totalCost))),
       ],
     );
   }

@@ -6,16 +6,13 @@ export type MovementKind = Movement['kind'];
 /** One line of a product's history at one stock point, as the replay needs it. */
 export interface SegmentRow {
   lineId: string;
-  billId: string;
-  billKind: string;
   billDirection: 'in' | 'out';
   /** −1 on a reversal bill, whose lines carry negative quantities and amounts. */
   billSign: 1 | -1;
   /** Transfers (and their reversals) move stock inside the shop: priced at cost, out of the monthly figures. */
   inStats: boolean;
+  /** The month of a cost change (monthly figures). */
   billDate: string;
-  postingSeq: string;
-  lineNo: number;
   movement: MovementKind;
   /** Magnitude of the movement. */
   quantity: Decimal;

@@ -3,7 +3,7 @@ import type { Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { invalid } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { resolveStockPoint } from '../bills/prepare-header.ts';
+import { resolveStockPoint } from '../bills/prepare-bill.ts';
 import { prepareLines } from '../bills/prepare-lines.ts';
 import { requireStocktakeAccess } from './require-stocktake-access.ts';
 import { toStocktake, type StocktakeRow, type StoredStocktakeLine } from './stocktake-rows.ts';

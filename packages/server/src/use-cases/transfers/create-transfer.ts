@@ -4,9 +4,8 @@ import type { Transaction } from '../../db/database.ts';
 import { forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireDirectionAllowed } from '../bills/bill-access.ts';
-import { loadBill } from '../bills/bill-rows.ts';
 import { assignBillNumber } from '../bills/assign-bill-number.ts';
-import { resolveStockPoint } from '../bills/prepare-header.ts';
+import { resolveStockPoint } from '../bills/prepare-bill.ts';
 import { insertLines, prepareLines, totalsOf, type PreparedLine } from '../bills/prepare-lines.ts';
 import { submitBill } from '../bills/submit-bill.ts';
 
@@ -36,9 +35,7 @@ export async function createTransfer(tx: Transaction, actor: Actor, input: Creat
   await insertLines(tx, actor.shopId, inId, 'in', actor.userId, lines, outLineIds);
   await recordAudit(tx, actor, 'create', 'transfer', outId, { inBillId: inId });
   if (input.confirm) await submitBill(tx, actor, outId);
-  await assignBillNumber(tx, actor.shopId, outId, 'out');
-  await assignBillNumber(tx, actor.shopId, inId, 'in');
-  return { outBill: await loadBill(tx, actor.shopId, outId), inBill: await loadBill(tx, actor.shopId, inId) };
+  return { outBill: await assignBillNumber(tx, actor.shopId, outId, 'out'), inBill: await assignBillNumber(tx, actor.shopId, inId, 'in') };
 }
 
 async function insertTransferBill(

@@ -2,6 +2,7 @@ import type { UpdateBillRequest } from '@xiaocang/contracts';
 import { can, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
+import { checkLines, productIdsOf, productsColumn, type PreparedLine, type ProductRow } from './prepare-lines.ts';
 
 export interface PreparedHeader {
   stockPointId: string;
@@ -38,27 +39,35 @@ export async function resolveStockPoint(db: Queryable, actor: Actor, requested: 
   return stockPointChoice(actor, requested, found!, field);
 }
 
-/** Checks the bill type is one of the shop's, and the counterparty fits the direction and the shop. */
-export async function prepareHeader(
+/**
+ * Checks the bill type is one of the shop's, the counterparty fits the direction and the shop, and
+ * the lines' products (see `checkLines`), all in one round trip. A bill about to be posted locks its
+ * products here already, in the order posting locks them, and learns whether the shop allows negative stock.
+ */
+export async function prepareBill(
   db: Queryable,
   actor: Actor,
   direction: 'in' | 'out',
-  input: Pick<UpdateBillRequest, 'billType' | 'stockPointId' | 'supplierId' | 'customerId'>,
-): Promise<PreparedHeader> {
+  input: Pick<UpdateBillRequest, 'billType' | 'stockPointId' | 'supplierId' | 'customerId' | 'lines'>,
+  { lockProducts = false } = {},
+): Promise<{ header: PreparedHeader; lines: PreparedLine[]; allowNegativeStock: boolean }> {
   if (direction === 'in' && input.customerId) throw invalid('customerId', 'belongs on outbound bills; inbound bills name a supplier');
   if (direction === 'out' && input.supplierId) throw invalid('supplierId', 'belongs on inbound bills; outbound bills name a customer');
-  // Everything the header refers to, checked in one round trip.
   const [found] = await db.query<{
     type_ok: boolean;
     supplier_ok: boolean;
     customer_ok: boolean;
     default_id: string | null;
     requested_status: string | null;
+    allow_negative_stock: boolean;
+    products: ProductRow[] | null;
   }>(
     `SELECT EXISTS (SELECT 1 FROM shop_options WHERE shop_id = $1 AND kind = $2 AND name = $3) AS type_ok,
             ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM suppliers WHERE shop_id = $1 AND id = $4)) AS supplier_ok,
             ($5::bigint IS NULL OR EXISTS (SELECT 1 FROM customers WHERE shop_id = $1 AND id = $5)) AS customer_ok,
-            ${stockPointColumns(6)}`,
+            ${stockPointColumns(6)},
+            (SELECT allow_negative_stock FROM shops WHERE id = $1) AS allow_negative_stock,
+            ${productsColumn(7, { lock: lockProducts })}`,
     [
       actor.shopId,
       direction === 'in' ? 'inboundType' : 'outboundType',
@@ -66,15 +75,20 @@ export async function prepareHeader(
       input.supplierId ?? null,
       input.customerId ?? null,
       input.stockPointId ?? null,
+      productIdsOf(input.lines),
     ],
   );
   if (!found!.type_ok) throw invalid('billType', `is not one of the shop's ${direction === 'in' ? 'inbound' : 'outbound'} types`);
   if (!found!.supplier_ok) throw notFound('Supplier', 'supplierId');
   if (!found!.customer_ok) throw notFound('Customer', 'customerId');
   return {
-    stockPointId: stockPointChoice(actor, input.stockPointId, found!, 'stockPointId'),
-    supplierId: input.supplierId ?? null,
-    customerId: input.customerId ?? null,
+    header: {
+      stockPointId: stockPointChoice(actor, input.stockPointId, found!, 'stockPointId'),
+      supplierId: input.supplierId ?? null,
+      customerId: input.customerId ?? null,
+    },
+    lines: checkLines(found!.products, direction, input.lines),
+    allowNegativeStock: found!.allow_negative_stock,
   };
 }
 
