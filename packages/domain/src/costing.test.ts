@@ -1,33 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { applyMovement, costState, EMPTY_STATE, quantityDelta, replay, type CostState, type Movement } from './costing.ts';
-import { dec } from './decimal.ts';
+import { moneyText, moneyUnits, quantityText, quantityUnits, unitCostText, unitCostUnits } from './units.ts';
 
 const receive = (quantity: string, unitPrice: string, amount?: string): Movement =>
   amount === undefined
-    ? { kind: 'receive', quantity: dec(quantity), unitPrice: dec(unitPrice) }
-    : { kind: 'receive', quantity: dec(quantity), unitPrice: dec(unitPrice), amount: dec(amount) };
-const issue = (quantity: string): Movement => ({ kind: 'issue', quantity: dec(quantity) });
-const unreceive = (quantity: string, amount: string): Movement => ({ kind: 'unreceive', quantity: dec(quantity), amount: dec(amount) });
+    ? { kind: 'receive', quantity: quantityUnits(quantity), unitPrice: unitCostUnits(unitPrice) }
+    : { kind: 'receive', quantity: quantityUnits(quantity), unitPrice: unitCostUnits(unitPrice), amount: moneyUnits(amount) };
+const issue = (quantity: string): Movement => ({ kind: 'issue', quantity: quantityUnits(quantity) });
+const unreceive = (quantity: string, amount: string): Movement => ({ kind: 'unreceive', quantity: quantityUnits(quantity), amount: moneyUnits(amount) });
 
 /** [quantity, avgCost, totalCost] at their stored places. */
-const show = (s: CostState): [string, string, string] => [s.quantity.toFixed(3), s.avgCost.toFixed(4), s.totalCost.toFixed(2)];
+const show = (s: CostState): [string, string, string] => [quantityText(s.quantity), unitCostText(s.avgCost), moneyText(s.totalCost)];
 const final = (opening: CostState, movements: Movement[]): CostState => replay(opening, movements).at(-1)?.after ?? opening;
 
 describe('applyMovement', () => {
   it('seed example: stock 50 and 100, sell 10 and 20 → 40 and 80 at unchanged averages', () => {
-    const a = applyMovement(costState(50, '2.5', '125'), issue('10'));
-    const b = applyMovement(costState(100, '12.3', '1230'), issue('20'));
+    const a = applyMovement(costState('50', '2.5', '125'), issue('10'));
+    const b = applyMovement(costState('100', '12.3', '1230'), issue('20'));
     expect(show(a.after)).toEqual(['40.000', '2.5000', '100.00']);
-    expect(a.costAmount.toFixed(2)).toBe('25.00');
+    expect(moneyText(a.costAmount)).toBe('25.00');
     expect(show(b.after)).toEqual(['80.000', '12.3000', '984.00']);
-    expect(b.costAmount.toFixed(2)).toBe('246.00');
+    expect(moneyText(b.costAmount)).toBe('246.00');
   });
 
   it('weighted average: 10@5 + 10@7 → 6.0000', () => {
     const [first, second] = replay(EMPTY_STATE, [receive('10', '5'), receive('10', '7')]);
     expect(show(first!.after)).toEqual(['10.000', '5.0000', '50.00']);
     expect(show(second!.after)).toEqual(['20.000', '6.0000', '120.00']);
-    expect(second!.costAmount.toFixed(2)).toBe('70.00');
+    expect(moneyText(second!.costAmount)).toBe('70.00');
   });
 
   it('weighted average uses the receipt amount, rounded to unit cost', () => {
@@ -39,19 +39,19 @@ describe('applyMovement', () => {
     const result = applyMovement(EMPTY_STATE, receive('1.0005', '2.00005'));
     // 1.001 × 2.0001 = 2.0021 → 2.00 stored, so the average is 2.00 / 1.001, not the price.
     expect(show(result.after)).toEqual(['1.001', '1.9980', '2.00']);
-    expect(result.unitCost.toFixed(4)).toBe('2.0001');
+    expect(unitCostText(result.unitCost)).toBe('2.0001');
   });
 
   it('issues at the average cost', () => {
     const result = applyMovement(costState('20', '6', '120'), issue('7.5'));
-    expect(result.unitCost.toFixed(4)).toBe('6.0000');
-    expect(result.costAmount.toFixed(2)).toBe('45.00');
+    expect(unitCostText(result.unitCost)).toBe('6.0000');
+    expect(moneyText(result.costAmount)).toBe('45.00');
     expect(show(result.after)).toEqual(['12.500', '6.0000', '75.00']);
   });
 
   it('an issue that empties stock takes the whole remaining total: 3 for 10.00 sold one by one', () => {
     const results = replay(costState('3', '3.3333', '10'), [issue('1'), issue('1'), issue('1')]);
-    expect(results.map((r) => r.costAmount.toFixed(2))).toEqual(['3.33', '3.34', '3.33']);
+    expect(results.map((r) => moneyText(r.costAmount))).toEqual(['3.33', '3.34', '3.33']);
     expect(results.map((r) => show(r.after))).toEqual([
       ['2.000', '3.3350', '6.67'],
       ['1.000', '3.3300', '3.33'],
@@ -64,19 +64,19 @@ describe('applyMovement', () => {
     const before = final(EMPTY_STATE, [receive('700', '1'), receive('300', '1.7819')]);
     expect(show(before)).toEqual(['1000.000', '1.2346', '1234.57']);
     const out = applyMovement(before, issue('1000'));
-    expect(out.costAmount.toFixed(2)).toBe('1234.57');
-    expect(out.after.totalCost.isZero()).toBe(true);
+    expect(moneyText(out.costAmount)).toBe('1234.57');
+    expect(out.after.totalCost).toBe(0n);
   });
 
   it('issuing beyond stock (negative stock allowed) costs at the average and keeps it', () => {
     const result = applyMovement(costState('2', '4', '8'), issue('5'));
-    expect(result.costAmount.toFixed(2)).toBe('20.00');
+    expect(moneyText(result.costAmount)).toBe('20.00');
     expect(show(result.after)).toEqual(['-3.000', '4.0000', '-12.00']);
   });
 
   it('a receipt into negative stock takes its own price as the average and revalues the total', () => {
     const result = applyMovement(costState('-3', '4', '-12'), receive('5', '6'));
-    expect(result.costAmount.toFixed(2)).toBe('30.00');
+    expect(moneyText(result.costAmount)).toBe('30.00');
     expect(show(result.after)).toEqual(['2.000', '6.0000', '12.00']);
   });
 
@@ -93,10 +93,10 @@ describe('applyMovement', () => {
     const opening = costState('3', '3.3333', '10');
     const received = applyMovement(opening, receive('4', '2.5'));
     expect(show(received.after)).toEqual(['7.000', '2.8571', '20.00']);
-    const reversed = applyMovement(received.after, unreceive('4', received.costAmount.toFixed(2)));
+    const reversed = applyMovement(received.after, unreceive('4', moneyText(received.costAmount)));
     expect(show(reversed.after)).toEqual(show(opening));
-    expect(reversed.unitCost.toFixed(4)).toBe('2.5000');
-    expect(reversed.costAmount.toFixed(2)).toBe('10.00');
+    expect(unitCostText(reversed.unitCost)).toBe('2.5000');
+    expect(moneyText(reversed.costAmount)).toBe('10.00');
   });
 
   it('unreceive after other movements recomputes the average from what is left', () => {
@@ -108,23 +108,23 @@ describe('applyMovement', () => {
   it('unreceive to zero or below keeps the average it cannot recompute', () => {
     expect(show(applyMovement(costState('2', '6', '12'), unreceive('2', '10')).after)).toEqual(['0.000', '6.0000', '2.00']);
     expect(show(applyMovement(costState('1', '6', '6'), unreceive('3', '15')).after)).toEqual(['-2.000', '6.0000', '-9.00']);
-    expect(applyMovement(costState('1', '6', '6'), unreceive('0', '0')).unitCost.toFixed(4)).toBe('6.0000');
+    expect(unitCostText(applyMovement(costState('1', '6', '6'), unreceive('0', '0')).unitCost)).toBe('6.0000');
   });
 
   it('a receipt with an explicit amount carries the cost exactly (transfer in)', () => {
     const source = final(EMPTY_STATE, [receive('700', '1'), receive('300', '1.7819')]);
     const out = applyMovement(source, issue('1000'));
-    const transferIn = applyMovement(EMPTY_STATE, receive('1000', out.unitCost.toFixed(4), out.costAmount.toFixed(2)));
-    expect(transferIn.costAmount.toFixed(2)).toBe('1234.57');
+    const transferIn = applyMovement(EMPTY_STATE, receive('1000', unitCostText(out.unitCost), moneyText(out.costAmount)));
+    expect(moneyText(transferIn.costAmount)).toBe('1234.57');
     expect(show(transferIn.after)).toEqual(['1000.000', '1.2346', '1234.57']);
     // Without the amount the value would be 1000 × 1.2346.
-    expect(applyMovement(EMPTY_STATE, receive('1000', '1.2346')).after.totalCost.toFixed(2)).toBe('1234.60');
+    expect(moneyText(applyMovement(EMPTY_STATE, receive('1000', '1.2346')).after.totalCost)).toBe('1234.60');
   });
 
   it('receiving an issue back at its cost and price (reversal of an issue) restores the prior state', () => {
     const sold = replay(costState('3', '3.3333', '10'), [issue('1'), issue('1')]);
     const last = sold[1]!;
-    const reversed = applyMovement(last.after, receive('1', last.unitCost.toFixed(4), last.costAmount.toFixed(2)));
+    const reversed = applyMovement(last.after, receive('1', unitCostText(last.unitCost), moneyText(last.costAmount)));
     expect(show(reversed.after)).toEqual(show(last.before));
     expect(show(reversed.after)).toEqual(['2.000', '3.3350', '6.67']);
   });
@@ -150,8 +150,8 @@ describe('replay and quantityDelta', () => {
   });
 
   it('signs quantities by direction, rounded', () => {
-    expect(quantityDelta(receive('1.0005', '1')).toFixed(3)).toBe('1.001');
-    expect(quantityDelta(issue('2')).toFixed(3)).toBe('-2.000');
-    expect(quantityDelta(unreceive('0.5', '1')).toFixed(3)).toBe('-0.500');
+    expect(quantityText(quantityDelta(receive('1.0005', '1')))).toBe('1.001');
+    expect(quantityText(quantityDelta(issue('2')))).toBe('-2.000');
+    expect(quantityText(quantityDelta(unreceive('0.5', '1')))).toBe('-0.500');
   });
 });

@@ -1,38 +1,41 @@
-import type Decimal from 'decimal.js';
-import { dec, lineAmount, roundMoney, roundQuantity, roundUnitCost, ZERO } from './decimal.ts';
+import { amountUnits, moneyUnits, quantityUnits, unitCostOf, unitCostUnits } from './units.ts';
 
-/** Balance of one product at one stock point: quantity, moving-average unit cost and total cost. */
+/**
+ * Balance of one product at one stock point, in units (see units.ts): quantity in thousandths,
+ * moving-average unit cost in ten-thousandths, total cost in cents.
+ */
 export interface CostState {
-  quantity: Decimal;
-  avgCost: Decimal;
-  totalCost: Decimal;
+  quantity: bigint;
+  avgCost: bigint;
+  totalCost: bigint;
 }
 
 /**
- * What a ledger line does to a balance.
+ * What a ledger line does to a balance (quantities are magnitudes, in units).
  * - receive: stock comes in at a known unit price (purchase, gain, transfer in, reversal of an issue).
  *   `amount` overrides quantity × unitPrice when the cost is carried over exactly from another line.
  * - issue: stock goes out at the current average cost (sale, loss, transfer out).
  * - unreceive: a received line is taken back at its own amount (reversal of a receipt).
  */
 export type Movement =
-  | { kind: 'receive'; quantity: Decimal; unitPrice: Decimal; amount?: Decimal }
-  | { kind: 'issue'; quantity: Decimal }
-  | { kind: 'unreceive'; quantity: Decimal; amount: Decimal };
+  | { kind: 'receive'; quantity: bigint; unitPrice: bigint; amount?: bigint }
+  | { kind: 'issue'; quantity: bigint }
+  | { kind: 'unreceive'; quantity: bigint; amount: bigint };
 
 export interface MovementResult {
   before: CostState;
   after: CostState;
   /** Unit cost the line moved at: its price for receipts, the average for issues. */
-  unitCost: Decimal;
+  unitCost: bigint;
   /** Cost value the line moved: positive in both directions. */
-  costAmount: Decimal;
+  costAmount: bigint;
 }
 
-export const EMPTY_STATE: CostState = { quantity: ZERO, avgCost: ZERO, totalCost: ZERO };
+export const EMPTY_STATE: CostState = { quantity: 0n, avgCost: 0n, totalCost: 0n };
 
-export function costState(quantity: Decimal.Value, avgCost: Decimal.Value, totalCost: Decimal.Value): CostState {
-  return { quantity: dec(quantity), avgCost: dec(avgCost), totalCost: dec(totalCost) };
+/** A balance from decimal text, as stored. */
+export function costState(quantity: string, avgCost: string, totalCost: string): CostState {
+  return { quantity: quantityUnits(quantity), avgCost: unitCostUnits(avgCost), totalCost: moneyUnits(totalCost) };
 }
 
 /**
@@ -41,54 +44,40 @@ export function costState(quantity: Decimal.Value, avgCost: Decimal.Value, total
  * When stock before a receipt is negative, or not positive after it, the old average means nothing,
  * so the average becomes the receipt's price and the total is revalued at it.
  * An issue that empties the stock takes the whole remaining total, so no rounding residue survives.
+ * Every division is rounded half away from zero at the places the result keeps.
  */
 export function applyMovement(before: CostState, movement: Movement): MovementResult {
-  const quantity = roundQuantity(movement.quantity);
+  const { quantity } = movement;
   switch (movement.kind) {
     case 'receive': {
-      const unitCost = roundUnitCost(movement.unitPrice);
-      const costAmount = movement.amount === undefined ? lineAmount(quantity, unitCost) : roundMoney(movement.amount);
-      const afterQuantity = before.quantity.plus(quantity);
-      if (before.quantity.isNegative() || afterQuantity.lte(0)) {
-        return {
-          before,
-          after: { quantity: afterQuantity, avgCost: unitCost, totalCost: roundMoney(afterQuantity.times(unitCost)) },
-          unitCost,
-          costAmount,
-        };
+      const unitCost = movement.unitPrice;
+      const costAmount = movement.amount ?? amountUnits(quantity, unitCost);
+      const afterQuantity = before.quantity + quantity;
+      if (before.quantity < 0n || afterQuantity <= 0n) {
+        return { before, after: { quantity: afterQuantity, avgCost: unitCost, totalCost: amountUnits(afterQuantity, unitCost) }, unitCost, costAmount };
       }
-      const totalCost = before.totalCost.plus(costAmount);
-      return {
-        before,
-        after: { quantity: afterQuantity, avgCost: roundUnitCost(totalCost.div(afterQuantity)), totalCost },
-        unitCost,
-        costAmount,
-      };
+      const totalCost = before.totalCost + costAmount;
+      return { before, after: { quantity: afterQuantity, avgCost: unitCostOf(totalCost, afterQuantity), totalCost }, unitCost, costAmount };
     }
     case 'issue': {
-      const afterQuantity = before.quantity.minus(quantity);
-      const emptiesStock = before.quantity.gt(0) && afterQuantity.isZero();
-      const costAmount = emptiesStock ? before.totalCost : lineAmount(quantity, before.avgCost);
-      const totalCost = before.totalCost.minus(costAmount);
+      const afterQuantity = before.quantity - quantity;
+      const emptiesStock = before.quantity > 0n && afterQuantity === 0n;
+      const costAmount = emptiesStock ? before.totalCost : amountUnits(quantity, before.avgCost);
+      const totalCost = before.totalCost - costAmount;
       // The average follows the remaining total (as after a receipt), so that receiving the issue back
       // at its own cost and price restores the balance exactly instead of leaving a rounding drift.
-      const avgCost = afterQuantity.gt(0) ? roundUnitCost(totalCost.div(afterQuantity)) : before.avgCost;
-      return {
-        before,
-        after: { quantity: afterQuantity, avgCost, totalCost },
-        unitCost: before.avgCost,
-        costAmount,
-      };
+      const avgCost = afterQuantity > 0n ? unitCostOf(totalCost, afterQuantity) : before.avgCost;
+      return { before, after: { quantity: afterQuantity, avgCost, totalCost }, unitCost: before.avgCost, costAmount };
     }
     case 'unreceive': {
-      const costAmount = roundMoney(movement.amount);
-      const afterQuantity = before.quantity.minus(quantity);
-      const totalCost = before.totalCost.minus(costAmount);
-      const avgCost = afterQuantity.gt(0) ? roundUnitCost(totalCost.div(afterQuantity)) : before.avgCost;
+      const costAmount = movement.amount;
+      const afterQuantity = before.quantity - quantity;
+      const totalCost = before.totalCost - costAmount;
+      const avgCost = afterQuantity > 0n ? unitCostOf(totalCost, afterQuantity) : before.avgCost;
       return {
         before,
         after: { quantity: afterQuantity, avgCost, totalCost },
-        unitCost: quantity.isZero() ? before.avgCost : roundUnitCost(costAmount.div(quantity)),
+        unitCost: quantity === 0n ? before.avgCost : unitCostOf(costAmount, quantity),
         costAmount,
       };
     }
@@ -108,6 +97,6 @@ export function replay(opening: CostState, movements: readonly Movement[]): Move
 }
 
 /** Signed change of quantity a movement makes. */
-export function quantityDelta(movement: Movement): Decimal {
-  return movement.kind === 'receive' ? roundQuantity(movement.quantity) : roundQuantity(movement.quantity).neg();
+export function quantityDelta(movement: Movement): bigint {
+  return movement.kind === 'receive' ? movement.quantity : -movement.quantity;
 }

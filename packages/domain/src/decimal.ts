@@ -22,24 +22,16 @@ export function dec(value: DecimalInput): Decimal {
 
 export const ZERO = dec(0);
 
-// Decimals are immutable, so one that already has few enough places is returned as it is: a replay
-// of 100,000 ledger rows rounds values that are mostly rounded already.
-const asDecimal = (value: DecimalInput): Decimal => (value instanceof Decimal && value.constructor === Exact ? value : new Exact(value));
-const roundTo = (value: DecimalInput, places: number): Decimal => {
-  const decimal = asDecimal(value);
-  return decimal.decimalPlaces() <= places ? decimal : decimal.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
-};
-
 export function roundQuantity(value: DecimalInput): Decimal {
-  return roundTo(value, QUANTITY_PLACES);
+  return dec(value).toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_HALF_UP);
 }
 
 export function roundMoney(value: DecimalInput): Decimal {
-  return roundTo(value, MONEY_PLACES);
+  return dec(value).toDecimalPlaces(MONEY_PLACES, Decimal.ROUND_HALF_UP);
 }
 
 export function roundUnitCost(value: DecimalInput): Decimal {
-  return roundTo(value, UNIT_COST_PLACES);
+  return dec(value).toDecimalPlaces(UNIT_COST_PLACES, Decimal.ROUND_HALF_UP);
 }
 
 /** Fixed-place strings are what the API and the database exchange (rounded by the rule on the way). */
@@ -52,15 +44,9 @@ export const formatQuantity = format(QUANTITY_PLACES);
 export const formatMoney = format(MONEY_PLACES);
 export const formatUnitCost = format(UNIT_COST_PLACES);
 
-/**
- * Exact text of a value already rounded by the rule, for the database (numeric columns keep their own
- * scale): no re-rounding and no new Decimal, which matters when a replay writes 100,000 rows.
- */
-export const plain = (value: Decimal): string => value.toFixed();
-
 /** amount = quantity × unit price, rounded to money. */
 export function lineAmount(quantity: DecimalInput, unitPrice: DecimalInput): Decimal {
-  return roundMoney(asDecimal(quantity).times(unitPrice));
+  return roundMoney(dec(quantity).times(unitPrice));
 }
 
 export function sum(values: Iterable<DecimalInput>): Decimal {

@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { redactForActor } from '@xiaocang/domain';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors.ts';
@@ -13,16 +13,19 @@ import { registerRoutes } from './routes/index.ts';
 
 export interface ServerOptions {
   db: Database;
-  logger?: boolean;
+  /** Where requests and errors are logged; none when left out. */
+  logger?: FastifyBaseLogger;
   /** Folder of the built H5 app, served at /. */
   appDir?: string;
 }
 
 const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/openapi.json', '/api/health']);
 
-export async function buildServer({ db, logger = false, appDir }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, logger, appDir }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    // One line per request (below) instead of two.
+    disableRequestLogging: true,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     trustProxy: true,
@@ -47,6 +50,9 @@ export async function buildServer({ db, logger = false, appDir }: ServerOptions)
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';
@@ -74,3 +80,4 @@ export async function buildServer({ db, logger = false, appDir }: ServerOptions)
   });
   return app;
 }
+

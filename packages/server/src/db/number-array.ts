@@ -1,5 +1,5 @@
 /**
- * A PostgreSQL array literal of plain numbers (ids, decimals as `plain()` writes them), to pass as one
+ * A PostgreSQL array literal of plain numbers (ids, and decimals as the units helpers write them), to pass as one
  * text parameter cast to bigint[] or numeric[]. For arrays of 100,000 values this is one string join
  * instead of the driver escaping each value.
  */

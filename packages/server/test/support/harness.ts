@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { afterAll, describe, inject } from 'vitest';
 import { buildServer } from '../../src/app.ts';
 import { openPglite, openPostgres, type Database } from '../../src/db/database.ts';
@@ -60,7 +61,7 @@ export const uniqueName = (prefix = 'u') => `${prefix}${randomUUID().replaceAll(
 /** A server on this project's database, closed after the file's tests. */
 export async function createTestApp(): Promise<TestApp> {
   const db = await openTestDatabase();
-  const app = await buildServer({ db, logger: process.env.TEST_LOG === "1" });
+  const app = await buildServer({ db, ...(process.env.TEST_LOG === '1' ? { logger: pino() } : {}) });
   afterAll(async () => {
     await app.close();
     await db.close();

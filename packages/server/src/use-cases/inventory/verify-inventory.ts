@@ -1,8 +1,23 @@
 import type { InventoryVerification } from '@xiaocang/contracts';
-import { applyMovement, costState, dec, EMPTY_STATE, formatMoney, formatQuantity, formatUnitCost, type Movement } from '@xiaocang/domain';
+import {
+  applyMovement,
+  costState,
+  EMPTY_STATE,
+  moneyText,
+  moneyUnits,
+  quantityText,
+  quantityUnits,
+  unitCostText,
+  unitCostUnits,
+  type CostState,
+  type Movement,
+} from '@xiaocang/domain';
 import { can } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
 import type { UseCaseContext } from '../../http/context.ts';
+
+const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+const shown = (state: CostState) => `${quantityText(state.quantity)} @ ${unitCostText(state.avgCost)} = ${moneyText(state.totalCost)}`;
 
 interface LedgerRow {
   line_id: string;
@@ -42,24 +57,23 @@ export async function verifyInventory({ db, actor }: UseCaseContext): Promise<In
     if (Number(balance.ledger_rows) !== rows.length) report('ledger row count of the balance', String(rows.length), balance.ledger_rows);
     let state = EMPTY_STATE;
     for (const row of rows) {
-      const quantity = dec(row.quantity).abs();
-      const costAmount = dec(row.cost_amount).abs();
+      const quantity = abs(quantityUnits(row.quantity));
+      const costAmount = abs(moneyUnits(row.cost_amount));
       const movement: Movement =
         row.movement === 'issue'
           ? { kind: 'issue', quantity }
           : row.movement === 'unreceive'
             ? { kind: 'unreceive', quantity, amount: costAmount }
-            : { kind: 'receive', quantity, unitPrice: dec(row.unit_cost), amount: costAmount };
+            : { kind: 'receive', quantity, unitPrice: unitCostUnits(row.unit_cost), amount: costAmount };
       const result = applyMovement(state, movement);
       state = result.after;
-      const expected = `${formatQuantity(state.quantity)} @ ${formatUnitCost(state.avgCost)} = ${formatMoney(state.totalCost)}`;
-      const stored = `${formatQuantity(row.balance_quantity)} @ ${formatUnitCost(row.balance_avg_cost)} = ${formatMoney(row.balance_amount)}`;
+      const expected = shown(state);
+      const stored = shown(costState(row.balance_quantity, row.balance_avg_cost, row.balance_amount));
       if (expected !== stored) report(`ledger row of line ${row.line_id} does not follow from the rows before it`, expected, stored);
-      if (!result.costAmount.eq(costAmount)) report(`cost of line ${row.line_id}`, formatMoney(result.costAmount), formatMoney(costAmount));
+      if (result.costAmount !== costAmount) report(`cost of line ${row.line_id}`, moneyText(result.costAmount), moneyText(costAmount));
     }
-    const stored = costState(balance.quantity, balance.avg_cost, balance.total_cost);
-    const expected = `${formatQuantity(state.quantity)} @ ${formatUnitCost(state.avgCost)} = ${formatMoney(state.totalCost)}`;
-    const actual = `${formatQuantity(stored.quantity)} @ ${formatUnitCost(stored.avgCost)} = ${formatMoney(stored.totalCost)}`;
+    const expected = shown(state);
+    const actual = shown(costState(balance.quantity, balance.avg_cost, balance.total_cost));
     if (expected !== actual) report('balance differs from its ledger', expected, actual);
   }
   return { checkedBalances: balances.length, checkedLedgerRows, drift };

@@ -1,15 +1,4 @@
-import type Decimal from 'decimal.js';
-import { formatMoney } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-
-export interface StatsChange {
-  billDate: string;
-  inboundAmount?: Decimal;
-  inboundCount?: number;
-  outboundAmount?: Decimal;
-  outboundCount?: number;
-  outboundCost?: Decimal;
-}
 
 /**
  * The one upsert of the monthly figures, adding to what is there; profit = outbound amount − outbound cost.
@@ -27,22 +16,8 @@ export function statsUpsert(n: number, when = 'true'): string {
        outbound_cost = s.outbound_cost + EXCLUDED.outbound_cost, profit = s.profit + EXCLUDED.profit, generated_at = now()`;
 }
 
-/** Adds a change to the month of its bill date. */
-export async function addToMonthlyStats(tx: Transaction, shopId: string, change: StatsChange): Promise<void> {
-  const [year, month] = change.billDate.split('-').map(Number);
-  const outboundAmount = change.outboundAmount ? formatMoney(change.outboundAmount) : '0';
-  const outboundCost = change.outboundCost ? formatMoney(change.outboundCost) : '0';
-  await tx.query(
-    statsUpsert(2),
-    [
-      shopId,
-      year,
-      month,
-      change.inboundAmount ? formatMoney(change.inboundAmount) : '0',
-      change.inboundCount ?? 0,
-      outboundAmount,
-      change.outboundCount ?? 0,
-      outboundCost,
-    ],
-  );
+/** Adds a change of the cost of goods sold (money text) to a month, when recomputed history changed it. */
+export async function addOutboundCost(tx: Transaction, shopId: string, month: string, outboundCost: string): Promise<void> {
+  const [year, monthOfYear] = month.split('-').map(Number);
+  await tx.query(statsUpsert(2), [shopId, year, monthOfYear, '0', 0, '0', 0, outboundCost]);
 }

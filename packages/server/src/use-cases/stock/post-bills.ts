@@ -1,11 +1,21 @@
-import type Decimal from 'decimal.js';
 import type { StockShortage } from '@xiaocang/contracts';
-import { costState, EMPTY_STATE, formatMoney, formatQuantity, formatUnitCost, plain, sum, ZERO, type CostState, type MovementResult } from '@xiaocang/domain';
+import {
+  costState,
+  EMPTY_STATE,
+  moneyText,
+  moneyUnits,
+  quantityText,
+  quantityUnits,
+  unitCostText,
+  unitCostUnits,
+  type CostState,
+  type MovementResult,
+} from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
 import { statsUpsert } from './monthly-stats.ts';
-import { ledgerPrice, magnitude, runSegment, signedCost, signedQuantity, toDecimal, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
+import { ledgerPrice, magnitude, runSegment, signedCost, signedQuantity, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
 import { rewriteHistory, writeBalance } from './segment-writer.ts';
 
 export interface PostingLine {
@@ -52,7 +62,7 @@ interface PostingContext {
   who: { shopId: string; userId: string };
   allowNegative: boolean;
   /** Cost magnitude of lines whose cost other lines carry: reversed lines and transfer issues. */
-  sourceCosts: Map<string, { movement: SegmentRow['movement']; unitCost: Decimal; costAmount: Decimal }>;
+  sourceCosts: Map<string, { movement: SegmentRow['movement']; unitCost: bigint; costAmount: bigint }>;
 }
 
 /**
@@ -100,7 +110,7 @@ async function loadSourceCosts(tx: Transaction, shopId: string, lines: PostingLi
     [shopId, sourceIds],
   );
   return new Map(
-    rows.map((row) => [row.line_id, { movement: row.movement, unitCost: toDecimal(row.unit_cost), costAmount: toDecimal(row.cost_amount).abs() }]),
+    rows.map((row) => [row.line_id, { movement: row.movement, unitCost: unitCostUnits(row.unit_cost), costAmount: magnitude(row.cost_amount, moneyUnits) }]),
   );
 }
 
@@ -142,7 +152,7 @@ async function postOneBill(context: PostingContext, bill: PostingBill): Promise<
       billSign,
       inStats,
       billDate: bill.billDate,
-      quantity: magnitude(line.quantity),
+      quantity: magnitude(line.quantity, quantityUnits),
       unitPrice: line.unitPrice,
       amount: line.amount,
       costSourceLineId: line.costSourceLineId,
@@ -155,8 +165,10 @@ async function postOneBill(context: PostingContext, bill: PostingBill): Promise<
       const undoesReceipt = bill.kind === 'reversal' && source.movement === 'receive';
       return { ...base, movement: undoesReceipt ? 'unreceive' : 'receive', unitCost: source.unitCost, costAmount: source.costAmount };
     }
-    if (bill.direction === 'in') return { ...base, movement: 'receive', unitCost: toDecimal(line.unitPrice), costAmount: magnitude(line.amount) };
-    return { ...base, movement: 'issue', unitCost: ZERO, costAmount: ZERO };
+    if (bill.direction === 'in') {
+      return { ...base, movement: 'receive', unitCost: unitCostUnits(line.unitPrice), costAmount: magnitude(line.amount, moneyUnits) };
+    }
+    return { ...base, movement: 'issue', unitCost: 0n, costAmount: 0n };
   });
 
   const overrides = new Map<string, CostOverride>();
@@ -208,8 +220,8 @@ async function writePosting(
 ): Promise<void> {
   const { tx, who } = context;
   const column = <T>(pick: (row: SegmentRow, result: MovementResult) => T) => rows.map((row) => pick(row, results.get(row.lineId)!));
-  const amount = sum(rows.map((row) => row.amount));
-  const cost = sum(rows.map((row) => results.get(row.lineId)!.costAmount.times(row.billSign)));
+  const amount = moneyText(rows.reduce((total, row) => total + moneyUnits(row.amount), 0n));
+  const cost = moneyText(rows.reduce((total, row) => total + results.get(row.lineId)!.costAmount * BigInt(row.billSign), 0n));
   const [year, month] = bill.billDate.split('-').map(Number);
   const inbound = bill.direction === 'in';
   const count = bill.kind === 'reversal' ? -1 : 1;
@@ -244,27 +256,27 @@ async function writePosting(
       bill.lines.map((line) => line.id),
       bill.lines.map((line) => line.lineNo),
       column((row) => row.movement),
-      column((row) => formatQuantity(signedQuantity(row))),
+      column((row) => quantityText(signedQuantity(row))),
       column((row, result) => ledgerPrice(row, result).unitPrice),
       column((row, result) => ledgerPrice(row, result).amount),
-      column((_, result) => plain(result.unitCost)),
-      column((row, result) => plain(signedCost(row, result.costAmount))),
-      column((_, result) => plain(result.after.quantity)),
-      column((_, result) => plain(result.after.avgCost)),
-      column((_, result) => plain(result.after.totalCost)),
+      column((_, result) => unitCostText(result.unitCost)),
+      column((row, result) => moneyText(signedCost(row, result.costAmount))),
+      column((_, result) => quantityText(result.after.quantity)),
+      column((_, result) => unitCostText(result.after.avgCost)),
+      column((_, result) => moneyText(result.after.totalCost)),
       column((row) => row.costSourceLineId),
       column((row) => row.isCostSource),
       outcomes.map(({ productId }) => productId),
-      outcomes.map(({ outcome }) => formatQuantity(outcome.final.quantity)),
-      outcomes.map(({ outcome }) => formatUnitCost(outcome.final.avgCost)),
-      outcomes.map(({ outcome }) => formatMoney(outcome.final.totalCost)),
+      outcomes.map(({ outcome }) => quantityText(outcome.final.quantity)),
+      outcomes.map(({ outcome }) => unitCostText(outcome.final.avgCost)),
+      outcomes.map(({ outcome }) => moneyText(outcome.final.totalCost)),
       year,
       month,
-      inbound ? formatMoney(amount) : '0',
+      inbound ? amount : '0',
       inbound ? count : 0,
-      inbound ? '0' : formatMoney(amount),
+      inbound ? '0' : amount,
       inbound ? 0 : count,
-      inbound ? '0' : formatMoney(cost),
+      inbound ? '0' : cost,
       outcomes.map(({ outcome }) => outcome.rows.filter(({ row }) => !row.existing).length),
     ],
   );
@@ -311,19 +323,20 @@ async function cascade(context: PostingContext, overrides: Map<string, CostOverr
  */
 function findShortage(context: PostingContext, outcome: SegmentOutcome, stockPointId: string, productId: string): StockShortage | null {
   if (context.allowNegative) return null;
-  let lowest: Decimal | null = null;
+  let lowest: bigint | null = null;
   for (const { row, result } of outcome.rows) {
-    if (row.movement === 'receive' || !result.after.quantity.isNegative()) continue;
-    if (row.existing && row.oldBalanceQuantity !== undefined && result.after.quantity.gte(row.oldBalanceQuantity)) continue;
-    lowest = lowest === null || result.after.quantity.lt(lowest) ? result.after.quantity : lowest;
+    if (row.movement === 'receive' || result.after.quantity >= 0n) continue;
+    if (row.existing && row.oldBalanceQuantity !== undefined && result.after.quantity >= quantityUnits(row.oldBalanceQuantity)) continue;
+    lowest = lowest === null || result.after.quantity < lowest ? result.after.quantity : lowest;
   }
   if (lowest === null) return null;
-  const requested = sum(outcome.rows.filter(({ row }) => !row.existing).map(({ row }) => signedQuantity(row).neg())).clampedTo(0, Infinity);
+  const taken = outcome.rows.filter(({ row }) => !row.existing).reduce((total, { row }) => total - signedQuantity(row), 0n);
+  const requested = taken > 0n ? taken : 0n;
   return {
     productId,
     stockPointId,
-    requested: formatQuantity(requested),
-    available: formatQuantity(requested.plus(lowest).clampedTo(0, Infinity)),
+    requested: quantityText(requested),
+    available: quantityText(requested + lowest > 0n ? requested + lowest : 0n),
   };
 }
 
@@ -389,11 +402,11 @@ async function rowsAfter(
       inStats: c.inStats[i] === '1',
       billDate: c.dates[i]!,
       movement: c.movements[i] as SegmentRow['movement'],
-      quantity: magnitude(c.quantities[i]!),
+      quantity: magnitude(c.quantities[i]!, quantityUnits),
       unitPrice: c.unitPrices[i]!,
       amount: c.amounts[i]!,
-      unitCost: toDecimal(c.unitCosts[i]),
-      costAmount: magnitude(c.costAmounts[i]!),
+      unitCost: unitCostUnits(c.unitCosts[i]!),
+      costAmount: magnitude(c.costAmounts[i]!, moneyUnits),
       costSourceLineId: c.costSources[i] || null,
       isCostSource: c.isCostSource[i] === '1',
       existing: true,

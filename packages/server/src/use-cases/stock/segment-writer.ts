@@ -1,8 +1,7 @@
-import type Decimal from 'decimal.js';
-import { formatMoney, formatQuantity, formatUnitCost, plain, ZERO, type CostState } from '@xiaocang/domain';
+import { moneyText, quantityText, unitCostText, type CostState } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { numberArray } from '../../db/number-array.ts';
-import { addToMonthlyStats } from './monthly-stats.ts';
+import { addOutboundCost } from './monthly-stats.ts';
 import { ledgerPrice, signedCost, type SegmentOutcome } from './segment.ts';
 
 /**
@@ -32,22 +31,22 @@ export async function rewriteHistory(
         numberArray(existing.map(({ row }) => row.lineId)),
         numberArray(prices.map((price) => price.unitPrice)),
         numberArray(prices.map((price) => price.amount)),
-        numberArray(existing.map(({ result }) => plain(result.unitCost))),
-        numberArray(existing.map(({ row, result }) => plain(signedCost(row, result.costAmount)))),
-        numberArray(existing.map(({ result }) => plain(result.after.quantity))),
-        numberArray(existing.map(({ result }) => plain(result.after.avgCost))),
-        numberArray(existing.map(({ result }) => plain(result.after.totalCost))),
+        numberArray(existing.map(({ result }) => unitCostText(result.unitCost))),
+        numberArray(existing.map(({ row, result }) => moneyText(signedCost(row, result.costAmount)))),
+        numberArray(existing.map(({ result }) => quantityText(result.after.quantity))),
+        numberArray(existing.map(({ result }) => unitCostText(result.after.avgCost))),
+        numberArray(existing.map(({ result }) => moneyText(result.after.totalCost))),
       ],
     );
   }
-  const costChanges = new Map<string, Decimal>();
+  const costChanges = new Map<string, bigint>();
   for (const { row, result, costChanged } of existing) {
     if (!costChanged || row.billDirection !== 'out' || !row.inStats) continue;
     const month = row.billDate.slice(0, 7);
-    costChanges.set(month, (costChanges.get(month) ?? ZERO).plus(result.costAmount.minus(row.costAmount).times(row.billSign)));
+    costChanges.set(month, (costChanges.get(month) ?? 0n) + (result.costAmount - row.costAmount) * BigInt(row.billSign));
   }
   for (const [month, delta] of costChanges) {
-    if (!delta.isZero()) await addToMonthlyStats(tx, who.shopId, { billDate: `${month}-01`, outboundCost: delta });
+    if (delta !== 0n) await addOutboundCost(tx, who.shopId, month, moneyText(delta));
   }
 }
 
@@ -55,6 +54,6 @@ export async function writeBalance(tx: Transaction, who: { shopId: string; userI
   await tx.query(
     `UPDATE inventory_balances SET quantity = $4, avg_cost = $5, total_cost = $6, updated_at = now(), updated_by = $7
       WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = $3`,
-    [who.shopId, stockPointId, productId, formatQuantity(state.quantity), formatUnitCost(state.avgCost), formatMoney(state.totalCost), who.userId],
+    [who.shopId, stockPointId, productId, quantityText(state.quantity), unitCostText(state.avgCost), moneyText(state.totalCost), who.userId],
   );
 }

@@ -1,5 +1,4 @@
-import type Decimal from 'decimal.js';
-import { applyMovement, dec, plain, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
+import { applyMovement, moneyText, unitCostText, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
 
 export type MovementKind = Movement['kind'];
 
@@ -14,14 +13,14 @@ export interface SegmentRow {
   /** The month of a cost change (monthly figures). */
   billDate: string;
   movement: MovementKind;
-  /** Magnitude of the movement. */
-  quantity: Decimal;
+  /** Magnitude of the movement, in units (thousandths). */
+  quantity: bigint;
   /** Unit price and signed amount of the line as the bill states them, as stored (kept as text: a replay only passes them on). */
   unitPrice: string;
   amount: string;
-  /** Cost magnitude the row moved at when it was last computed; fixed for receipts without a source. */
-  unitCost: Decimal;
-  costAmount: Decimal;
+  /** Cost magnitude the row moved at when it was last computed (units); fixed for receipts without a source. */
+  unitCost: bigint;
+  costAmount: bigint;
   costSourceLineId: string | null;
   /** Another line carries this row's cost, so a change of it must be followed there. */
   isCostSource: boolean;
@@ -32,8 +31,8 @@ export interface SegmentRow {
 }
 
 export interface CostOverride {
-  unitCost: Decimal;
-  costAmount: Decimal;
+  unitCost: bigint;
+  costAmount: bigint;
 }
 
 export interface SegmentOutcome {
@@ -58,7 +57,7 @@ export function runSegment(opening: CostState, rows: readonly SegmentRow[], over
           ? { kind: 'unreceive', quantity: row.quantity, amount: override?.costAmount ?? row.costAmount }
           : { kind: 'receive', quantity: row.quantity, unitPrice: override?.unitCost ?? row.unitCost, amount: override?.costAmount ?? row.costAmount };
     const result = applyMovement(state, movement);
-    const costChanged = row.existing && (!result.costAmount.eq(row.costAmount) || !result.unitCost.eq(row.unitCost));
+    const costChanged = row.existing && (result.costAmount !== row.costAmount || result.unitCost !== row.unitCost);
     if (costChanged) overrides.set(row.lineId, { unitCost: result.unitCost, costAmount: result.costAmount });
     outcome.push({ row, result, costChanged });
     state = result.after;
@@ -67,23 +66,21 @@ export function runSegment(opening: CostState, rows: readonly SegmentRow[], over
 }
 
 /** Signed change of stock a row makes. */
-export function signedQuantity(row: SegmentRow): Decimal {
-  return row.movement === 'receive' ? row.quantity : row.quantity.neg();
+export function signedQuantity(row: SegmentRow): bigint {
+  return row.movement === 'receive' ? row.quantity : -row.quantity;
 }
 
 /** Signed change of stock value a row makes. */
-export function signedCost(row: SegmentRow, costAmount: Decimal): Decimal {
-  return row.movement === 'receive' ? costAmount : costAmount.neg();
+export function signedCost(row: SegmentRow, costAmount: bigint): bigint {
+  return row.movement === 'receive' ? costAmount : -costAmount;
 }
 
 /** What the ledger shows as the line's price: a transfer's lines are priced at the cost they move. */
 export function ledgerPrice(row: SegmentRow, result: MovementResult): { unitPrice: string; amount: string } {
   return row.inStats
     ? { unitPrice: row.unitPrice, amount: row.amount }
-    : { unitPrice: plain(result.unitCost), amount: plain(result.costAmount.times(row.billSign)) };
+    : { unitPrice: unitCostText(result.unitCost), amount: moneyText(result.costAmount * BigInt(row.billSign)) };
 }
 
-export const toDecimal = (value: unknown): Decimal => dec(value as string);
-
-/** The magnitude of a stored signed number, parsed once. */
-export const magnitude = (value: string): Decimal => dec(value.startsWith('-') ? value.slice(1) : value);
+/** The magnitude of a stored signed number, in units. */
+export const magnitude = (value: string, toUnits: (text: string) => bigint): bigint => toUnits(value.startsWith('-') ? value.slice(1) : value);
