@@ -9,17 +9,18 @@ import { notFound } from '../../errors.ts';
  * amount, which is that cost). Scalar subqueries only, so the same list serves a SELECT and the
  * RETURNING of the statement that changes the bill (no second round trip to read it back).
  * With lines, a posted line shows what it did from its ledger row; a transfer's lines are priced at that cost.
+ * `ledger` names where the bill's ledger rows are: the table, or the CTE of the statement that writes them.
  */
-export function billColumns({ withLines }: { withLines: boolean }): string {
+export function billColumns({ withLines, ledger = 'stock_ledger' }: { withLines: boolean; ledger?: string }): string {
   return `b.*,
     (SELECT name FROM stock_points sp WHERE sp.shop_id = b.shop_id AND sp.id = b.stock_point_id) AS stock_point_name,
     (SELECT name FROM suppliers s WHERE s.shop_id = b.shop_id AND s.id = b.supplier_id) AS supplier_name,
     (SELECT name FROM customers c WHERE c.shop_id = b.shop_id AND c.id = b.customer_id) AS customer_name,
     (SELECT real_name FROM users u WHERE u.shop_id = b.shop_id AND u.id = b.created_by) AS created_by_name,
-    (SELECT sum(l.cost_amount) FROM stock_ledger l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id)
+    (SELECT sum(l.cost_amount) FROM ${ledger} l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id)
       * CASE b.direction WHEN 'in' THEN 1 ELSE -1 END AS total_cost,
     CASE WHEN b.transfer_peer_id IS NULL THEN b.total_amount
-         ELSE COALESCE((SELECT sum(l.amount) FROM stock_ledger l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id), 0) END AS shown_amount${withLines ? `,
+         ELSE COALESCE((SELECT sum(l.amount) FROM ${ledger} l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id), 0) END AS shown_amount${withLines ? `,
     (SELECT json_agg(json_build_object(
               'id', sl.id::text, 'line_no', sl.line_no, 'product_id', sl.product_id::text, 'product_name', sl.product_name,
               'product_code', sl.product_code, 'unit', sl.unit, 'specification', sl.specification, 'quantity', sl.quantity::text,
@@ -28,7 +29,7 @@ export function billColumns({ withLines }: { withLines: boolean }): string {
               'unit_cost', l.unit_cost::text,
               'cost_amount', (l.cost_amount * CASE sl.direction WHEN 'in' THEN 1 ELSE -1 END)::text,
               'stock_before', (l.balance_quantity - l.quantity)::text, 'stock_after', l.balance_quantity::text) ORDER BY sl.line_no)
-       FROM stock_bill_lines sl LEFT JOIN stock_ledger l ON l.shop_id = sl.shop_id AND l.line_id = sl.id
+       FROM stock_bill_lines sl LEFT JOIN ${ledger} l ON l.shop_id = sl.shop_id AND l.line_id = sl.id
       WHERE sl.shop_id = b.shop_id AND sl.bill_id = b.id) AS lines` : ''}`;
 }
 

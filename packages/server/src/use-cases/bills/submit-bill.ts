@@ -1,7 +1,7 @@
 import type { Bill } from '@xiaocang/contracts';
 import { needsApproval, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { loadPostingBills, postBills, type PostingBill, type ProductsLocked } from '../stock/post-bills.ts';
+import { loadPostingBills, postBills, type Closing, type PostingBill, type ProductsLocked } from '../stock/post-bills.ts';
 import { checkSequence, numbering } from './assign-bill-number.ts';
 import { billGroup } from './bill-group.ts';
 import { billColumns, toBill } from './bill-rows.ts';
@@ -9,13 +9,18 @@ import { billColumns, toBill } from './bill-rows.ts';
 /**
  * Confirms a draft: a staff bill waits for the owner when the shop asks for approval; otherwise
  * the bill is posted now. A bill just created (`created`) is known in full, has no transfer peer and
- * is numbered by the same closing statement that records its new status. That statement also
- * returns the bill as it now stands.
+ * is numbered by the same closing statement that records its new status; when it is posted now, that
+ * is the statement that posts it. The closing statement also returns the bill as it now stands.
  */
 export async function submitBill(tx: Transaction, actor: Actor, billId: string, created?: { bill: PostingBill; locked?: ProductsLocked }): Promise<Bill> {
   const billIds = created ? [billId] : await billGroup(tx, actor.shopId, billId);
   const pending = needsApproval(actor);
-  if (!pending) await postBills(tx, actor, created ? [created.bill] : await loadPostingBills(tx, actor.shopId, billIds), created?.locked);
+  if (created && !pending) {
+    const row = await postBills(tx, actor, [created.bill], { locked: created.locked, closing: confirmAndNumber(created.bill.direction) });
+    checkSequence(row as { last_sequence: number });
+    return toBill(row!);
+  }
+  if (!pending) await postBills(tx, actor, await loadPostingBills(tx, actor.shopId, billIds));
   const status = pending
     ? `status = 'pending', approval_status = 'pending'`
     : `status = 'confirmed', confirmed_by = $3, confirmed_at = now()`;
@@ -34,3 +39,19 @@ export async function submitBill(tx: Transaction, actor: Actor, billId: string, 
   checkSequence(row);
   return toBill(row);
 }
+
+const confirmAndNumber =
+  (direction: 'in' | 'out'): Closing =>
+  ({ first, shop, bill, user, ledger }) => {
+    const number = numbering(first, direction);
+    return {
+      ctes: [
+        number.cte,
+        `audit AS (INSERT INTO audit_log (shop_id, user_id, action, entity, entity_id) VALUES (${shop}, ${user}, 'confirm', 'bill', ${bill}::text))`,
+      ],
+      assignments: [`status = 'confirmed'`, `confirmed_by = ${user}`, 'confirmed_at = now()', `bill_no = ${number.billNo}`],
+      from: 'counter',
+      returning: `counter.last_sequence, ${billColumns({ withLines: true, ledger })}`,
+      params: number.params,
+    };
+  };

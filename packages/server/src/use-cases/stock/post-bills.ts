@@ -74,17 +74,36 @@ interface PostingContext {
  * A bill dated before later postings takes its place by date and everything after it is recomputed.
  * If stock would go negative anywhere and the shop forbids it, nothing is written (INSUFFICIENT_STOCK).
  * A caller that already locked the products (in id order, see `prepareBill`) says so with `locked`.
+ * With `closing`, the statement that posts the last bill also closes it, and its row is returned.
  */
 export async function postBills(
   tx: Transaction,
   who: { shopId: string; userId: string },
   bills: readonly PostingBill[],
-  locked?: ProductsLocked,
-): Promise<void> {
+  { locked, closing }: { locked?: ProductsLocked | undefined; closing?: Closing } = {},
+): Promise<Record<string, unknown> | undefined> {
   const lines = bills.flatMap((bill) => bill.lines);
   const allowNegative = locked ? locked.allowNegativeStock : await lockProducts(tx, who.shopId, lines);
   const context: PostingContext = { tx, who, allowNegative, sourceCosts: await loadSourceCosts(tx, who.shopId, lines) };
-  for (const bill of bills) await postOneBill(context, bill);
+  let closed: Record<string, unknown> | undefined;
+  for (const [i, bill] of bills.entries()) closed = await postOneBill(context, bill, i === bills.length - 1 ? closing : undefined);
+  return closed;
+}
+
+/**
+ * More work for the statement that writes a posting, so that closing the bill costs no round trip of
+ * its own: CTEs, assignments to the bill row (alias `b`, joined with `from` when given) and what it
+ * returns. `refs` names the statement's parameters and relations: the shop, the bill, the user, the
+ * first free parameter number and `ledger`, the bill's new ledger rows (the table cannot show them yet).
+ */
+export interface Closing {
+  (refs: { first: number; shop: string; bill: string; user: string; ledger: string }): {
+    ctes: string[];
+    assignments: string[];
+    from?: string;
+    returning: string;
+    params: unknown[];
+  };
 }
 
 /** Products locked by the caller in id order, with the shop's rule on negative stock read at the same time. */
@@ -123,7 +142,7 @@ interface BalanceRow {
   posting_seq: string;
 }
 
-async function postOneBill(context: PostingContext, bill: PostingBill): Promise<void> {
+async function postOneBill(context: PostingContext, bill: PostingBill, closing?: Closing): Promise<Record<string, unknown> | undefined> {
   const { tx, who } = context;
   const { shopId } = who;
   const productIds = [...new Set(bill.lines.map((line) => line.productId))].sort(byNumericId);
@@ -198,17 +217,18 @@ async function postOneBill(context: PostingContext, bill: PostingBill): Promise<
     const result = results.get(row.lineId)!;
     context.sourceCosts.set(row.lineId, { movement: row.movement, unitCost: result.unitCost, costAmount: result.costAmount });
   }
-  await writePosting(context, bill, postingSeq, newRows, results, outcomes);
+  const closed = await writePosting(context, bill, postingSeq, newRows, results, outcomes, closing);
   for (const { productId, outcome } of outcomes) {
     if (outcome.rows.some(({ row }) => row.existing)) await rewriteHistory(tx, who, { stockPointId: bill.stockPointId, productId }, outcome);
   }
   const cascadeFrom = outcomes.flatMap(({ outcome }) => outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
   await cascade(context, overrides, cascadeFrom);
+  return closed;
 }
 
 /**
  * The posting's own writes in one statement: its ledger rows, the balances, the bill's place in
- * posting order, the month's figures and the marks on lines whose cost it now carries.
+ * posting order, the month's figures, the marks on lines whose cost it now carries, and the closing.
  */
 async function writePosting(
   context: PostingContext,
@@ -217,31 +237,38 @@ async function writePosting(
   rows: SegmentRow[],
   results: Map<string, MovementResult>,
   outcomes: Array<{ productId: string; outcome: SegmentOutcome }>,
-): Promise<void> {
+  closing: Closing | undefined,
+): Promise<Record<string, unknown> | undefined> {
   const { tx, who } = context;
+  const closes = closing?.({ first: 36, shop: '$1', bill: '$3', user: '$9', ledger: 'ledger' });
   const column = <T>(pick: (row: SegmentRow, result: MovementResult) => T) => rows.map((row) => pick(row, results.get(row.lineId)!));
   const amount = moneyText(rows.reduce((total, row) => total + moneyUnits(row.amount), 0n));
   const cost = moneyText(rows.reduce((total, row) => total + results.get(row.lineId)!.costAmount * BigInt(row.billSign), 0n));
   const [year, month] = bill.billDate.split('-').map(Number);
   const inbound = bill.direction === 'in';
   const count = bill.kind === 'reversal' ? -1 : 1;
-  await tx.query(
+  const [closed] = await tx.query(
     `WITH ledger AS (
        INSERT INTO stock_ledger (shop_id, stock_point_id, bill_id, bill_date, posting_seq, direction, bill_kind, in_stats, created_by,
                                  product_id, line_id, line_no, movement, quantity, unit_price, amount, unit_cost, cost_amount,
                                  balance_quantity, balance_avg_cost, balance_amount, cost_source_line_id, is_cost_source)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, u.*
          FROM unnest($10::bigint[], $11::bigint[], $12::int[], $13::text[], $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[],
-                     $18::numeric[], $19::numeric[], $20::numeric[], $21::numeric[], $22::bigint[], $23::boolean[]) AS u),
+                     $18::numeric[], $19::numeric[], $20::numeric[], $21::numeric[], $22::bigint[], $23::boolean[]) AS u
+       RETURNING shop_id, bill_id, line_id, in_stats, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity),
      balances AS (
        UPDATE inventory_balances b SET quantity = u.quantity, avg_cost = u.avg_cost, total_cost = u.total_cost,
               ledger_rows = b.ledger_rows + u.rows, updated_at = now(), updated_by = $9
          FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[], $35::int[])
            AS u(product_id, quantity, avg_cost, total_cost, rows)
         WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = u.product_id),
-     placed AS (UPDATE stock_bills SET posting_seq = $5, updated_at = now() WHERE shop_id = $1 AND id = $3),
-     sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = $1 AND line_id = ANY($22::bigint[]) AND NOT is_cost_source)
-     ${statsUpsert(28, '$8')}`,
+     sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = $1 AND line_id = ANY($22::bigint[]) AND NOT is_cost_source),
+     stats AS (${statsUpsert(28, '$8')})
+     ${closes ? closes.ctes.map((cte) => `, ${cte}`).join('') : ''}
+     UPDATE stock_bills b SET ${['posting_seq = $5', 'updated_at = now()', ...(closes?.assignments ?? [])].join(', ')}
+       ${closes?.from ? `FROM ${closes.from}` : ''}
+      WHERE b.shop_id = $1 AND b.id = $3
+     RETURNING ${closes?.returning ?? 'b.id'}`,
     [
       who.shopId,
       bill.stockPointId,
@@ -278,8 +305,10 @@ async function writePosting(
       inbound ? 0 : count,
       inbound ? '0' : cost,
       outcomes.map(({ outcome }) => outcome.rows.filter(({ row }) => !row.existing).length),
+      ...(closes?.params ?? []),
     ],
   );
+  return closes ? closed : undefined;
 }
 
 /**
