@@ -10,9 +10,13 @@ import { dec, MONEY_PLACES, QUANTITY_PLACES, UNIT_COST_PLACES } from './decimal.
 
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 const PLAIN_NUMBER = /^(-?)(\d*)(?:\.(\d*))?$/;
+const EXACT_PLACES = /^-?\d+\.\d+$/;
 
 /** Decimal text (as the database and the API write it) in units of `places`, rounded half away from zero. */
 export function toUnits(text: string, places: number): bigint {
+  // The database writes a column's numbers with exactly its places: then the units are the digits.
+  const dot = text.indexOf('.');
+  if (dot > 0 && text.length - dot - 1 === places && EXACT_PLACES.test(text)) return BigInt(text.slice(0, dot) + text.slice(dot + 1));
   const match = PLAIN_NUMBER.exec(text);
   if (!match) return toUnits(dec(text).toFixed(places, Decimal.ROUND_HALF_UP), places);
   const [, sign, whole = '', fraction = ''] = match;
@@ -23,8 +27,10 @@ export function toUnits(text: string, places: number): bigint {
 
 /** Units of `places` as fixed-place decimal text; zero has no sign. */
 export function unitsText(units: bigint, places: number): string {
-  const digits = abs(units).toString().padStart(places + 1, '0');
-  return `${units < 0n ? '-' : ''}${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString();
+  const padded = digits.length > places ? digits : digits.padStart(places + 1, '0');
+  return `${negative ? '-' : ''}${padded.slice(0, -places)}.${padded.slice(-places)}`;
 }
 
 /** n / d rounded half away from zero. */
