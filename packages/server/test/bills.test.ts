@@ -40,6 +40,28 @@ describeOnDatabase('bills', () => {
     expect(await balanceOf(owner, product)).toMatchObject({ quantity: '6.000' });
   });
 
+  it('answers a bill posted at once exactly as it reads back later, backdated or not', async () => {
+    const shop = await t.registerShop();
+    const [a, b] = [await createProduct(shop), await createProduct(shop)];
+    const supplier = (await shop.post('/api/suppliers', { name: '义乌批发' })).body.id;
+    const postAndReadBack = async (...args: Parameters<typeof postBill>) => {
+      const response = await postBill(...args);
+      expect(response.status).toBe(201);
+      expect(response.body).toEqual((await shop.get(`/api/bills/${response.body.id}`)).body);
+      return response;
+    };
+    const posted = [
+      await postAndReadBack(shop, 'in', [{ productId: a, quantity: 10, unitPrice: '2.5' }, { productId: b, quantity: 3, unitPrice: '1.1' }], { supplierId: supplier }),
+      await postAndReadBack(shop, 'out', [{ productId: a, quantity: 4, unitPrice: 9 }]),
+      // Dated before both: every later row of product a is recomputed.
+      await postAndReadBack(shop, 'in', [{ productId: a, quantity: 5, unitPrice: 4 }], { billDate: '2026-11-01' }),
+    ];
+    expect(posted[0]!.body).toMatchObject({ supplierName: '义乌批发', totalCost: '28.30', status: 'confirmed' });
+    expect(posted[2]!.body.lines[0]).toMatchObject({ stockBefore: '0.000', stockAfter: '5.000', costAmount: '20.00' });
+    // The sale read back now carries the cost recomputed after the backdated receipt: 4 × (20 + 25) / 15.
+    expect((await shop.get(`/api/bills/${posted[1]!.body.id}`)).body).toMatchObject({ totalCost: '12.00' });
+  });
+
   it('deletes drafts only, and a deleted draft is gone from lists', async () => {
     const draft = await postBill(owner, 'out', [{ productId: product, quantity: 1 }], { confirm: false });
     expect((await owner.delete(`/api/bills/${draft.body.id}`)).body).toEqual({ ok: true });
