@@ -8,6 +8,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Database } from './db/database.ts';
 import { AppError } from './errors.ts';
 import { authenticate } from './http/authenticate.ts';
+import { OneLinePerRequest } from './http/buffered-logger.ts';
 import { handleError } from './http/error-handler.ts';
 import { registerRoutes } from './routes/index.ts';
 
@@ -23,9 +24,7 @@ const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/op
 
 export async function buildServer({ db, logger, appDir }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(logger ? { loggerInstance: logger } : { logger: false }),
-    // One line per request (below) instead of two.
-    disableRequestLogging: true,
+    ...(logger ? { loggerInstance: logger, logController: new OneLinePerRequest() } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     trustProxy: true,
@@ -50,9 +49,6 @@ export async function buildServer({ db, logger, appDir }: ServerOptions): Promis
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-  });
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';
