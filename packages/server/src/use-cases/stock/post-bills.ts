@@ -192,38 +192,75 @@ async function postOneBill(context: PostingContext, bill: PostingBill, closing?:
 
   const overrides = new Map<string, CostOverride>();
   const shortages: StockShortage[] = [];
-  const outcomes: Array<{ productId: string; outcome: SegmentOutcome }> = [];
+  const outcomes: Array<{ productId: string; replayed: Replayed }> = [];
+  const cascadeFrom: string[] = [];
   for (const balance of balances.sort((a, b) => byNumericId(a.product_id, b.product_id))) {
-    const productId = balance.product_id;
-    const rowsOfProduct = newRows.filter((_, i) => bill.lines[i]!.productId === productId);
-    const firstLineNo = bill.lines.find((line) => line.productId === productId)!.lineNo;
-    let opening: CostState = costState(balance.quantity, balance.avg_cost, balance.total_cost);
-    let segment = rowsOfProduct;
-    if (balance.backdated) {
-      const position: LedgerPosition = { billDate: bill.billDate, postingSeq, lineNo: firstLineNo };
-      opening = await stateBefore(tx, shopId, bill.stockPointId, productId, position);
-      segment = [...rowsOfProduct, ...(await rowsAfter(tx, shopId, bill.stockPointId, productId, position))];
-    }
-    const outcome = runSegment(opening, segment, overrides);
-    const shortage = findShortage(context, outcome, bill.stockPointId, productId);
+    const place = { stockPointId: bill.stockPointId, productId: balance.product_id };
+    const rowsOfProduct = newRows.filter((_, i) => bill.lines[i]!.productId === place.productId);
+    const position: LedgerPosition = { billDate: bill.billDate, postingSeq, lineNo: bill.lines.find((line) => line.productId === place.productId)!.lineNo };
+    const replayed = balance.backdated
+      ? await replay(context, place, await stateBefore(tx, shopId, place, position), rowsOfProduct, { from: position, inclusive: false }, overrides)
+      : await replay(context, place, costState(balance.quantity, balance.avg_cost, balance.total_cost), rowsOfProduct, null, overrides);
+    const shortage = findShortage(context, replayed, place);
     if (shortage) shortages.push(shortage);
-    outcomes.push({ productId, outcome });
+    outcomes.push({ productId: place.productId, replayed });
+    cascadeFrom.push(...replayed.changedSources);
   }
+  // Nothing of this transaction survives the refusal, history already rewritten included.
   if (shortages.length > 0) throw insufficientStock(shortages);
 
   const results = new Map<string, MovementResult>();
-  for (const { outcome } of outcomes) for (const { row, result } of outcome.rows) if (!row.existing) results.set(row.lineId, result);
+  for (const { replayed } of outcomes) for (const { row, result } of replayed.given) results.set(row.lineId, result);
   for (const row of newRows) {
     const result = results.get(row.lineId)!;
     context.sourceCosts.set(row.lineId, { movement: row.movement, unitCost: result.unitCost, costAmount: result.costAmount });
   }
   const closed = await writePosting(context, bill, postingSeq, newRows, results, outcomes, closing);
-  for (const { productId, outcome } of outcomes) {
-    if (outcome.rows.some(({ row }) => row.existing)) await rewriteHistory(tx, who, { stockPointId: bill.stockPointId, productId }, outcome);
-  }
-  const cascadeFrom = outcomes.flatMap(({ outcome }) => outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
   await cascade(context, overrides, cascadeFrom);
   return closed;
+}
+
+/** Ledger rows read, replayed and rewritten per round trip: memory stays bounded, and the pages a chunk touches stay in PostgreSQL's buffers from read to rewrite. */
+const CHUNK_ROWS = 10_000;
+
+interface Replayed {
+  /** Results of the rows given, which are not in the ledger yet. */
+  given: SegmentOutcome['rows'];
+  final: CostState;
+  /** The lowest stock that a row other than a receipt left below zero, where this posting made it worse. */
+  lowest: bigint | null;
+  /** Existing lines whose cost changed and that other lines carry. */
+  changedSources: string[];
+}
+
+/**
+ * Replays a product's history at a stock point from an opening balance: first the rows given (a
+ * posting's new rows), then, with `later`, the existing rows from that position on, which are
+ * rewritten wherever they changed, chunk by chunk.
+ */
+async function replay(
+  context: PostingContext,
+  place: { stockPointId: string; productId: string },
+  opening: CostState,
+  given: SegmentRow[],
+  later: { from: LedgerPosition; inclusive: boolean } | null,
+  overrides: Map<string, CostOverride>,
+): Promise<Replayed> {
+  const { tx, who } = context;
+  const first = runSegment(opening, given, overrides);
+  const replayed: Replayed = { given: first.rows, final: first.final, lowest: lowestShortfall(first, null), changedSources: [] };
+  let cursor = later;
+  while (cursor) {
+    const chunk = await rowsAfter(tx, who.shopId, place, cursor.from, cursor.inclusive);
+    if (chunk.rows.length === 0) break;
+    const outcome = runSegment(replayed.final, chunk.rows, overrides);
+    await rewriteHistory(tx, who, place, outcome);
+    replayed.final = outcome.final;
+    replayed.lowest = lowestShortfall(outcome, replayed.lowest);
+    replayed.changedSources.push(...outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
+    cursor = chunk.rows.length < CHUNK_ROWS ? null : { from: chunk.last, inclusive: false };
+  }
+  return replayed;
 }
 
 /**
@@ -236,7 +273,7 @@ async function writePosting(
   postingSeq: string,
   rows: SegmentRow[],
   results: Map<string, MovementResult>,
-  outcomes: Array<{ productId: string; outcome: SegmentOutcome }>,
+  outcomes: Array<{ productId: string; replayed: Replayed }>,
   closing: Closing | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { tx, who } = context;
@@ -294,9 +331,9 @@ async function writePosting(
       column((row) => row.costSourceLineId),
       column((row) => row.isCostSource),
       outcomes.map(({ productId }) => productId),
-      outcomes.map(({ outcome }) => quantityText(outcome.final.quantity)),
-      outcomes.map(({ outcome }) => unitCostText(outcome.final.avgCost)),
-      outcomes.map(({ outcome }) => moneyText(outcome.final.totalCost)),
+      outcomes.map(({ replayed }) => quantityText(replayed.final.quantity)),
+      outcomes.map(({ replayed }) => unitCostText(replayed.final.avgCost)),
+      outcomes.map(({ replayed }) => moneyText(replayed.final.totalCost)),
       year,
       month,
       inbound ? amount : '0',
@@ -304,7 +341,7 @@ async function writePosting(
       inbound ? '0' : amount,
       inbound ? 0 : count,
       inbound ? '0' : cost,
-      outcomes.map(({ outcome }) => outcome.rows.filter(({ row }) => !row.existing).length),
+      outcomes.map(({ replayed }) => replayed.given.length),
       ...(closes?.params ?? []),
     ],
   );
@@ -334,14 +371,13 @@ async function cascade(context: PostingContext, overrides: Map<string, CostOverr
         group.stock_point_id,
         group.product_id,
       ]);
-      const opening = await stateBefore(tx, who.shopId, group.stock_point_id, group.product_id, position);
-      const segment = await rowsAfter(tx, who.shopId, group.stock_point_id, group.product_id, position, true);
-      const outcome = runSegment(opening, segment, overrides);
-      const shortage = findShortage(context, outcome, group.stock_point_id, group.product_id);
+      const place = { stockPointId: group.stock_point_id, productId: group.product_id };
+      const opening = await stateBefore(tx, who.shopId, place, position);
+      const replayed = await replay(context, place, opening, [], { from: position, inclusive: true }, overrides);
+      const shortage = findShortage(context, replayed, place);
       if (shortage) throw insufficientStock([shortage]);
-      await rewriteHistory(tx, who, { stockPointId: group.stock_point_id, productId: group.product_id }, outcome);
-      await writeBalance(tx, who, group.stock_point_id, group.product_id, outcome.final);
-      pending.push(...outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
+      await writeBalance(tx, who, group.stock_point_id, group.product_id, replayed.final);
+      pending.push(...replayed.changedSources);
     }
   }
 }
@@ -350,26 +386,30 @@ async function cascade(context: PostingContext, overrides: Map<string, CostOverr
  * Stock may not go below zero unless the shop allows it. A row already negative before this posting
  * is not blamed on it unless this posting made it worse.
  */
-function findShortage(context: PostingContext, outcome: SegmentOutcome, stockPointId: string, productId: string): StockShortage | null {
-  if (context.allowNegative) return null;
-  let lowest: bigint | null = null;
+function findShortage(context: PostingContext, replayed: Replayed, place: { stockPointId: string; productId: string }): StockShortage | null {
+  const { lowest } = replayed;
+  if (context.allowNegative || lowest === null) return null;
+  const taken = replayed.given.reduce((total, { row }) => total - signedQuantity(row), 0n);
+  const requested = taken > 0n ? taken : 0n;
+  return { ...place, requested: quantityText(requested), available: quantityText(requested + lowest > 0n ? requested + lowest : 0n) };
+}
+
+/** The lower of `lowest` and the lowest balance below zero that a row of the outcome (not a receipt) left and did not find. */
+function lowestShortfall(outcome: SegmentOutcome, lowest: bigint | null): bigint | null {
   for (const { row, result } of outcome.rows) {
     if (row.movement === 'receive' || result.after.quantity >= 0n) continue;
     if (row.existing && row.oldBalanceQuantity !== undefined && result.after.quantity >= quantityUnits(row.oldBalanceQuantity)) continue;
     lowest = lowest === null || result.after.quantity < lowest ? result.after.quantity : lowest;
   }
-  if (lowest === null) return null;
-  const taken = outcome.rows.filter(({ row }) => !row.existing).reduce((total, { row }) => total - signedQuantity(row), 0n);
-  const requested = taken > 0n ? taken : 0n;
-  return {
-    productId,
-    stockPointId,
-    requested: quantityText(requested),
-    available: quantityText(requested + lowest > 0n ? requested + lowest : 0n),
-  };
+  return lowest;
 }
 
-async function stateBefore(tx: Transaction, shopId: string, stockPointId: string, productId: string, position: LedgerPosition): Promise<CostState> {
+async function stateBefore(
+  tx: Transaction,
+  shopId: string,
+  { stockPointId, productId }: { stockPointId: string; productId: string },
+  position: LedgerPosition,
+): Promise<CostState> {
   const [row] = await tx.query<{ balance_quantity: string; balance_avg_cost: string; balance_amount: string }>(
     `SELECT balance_quantity, balance_avg_cost, balance_amount FROM stock_ledger l
       WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${before('l', 4)}
@@ -400,34 +440,36 @@ const LEDGER_COLUMNS = {
 } as const;
 
 /**
- * Existing ledger rows after a position (or from it, inclusive), oldest first. A backdated posting can
- * reach 100,000 rows, so they come as one row of columns, each a comma-joined text: splitting 16
- * strings costs far less than 100,000 row objects. They come in the order they are stored and are put in
- * ledger order here, which spares the database a sort that spills to disk.
+ * Up to CHUNK_ROWS existing ledger rows after a position (or from it, inclusive), oldest first, and the
+ * position of the last. They come as one row of columns, each a comma-joined text: splitting 16 strings
+ * costs far less than thousands of row objects.
  */
 async function rowsAfter(
   tx: Transaction,
   shopId: string,
-  stockPointId: string,
-  productId: string,
+  { stockPointId, productId }: { stockPointId: string; productId: string },
   position: LedgerPosition,
-  inclusive = false,
-): Promise<SegmentRow[]> {
+  inclusive: boolean,
+): Promise<{ rows: SegmentRow[]; last: LedgerPosition }> {
   const condition = inclusive ? `NOT ${before('l', 4)}` : after('l', 4);
   const [found] = await tx.query<Record<keyof typeof LEDGER_COLUMNS, string | null>>(
     `SELECT ${Object.entries(LEDGER_COLUMNS).map(([name, sql]) => `string_agg(${sql}, ',') AS "${name}"`).join(', ')}
-       FROM stock_ledger l
-      WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${condition}`,
+       FROM (SELECT * FROM stock_ledger l
+              WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${condition}
+              ORDER BY l.bill_date, l.posting_seq, l.line_no LIMIT ${CHUNK_ROWS}) l`,
     [shopId, stockPointId, productId, ...positionParams(position)],
   );
-  if (!found!.lineIds) return [];
+  if (!found!.lineIds) return { rows: [], last: position };
   const names = Object.keys(LEDGER_COLUMNS) as Array<keyof typeof LEDGER_COLUMNS>;
   const c = Object.fromEntries(names.map((name) => [name, found![name]!.split(',')])) as Record<keyof typeof LEDGER_COLUMNS, string[]>;
+  // The aggregate does not promise the subquery's order, so the rows are put in ledger order here.
   const seqs = c.postingSeqs.map(BigInt);
   const lineNos = c.lineNos.map(Number);
   const order = c.lineIds.map((_, i) => i);
   order.sort((a, b) => (c.dates[a]! < c.dates[b]! ? -1 : c.dates[a]! > c.dates[b]! ? 1 : seqs[a]! < seqs[b]! ? -1 : seqs[a]! > seqs[b]! ? 1 : lineNos[a]! - lineNos[b]!));
-  return order.map((i) => ({
+  const lastIndex = order.at(-1)!;
+  const last = { billDate: c.dates[lastIndex]!, postingSeq: c.postingSeqs[lastIndex]!, lineNo: lineNos[lastIndex]! };
+  const rows = order.map((i): SegmentRow => ({
     lineId: c.lineIds[i]!,
     billDirection: c.directions[i] as SegmentRow['billDirection'],
     billSign: c.kinds[i] === 'reversal' ? -1 : 1,
@@ -444,4 +486,5 @@ async function rowsAfter(
     existing: true,
     oldBalanceQuantity: c.balanceQuantities[i]!,
   }));
+  return { rows, last };
 }
