@@ -17,4 +17,10 @@ export function before(alias: string, n: number): string {
   return `(${alias}.bill_date, ${alias}.posting_seq, ${alias}.line_no) < ($${n}::date, $${n + 1}::bigint, $${n + 2}::int)`;
 }
 
+/** SQL condition "row lies from the first position to the last, both included"; $n…$n+5 hold the two positions. */
+export function within(alias: string, n: number): string {
+  const row = `(${alias}.bill_date, ${alias}.posting_seq, ${alias}.line_no)`;
+  return `${row} >= ($${n}::date, $${n + 1}::bigint, $${n + 2}::int) AND ${row} <= ($${n + 3}::date, $${n + 4}::bigint, $${n + 5}::int)`;
+}
+
 export const positionParams = (position: LedgerPosition) => [position.billDate, position.postingSeq, position.lineNo];

@@ -254,7 +254,7 @@ async function replay(
     const chunk = await rowsAfter(tx, who.shopId, place, cursor.from, cursor.inclusive);
     if (chunk.rows.length === 0) break;
     const outcome = runSegment(replayed.final, chunk.rows, overrides);
-    await rewriteHistory(tx, who, place, outcome);
+    await rewriteHistory(tx, who, place, chunk, outcome);
     replayed.final = outcome.final;
     replayed.lowest = lowestShortfall(outcome, replayed.lowest);
     replayed.changedSources.push(...outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
@@ -441,7 +441,7 @@ const LEDGER_COLUMNS = {
 
 /**
  * Up to CHUNK_ROWS existing ledger rows after a position (or from it, inclusive), oldest first, and the
- * position of the last. They come as one row of columns, each a comma-joined text: splitting 16 strings
+ * positions of the first and the last. They come as one row of columns, each a comma-joined text: splitting 16 strings
  * costs far less than thousands of row objects.
  */
 async function rowsAfter(
@@ -450,7 +450,7 @@ async function rowsAfter(
   { stockPointId, productId }: { stockPointId: string; productId: string },
   position: LedgerPosition,
   inclusive: boolean,
-): Promise<{ rows: SegmentRow[]; last: LedgerPosition }> {
+): Promise<{ rows: SegmentRow[]; first: LedgerPosition; last: LedgerPosition }> {
   const condition = inclusive ? `NOT ${before('l', 4)}` : after('l', 4);
   const [found] = await tx.query<Record<keyof typeof LEDGER_COLUMNS, string | null>>(
     `SELECT ${Object.entries(LEDGER_COLUMNS).map(([name, sql]) => `string_agg(${sql}, ',') AS "${name}"`).join(', ')}
@@ -459,7 +459,7 @@ async function rowsAfter(
               ORDER BY l.bill_date, l.posting_seq, l.line_no LIMIT ${CHUNK_ROWS}) l`,
     [shopId, stockPointId, productId, ...positionParams(position)],
   );
-  if (!found!.lineIds) return { rows: [], last: position };
+  if (!found!.lineIds) return { rows: [], first: position, last: position };
   const names = Object.keys(LEDGER_COLUMNS) as Array<keyof typeof LEDGER_COLUMNS>;
   const c = Object.fromEntries(names.map((name) => [name, found![name]!.split(',')])) as Record<keyof typeof LEDGER_COLUMNS, string[]>;
   // The aggregate does not promise the subquery's order, so the rows are put in ledger order here.
@@ -467,8 +467,7 @@ async function rowsAfter(
   const lineNos = c.lineNos.map(Number);
   const order = c.lineIds.map((_, i) => i);
   order.sort((a, b) => (c.dates[a]! < c.dates[b]! ? -1 : c.dates[a]! > c.dates[b]! ? 1 : seqs[a]! < seqs[b]! ? -1 : seqs[a]! > seqs[b]! ? 1 : lineNos[a]! - lineNos[b]!));
-  const lastIndex = order.at(-1)!;
-  const last = { billDate: c.dates[lastIndex]!, postingSeq: c.postingSeqs[lastIndex]!, lineNo: lineNos[lastIndex]! };
+  const positionOf = (i: number): LedgerPosition => ({ billDate: c.dates[i]!, postingSeq: c.postingSeqs[i]!, lineNo: lineNos[i]! });
   const rows = order.map((i): SegmentRow => ({
     lineId: c.lineIds[i]!,
     billDirection: c.directions[i] as SegmentRow['billDirection'],
@@ -486,5 +485,5 @@ async function rowsAfter(
     existing: true,
     oldBalanceQuantity: c.balanceQuantities[i]!,
   }));
-  return { rows, last };
+  return { rows, first: positionOf(order[0]!), last: positionOf(order.at(-1)!) };
 }
