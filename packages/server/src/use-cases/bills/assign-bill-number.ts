@@ -5,9 +5,9 @@ import { invalidState } from '../../errors.ts';
 import { billColumns, toBill } from './bill-rows.ts';
 
 /**
- * Bill numbers: IN/OUT + yyyymmdd + the shop's 4-digit daily sequence. A bill is numbered by the last
- * write of its transaction, so the counter row is locked only until the commit, a failed transaction
- * gives its number back, and concurrent bills queue on the row: no gaps, no duplicates.
+ * Bill numbers: IN/OUT + yyyymmdd + the shop's 4-digit daily sequence. A bill is numbered as late in its
+ * transaction as possible (the statement that closes it), so the counter row is locked briefly, a failed
+ * transaction gives its number back, and concurrent bills queue on the row: no gaps, no duplicates.
  *
  * `numbering(n)` is that write as SQL pieces for a statement of the caller's: a CTE named `counter`
  * and the new number as an expression; $1 is the shop and $n, $n+1, $n+2 the parameters it returns.
