@@ -72,7 +72,8 @@ interface PostingContext {
  * Locks: the products of all lines (in id order) serialise every posting that touches a product at any
  * stock point, so history can be recomputed across stock points without deadlocks; then the balance rows.
  * A bill dated before later postings takes its place by date and everything after it is recomputed.
- * If stock would go negative anywhere and the shop forbids it, nothing is written (INSUFFICIENT_STOCK).
+ * If stock would go negative anywhere and the shop forbids it, the posting is refused (INSUFFICIENT_STOCK)
+ * and the transaction, history already rewritten included, rolls back.
  * A caller that already locked the products (in id order, see `prepareBill`) says so with `locked`.
  * With `closing`, the statement that posts the last bill also closes it, and its row is returned.
  */
