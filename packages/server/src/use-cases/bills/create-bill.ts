@@ -10,7 +10,7 @@ import { submitBill } from './submit-bill.ts';
 export async function createBill(tx: Transaction, actor: Actor, input: CreateBillRequest): Promise<Bill> {
   requireDirectionAllowed(actor, input.direction);
   const postsNow = input.confirm === true && !needsApproval(actor);
-  const { header, lines, allowNegativeStock } = await prepareBill(tx, actor, input.direction, input, { lockProducts: postsNow });
+  const { header, lines, locked } = await prepareBill(tx, actor, input.direction, input, { lockProducts: postsNow });
   const columns: Array<[string, unknown]> = [
     ['shop_id', actor.shopId],
     ['direction', input.direction],
@@ -38,7 +38,7 @@ export async function createBill(tx: Transaction, actor: Actor, input: CreateBil
       transferPeerId: null,
       lines: lines.map((line, i) => ({ ...line, id: lineIds[i]!, lineNo: i + 1, costSourceLineId: null })),
     };
-    return submitBill(tx, actor, billId, { bill, locked: postsNow ? { allowNegativeStock } : undefined });
+    return submitBill(tx, actor, billId, { bill, locked });
   }
   return assignBillNumber(tx, actor.shopId, billId, input.direction);
 }

@@ -2,6 +2,7 @@ import type { UpdateBillRequest } from '@xiaocang/contracts';
 import { can, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
+import { productLockColumns, type ProductsLocked } from '../stock/post-bills.ts';
 import { checkLines, productIdsOf, productsColumn, type PreparedLine, type ProductRow } from './prepare-lines.ts';
 
 export interface PreparedHeader {
@@ -42,7 +43,7 @@ export async function resolveStockPoint(db: Queryable, actor: Actor, requested: 
 /**
  * Checks the bill type is one of the shop's, the counterparty fits the direction and the shop, and
  * the lines' products (see `checkLines`), all in one round trip. A bill about to be posted locks its
- * products here already, in the order posting locks them, and learns whether the shop allows negative stock.
+ * products here already, as posting would (`locked`, to pass on to it).
  */
 export async function prepareBill(
   db: Queryable,
@@ -50,7 +51,7 @@ export async function prepareBill(
   direction: 'in' | 'out',
   input: Pick<UpdateBillRequest, 'billType' | 'stockPointId' | 'supplierId' | 'customerId' | 'lines'>,
   { lockProducts = false } = {},
-): Promise<{ header: PreparedHeader; lines: PreparedLine[]; allowNegativeStock: boolean }> {
+): Promise<{ header: PreparedHeader; lines: PreparedLine[]; locked: ProductsLocked | undefined }> {
   if (direction === 'in' && input.customerId) throw invalid('customerId', 'belongs on outbound bills; inbound bills name a supplier');
   if (direction === 'out' && input.supplierId) throw invalid('supplierId', 'belongs on inbound bills; outbound bills name a customer');
   const [found] = await db.query<{
@@ -59,15 +60,15 @@ export async function prepareBill(
     customer_ok: boolean;
     default_id: string | null;
     requested_status: string | null;
-    allow_negative_stock: boolean;
+    allow_negative_stock: boolean | null;
     products: ProductRow[] | null;
   }>(
     `SELECT EXISTS (SELECT 1 FROM shop_options WHERE shop_id = $1 AND kind = $2 AND name = $3) AS type_ok,
             ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM suppliers WHERE shop_id = $1 AND id = $4)) AS supplier_ok,
             ($5::bigint IS NULL OR EXISTS (SELECT 1 FROM customers WHERE shop_id = $1 AND id = $5)) AS customer_ok,
             ${stockPointColumns(6)},
-            (SELECT allow_negative_stock FROM shops WHERE id = $1) AS allow_negative_stock,
-            ${productsColumn(7, { lock: lockProducts })}`,
+            ${productsColumn(7)},
+            ${lockProducts ? productLockColumns(7) : 'NULL AS allow_negative_stock'}`,
     [
       actor.shopId,
       direction === 'in' ? 'inboundType' : 'outboundType',
@@ -88,7 +89,7 @@ export async function prepareBill(
       customerId: input.customerId ?? null,
     },
     lines: checkLines(found!.products, direction, input.lines),
-    allowNegativeStock: found!.allow_negative_stock,
+    locked: lockProducts ? { allowNegativeStock: found!.allow_negative_stock! } : undefined,
   };
 }
 

@@ -26,14 +26,10 @@ export interface ProductRow {
 
 type LineRequest = { productId: string; quantity: string; unitPrice?: string };
 
-/**
- * The lines' products as a JSON column (`products`) for a statement of the caller's: $1 is the shop,
- * $n the product ids. With `lock`, the products are locked in id order as posting locks them.
- */
-export function productsColumn(n: number, { lock = false } = {}): string {
+/** The lines' products as a JSON column (`products`) for a statement of the caller's: $1 is the shop, $n the product ids. */
+export function productsColumn(n: number): string {
   return `(SELECT json_agg(p) FROM (SELECT id::text, name, code, unit, specification, inbound_price::text, outbound_price::text, is_enabled
-                                     FROM products WHERE shop_id = $1 AND id = ANY($${n}::bigint[])
-                                    ${lock ? 'ORDER BY id FOR NO KEY UPDATE' : ''}) p) AS products`;
+                                     FROM products WHERE shop_id = $1 AND id = ANY($${n}::bigint[])) p) AS products`;
 }
 
 export const productIdsOf = (lines: ReadonlyArray<LineRequest>) => [...new Set(lines.map((line) => line.productId))];

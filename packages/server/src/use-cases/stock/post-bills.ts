@@ -107,18 +107,26 @@ export interface Closing {
   };
 }
 
-/** Products locked by the caller in id order, with the shop's rule on negative stock read at the same time. */
+/** Products locked by the caller with `productLockColumns`, and the shop's rule on negative stock read with them. */
 export interface ProductsLocked {
   allowNegativeStock: boolean;
 }
 
+/**
+ * SQL columns for a statement of the caller's: they lock the products whose ids are in $n ($1 is the
+ * shop) the way posting needs them locked, in id order, and read the shop's rule on negative stock
+ * (`allow_negative_stock`).
+ */
+export function productLockColumns(n: number): string {
+  return `(SELECT count(*) FROM (SELECT id FROM products WHERE shop_id = $1 AND id = ANY($${n}::bigint[]) ORDER BY id FOR NO KEY UPDATE) p) AS locked,
+          (SELECT allow_negative_stock FROM shops WHERE id = $1) AS allow_negative_stock`;
+}
+
 async function lockProducts(tx: Transaction, shopId: string, lines: PostingLine[]): Promise<boolean> {
-  const productIds = [...new Set(lines.map((line) => line.productId))].sort(byNumericId);
-  const [shop] = await tx.query<{ allow_negative_stock: boolean }>(
-    `WITH locked AS (SELECT id FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR NO KEY UPDATE)
-     SELECT allow_negative_stock, (SELECT count(*) FROM locked) AS locked FROM shops WHERE id = $1`,
-    [shopId, productIds],
-  );
+  const [shop] = await tx.query<{ allow_negative_stock: boolean }>(`SELECT ${productLockColumns(2)}`, [
+    shopId,
+    [...new Set(lines.map((line) => line.productId))],
+  ]);
   return shop!.allow_negative_stock;
 }
 
@@ -200,8 +208,8 @@ async function postOneBill(context: PostingContext, bill: PostingBill, closing?:
     const rowsOfProduct = newRows.filter((_, i) => bill.lines[i]!.productId === place.productId);
     const position: LedgerPosition = { billDate: bill.billDate, postingSeq, lineNo: bill.lines.find((line) => line.productId === place.productId)!.lineNo };
     const replayed = balance.backdated
-      ? await replay(context, place, await stateBefore(tx, shopId, place, position), rowsOfProduct, { from: position, inclusive: false }, overrides)
-      : await replay(context, place, costState(balance.quantity, balance.avg_cost, balance.total_cost), rowsOfProduct, null, overrides);
+      ? await replayHistory(context, place, await stateBefore(tx, shopId, place, position), rowsOfProduct, { from: position, inclusive: false }, overrides)
+      : await replayHistory(context, place, costState(balance.quantity, balance.avg_cost, balance.total_cost), rowsOfProduct, null, overrides);
     const shortage = findShortage(context, replayed, place);
     if (shortage) shortages.push(shortage);
     outcomes.push({ productId: place.productId, replayed });
@@ -239,7 +247,7 @@ interface Replayed {
  * posting's new rows), then, with `later`, the existing rows from that position on, which are
  * rewritten wherever they changed, chunk by chunk.
  */
-async function replay(
+async function replayHistory(
   context: PostingContext,
   place: { stockPointId: string; productId: string },
   opening: CostState,
@@ -306,7 +314,7 @@ async function writePosting(
      UPDATE stock_bills b SET ${['posting_seq = $5', 'updated_at = now()', ...(closes?.assignments ?? [])].join(', ')}
        ${closes?.from ? `FROM ${closes.from}` : ''}
       WHERE b.shop_id = $1 AND b.id = $3
-     RETURNING ${closes?.returning ?? 'b.id'}`,
+     ${closes ? `RETURNING ${closes.returning}` : ''}`,
     [
       who.shopId,
       bill.stockPointId,
@@ -346,7 +354,7 @@ async function writePosting(
       ...(closes?.params ?? []),
     ],
   );
-  return closes ? closed : undefined;
+  return closed;
 }
 
 /**
@@ -374,7 +382,7 @@ async function cascade(context: PostingContext, overrides: Map<string, CostOverr
       ]);
       const place = { stockPointId: group.stock_point_id, productId: group.product_id };
       const opening = await stateBefore(tx, who.shopId, place, position);
-      const replayed = await replay(context, place, opening, [], { from: position, inclusive: true }, overrides);
+      const replayed = await replayHistory(context, place, opening, [], { from: position, inclusive: true }, overrides);
       const shortage = findShortage(context, replayed, place);
       if (shortage) throw insufficientStock([shortage]);
       await writeBalance(tx, who, group.stock_point_id, group.product_id, replayed.final);
