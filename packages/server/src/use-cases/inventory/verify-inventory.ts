@@ -14,9 +14,9 @@ import {
 } from '@xiaocang/domain';
 import { can } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
+import { magnitude } from '../stock/segment.ts';
 import type { UseCaseContext } from '../../http/context.ts';
 
-const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 const shown = (state: CostState) => `${quantityText(state.quantity)} @ ${unitCostText(state.avgCost)} = ${moneyText(state.totalCost)}`;
 
 interface LedgerRow {
@@ -57,8 +57,8 @@ export async function verifyInventory({ db, actor }: UseCaseContext): Promise<In
     if (Number(balance.ledger_rows) !== rows.length) report('ledger row count of the balance', String(rows.length), balance.ledger_rows);
     let state = EMPTY_STATE;
     for (const row of rows) {
-      const quantity = abs(quantityUnits(row.quantity));
-      const costAmount = abs(moneyUnits(row.cost_amount));
+      const quantity = magnitude(row.quantity, quantityUnits);
+      const costAmount = magnitude(row.cost_amount, moneyUnits);
       const movement: Movement =
         row.movement === 'issue'
           ? { kind: 'issue', quantity }
