@@ -95,8 +95,3 @@ export function replay(opening: CostState, movements: readonly Movement[]): Move
   }
   return results;
 }
-
-/** Signed change of quantity a movement makes. */
-export function quantityDelta(movement: Movement): bigint {
-  return movement.kind === 'receive' ? movement.quantity : -movement.quantity;
-}
