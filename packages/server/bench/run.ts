@@ -117,9 +117,9 @@ async function main() {
   const onFloor = (bill: BillSpec): BillSpec => ({ ...bill, lines: bill.lines.map((line) => ({ ...line, productId: floorProducts.get(line.productId)! })) });
   const onTheFloor = async (bills: readonly BillSpec[], concurrency: number, firstNumber: number, warm = false) => {
     const figures = await withDatabase(async (db) => {
-      const post = (bill: BillSpec, index: number) => postFloorBill(db, floorShop, onFloor(bill), `FLOOR${firstNumber + index}`);
-      if (warm) await runConcurrently(warmUp, 4, (bill, index) => post(bill, 1_000_000 + index - firstNumber));
-      return runConcurrently(bills, concurrency, post);
+      const post = (bill: BillSpec, number: number) => postFloorBill(db, floorShop, onFloor(bill), `FLOOR${number}`);
+      if (warm) await runConcurrently(warmUp, 4, (bill, index) => post(bill, 1_000_000 + index));
+      return runConcurrently(bills, concurrency, (bill, index) => post(bill, firstNumber + index));
     });
     if (!databaseUrl) owner = clientOf(server!.url, owner.token, owner.shopId, owner.userId);
     return figures;
