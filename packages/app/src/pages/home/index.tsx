@@ -10,6 +10,10 @@ import { money, quantity } from '../../lib/format';
 import { go, switchTab } from '../../routes';
 import { useSession } from '../../state/session';
 
+/** Today's amount with the number of bills under it, or only the number when the amount is hidden. */
+const todayFigure = (amount: string | undefined, count: number | undefined) =>
+  amount !== undefined ? { value: money(amount), hint: `${count ?? 0} 单` } : { value: `${count ?? 0} 单` };
+
 function Tile({ label, value, hint, tone, onClick, name }: { label: string; value: string; hint?: string; tone?: 'alert' | 'warn'; onClick?: () => void; name: string }) {
   return (
     <View className={`tile tile-${name}${tone ? ` tile--${tone}` : ''}`} onClick={onClick}>
@@ -44,20 +48,8 @@ function HomeContent() {
       <RemoteView remote={dashboard}>
         {(d) => (
           <View className="grid dashboard">
-            <Tile
-              name="today-in"
-              label="今日入库"
-              value={d.todayInboundAmount !== undefined ? money(d.todayInboundAmount) : `${d.todayInboundCount ?? 0} 单`}
-              hint={d.todayInboundAmount !== undefined ? `${d.todayInboundCount ?? 0} 单` : undefined}
-              onClick={() => switchTab('bills')}
-            />
-            <Tile
-              name="today-out"
-              label="今日出库"
-              value={d.todayOutboundAmount !== undefined ? money(d.todayOutboundAmount) : `${d.todayOutboundCount ?? 0} 单`}
-              hint={d.todayOutboundAmount !== undefined ? `${d.todayOutboundCount ?? 0} 单` : undefined}
-              onClick={() => switchTab('bills')}
-            />
+            <Tile name="today-in" label="今日入库" {...todayFigure(d.todayInboundAmount, d.todayInboundCount)} onClick={() => switchTab('bills')} />
+            <Tile name="today-out" label="今日出库" {...todayFigure(d.todayOutboundAmount, d.todayOutboundCount)} onClick={() => switchTab('bills')} />
             {d.monthSales !== undefined ? <Tile name="month-sales" label="本月销售额" value={money(d.monthSales)} onClick={() => go('monthly')} /> : null}
             {d.monthProfit !== undefined ? <Tile name="month-profit" label="本月利润" value={money(d.monthProfit)} onClick={() => go('monthly')} /> : null}
             {d.lowStockCount !== undefined ? (
