@@ -20,7 +20,7 @@ export function dec(value: DecimalInput): Decimal {
   return new Exact(value);
 }
 
-export const ZERO = dec(0);
+const ZERO = dec(0);
 
 export function roundQuantity(value: DecimalInput): Decimal {
   return dec(value).toDecimalPlaces(QUANTITY_PLACES, Decimal.ROUND_HALF_UP);

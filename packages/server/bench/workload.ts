@@ -48,7 +48,7 @@ export interface RunFigures {
   p99Ms: number;
 }
 
-export function percentile(sortedMs: readonly number[], p: number): number {
+function percentile(sortedMs: readonly number[], p: number): number {
   if (sortedMs.length === 0) return 0;
   return sortedMs[Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)]!;
 }

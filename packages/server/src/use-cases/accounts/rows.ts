@@ -38,7 +38,7 @@ export function toUser(row: UserRow): User {
   };
 }
 
-export function toShop(row: ShopRow): Shop {
+function toShop(row: ShopRow): Shop {
   return {
     id: row.id,
     name: row.name,
