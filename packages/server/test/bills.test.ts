@@ -1,3 +1,4 @@
+import { shopDay } from '@xiaocang/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
 import { balanceOf, createProduct, postBill } from './support/stock.ts';
@@ -116,9 +117,12 @@ describeOnDatabase('bills', () => {
   it('reverses a posted bill once, restoring stock, cost and the month', async () => {
     const shop = await t.registerShop();
     const p = await createProduct(shop);
-    await postBill(shop, 'in', [{ productId: p, quantity: 10, unitPrice: 2 }]);
-    const sale = await postBill(shop, 'out', [{ productId: p, quantity: 4, unitPrice: 5 }]);
-    const before = (await shop.get('/api/stats/monthly?year=2026')).body.months[10];
+    // A reversal is dated the day it is made, so the sale is dated today for both to fall in one month.
+    const today = shopDay(new Date());
+    const monthOfToday = async () => (await shop.get(`/api/stats/monthly?year=${today.slice(0, 4)}`)).body.months[Number(today.slice(5, 7)) - 1];
+    await postBill(shop, 'in', [{ productId: p, quantity: 10, unitPrice: 2 }], { billDate: today });
+    const sale = await postBill(shop, 'out', [{ productId: p, quantity: 4, unitPrice: 5 }], { billDate: today });
+    const before = await monthOfToday();
     expect(before).toMatchObject({ outboundAmount: '20.00', outboundCost: '8.00', profit: '12.00', outboundCount: 1 });
 
     const reversal = await shop.post(`/api/bills/${sale.body.id}/reverse`);
@@ -127,7 +131,7 @@ describeOnDatabase('bills', () => {
     expect(reversal.body.lines[0]).toMatchObject({ stockBefore: '6.000', stockAfter: '10.000', costAmount: '-8.00' });
     expect((await shop.get(`/api/bills/${sale.body.id}`)).body).toMatchObject({ status: 'reversed', reversedById: reversal.body.id });
     expect(await balanceOf(shop, p)).toMatchObject({ quantity: '10.000', avgCost: '2.0000', totalCost: '20.00' });
-    const after = (await shop.get('/api/stats/monthly?year=2026')).body.months[10];
+    const after = await monthOfToday();
     expect(after).toMatchObject({ outboundAmount: '0.00', outboundCost: '0.00', profit: '0.00', outboundCount: 0 });
 
     expect((await shop.post(`/api/bills/${sale.body.id}/reverse`)).status).toBe(409);
