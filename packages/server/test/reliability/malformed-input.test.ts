@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp, describeOnPostgres, type Client, type TestApp } from '../support/harness.ts';
+import { createTestApp, describeOnDatabase, type Client, type TestApp } from '../support/harness.ts';
 import { createProduct, postBill } from '../support/stock.ts';
 
 const HOSTILE = [
@@ -75,7 +75,7 @@ function brokenBills(productId: string): unknown[] {
   ];
 }
 
-describeOnPostgres('malformed input never breaks the server or the books', () => {
+describeOnDatabase('malformed input never breaks the server or the books', () => {
   let t: TestApp;
   let owner: Client;
   let productId: string;
