@@ -84,30 +84,26 @@ interface PgliteStatement {
   fields: Array<{ name: string; dataTypeID: number }>;
 }
 
+const { serialize } = protocol;
+
 async function preparePglite(db: PGlite, text: string): Promise<PgliteStatement> {
   const name = statementName(text);
-  const { serialize } = protocol;
-  const { messages } = await db.execProtocol(concat(serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()), {
+  const { messages } = await db.execProtocol(Buffer.concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), {
     syncToFs: false,
   });
   const parameters = messages.find((message) => message.name === 'parameterDescription') as { dataTypeIDs: number[] } | undefined;
   const description = messages.find((message) => message.name === 'rowDescription') as { fields: PgliteStatement['fields'] } | undefined;
-  return {
-    name,
-    parameterTypes: parameters?.dataTypeIDs ?? [],
-    fields: (description?.fields ?? []).map(({ name: field, dataTypeID }) => ({ name: field, dataTypeID })),
-  };
+  return { name, parameterTypes: parameters?.dataTypeIDs ?? [], fields: description?.fields ?? [] };
 }
 
 /** Binds, executes and syncs in one message; an error is thrown once the backend is ready again. */
 async function executePglite<Row>(db: PGlite, statement: PgliteStatement, params: readonly unknown[], syncToFs: boolean): Promise<Row[]> {
-  const { serialize } = protocol;
   const values = params.map((value, i) => {
     if (value === null || value === undefined) return null;
     const serializer = db.serializers[statement.parameterTypes[i]!];
     return serializer ? serializer(value) : String(value);
   });
-  const { messages } = await db.execProtocol(concat(serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()), {
+  const { messages } = await db.execProtocol(Buffer.concat([serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]), {
     syncToFs,
   });
   const rows: Row[] = [];
@@ -122,8 +118,6 @@ async function executePglite<Row>(db: PGlite, statement: PgliteStatement, params
   }
   return rows;
 }
-
-const concat = (...parts: Uint8Array[]) => Buffer.concat(parts);
 
 const RETRYABLE = new Set(['40001', '40P01']);
 
