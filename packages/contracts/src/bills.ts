@@ -1,5 +1,6 @@
+import { LIMITS } from '@xiaocang/domain';
 import { z } from 'zod';
-import { DecimalString, decimalInput, Id, IsoDate, ListQuery, RequiredText, Text, Timestamp } from './common.ts';
+import { DecimalString, decimalInput, Id, IsoDate, ListQuery, QuantityInput, RequiredText, Text, Timestamp, UnitPriceInput, WebAddress } from './common.ts';
 
 export const Direction = z.enum(['in', 'out']);
 export type Direction = z.infer<typeof Direction>;
@@ -8,10 +9,11 @@ export const BillStatus = z.enum(['draft', 'pending', 'confirmed', 'rejected', '
 export type BillStatus = z.infer<typeof BillStatus>;
 
 /** Quantities on lines are positive; a reversal is a bill of its own, never a negative line typed by hand. */
-export const LineQuantity = decimalInput({ places: 3, min: 0, max: 999_999_999, nonZero: true });
-export const LinePrice = decimalInput({ places: 4, min: 0, max: 999_999_999 });
+export const LineQuantity = decimalInput({ places: 3, max: LIMITS.lineQuantity, nonZero: true });
+export const LinePrice = UnitPriceInput;
 
-export const Attachment = z.object({ fileId: RequiredText(500), name: Text(200).default('') });
+/** Attachments are links to files (receipts, photos) the app shows. */
+export const Attachment = z.object({ fileId: WebAddress(500).min(1, 'is required'), name: Text(200).default('') });
 
 export const BillLineInput = z.object({
   productId: Id,
@@ -137,7 +139,7 @@ export const CreateStocktakeRequest = z.object({
   billDate: IsoDate,
   remarks: Text(500).default(''),
   lines: z
-    .array(z.object({ productId: Id, countedQuantity: decimalInput({ places: 3, min: 0, max: 999_999_999 }) }))
+    .array(z.object({ productId: Id, countedQuantity: QuantityInput }))
     .min(1, 'count at least one product')
     .max(1000),
 });

@@ -1,16 +1,25 @@
+import { EARLIEST_BOOK_DATE, latestBookDate, LIMITS, limitText } from '@xiaocang/domain';
 import { z } from 'zod';
 
 /** Ids are decimal strings of a bigint. */
 export const Id = z.string().regex(/^[1-9]\d{0,17}$/, 'must be an id');
 export type Id = z.infer<typeof Id>;
 
-export const IsoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+/**
+ * Every date a request carries (bill dates, date filters): YYYY-MM-DD from 2000-01-01 to a year after the
+ * shop's today, the same bounds for what is written and what is looked for.
+ */
+export const IsoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' }).refine((date) => date >= EARLIEST_BOOK_DATE && date <= latestBookDate(), {
+  error: () => `must be between ${EARLIEST_BOOK_DATE} and ${latestBookDate()}`,
+  // Only a real date is compared: "2026-02-30" is simply not a date.
+  when: (payload) => payload.issues.length === 0,
+});
 export const Timestamp = z.string();
 
 interface DecimalRule {
   places: number;
   min?: number;
-  max?: number;
+  max: number;
   /** Zero is refused (quantities on bill lines). */
   nonZero?: boolean;
 }
@@ -19,7 +28,7 @@ interface DecimalRule {
  * A decimal in a request: a string or a number, at most `places` decimals, within bounds.
  * It becomes a canonical string, so binary floats never reach the books.
  */
-export function decimalInput({ places, min = 0, max = 999_999_999_999, nonZero = false }: DecimalRule) {
+export function decimalInput({ places, min = 0, max, nonZero = false }: DecimalRule) {
   const pattern = new RegExp(`^-?\\d{1,15}(\\.\\d{1,${places}})?$`);
   return z
     .union([z.string(), z.number()], { message: 'must be a number' })
@@ -31,7 +40,7 @@ export function decimalInput({ places, min = 0, max = 999_999_999_999, nonZero =
       }
       const numeric = Number(text);
       if (numeric < min || numeric > max) {
-        ctx.addIssue({ code: 'custom', message: `must be between ${min} and ${max}` });
+        ctx.addIssue({ code: 'custom', message: `must be between ${limitText(min)} and ${limitText(max)}` });
         return z.NEVER;
       }
       if (nonZero && numeric === 0) {
@@ -42,16 +51,41 @@ export function decimalInput({ places, min = 0, max = 999_999_999_999, nonZero =
     });
 }
 
-export const QuantityInput = decimalInput({ places: 3 });
-export const MoneyInput = decimalInput({ places: 2 });
-export const UnitPriceInput = decimalInput({ places: 4 });
+/** A quantity held rather than moved: a warning level, a counted stock. */
+export const QuantityInput = decimalInput({ places: 3, max: LIMITS.balanceQuantity });
+/** A product's price in yuan. */
+export const MoneyInput = decimalInput({ places: 2, max: LIMITS.unitPrice });
+/** The unit price of a line. */
+export const UnitPriceInput = decimalInput({ places: 4, max: LIMITS.unitPrice });
 /** Decimals in responses are fixed-place strings. */
 export const DecimalString = z.string();
 
-/** PostgreSQL text cannot hold U+0000; refusing it here names the field instead of failing in SQL. */
-export const PlainString = z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+/**
+ * Every text a request carries. PostgreSQL text cannot hold U+0000, and a lone surrogate (half of a UTF-16
+ * pair) is no character at all: no database, JSON column or client can store or show it. Refusing both here
+ * names the field instead of failing in SQL.
+ */
+export const PlainString = z
+  .string()
+  .regex(/^[^\u0000]*$/, 'must not contain NUL characters')
+  .regex(/^\P{Cs}*$/u, 'must be well-formed Unicode (it has an unpaired surrogate)');
 export const Text = (max: number) => PlainString.trim().max(max, `must be at most ${max} characters`);
 export const RequiredText = (max: number) => Text(max).min(1, 'is required');
+
+const UPLOAD_PATH = /^\/uploads\/(?!.*\.\.)[\w\-.~%/]+$/;
+const WEB_ADDRESS = /^https?:\/\/[^\s\\/?#]+([/?#][^\s\\]*)?$/i;
+
+/** An address the app may load or open: http(s) with a host and no spaces, or a file the server itself serves under /uploads/. */
+function isWebAddress(text: string): boolean {
+  return UPLOAD_PATH.test(text) || (WEB_ADDRESS.test(text) && URL.canParse(text));
+}
+
+/**
+ * A link stored for the app to show (a product image, an attachment), or '' for none. Anything but http(s)
+ * and the server's own uploads (javascript:, data:, file:) would run or read something in the app.
+ */
+export const WebAddress = (max: number) =>
+  Text(max).refine((text) => text === '' || isWebAddress(text), 'must be an http:// or https:// address, or an /uploads/ path');
 
 export const Status = z.enum(['active', 'inactive']);
 export type Status = z.infer<typeof Status>;

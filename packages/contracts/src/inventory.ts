@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { BillKind } from './bills.ts';
-import { DecimalString, Id, IsoDate, Page, PageSize } from './common.ts';
+import { DecimalString, Id, IsoDate, Page, PageSize, Text } from './common.ts';
 
 export const InventoryQuery = z.object({
   page: Page,
   pageSize: PageSize,
-  q: z.string().trim().max(100).optional(),
+  q: Text(100).optional(),
   productId: Id.optional(),
   categoryId: Id.optional(),
   stockPointId: Id.optional(),

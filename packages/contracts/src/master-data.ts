@@ -10,6 +10,7 @@ import {
   Text,
   Timestamp,
   updateOf,
+  WebAddress,
 } from './common.ts';
 
 const Audited = { createdAt: Timestamp, updatedAt: Timestamp };
@@ -51,7 +52,7 @@ export const CreateProductRequest = z.object({
   unit: RequiredText(10),
   specification: Text(80).default(''),
   supplierId: Id.nullable().default(null),
-  imageUrl: Text(500).default(''),
+  imageUrl: WebAddress(500).default(''),
   inboundPrice: MoneyInput.default('0'),
   outboundPrice: MoneyInput.default('0'),
   warningStock: QuantityInput.default('0'),

@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldError, StockShortage } from '@xiaocang/contracts';
+import { LIMITS, limitText } from '@xiaocang/domain';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -40,3 +41,11 @@ export const invalidState = (message: string) => new AppError('INVALID_STATE', m
 
 export const insufficientStock = (shortages: StockShortage[]) =>
   new AppError('INSUFFICIENT_STOCK', 'Not enough stock for one or more lines', shortages);
+
+export const balanceLimitExceeded = (place: { productId: string; stockPointId: string }) =>
+  new AppError(
+    'CONFLICT',
+    `This would take a product's stock at a stock point past what the books hold: at most ${limitText(LIMITS.balanceQuantity)} units ` +
+      `and ${limitText(LIMITS.balanceValue)} yuan of value, either side of zero`,
+    [place],
+  );

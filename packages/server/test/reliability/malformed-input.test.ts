@@ -20,16 +20,22 @@ const HOSTILE = [
   '2026-02-30',
   '2026-13-01',
   '0000-00-00',
+  '0000-01-01',
+  '9999-12-31',
   "1' OR '1'='1",
   "'; DROP TABLE stock_ledger; --",
   '<script>alert(1)</script>',
+  'javascript:alert(1)',
   '\u0000',
+  'half a pair \ud83d',
   'x'.repeat(100_000),
   [],
   [1, 2],
   {},
   { $gt: '' },
 ];
+/** Query values as a client types them (the sweep above sends each value as JSON): dates a filter must refuse. */
+const RAW_QUERY_VALUES = ['0000-01-01', '9999-12-31', '1999-12-31', '2026-02-30'];
 const BAD_IDS = ['abc', '0', '-1', '1.5', '1e3', '99999999999999999999', "1'%20OR%20'1'='1", '%3Cscript%3E', '%00', '999999999'];
 
 interface Route {
@@ -123,6 +129,7 @@ describeOnDatabase('malformed input never breaks the server or the books', () =>
       for (const id of hasId ? BAD_IDS : []) await attempt(route.method, withId(id), route.method === 'GET' ? undefined : {}, json);
       for (const field of route.queryFields) {
         for (const value of HOSTILE) await attempt(route.method, `${url}?${field}=${encodeURIComponent(JSON.stringify(value))}`);
+        for (const value of RAW_QUERY_VALUES) await attempt(route.method, `${url}?${field}=${value}`);
         await attempt(route.method, `${url}?${field}=1&${field}=2&page=-1&pageSize=1e9`);
       }
       if (route.method !== 'GET') {

@@ -1,6 +1,6 @@
-import { formatMoney, formatQuantity, formatUnitCost, lineAmount, sum } from '@xiaocang/domain';
+import { formatMoney, formatQuantity, formatUnitCost, lineAmount, LIMITS, limitText, sum } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, invalid, notFound } from '../../errors.ts';
 
 export interface PreparedLine {
   productId: string;
@@ -24,7 +24,13 @@ export interface ProductRow {
   is_enabled: boolean;
 }
 
-type LineRequest = { productId: string; quantity: string; unitPrice?: string };
+type LineRequest = {
+  productId: string;
+  quantity: string;
+  unitPrice?: string;
+  /** Where the line sits in the request, for errors (`lines.<index>` unless said). */
+  field?: string;
+};
 
 /** The lines' products as a JSON column (`products`) for a statement of the caller's: $1 is the shop, $n the product ids. */
 export function productsColumn(n: number): string {
@@ -36,19 +42,27 @@ export const productIdsOf = (lines: ReadonlyArray<LineRequest>) => [...new Set(l
 
 /**
  * Checks each line's product belongs to the shop and is enabled, fills a missing price from the
- * product and snapshots what the bill must keep showing if the product changes later.
+ * product and snapshots what the bill must keep showing if the product changes later. Every bill's
+ * lines pass here, typed or derived (a stocktake's gains), so here a line's amount and the bill's
+ * total are held to their limits. The messages name the limit, not the amount: a price taken from
+ * the product may be one the caller may not see.
  */
 export function checkLines(found: ProductRow[] | null, direction: 'in' | 'out', lines: ReadonlyArray<LineRequest>): PreparedLine[] {
   const products = new Map((found ?? []).map((row) => [row.id, row]));
-  return lines.map((line, index) => {
+  const prepared = lines.map((line, index) => {
+    const field = line.field ?? `lines.${index}`;
     const product = products.get(line.productId);
-    if (!product) throw notFound('Product', `lines.${index}.productId`);
+    if (!product) throw notFound('Product', `${field}.productId`);
     if (!product.is_enabled) {
-      throw new AppError('VALIDATION_FAILED', `lines.${index}.productId: ${product.name} is disabled`, [
-        { field: `lines.${index}.productId`, message: 'is disabled' },
+      throw new AppError('VALIDATION_FAILED', `${field}.productId: ${product.name} is disabled`, [
+        { field: `${field}.productId`, message: 'is disabled' },
       ]);
     }
     const unitPrice = formatUnitCost(line.unitPrice ?? (direction === 'in' ? product.inbound_price : product.outbound_price));
+    const amount = lineAmount(String(line.quantity), unitPrice);
+    if (amount.gt(LIMITS.lineAmount)) {
+      throw invalid(field, `comes to more than ${limitText(LIMITS.lineAmount)} yuan (quantity × unit price), the most one line may hold`);
+    }
     return {
       productId: product.id,
       productName: product.name,
@@ -57,9 +71,13 @@ export function checkLines(found: ProductRow[] | null, direction: 'in' | 'out', 
       specification: product.specification,
       quantity: formatQuantity(String(line.quantity)),
       unitPrice,
-      amount: formatMoney(lineAmount(String(line.quantity), unitPrice)),
+      amount: formatMoney(amount),
     };
   });
+  if (sum(prepared.map((line) => line.amount)).gt(LIMITS.billTotal)) {
+    throw invalid('lines', `come to more than ${limitText(LIMITS.billTotal)} yuan, the most one bill may hold; split them into several bills`);
+  }
+  return prepared;
 }
 
 /** `checkLines` on its own round trip, for bills whose header needs no checking. */

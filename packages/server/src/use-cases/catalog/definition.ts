@@ -18,6 +18,8 @@ export interface CatalogDefinition<Dto> {
   searchColumns: string[];
   /** How the record is switched off; also the list filter for ?status= or ?isEnabled=. */
   softDelete: { column: 'status'; value: 'inactive' } | { column: 'is_enabled'; value: false };
+  /** The column of inventory_balances that names this kind of record: one that holds stock cannot be switched off. */
+  stockColumn?: 'product_id' | 'stock_point_id';
   /** Request field → column, for create and update. */
   columns: Record<string, string>;
   /** Query parameter → column, for list filters. */

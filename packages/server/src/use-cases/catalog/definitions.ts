@@ -29,6 +29,7 @@ export const products: CatalogDefinition<Product> = {
     (SELECT COALESCE(sum(b.quantity), 0) FROM inventory_balances b WHERE b.shop_id = t.shop_id AND b.product_id = t.id) AS stock_quantity`,
   searchColumns: ['t.name', 't.code'],
   softDelete: { column: 'is_enabled', value: false },
+  stockColumn: 'product_id',
   columns: {
     name: 'name',
     code: 'code',
@@ -151,6 +152,7 @@ export const stockPoints: CatalogDefinition<StockPoint> = {
   from: 'stock_points t',
   searchColumns: ['t.name', 't.code'],
   softDelete: { column: 'status', value: 'inactive' },
+  stockColumn: 'stock_point_id',
   columns: { name: 'name', code: 'code', address: 'address', isDefault: 'is_default', status: 'status' },
   orderBy: 't.is_default DESC, t.id',
   writeAction: 'manageStockPoints',

@@ -1,9 +1,9 @@
 import type { UseCaseContext } from '../../http/context.ts';
-import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CatalogDefinition } from './definition.ts';
+import { refuseIfHoldingStock, switchesOff } from './held-stock.ts';
 import { loadRecord } from './load-record.ts';
-import { assignments, checkReferences, requireWriteAccess } from './write-access.ts';
+import { assignments, checkReferences, lockRecord, requireWriteAccess } from './write-access.ts';
 
 export async function updateRecord<Dto>(
   context: UseCaseContext,
@@ -14,10 +14,10 @@ export async function updateRecord<Dto>(
   requireWriteAccess(context, definition);
   const { db, actor } = context;
   return db.transaction(async (tx) => {
-    const existing = await tx.query(`SELECT 1 FROM ${definition.table} WHERE shop_id = $1 AND id = $2 FOR UPDATE`, [actor.shopId, id]);
-    if (existing.length === 0) throw notFound(definition.label);
+    await lockRecord(tx, definition, actor.shopId, id);
     await checkReferences(tx, definition, actor.shopId, input);
     await definition.beforeWrite?.(tx, actor.shopId, id, input);
+    if (switchesOff(definition, input)) await refuseIfHoldingStock(tx, actor, definition, id);
     const values = assignments(definition as CatalogDefinition<unknown>, input);
     const sets = values.map((v, i) => `${v.column} = $${i + 3}`);
     await tx.query(`UPDATE ${definition.table} SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE shop_id = $1 AND id = $2`, [

@@ -10,6 +10,12 @@ export function requireWriteAccess<Dto>({ actor }: UseCaseContext, definition: C
   }
 }
 
+/** Locks the record for a write, or finds it not found. */
+export async function lockRecord<Dto>(tx: Queryable, definition: CatalogDefinition<Dto>, shopId: string, id: string): Promise<void> {
+  const existing = await tx.query(`SELECT 1 FROM ${definition.table} WHERE shop_id = $1 AND id = $2 FOR UPDATE`, [shopId, id]);
+  if (existing.length === 0) throw notFound(definition.label);
+}
+
 /** A referenced id must name a record of the caller's shop; any other id is simply not found. */
 export async function checkReferences<Dto>(
   tx: Queryable,

@@ -12,7 +12,7 @@ import {
   type MovementResult,
 } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { insufficientStock, invalidState } from '../../errors.ts';
+import { balanceLimitExceeded, insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
 import { statsUpsert } from './monthly-stats.ts';
 import { ledgerPrice, magnitude, runSegment, signedCost, signedQuantity, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
@@ -256,13 +256,13 @@ async function replayHistory(
   overrides: Map<string, CostOverride>,
 ): Promise<Replayed> {
   const { tx, who } = context;
-  const first = runSegment(opening, given, overrides);
+  const first = withinLimits(runSegment(opening, given, overrides), place);
   const replayed: Replayed = { given: first.rows, final: first.final, lowest: lowestShortfall(first, null), changedSources: [] };
   let cursor = later;
   while (cursor) {
     const chunk = await rowsAfter(tx, who.shopId, place, cursor.from, cursor.inclusive);
     if (chunk.rows.length === 0) break;
-    const outcome = runSegment(replayed.final, chunk.rows, overrides);
+    const outcome = withinLimits(runSegment(replayed.final, chunk.rows, overrides), place);
     await rewriteHistory(tx, who, place, chunk, outcome);
     replayed.final = outcome.final;
     replayed.lowest = lowestShortfall(outcome, replayed.lowest);
@@ -270,6 +270,12 @@ async function replayHistory(
     cursor = chunk.rows.length < CHUNK_ROWS ? null : { from: chunk.last, inclusive: false };
   }
   return replayed;
+}
+
+/** A movement that would take a balance past its limits refuses the posting, history already rewritten included. */
+function withinLimits(outcome: SegmentOutcome, place: { stockPointId: string; productId: string }): SegmentOutcome {
+  if (outcome.overLimit) throw balanceLimitExceeded(place);
+  return outcome;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { applyMovement, moneyText, unitCostText, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
+import { applyMovement, moneyText, unitCostText, withinBalanceLimits, type CostState, type Movement, type MovementResult } from '@xiaocang/domain';
 
 export type MovementKind = Movement['kind'];
 
@@ -38,6 +38,8 @@ export interface CostOverride {
 export interface SegmentOutcome {
   rows: Array<{ row: SegmentRow; result: MovementResult; costChanged: boolean }>;
   final: CostState;
+  /** The row that would take the balance past its limits; the replay stops there and the posting must be refused. */
+  overLimit?: SegmentRow;
 }
 
 /**
@@ -57,6 +59,7 @@ export function runSegment(opening: CostState, rows: readonly SegmentRow[], over
           ? { kind: 'unreceive', quantity: row.quantity, amount: override?.costAmount ?? row.costAmount }
           : { kind: 'receive', quantity: row.quantity, unitPrice: override?.unitCost ?? row.unitCost, amount: override?.costAmount ?? row.costAmount };
     const result = applyMovement(state, movement);
+    if (!withinBalanceLimits(result.after)) return { rows: outcome, final: state, overLimit: row };
     const costChanged = row.existing && (result.costAmount !== row.costAmount || result.unitCost !== row.unitCost);
     if (costChanged) overrides.set(row.lineId, { unitCost: result.unitCost, costAmount: result.costAmount });
     outcome.push({ row, result, costChanged });

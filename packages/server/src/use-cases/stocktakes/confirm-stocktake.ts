@@ -34,7 +34,12 @@ export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeI
     ).map((row) => [row.product_id, row.avg_cost]),
   );
   const frozen = stocktake.lines.map((line) => ({ ...line, bookQuantity: formatQuantity(book.get(line.productId) ?? '0') }));
-  const differences = frozen.map((line) => ({ productId: line.productId, difference: dec(line.countedQuantity).minus(line.bookQuantity) }));
+  const differences = frozen.map((line, index) => ({
+    productId: line.productId,
+    difference: dec(line.countedQuantity).minus(line.bookQuantity),
+    // A gain or loss line answers for the counted line it comes from.
+    field: `lines.${index}`,
+  }));
   const gains = differences.filter((line) => line.difference.gt(0));
   const losses = differences.filter((line) => line.difference.lt(0));
   if (gains.length > 0) requireDirectionAllowed(actor, 'in');
@@ -48,6 +53,7 @@ export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeI
       direction,
       lines.map((line) => ({
         productId: line.productId,
+        field: line.field,
         quantity: formatQuantity(line.difference.abs()),
         unitPrice: direction === 'in' ? (costs.get(line.productId) ?? '0') : '0',
       })),
