@@ -72,10 +72,14 @@ export const PlainString = z
 export const Text = (max: number) => PlainString.trim().max(max, `must be at most ${max} characters`);
 export const RequiredText = (max: number) => Text(max).min(1, 'is required');
 
-const UPLOAD_PATH = /^\/uploads\/(?!.*\.\.)[\w\-.~%/]+$/;
-const WEB_ADDRESS = /^https?:\/\/[^\s\\/?#]+([/?#][^\s\\]*)?$/i;
+const UPLOAD_PATH = /^\/uploads\/(?!.*\.\.)[\w\-.~/]+$/;
+const WEB_ADDRESS = /^https?:\/\/[^\s\\/?#"<>`]+([/?#][^\s\\"<>`]*)?$/i;
 
-/** An address the app may load or open: http(s) with a host and no spaces, or a file the server itself serves under /uploads/. */
+/**
+ * An address the app may load or open: http(s) with a host, and none of the characters a valid address
+ * escapes (spaces, quotes, angle brackets, backslashes); or a file the server itself serves under /uploads/,
+ * in plain characters and never `..`.
+ */
 function isWebAddress(text: string): boolean {
   return UPLOAD_PATH.test(text) || (WEB_ADDRESS.test(text) && URL.canParse(text));
 }

@@ -188,6 +188,8 @@ describeOnDatabase('input bounds', () => {
       'https:\\\\evil.example.com',
       'https://img.example.com/a b.png',
       '/uploads/../secrets.txt',
+      '/uploads/%2e%2e/secrets.txt',
+      'https://img.example.com/a.png"onerror="alert(1)',
       '/etc/passwd',
       'img.example.com/a.png',
     ];
