@@ -220,7 +220,9 @@ describeOnDatabase('redaction scan of every GET route', () => {
     await call('product', staff.post('/api/products', { name: '新品', unit: '个', inboundPrice: '3.21', outboundPrice: '6.54' }), 201);
     const oversell = bill('out', { confirm: true, lines: [{ productId: shop.productB.id, quantity: 9999 }] });
     const shortage = await call('oversell', staff.post('/api/bills', oversell), 409);
-    expect(shortage.error).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: [{ productId: shop.productB.id, requested: '9999.000' }] });
+    // Which lines are short is stock too (shortage-redaction.test.ts): hideInventory leaves the refusal alone.
+    if (rules.stock) expect(shortage.error).toEqual({ code: 'INSUFFICIENT_STOCK', message: expect.any(String) });
+    else expect(shortage.error).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: [{ productId: shop.productB.id, requested: '9999.000' }] });
     // The owner's same error carries the available quantity, so its absence above is redaction at work.
     const ownerShortage = await shop.owner.post('/api/bills', oversell);
     expect(ownerShortage.body.error.details[0].available).toMatch(/^\d+\.000$/);
