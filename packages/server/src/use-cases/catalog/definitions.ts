@@ -106,6 +106,7 @@ export const suppliers: CatalogDefinition<Supplier> = {
   softDelete: { column: 'status', value: 'inactive' },
   columns: partyColumns,
   recordsCreator: true,
+  writeAction: 'editCounterparties',
   toDto: partyDto,
 };
 
@@ -121,6 +122,7 @@ export const customers: CatalogDefinition<Customer> = {
   softDelete: { column: 'status', value: 'inactive' },
   columns: { ...partyColumns, serviceMonths: 'service_months' },
   recordsCreator: true,
+  writeAction: 'editCounterparties',
   toDto: (row) => ({
     ...partyDto(row),
     availableProducts: row.available_products as Customer['availableProducts'],
