@@ -4,11 +4,11 @@ import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 
 /**
- * The output columns of a bill row `b`: the row (with its counterparty's name as it was when the bill was
- * made), the other names and what posting did, which lives in the
- * ledger (the cost of goods, a posted bill's signed cost, null before posting, and for transfers the
- * amount, which is that cost). Scalar subqueries only, so the same list serves a SELECT and the
- * RETURNING of the statement that changes the bill (no second round trip to read it back).
+ * The output columns of a bill row `b`: the row (which keeps its counterparty's name as it was when the
+ * bill was made), the other names and what posting did, which lives in the ledger (the cost of goods, a
+ * posted bill's signed cost, null before posting, and for transfers the amount, which is that cost).
+ * Scalar subqueries only, so the same list serves a SELECT and the RETURNING of the statement that changes
+ * the bill (no second round trip to read it back).
  * With lines, a posted line shows what it did from its ledger row; a transfer's lines are priced at that cost.
  * `ledger` names where the bill's ledger rows are: the table, or the CTE of the statement that writes them.
  */

@@ -41,7 +41,7 @@ function Switches({ initial }: { initial: Shop }) {
       <View className="section-title">全店员工权限（只对员工生效，店主不受限制）</View>
       <View className="card card--tap member-switches-link" onClick={() => go('staff')}>
         <View className="row">
-          <View className="muted">这里是每个员工的默认设置。要让某个员工与众不同，到“员工管理”里打开他，单独设置即可。</View>
+          <View className="muted">这里是每个员工的默认设置。要让某个员工与众不同，到“员工账号”里打开他，单独设置即可。</View>
           <View className="chevron">›</View>
         </View>
       </View>
