@@ -2,7 +2,7 @@ import type { List, ListQuery, StaffMember } from '@xiaocang/contracts';
 import { containsPattern } from '../../db/like-pattern.ts';
 import type { UseCaseContext } from '../../http/context.ts';
 import { requireOwner } from './staff-access.ts';
-import { STAFF_COLUMNS, toStaffMember } from './staff-rows.ts';
+import { STAFF_COLUMNS, toStaffMember, type StaffRow } from './staff-rows.ts';
 
 export async function listStaff(context: UseCaseContext, query: ListQuery): Promise<List<StaffMember>> {
   requireOwner(context);
@@ -11,7 +11,7 @@ export async function listStaff(context: UseCaseContext, query: ListQuery): Prom
   const where = `shop_id = $1 AND role = 'staff' AND ($2::text IS NULL OR username ILIKE $2 OR real_name ILIKE $2)
                  AND ($3::text IS NULL OR status = $3)`;
   const [count] = await db.query<{ total: string }>(`SELECT count(*) AS total FROM users WHERE ${where}`, params);
-  const rows = await db.query<Parameters<typeof toStaffMember>[0]>(
+  const rows = await db.query<StaffRow>(
     `SELECT ${STAFF_COLUMNS} FROM users WHERE ${where} ORDER BY id LIMIT $4 OFFSET $5`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );

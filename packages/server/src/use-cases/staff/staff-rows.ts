@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { toUser, USER_COLUMNS, type UserRow } from '../accounts/rows.ts';
 
-interface StaffRow extends UserRow {
+export interface StaffRow extends UserRow {
   permission_overrides: StaffPermissionOverrides;
   shop_permissions: Partial<StaffPermissions>;
 }
