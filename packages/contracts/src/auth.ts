@@ -23,6 +23,14 @@ export const StaffPermissions = z.object({
 });
 export type StaffPermissions = z.infer<typeof StaffPermissions>;
 
+/** A staff member's own settings of some switches; every switch not named follows the shop's set. */
+export const StaffPermissionOverrides = StaffPermissions.partial();
+export type StaffPermissionOverrides = z.infer<typeof StaffPermissionOverrides>;
+
+/** Changes to a member's overrides: true or false sets the switch for this member, null returns it to the shop's set. */
+export const StaffPermissionChanges = z.partialRecord(StaffPermissions.keyof(), z.boolean().nullable());
+export type StaffPermissionChanges = z.infer<typeof StaffPermissionChanges>;
+
 export const User = z.object({
   id: Id,
   username: z.string(),
@@ -70,8 +78,21 @@ export const UpdateShopRequest = z.object({
 });
 export type UpdateShopRequest = z.infer<typeof UpdateShopRequest>;
 
-export const CreateStaffRequest = z.object({ username: Username, password: Password, realName: RequiredText(40) });
+/** A staff member as the owner manages them: their overrides, and the switches that bind them with those. */
+export const StaffMember = User.extend({ permissionOverrides: StaffPermissionOverrides, permissions: StaffPermissions });
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const CreateStaffRequest = z.object({
+  username: Username,
+  password: Password,
+  realName: RequiredText(40),
+  permissionOverrides: StaffPermissionChanges.default({}),
+});
 export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
-export const UpdateStaffRequest = z.object({ realName: RequiredText(40).optional(), status: Status.optional() });
+export const UpdateStaffRequest = z.object({
+  realName: RequiredText(40).optional(),
+  status: Status.optional(),
+  permissionOverrides: StaffPermissionChanges.optional(),
+});
 export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
 export const ResetPasswordRequest = z.object({ password: Password });

@@ -4,8 +4,10 @@ import {
   DEFAULT_STAFF_PERMISSIONS,
   effectiveRestrictions,
   needsApproval,
+  redactErrorForActor,
   redactForActor,
   STAFF_PERMISSION_KEYS,
+  staffPermissionsOf,
   type Action,
   type Actor,
   type StaffPermissionKey,
@@ -28,7 +30,7 @@ const GATED: Record<Exclude<StaffPermissionKey, 'adminApproval'>, Action[]> = {
   hideInboundPrice: ['viewCosts'],
   ownRecordsOnly: ['viewOthersRecords'],
   hideInventory: ['viewInventory'],
-  disableProductEdit: ['editProducts'],
+  disableProductEdit: ['editProducts', 'editCounterparties'],
   disableStockPoint: ['manageStockPoints', 'chooseStockPoint'],
 };
 const ALL_ACTIONS: Action[] = [...OWNER_ONLY, ...Object.values(GATED).flat()];
@@ -158,5 +160,45 @@ describe('redactForActor', () => {
     const snapshot = structuredClone(body);
     redactForActor(staffWith('hideInboundPrice', 'hideInventory'), body);
     expect(body).toEqual(snapshot);
+  });
+});
+
+describe('staffPermissionsOf', () => {
+  it('is the shop\'s set where the member has no override, and the override where they have one', () => {
+    const shopSet = { ...DEFAULT_STAFF_PERMISSIONS, hideInventory: true, disableInbound: true };
+    expect(staffPermissionsOf(shopSet, {})).toEqual(shopSet);
+    expect(staffPermissionsOf(shopSet, { hideInventory: false, hideInboundPrice: true })).toEqual({
+      ...DEFAULT_STAFF_PERMISSIONS,
+      disableInbound: true,
+      hideInboundPrice: true,
+    });
+  });
+
+  it('fills switches missing from both with off, and knows no other keys', () => {
+    const stored = { hideInventory: true, retired: true } as Partial<Actor['staffPermissions']>;
+    expect(staffPermissionsOf(stored, { ownRecordsOnly: true })).toEqual({ ...DEFAULT_STAFF_PERMISSIONS, hideInventory: true, ownRecordsOnly: true });
+  });
+});
+
+describe('redactErrorForActor', () => {
+  const shortage = {
+    code: 'INSUFFICIENT_STOCK',
+    message: 'Not enough stock for one or more lines',
+    details: [{ productId: 'p1', stockPointId: 's1', requested: '5.000', available: '4.000' }],
+  };
+
+  it('gives staff who may not see stock the refusal alone', () => {
+    expect(redactErrorForActor(staffWith('hideInventory'), shortage)).toEqual({ code: 'INSUFFICIENT_STOCK', message: shortage.message });
+  });
+
+  it('keeps every detail for the owner and for staff who may see stock', () => {
+    expect(redactErrorForActor(owner, shortage)).toEqual(shortage);
+    expect(redactErrorForActor(staffWith('hideInboundPrice', 'ownRecordsOnly'), shortage)).toEqual(shortage);
+  });
+
+  it('redacts the details of other errors like any response', () => {
+    const conflict = { code: 'INVALID_STATE', message: 'no', details: { stockValue: '9.00', productId: 'p1' } };
+    expect(redactErrorForActor(staffWith('hideInventory'), conflict)).toEqual(conflict);
+    expect(redactErrorForActor(staffWith('hideInboundPrice'), conflict)).toEqual({ ...conflict, details: { productId: 'p1' } });
   });
 });

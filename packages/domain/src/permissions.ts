@@ -24,13 +24,26 @@ export const DEFAULT_STAFF_PERMISSIONS: StaffPermissions = {
   disableStockPoint: false,
 };
 
+/**
+ * A staff member's own settings of some switches. Only the switches set for the member are kept, so a
+ * change of the shop's set still reaches every member who has not set that switch.
+ */
+export type StaffPermissionOverrides = Partial<StaffPermissions>;
+
+/** The switches that bind one staff member: their overrides over the shop's set. */
+export function staffPermissionsOf(shopSet: Partial<StaffPermissions>, overrides: StaffPermissionOverrides): StaffPermissions {
+  const result = { ...DEFAULT_STAFF_PERMISSIONS };
+  for (const key of STAFF_PERMISSION_KEYS) result[key] = overrides[key] ?? shopSet[key] ?? DEFAULT_STAFF_PERMISSIONS[key];
+  return result;
+}
+
 export type Role = 'owner' | 'staff';
 
 export interface Actor {
   shopId: string;
   userId: string;
   role: Role;
-  /** The shop's switches; they bind only when role is staff. */
+  /** This member's switches (`staffPermissionsOf`); they bind only when role is staff. */
   staffPermissions: StaffPermissions;
 }
 
@@ -47,6 +60,7 @@ export type Action =
   | 'createInbound'
   | 'createOutbound'
   | 'editProducts'
+  | 'editCounterparties'
   | 'manageStockPoints'
   | 'chooseStockPoint'
   | 'viewInventory'
@@ -66,7 +80,9 @@ export function can(actor: Actor, action: Action): boolean {
       return !r.disableInbound;
     case 'createOutbound':
       return !r.disableOutbound;
+    // Suppliers and customers are master data like products: one switch keeps staff from changing any of it.
     case 'editProducts':
+    case 'editCounterparties':
       return !r.disableProductEdit;
     case 'manageStockPoints':
     case 'chooseStockPoint':
@@ -154,4 +170,25 @@ export function redactForActor<T>(actor: Actor, body: T): T {
     return result;
   };
   return walk(body, false) as T;
+}
+
+/** An error as it leaves the server. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** Refusals whose details describe the shop's stock: the short lines with what they asked for and what there is. */
+export const STOCK_ERROR_CODES: ReadonlySet<string> = new Set(['INSUFFICIENT_STOCK']);
+
+/**
+ * Strips from an error what the actor may not see. Without `available`, the lines a shortage names would
+ * still give stock away: a bill with one line sure to fail and another of the product probed is refused
+ * either way, and whether the probed line is named tells if its quantity exceeds the stock. So an actor
+ * who may not see stock gets the refusal alone, the same whichever lines are short.
+ */
+export function redactErrorForActor(actor: Actor, error: ErrorBody): ErrorBody {
+  if (STOCK_ERROR_CODES.has(error.code) && !can(actor, 'viewInventory')) return { code: error.code, message: error.message };
+  return redactForActor(actor, error);
 }

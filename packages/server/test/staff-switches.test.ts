@@ -266,8 +266,8 @@ describeOnDatabase('staff switches', () => {
     expect(Object.keys(sale.body.lines[0]).filter((key) => key.startsWith('stock'))).toEqual([]);
     expect((await owner.get(`/api/bills/${sale.body.id}`)).body.lines[0]).toMatchObject({ stockBefore: '20.000', stockAfter: '16.000' });
     const oversell = await postBill(staff, 'out', [{ productId, quantity: 100 }]);
-    expect(oversell.body.error).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: [{ productId, requested: '100.000' }] });
-    expect(oversell.body.error.details[0]).not.toHaveProperty('available');
+    // The refusal alone: the lines it named would give the stock away (shortage-redaction.test.ts).
+    expect(oversell.body.error).toEqual({ code: 'INSUFFICIENT_STOCK', message: expect.any(String) });
     expect((await postBill(owner, 'out', [{ productId, quantity: 100 }])).body.error.details[0].available).toBe('16.000');
     expect((await staff.get('/api/dashboard')).body).not.toHaveProperty('lowStockCount');
     expect((await owner.get('/api/dashboard')).body.lowStockCount).toBe(0);

@@ -179,8 +179,8 @@ describeOnDatabase('staff, shop settings and config', () => {
     ]);
     expect((await staff.get(`/api/products/${product.id}`)).body.name).toBe('可乐');
     expect((await staff.get('/api/categories')).body.total).toBe(1);
-    // Other master data stays open, and the owner is never bound.
-    expect((await staff.post('/api/suppliers', { name: '供应商甲' })).status).toBe(201);
+    // Stock points have their own switch, and the owner is never bound.
+    expect((await staff.post('/api/stock-points', { name: '三号仓' })).status).toBe(201);
     expect((await owner.put(`/api/products/${product.id}`, { name: '百事' })).status).toBe(200);
 
     await owner.put('/api/shop', { staffPermissions: { disableProductEdit: false } });

@@ -1,6 +1,6 @@
 import { request } from './client';
 import { resource } from './resource';
-import type { Shop, ShopConfig, StaffPermissions, User } from './types';
+import type { Shop, ShopConfig, StaffMember, StaffPermissions } from './types';
 
 export const fetchShop = () => request<Shop>('GET', '/shop');
 export const updateShop = (input: { name?: string; staffPermissions?: Partial<StaffPermissions>; allowNegativeStock?: boolean }) =>
@@ -9,6 +9,10 @@ export const fetchConfig = () => request<ShopConfig>('GET', '/config');
 export const updateConfig = (input: Partial<ShopConfig>) => request<ShopConfig>('PUT', '/config', { body: input });
 
 export const staff = {
-  ...resource<User, { username: string; password: string; realName: string; status?: 'active' | 'inactive' }>('/staff'),
+  ...resource<
+    StaffMember,
+    // A switch set to null follows the shop's set.
+    { username: string; password: string; realName: string; status?: 'active' | 'inactive'; permissionOverrides?: Partial<Record<keyof StaffPermissions, boolean | null>> }
+  >('/staff'),
   resetPassword: (id: string, password: string) => request<unknown>('POST', `/staff/${id}/reset-password`, { body: { password } }),
 };

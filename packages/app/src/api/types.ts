@@ -26,6 +26,7 @@ export type {
   Session,
   Shop,
   ShopConfig,
+  StaffMember,
   StaffPermissions,
   Stocktake,
   StockPoint,

@@ -29,6 +29,6 @@ export const STAFF_SWITCHES = [
   { key: 'hideInboundPrice', title: '隐藏进价与成本', help: '员工看不到进货价、成本、库存金额和利润。' },
   { key: 'ownRecordsOnly', title: '只看自己的单据', help: '员工只能看到自己开的单据。' },
   { key: 'hideInventory', title: '隐藏库存数量', help: '员工看不到每个商品还剩多少库存。' },
-  { key: 'disableProductEdit', title: '禁止修改商品', help: '员工不能新增或修改商品资料和价格。' },
+  { key: 'disableProductEdit', title: '禁止编辑商品和往来单位', help: '员工不能新增、修改或删除商品、分类、供应商和客户，开单时照常选用。' },
   { key: 'disableStockPoint', title: '禁止管理库存点', help: '员工不能新增或修改仓库（库存点），开单时只能用默认库存点。' },
 ] as const;

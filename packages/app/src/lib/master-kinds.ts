@@ -1,4 +1,5 @@
 import { categories, customers, stockPoints, suppliers } from '../api/master';
+import type { Abilities } from '../state/permissions';
 
 /** How one field of a master-data record is edited and sent. */
 export interface MasterField {
@@ -31,6 +32,8 @@ export interface MasterKind {
   fields: MasterField[];
   /** One line under the name in the list. */
   summary: (record: MasterRecord) => string;
+  /** The ability needed to add, change or delete one; everybody may read them. */
+  writeAbility: keyof Abilities;
 }
 
 const partyFields: MasterField[] = [
@@ -45,18 +48,20 @@ const partyFields: MasterField[] = [
 const partySummary = (r: MasterRecord) => [r.contactPerson, r.phone].filter(Boolean).join(' · ') || String(r.address || '—');
 
 export const MASTER_KINDS: Record<string, MasterKind> = {
-  suppliers: { title: '供应商', api: suppliers as unknown as MasterApi, fields: partyFields, summary: partySummary },
+  suppliers: { title: '供应商', api: suppliers as unknown as MasterApi, fields: partyFields, summary: partySummary, writeAbility: 'editCounterparties' },
   customers: {
     title: '客户',
     api: customers as unknown as MasterApi,
     fields: [...partyFields, { name: 'serviceMonths', label: '服务月数', type: 'integer', placeholder: '0' }],
     summary: partySummary,
+    writeAbility: 'editCounterparties',
   },
   categories: {
     title: '商品分类',
     api: categories as unknown as MasterApi,
     fields: [{ name: 'name', label: '名称', type: 'text', required: true, max: 40 }],
     summary: () => '',
+    writeAbility: 'editProducts',
   },
   'stock-points': {
     title: '库存点',
@@ -68,6 +73,7 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
       { name: 'isDefault', label: '默认库存点', type: 'switch' },
     ],
     summary: (r) => [r.isDefault ? '默认' : '', String(r.address ?? '')].filter(Boolean).join(' · ') || '—',
+    writeAbility: 'manageStockPoints',
   },
 };
 

@@ -9,6 +9,8 @@ export interface Abilities {
   seeCosts: boolean;
   seeStock: boolean;
   editProducts: boolean;
+  /** Suppliers and customers: the same switch as products. */
+  editCounterparties: boolean;
   manageStockPoints: boolean;
   manageShop: boolean;
   /** A staff bill that is confirmed waits for the owner. */
@@ -28,6 +30,7 @@ export function abilitiesOf(me: Me | null): Abilities {
     seeCosts: off(p?.hideInboundPrice),
     seeStock: off(p?.hideInventory),
     editProducts: off(p?.disableProductEdit),
+    editCounterparties: off(p?.disableProductEdit),
     manageStockPoints: off(p?.disableStockPoint),
     manageShop: owner,
     needsApproval: !owner && Boolean(p?.adminApproval),

@@ -1,4 +1,4 @@
-import { DEFAULT_STAFF_PERMISSIONS, type Actor, type Role, type StaffPermissions } from '@xiaocang/domain';
+import { staffPermissionsOf, type Actor, type Role, type StaffPermissionOverrides, type StaffPermissions } from '@xiaocang/domain';
 import type { FastifyRequest } from 'fastify';
 import { hashToken, shopIdOfToken } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
@@ -6,12 +6,14 @@ import type { Database } from '../db/database.ts';
 interface SessionRow {
   user_id: string;
   role: Role;
-  staff_permissions: StaffPermissions;
+  staff_permissions: Partial<StaffPermissions>;
+  permission_overrides: StaffPermissionOverrides;
 }
 
 /**
  * Resolves the bearer token to an actor. A revoked or expired session, or a user who has been
- * deactivated since, yields no actor: their tokens stop working at once.
+ * deactivated since, yields no actor: their tokens stop working at once. The switches are read here on
+ * every request, so a change of the shop's set or of a member's overrides binds from the next request.
  */
 export async function authenticate(db: Database, request: FastifyRequest): Promise<Actor | null> {
   const header = request.headers.authorization;
@@ -20,7 +22,7 @@ export async function authenticate(db: Database, request: FastifyRequest): Promi
   const shopId = shopIdOfToken(token);
   if (!shopId) return null;
   const [row] = await db.query<SessionRow>(
-    `SELECT s.user_id, u.role, sh.staff_permissions
+    `SELECT s.user_id, u.role, sh.staff_permissions, u.permission_overrides
        FROM sessions s
        JOIN users u ON u.shop_id = s.shop_id AND u.id = s.user_id
        JOIN shops sh ON sh.id = s.shop_id
@@ -33,6 +35,6 @@ export async function authenticate(db: Database, request: FastifyRequest): Promi
     shopId,
     userId: row.user_id,
     role: row.role,
-    staffPermissions: { ...DEFAULT_STAFF_PERMISSIONS, ...row.staff_permissions },
+    staffPermissions: staffPermissionsOf(row.staff_permissions, row.permission_overrides),
   };
 }

@@ -1,4 +1,5 @@
 import type { FieldError } from '@xiaocang/contracts';
+import { redactErrorForActor, type ErrorBody } from '@xiaocang/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
@@ -57,7 +58,7 @@ function toAppError(error: FastifyError & { code?: string; constraint?: string }
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
-  return reply.status(appError.status).send({
-    error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
-  });
+  const body: ErrorBody = { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) };
+  // Errors tell the caller no more than responses do (a shortage's lines would reveal stock).
+  return reply.status(appError.status).send({ error: request.actor ? redactErrorForActor(request.actor, body) : body });
 }

@@ -1,4 +1,4 @@
-import { CreateStaffRequest, IdParams, ListQuery, listOf, ResetPasswordRequest, UpdateStaffRequest, User } from '@xiaocang/contracts';
+import { CreateStaffRequest, IdParams, ListQuery, listOf, ResetPasswordRequest, StaffMember, UpdateStaffRequest, User } from '@xiaocang/contracts';
 import { actorOf, pathId } from '../http/context.ts';
 import { createStaff } from '../use-cases/staff/create-staff.ts';
 import { deactivateStaff } from '../use-cases/staff/deactivate-staff.ts';
@@ -11,19 +11,19 @@ import type { RouteModule } from './types.ts';
 export const staffRoutes: RouteModule = (app, db) => {
   const context = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request) });
   const tags = ['staff'];
-  app.get('/api/staff', { schema: { tags, querystring: ListQuery, response: { 200: listOf(User) } } }, async (request) =>
+  app.get('/api/staff', { schema: { tags, querystring: ListQuery, response: { 200: listOf(StaffMember) } } }, async (request) =>
     listStaff(context(request), request.query),
   );
-  app.post('/api/staff', { schema: { tags, body: CreateStaffRequest, response: { 201: User } } }, async (request, reply) =>
+  app.post('/api/staff', { schema: { tags, body: CreateStaffRequest, response: { 201: StaffMember } } }, async (request, reply) =>
     reply.status(201).send(await createStaff(context(request), request.body)),
   );
-  app.get('/api/staff/:id', { schema: { tags, params: IdParams, response: { 200: User } } }, async (request) =>
+  app.get('/api/staff/:id', { schema: { tags, params: IdParams, response: { 200: StaffMember } } }, async (request) =>
     getStaff(context(request), pathId(request.params.id, 'Staff member')),
   );
-  app.put('/api/staff/:id', { schema: { tags, params: IdParams, body: UpdateStaffRequest, response: { 200: User } } }, async (request) =>
+  app.put('/api/staff/:id', { schema: { tags, params: IdParams, body: UpdateStaffRequest, response: { 200: StaffMember } } }, async (request) =>
     updateStaff(context(request), pathId(request.params.id, 'Staff member'), request.body),
   );
-  app.post('/api/staff/:id/deactivate', { schema: { tags, params: IdParams, response: { 200: User } } }, async (request) =>
+  app.post('/api/staff/:id/deactivate', { schema: { tags, params: IdParams, response: { 200: StaffMember } } }, async (request) =>
     deactivateStaff(context(request), pathId(request.params.id, 'Staff member')),
   );
   app.post(

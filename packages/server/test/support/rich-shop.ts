@@ -8,6 +8,12 @@ export async function setSwitches(owner: Client, switches: Partial<StaffPermissi
   if (response.status !== 200) throw new Error(`switches not set: ${JSON.stringify(response.body)}`);
 }
 
+/** Sets some switches for one staff member (null: back to the shop's set), leaving their others as they are. */
+export async function setMemberSwitches(owner: Client, staffId: string, switches: Partial<Record<keyof StaffPermissions, boolean | null>>): Promise<void> {
+  const response = await owner.put(`/api/staff/${staffId}`, { permissionOverrides: switches });
+  if (response.status !== 200) throw new Error(`member switches not set: ${JSON.stringify(response.body)}`);
+}
+
 /** Every switch off. */
 export const ALL_OFF: StaffPermissions = DEFAULT_STAFF_PERMISSIONS;
 

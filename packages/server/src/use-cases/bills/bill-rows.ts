@@ -4,18 +4,17 @@ import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 
 /**
- * The output columns of a bill row `b`: the row, its names and what posting did, which lives in the
- * ledger (the cost of goods, a posted bill's signed cost, null before posting, and for transfers the
- * amount, which is that cost). Scalar subqueries only, so the same list serves a SELECT and the
- * RETURNING of the statement that changes the bill (no second round trip to read it back).
+ * The output columns of a bill row `b`: the row (which keeps its counterparty's name as it was when the
+ * bill was made), the other names and what posting did, which lives in the ledger (the cost of goods, a
+ * posted bill's signed cost, null before posting, and for transfers the amount, which is that cost).
+ * Scalar subqueries only, so the same list serves a SELECT and the RETURNING of the statement that changes
+ * the bill (no second round trip to read it back).
  * With lines, a posted line shows what it did from its ledger row; a transfer's lines are priced at that cost.
  * `ledger` names where the bill's ledger rows are: the table, or the CTE of the statement that writes them.
  */
 export function billColumns({ withLines, ledger = 'stock_ledger' }: { withLines: boolean; ledger?: string }): string {
   return `b.*,
     (SELECT name FROM stock_points sp WHERE sp.shop_id = b.shop_id AND sp.id = b.stock_point_id) AS stock_point_name,
-    (SELECT name FROM suppliers s WHERE s.shop_id = b.shop_id AND s.id = b.supplier_id) AS supplier_name,
-    (SELECT name FROM customers c WHERE c.shop_id = b.shop_id AND c.id = b.customer_id) AS customer_name,
     (SELECT real_name FROM users u WHERE u.shop_id = b.shop_id AND u.id = b.created_by) AS created_by_name,
     (SELECT sum(l.cost_amount) FROM ${ledger} l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id)
       * CASE b.direction WHEN 'in' THEN 1 ELSE -1 END AS total_cost,

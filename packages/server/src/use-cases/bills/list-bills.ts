@@ -30,10 +30,10 @@ export async function listBills({ db, actor }: UseCaseContext, query: BillListQu
     add((n) => `EXISTS (SELECT 1 FROM stock_bill_lines l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id AND l.product_id = $${n})`, query.productId);
   }
   if (query.q) {
+    // The counterparty's name as the bill shows it.
     add(
       (n) => `(b.bill_no ILIKE $${n} OR b.remarks ILIKE $${n}
-               OR EXISTS (SELECT 1 FROM suppliers s WHERE s.shop_id = b.shop_id AND s.id = b.supplier_id AND s.name ILIKE $${n})
-               OR EXISTS (SELECT 1 FROM customers c WHERE c.shop_id = b.shop_id AND c.id = b.customer_id AND c.name ILIKE $${n}))`,
+               OR b.supplier_name ILIKE $${n} OR b.customer_name ILIKE $${n})`,
       `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
     );
   }

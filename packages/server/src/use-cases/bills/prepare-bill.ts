@@ -9,6 +9,9 @@ export interface PreparedHeader {
   stockPointId: string;
   supplierId: string | null;
   customerId: string | null;
+  /** The counterparty's name now, kept on the bill so that a later rename leaves it as it was. */
+  supplierName: string | null;
+  customerName: string | null;
 }
 
 /** SQL columns default_id and requested_status for stockPointChoice; $1 is the shop, $n the requested id. */
@@ -56,16 +59,16 @@ export async function prepareBill(
   if (direction === 'out' && input.supplierId) throw invalid('supplierId', 'belongs on inbound bills; outbound bills name a customer');
   const [found] = await db.query<{
     type_ok: boolean;
-    supplier_ok: boolean;
-    customer_ok: boolean;
+    supplier_name: string | null;
+    customer_name: string | null;
     default_id: string | null;
     requested_status: string | null;
     allow_negative_stock: boolean | null;
     products: ProductRow[] | null;
   }>(
     `SELECT EXISTS (SELECT 1 FROM shop_options WHERE shop_id = $1 AND kind = $2 AND name = $3) AS type_ok,
-            ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM suppliers WHERE shop_id = $1 AND id = $4)) AS supplier_ok,
-            ($5::bigint IS NULL OR EXISTS (SELECT 1 FROM customers WHERE shop_id = $1 AND id = $5)) AS customer_ok,
+            (SELECT name FROM suppliers WHERE shop_id = $1 AND id = $4::bigint) AS supplier_name,
+            (SELECT name FROM customers WHERE shop_id = $1 AND id = $5::bigint) AS customer_name,
             ${stockPointColumns(6)},
             ${productsColumn(7)},
             ${lockProducts ? productLockColumns(7) : 'NULL AS allow_negative_stock'}`,
@@ -80,13 +83,15 @@ export async function prepareBill(
     ],
   );
   if (!found!.type_ok) throw invalid('billType', `is not one of the shop's ${direction === 'in' ? 'inbound' : 'outbound'} types`);
-  if (!found!.supplier_ok) throw notFound('Supplier', 'supplierId');
-  if (!found!.customer_ok) throw notFound('Customer', 'customerId');
+  if (input.supplierId && found!.supplier_name === null) throw notFound('Supplier', 'supplierId');
+  if (input.customerId && found!.customer_name === null) throw notFound('Customer', 'customerId');
   return {
     header: {
       stockPointId: stockPointChoice(actor, input.stockPointId, found!, 'stockPointId'),
       supplierId: input.supplierId ?? null,
       customerId: input.customerId ?? null,
+      supplierName: found!.supplier_name,
+      customerName: found!.customer_name,
     },
     lines: checkLines(found!.products, direction, input.lines),
     locked: lockProducts ? { allowNegativeStock: found!.allow_negative_stock! } : undefined,
@@ -105,6 +110,8 @@ export function editableColumns(
     ['stock_point_id', header.stockPointId],
     ['supplier_id', header.supplierId],
     ['customer_id', header.customerId],
+    ['supplier_name', header.supplierName],
+    ['customer_name', header.customerName],
     ['total_quantity', totals.totalQuantity],
     ['total_amount', totals.totalAmount],
     ['remarks', input.remarks],

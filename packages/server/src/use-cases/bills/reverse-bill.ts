@@ -51,10 +51,10 @@ async function createCounterBill(tx: Transaction, actor: Actor, original: BillSt
   const today = shopDay(new Date());
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO stock_bills (shop_id, direction, kind, bill_type, bill_date, stock_point_id, supplier_id, customer_id,
-                              total_quantity, total_amount, remarks, attachments, status, confirmed_by, confirmed_at, reversal_of_id,
-                              created_by)
+                              supplier_name, customer_name, total_quantity, total_amount, remarks, attachments, status,
+                              confirmed_by, confirmed_at, reversal_of_id, created_by)
      SELECT shop_id, direction, 'reversal', bill_type, GREATEST(bill_date, $3::date), stock_point_id, supplier_id, customer_id,
-            -total_quantity, -total_amount, '红冲 ' || bill_no, '[]', 'confirmed', $4, now(), id, $4
+            supplier_name, customer_name, -total_quantity, -total_amount, '红冲 ' || bill_no, '[]', 'confirmed', $4, now(), id, $4
        FROM stock_bills WHERE shop_id = $1 AND id = $2
      RETURNING id`,
     [actor.shopId, original.id, today, actor.userId],

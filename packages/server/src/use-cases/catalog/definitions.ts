@@ -107,6 +107,7 @@ export const suppliers: CatalogDefinition<Supplier> = {
   softDelete: { column: 'status', value: 'inactive' },
   columns: partyColumns,
   recordsCreator: true,
+  writeAction: 'editCounterparties',
   toDto: partyDto,
 };
 
@@ -122,6 +123,7 @@ export const customers: CatalogDefinition<Customer> = {
   softDelete: { column: 'status', value: 'inactive' },
   columns: { ...partyColumns, serviceMonths: 'service_months' },
   recordsCreator: true,
+  writeAction: 'editCounterparties',
   toDto: (row) => ({
     ...partyDto(row),
     availableProducts: row.available_products as Customer['availableProducts'],

@@ -1,7 +1,7 @@
-import type { User } from '@xiaocang/contracts';
+import type { StaffMember } from '@xiaocang/contracts';
 import type { UseCaseContext } from '../../http/context.ts';
 import { updateStaff } from './update-staff.ts';
 
-export function deactivateStaff(context: UseCaseContext, staffId: string): Promise<User> {
+export function deactivateStaff(context: UseCaseContext, staffId: string): Promise<StaffMember> {
   return updateStaff(context, staffId, { status: 'inactive' });
 }

@@ -1,10 +1,10 @@
-import type { User } from '@xiaocang/contracts';
+import type { StaffMember } from '@xiaocang/contracts';
 import type { UseCaseContext } from '../../http/context.ts';
-import { loadUser } from '../accounts/rows.ts';
-import { requireOwner, requireStaffMember } from './staff-access.ts';
+import { requireOwner } from './staff-access.ts';
+import { loadStaffMember } from './staff-rows.ts';
 
-export async function getStaff(context: UseCaseContext, staffId: string): Promise<User> {
+/** The owner is not a staff member, and another shop's user is simply not found. */
+export async function getStaff(context: UseCaseContext, staffId: string): Promise<StaffMember> {
   requireOwner(context);
-  await requireStaffMember(context, staffId);
-  return loadUser(context.db, context.actor.shopId, staffId);
+  return loadStaffMember(context.db, context.actor.shopId, staffId);
 }

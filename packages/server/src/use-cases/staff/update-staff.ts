@@ -1,22 +1,25 @@
-import type { UpdateStaffRequest, User } from '@xiaocang/contracts';
+import type { StaffMember, UpdateStaffRequest } from '@xiaocang/contracts';
 import type { UseCaseContext } from '../../http/context.ts';
-import { loadUser } from '../accounts/rows.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireOwner, requireStaffMember, revokeSessions } from './staff-access.ts';
+import { loadStaffMember, overrideChanges } from './staff-rows.ts';
 
-export async function updateStaff(context: UseCaseContext, staffId: string, input: UpdateStaffRequest): Promise<User> {
+export async function updateStaff(context: UseCaseContext, staffId: string, input: UpdateStaffRequest): Promise<StaffMember> {
   requireOwner(context);
   await requireStaffMember(context, staffId);
   const { db, actor } = context;
+  // Switches are read with the session on every request, so a change binds the member from their next one.
+  const overrides = overrideChanges(input.permissionOverrides ?? {});
   return db.transaction(async (tx) => {
     await tx.query(
-      `UPDATE users SET real_name = COALESCE($3, real_name), status = COALESCE($4, status), updated_at = now()
+      `UPDATE users SET real_name = COALESCE($3, real_name), status = COALESCE($4, status),
+              permission_overrides = (permission_overrides || $5::jsonb) - $6::text[], updated_at = now()
         WHERE shop_id = $1 AND id = $2`,
-      [actor.shopId, staffId, input.realName ?? null, input.status ?? null],
+      [actor.shopId, staffId, input.realName ?? null, input.status ?? null, overrides.set, overrides.clear],
     );
     // A deactivated member's tokens stop working at once.
     if (input.status === 'inactive') await revokeSessions(tx, actor.shopId, staffId);
     await recordAudit(tx, actor, 'update', 'staff', staffId, input);
-    return loadUser(tx, actor.shopId, staffId);
+    return loadStaffMember(tx, actor.shopId, staffId);
   });
 }

@@ -13,10 +13,37 @@ import { useRemote } from '../../../hooks/useRemote';
 import { MASTER_KINDS, toFormValues, toRequestBody, type MasterKind } from '../../../lib/master-kinds';
 import { decimal, maxLength, required, type Rule } from '../../../lib/validate';
 import { back } from '../../../routes';
+import { useSession } from '../../../state/session';
 
 type ProductRef = { id: string; name: string };
 
-function MasterForm({ kind, kindName, record }: { kind: MasterKind; kindName: string; record: Awaited<ReturnType<MasterKind['api']['get']>> | null }) {
+type MasterRecordOf = Awaited<ReturnType<MasterKind['api']['get']>>;
+
+/** What a member who may not change this kind of record sees of one. */
+function MasterView({ kind, record }: { kind: MasterKind; record: MasterRecordOf }) {
+  const shown = (field: MasterKind['fields'][number]) => {
+    const value = record[field.name];
+    if (field.type === 'switch') return value ? '是' : '否';
+    return value === null || value === undefined || value === '' ? '—' : String(value);
+  };
+  const products = (record.availableProducts as ProductRef[] | undefined) ?? null;
+  return (
+    <View className="card master-view">
+      {[
+        ...kind.fields.map((field) => [field.label, shown(field)]),
+        ...(products ? [['可购商品', products.length ? products.map((p) => p.name).join('、') : '不限']] : []),
+        ['状态', record.status === 'inactive' ? '停用' : '启用'],
+      ].map(([label, value]) => (
+        <View key={label} className="kv">
+          <View className="kv__k">{label}</View>
+          <View className="kv__v">{value}</View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function MasterForm({ kind, kindName, record }: { kind: MasterKind; kindName: string; record: MasterRecordOf | null }) {
   const rules = useMemo(() => {
     const result: Record<string, Rule[]> = {};
     for (const field of kind.fields) {
@@ -105,12 +132,18 @@ export default function MasterEditPage() {
   const kind = MASTER_KINDS[kindName] ?? MASTER_KINDS.suppliers!;
   const id = params.id ?? null;
   const record = useRemote(() => (id ? kind.api.get(id) : Promise.resolve(null)), [kind, id]);
+  const canWrite = useSession().abilities[kind.writeAbility];
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: `${id ? '编辑' : '新增'}${kind.title}` });
-  }, [kind, id]);
+    void Taro.setNavigationBarTitle({ title: `${id ? (canWrite ? '编辑' : '查看') : '新增'}${kind.title}` });
+  }, [kind, id, canWrite]);
+  const content = () => {
+    if (canWrite) return <MasterForm kind={kind} kindName={kindName} record={record.data} />;
+    if (record.data) return <MasterView kind={kind} record={record.data} />;
+    return <View className="card muted">店主已关闭你新增{kind.title}的权限</View>;
+  };
   return (
     <Screen className={`page-master-edit page-master-edit--${kindName}`}>
-      {record.error ? <Failed error={record.error} onRetry={() => void record.reload()} /> : record.loading ? <Loading /> : <MasterForm kind={kind} kindName={kindName} record={record.data} />}
+      {record.error ? <Failed error={record.error} onRetry={() => void record.reload()} /> : record.loading ? <Loading /> : content()}
     </Screen>
   );
 }

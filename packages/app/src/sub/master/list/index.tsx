@@ -8,11 +8,13 @@ import { SearchBar } from '../../../components/SearchBar';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { MASTER_KINDS, type MasterRecord } from '../../../lib/master-kinds';
 import { go } from '../../../routes';
+import { useSession } from '../../../state/session';
 
 export default function MasterListPage() {
   const { params } = useRouter();
   const kindName = params.kind ?? 'suppliers';
   const kind = MASTER_KINDS[kindName] ?? MASTER_KINDS.suppliers!;
+  const canWrite = useSession().abilities[kind.writeAbility];
   const [q, setQ] = useState('');
   const list = usePagedList<MasterRecord>((page, pageSize) => kind.api.list({ page, pageSize, q }), [kind, q]);
   const shown = useRef(false);
@@ -32,7 +34,7 @@ export default function MasterListPage() {
           empty={
             <Empty
               title={q ? `没有找到${kind.title}` : `还没有${kind.title}`}
-              action={q ? undefined : <Button size="small" type="primary" onClick={() => go('masterEdit', { kind: kindName })}>新增{kind.title}</Button>}
+              action={q || !canWrite ? undefined : <Button size="small" type="primary" onClick={() => go('masterEdit', { kind: kindName })}>新增{kind.title}</Button>}
             />
           }
         >
@@ -51,9 +53,11 @@ export default function MasterListPage() {
           )}
         </PagedList>
       </View>
-      <View className="fab add-master" style={{ bottom: '32px' }} onClick={() => go('masterEdit', { kind: kindName })}>
-        ＋
-      </View>
+      {canWrite ? (
+        <View className="fab add-master" style={{ bottom: '32px' }} onClick={() => go('masterEdit', { kind: kindName })}>
+          ＋
+        </View>
+      ) : null}
     </Screen>
   );
 }

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { staff } from '../../../api/shop';
-import type { User } from '../../../api/types';
+import { fetchShop, staff } from '../../../api/shop';
+import type { StaffMember, StaffPermissions } from '../../../api/types';
 import { SwitchField, TextField } from '../../../components/Fields';
+import { MemberSwitches, memberChoices } from '../../../components/MemberSwitches';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
 import { Sheet } from '../../../components/Sheet';
@@ -17,7 +18,8 @@ import { back } from '../../../routes';
 const NEW_RULES = { realName: [required, maxLength(40)], username: [required, username], password: [required, minLength(8)] };
 const EDIT_RULES = { realName: [required, maxLength(40)] };
 
-function StaffForm({ user }: { user: User | null }) {
+function StaffForm({ user, shopSwitches }: { user: StaffMember | null; shopSwitches: StaffPermissions }) {
+  const [choices, setChoices] = useState(() => memberChoices(user?.permissionOverrides));
   const form = useForm({ realName: user?.realName ?? '', username: user?.username ?? '', password: '', status: user?.status ?? 'active' }, user ? EDIT_RULES : NEW_RULES);
   const action = useAction();
   const [resetting, setResetting] = useState(false);
@@ -28,8 +30,8 @@ function StaffForm({ user }: { user: User | null }) {
   const save = () => {
     if (!form.check()) return;
     void action.run(async () => {
-      if (user) await staff.update(user.id, { realName: values.realName.trim(), status: values.status === 'inactive' ? 'inactive' : 'active' });
-      else await staff.create({ realName: values.realName.trim(), username: values.username.trim(), password: values.password });
+      if (user) await staff.update(user.id, { realName: values.realName.trim(), status: values.status === 'inactive' ? 'inactive' : 'active', permissionOverrides: choices });
+      else await staff.create({ realName: values.realName.trim(), username: values.username.trim(), password: values.password, permissionOverrides: choices });
       void Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(back, 600);
     });
@@ -64,6 +66,10 @@ function StaffForm({ user }: { user: User | null }) {
         )}
         {user ? <SwitchField name="status" label="启用账号" hint="停用后该员工立即无法登录" value={values.status !== 'inactive'} onChange={(v) => set('status')(v ? 'active' : 'inactive')} /> : null}
       </View>
+      <View className="section-title">权限（默认跟随全店设置，也可以只给这个员工单独设置）</View>
+      <View className="card member-switches" style={{ paddingTop: 0, paddingBottom: 0 }}>
+        <MemberSwitches shop={shopSwitches} choices={choices} onChange={setChoices} />
+      </View>
       {user ? (
         <View className="card card--tap reset-password" onClick={() => setResetting(true)}>
           <View className="row">
@@ -87,10 +93,17 @@ function StaffForm({ user }: { user: User | null }) {
 export default function StaffEditPage() {
   const { params } = useRouter();
   const id = params.id ?? null;
-  const user = useRemote(() => (id ? staff.get(id) : Promise.resolve(null)), [id]);
+  // The shop's set too: a switch the member does not set follows it, and the form says what it is.
+  const loaded = useRemote(async () => ({ user: id ? await staff.get(id) : null, shop: await fetchShop() }), [id]);
   return (
     <Screen className="page-staff-edit">
-      {user.error ? <Failed error={user.error} onRetry={() => void user.reload()} /> : user.loading ? <Loading /> : <StaffForm user={user.data} />}
+      {loaded.error ? (
+        <Failed error={loaded.error} onRetry={() => void loaded.reload()} />
+      ) : loaded.loading || !loaded.data ? (
+        <Loading />
+      ) : (
+        <StaffForm user={loaded.data.user} shopSwitches={loaded.data.shop.staffPermissions} />
+      )}
     </Screen>
   );
 }

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { staff } from '../../../api/shop';
-import type { User } from '../../../api/types';
+import type { StaffMember } from '../../../api/types';
 import { Button } from '../../../components/nut';
 import { Empty, PagedList } from '../../../components/PagedList';
 import { Screen } from '../../../components/Screen';
@@ -11,7 +11,7 @@ import { shortTime } from '../../../lib/format';
 import { go } from '../../../routes';
 
 export default function StaffPage() {
-  const list = usePagedList<User>((page, pageSize) => staff.list({ page, pageSize }), []);
+  const list = usePagedList<StaffMember>((page, pageSize) => staff.list({ page, pageSize }), []);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void list.reload();
@@ -28,6 +28,9 @@ export default function StaffPage() {
                 <View className="list-item__title">
                   {user.realName}
                   {user.status === 'inactive' ? <View className="badge badge--muted" style={{ display: 'inline-block' }}>已停用</View> : null}
+                  {Object.keys(user.permissionOverrides).length > 0 ? (
+                    <View className="badge badge--warning own-switches">单独权限 {Object.keys(user.permissionOverrides).length} 项</View>
+                  ) : null}
                 </View>
                 <View className="list-item__meta">
                   {user.username} · {user.lastLoginAt ? `最近登录 ${shortTime(user.lastLoginAt)}` : '从未登录'}

@@ -9,6 +9,7 @@ import { RemoteView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { STAFF_SWITCHES } from '../../../lib/labels';
+import { go } from '../../../routes';
 import { refreshMe } from '../../../state/session';
 
 function SwitchRow({ name, title, help, value, onChange }: { name: string; title: string; help: string; value: boolean; onChange: (v: boolean) => void }) {
@@ -37,7 +38,13 @@ function Switches({ initial }: { initial: Shop }) {
     });
   return (
     <>
-      <View className="section-title">员工权限（只对员工生效，店主不受限制）</View>
+      <View className="section-title">全店员工权限（只对员工生效，店主不受限制）</View>
+      <View className="card card--tap member-switches-link" onClick={() => go('staff')}>
+        <View className="row">
+          <View className="muted">这里是每个员工的默认设置。要让某个员工与众不同，到“员工账号”里打开他，单独设置即可。</View>
+          <View className="chevron">›</View>
+        </View>
+      </View>
       <View className="card" style={{ paddingTop: 0, paddingBottom: 0 }}>
         {STAFF_SWITCHES.map((item) => (
           <SwitchRow key={item.key} name={item.key} title={item.title} help={item.help} value={shop.staffPermissions[item.key]} onChange={(v) => save({ staffPermissions: { [item.key]: v } })} />
