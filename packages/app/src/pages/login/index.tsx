@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction';
 import { useForm } from '../../hooks/useForm';
 import { required } from '../../lib/validate';
 import { ROUTES } from '../../routes';
+import { keptFormUrl } from '../../state/kept-form';
 import { hasToken, startSession } from '../../state/session';
 
 const RULES = { username: [required], password: [required] };
@@ -20,8 +21,9 @@ export default function LoginPage() {
   const submit = () => {
     if (!form.check()) return;
     void action.run(async () => {
-      await startSession(await login({ username: form.values.username.trim(), password: form.values.password }));
-      void Taro.reLaunch({ url: ROUTES.home });
+      const me = await startSession(await login({ username: form.values.username.trim(), password: form.values.password }));
+      // Back to the form that was open when the session expired, if any.
+      void Taro.reLaunch({ url: keptFormUrl(me.user.id) ?? ROUTES.home });
     });
   };
   const errors = { ...action.fieldErrors, ...form.errors };
