@@ -30,7 +30,7 @@ export function Failed({ error, onRetry, title = '没能加载' }: { error: ApiE
       <View className="state__title">{title}</View>
       <View className="state__text">{error.message}</View>
       <View className="state__action">
-        <Button size="small" fill="outline" type="primary" onClick={onRetry}>
+        <Button className="state-retry" size="small" fill="outline" type="primary" onClick={onRetry}>
           重试
         </Button>
       </View>

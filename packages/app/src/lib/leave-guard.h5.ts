@@ -32,7 +32,7 @@ export function guardLeaving(title: string, text: string): () => void {
     if (tx.action === 'PUSH' || Taro.getCurrentInstance().page !== page) return pass(tx);
     if (asking) return;
     asking = true;
-    void Taro.showModal({ title, content: text, confirmText: '放弃', cancelText: '继续编辑' }).then(({ confirm }) => {
+    void Taro.showModal({ title, content: text, confirmText: '放弃', confirmColor: '#d64541', cancelText: '继续编辑' }).then(({ confirm }) => {
       asking = false;
       if (!confirm) return;
       released = true;

@@ -36,6 +36,8 @@ export default function LoginPage() {
         <TextField name="username" label="账号" placeholder="用户名" value={form.values.username} onChange={form.set('username')} error={errors.username} />
         <TextField name="password" label="密码" kind="password" placeholder="密码" value={form.values.password} onChange={form.set('password')} error={errors.password} />
       </View>
+      {/* Stays after the toast is gone: a wrong password, a disabled account, no network. */}
+      {action.error && Object.keys(action.fieldErrors).length === 0 ? <View className="auth__error login-error">{action.error.message}</View> : null}
       <Button className="btn-block submit-login" type="primary" size="large" block loading={action.busy} onClick={submit}>
         登录
       </Button>

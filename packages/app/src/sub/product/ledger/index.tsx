@@ -11,7 +11,7 @@ import { usePagedList } from '../../../hooks/usePagedList';
 import { money, quantity } from '../../../lib/format';
 import { go } from '../../../routes';
 
-/** `namedBalance`: rows of several stock points are mixed, so each balance says whose it is. */
+/** `namedBalance`: rows of several stock points are mixed, so each balance names its stock point. */
 function LedgerRow({ entry, namedBalance }: { entry: LedgerEntry; namedBalance: boolean }) {
   // The sign, not the bill's direction: reversing a receipt takes stock out.
   const out = entry.quantity.startsWith('-');
@@ -20,7 +20,7 @@ function LedgerRow({ entry, namedBalance }: { entry: LedgerEntry; namedBalance: 
       <View className="list-item__main">
         <View className="list-item__title">{entry.billType}</View>
         <View className="list-item__meta">
-          {entry.billNo} · {entry.billDate} · {entry.stockPointName}
+          {entry.billNo} · {entry.billDate}
         </View>
         {entry.unitCost !== undefined ? <View className="list-item__meta">单位成本 {money(entry.unitCost)}</View> : null}
       </View>
