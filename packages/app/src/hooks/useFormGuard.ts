@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { guardLeaving } from '../lib/leave-guard';
 import { registerOpenForm, takeKeptForm } from '../state/kept-form';
@@ -30,6 +30,11 @@ export function useFormGuard<T>({ url, value, pristine, restore }: FormGuardOpti
   const latest = useRef({ value, dirty, restore });
   latest.current = { value, dirty, restore };
   const stopGuard = useRef<(() => void) | null>(null);
+  // A page opened on top of the form is not the form being left: guard only while the form is shown.
+  const [shown, setShown] = useState(true);
+  useDidShow(() => setShown(true));
+  useDidHide(() => setShown(false));
+  const armed = dirty && shown;
 
   // Synchronous, because the caller navigates right after it (before any re-render).
   const release = useCallback(() => {
@@ -39,7 +44,7 @@ export function useFormGuard<T>({ url, value, pristine, restore }: FormGuardOpti
   }, []);
 
   useEffect(() => {
-    if (!dirty) return undefined;
+    if (!armed) return undefined;
     const stop = guardLeaving(LEAVE_TITLE, LEAVE_TEXT);
     stopGuard.current = stop;
     return () => {
@@ -47,7 +52,7 @@ export function useFormGuard<T>({ url, value, pristine, restore }: FormGuardOpti
       stopGuard.current = null;
       stop();
     };
-  }, [dirty]);
+  }, [armed]);
 
   useEffect(
     () => registerOpenForm({ url, value: () => latest.current.value, dirty: () => latest.current.dirty, release }),
