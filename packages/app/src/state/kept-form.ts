@@ -39,7 +39,7 @@ function readKept(): KeptForm | null {
 /** Writes the open form (the last one opened) to storage for `userId` and releases every open form. */
 export function keepOpenForm(userId: string): void {
   const forms = [...openForms];
-  const form = forms.at(-1);
+  const form = forms[forms.length - 1];
   if (form) {
     const kept: KeptForm = { userId, url: form.url, ...(form.dirty() ? { value: form.value() } : {}) };
     Taro.setStorageSync(KEPT_KEY, kept);
