@@ -4,7 +4,7 @@ import { guardLeaving } from '../lib/leave-guard';
 import { registerOpenForm, takeKeptForm } from '../state/kept-form';
 import { useSession } from '../state/session';
 
-export const LEAVE_TITLE = '确定放弃编辑？';
+const LEAVE_TITLE = '确定放弃编辑？';
 const LEAVE_TEXT = '填写的内容还没有保存，离开后将丢失。';
 
 interface FormGuardOptions<T> {
