@@ -24,7 +24,11 @@ export default defineConfig({
     alias: [
       { find: /^@tarojs\/taro$/, replacement: here('./test/taro-stub.ts') },
       { find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' },
+      // Taro's H5 router module sets up pages and the tab bar; tests need only its history.
+      { find: /^@tarojs\/router$/, replacement: here('./test/router-history.ts') },
     ],
+    // As in the H5 build: `x.h5.ts` stands in for `x.ts`.
+    extensions: ['.h5.ts', '.h5.tsx', '.mjs', '.js', '.mts', '.ts', '.jsx', '.tsx', '.json'],
   },
   test: {
     name: 'app',

@@ -59,6 +59,7 @@ export const LedgerEntry = z.object({
   amount: DecimalString.optional(),
   unitCost: DecimalString.optional(),
   costAmount: DecimalString.optional(),
+  /** The running balance of this row's stock point (not of the product across points), after the movement. */
   balanceQuantity: DecimalString,
   balanceAvgCost: DecimalString.optional(),
   balanceAmount: DecimalString.optional(),

@@ -44,6 +44,56 @@ describeOnDatabase('inventory, ledger, monthly stats and dashboard', () => {
     expect((await shop.get('/api/products/999999/ledger')).status).toBe(404);
   });
 
+  it('filters a product ledger by stock point, each row carrying the running balance of its own stock point', async () => {
+    const other = await t.registerShop();
+    const main = (await other.get('/api/stock-points')).body.items[0].id;
+    const branch = (await other.post('/api/stock-points', { name: '门店仓' })).body.id;
+    const tea = await createProduct(other);
+    await postBill(other, 'in', [{ productId: tea, quantity: 10, unitPrice: 3 }], { billDate: '2026-11-01', stockPointId: main });
+    const transfer = await other.post('/api/transfers', { fromStockPointId: main, toStockPointId: branch, billDate: '2026-11-05', lines: [{ productId: tea, quantity: 4 }] });
+    expect(transfer.status).toBe(201);
+    await postBill(other, 'out', [{ productId: tea, quantity: 2, unitPrice: 5 }], { billDate: '2026-11-06', stockPointId: branch });
+    await postBill(other, 'out', [{ productId: tea, quantity: 1, unitPrice: 5 }], { billDate: '2026-11-07', stockPointId: main });
+    // Backdated before the transfer: the branch's later balances move, the main store's do not.
+    await postBill(other, 'in', [{ productId: tea, quantity: 5, unitPrice: 3 }], { billDate: '2026-11-03', stockPointId: branch });
+
+    const rows = (query: string) =>
+      other.get(`/api/products/${tea}/ledger${query}`).then((r) => ({
+        total: r.body.total,
+        rows: r.body.items.map((e: any) => [e.billDate, e.stockPointName, e.quantity, e.balanceQuantity]),
+      }));
+    expect(await rows(`?stockPointId=${branch}`)).toEqual({
+      total: 3,
+      rows: [
+        ['2026-11-06', '门店仓', '-2.000', '7.000'],
+        ['2026-11-05', '门店仓', '4.000', '9.000'],
+        ['2026-11-03', '门店仓', '5.000', '5.000'],
+      ],
+    });
+    expect(await rows(`?stockPointId=${main}`)).toEqual({
+      total: 3,
+      rows: [
+        ['2026-11-07', '默认仓库', '-1.000', '5.000'],
+        ['2026-11-05', '默认仓库', '-4.000', '6.000'],
+        ['2026-11-01', '默认仓库', '10.000', '10.000'],
+      ],
+    });
+    // Unfiltered, the same rows interleave by date and keep their own stock point's balance.
+    const all = await rows('');
+    expect(all.total).toBe(6);
+    expect(all.rows.map((row: string[]) => row[0])).toEqual(['2026-11-07', '2026-11-06', '2026-11-05', '2026-11-05', '2026-11-03', '2026-11-01']);
+    expect(all.rows.filter((row: string[]) => row[1] === '门店仓').map((row: string[]) => row[3])).toEqual(['7.000', '9.000', '5.000']);
+    expect(all.rows.filter((row: string[]) => row[1] === '默认仓库').map((row: string[]) => row[3])).toEqual(['5.000', '6.000', '10.000']);
+    // Pages and date ranges within one stock point.
+    expect(await rows(`?stockPointId=${branch}&pageSize=1&page=2`)).toEqual({ total: 3, rows: [['2026-11-05', '门店仓', '4.000', '9.000']] });
+    expect(await rows(`?stockPointId=${branch}&dateFrom=2026-11-04`)).toMatchObject({ total: 2 });
+    // Another shop's stock point holds none of this product; a malformed id names the field.
+    expect(await rows(`?stockPointId=${(await shop.get('/api/stock-points')).body.items[0].id}`)).toEqual({ total: 0, rows: [] });
+    const malformed = await other.get(`/api/products/${tea}/ledger?stockPointId=abc`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details[0].field).toBe('stockPointId');
+  });
+
   it('keeps monthly stats incrementally, with profit = sales − cost of goods', async () => {
     const stats = await shop.get('/api/stats/monthly?year=2026');
     expect(stats.body.months).toHaveLength(12);

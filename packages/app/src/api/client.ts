@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { StockShortage } from './types';
 import { API_BASE_URL } from './base-url';
-import { messageForCode, translateFieldMessage } from './messages';
+import { messageForCode, translateServerMessage } from './messages';
 import { readToken } from './token';
 
 export class ApiError extends Error {
@@ -21,7 +21,7 @@ export class ApiError extends Error {
     if (this.code !== 'VALIDATION_FAILED' || !Array.isArray(this.details)) return result;
     for (const detail of this.details as Array<{ field?: unknown; message?: unknown }>) {
       if (typeof detail.field === 'string' && typeof detail.message === 'string' && !(detail.field in result)) {
-        result[detail.field] = translateFieldMessage(detail.message);
+        result[detail.field] = translateServerMessage(detail.message);
       }
     }
     return result;
@@ -40,6 +40,11 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as Idempotency-Key; see createActionKey. */
   idempotencyKey?: string;
+  /**
+   * The request presents a username and password: its 401 answers them (wrong password, disabled
+   * account) and says so in the server's words; it is not an expired session.
+   */
+  signIn?: boolean;
 }
 
 let onUnauthenticated: () => void = () => undefined;
@@ -57,11 +62,13 @@ export function queryString(query: Query | undefined): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+function toApiError(status: number, data: unknown, signIn: boolean): ApiError {
   const error = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const code = typeof error?.code === 'string' ? error.code : status >= 500 ? 'INTERNAL' : 'UNKNOWN';
-  const fallback = typeof error?.message === 'string' ? error.message : `请求失败（${status}）`;
-  return new ApiError(status, code, messageForCode(code, fallback), error?.details);
+  const serverMessage = typeof error?.message === 'string' ? translateServerMessage(error.message) : null;
+  const message =
+    signIn && status === 401 && serverMessage ? serverMessage : messageForCode(code, serverMessage ?? `请求失败（${status}）`);
+  return new ApiError(status, code, message, error?.details);
 }
 
 /** The one way the app talks to the server: token, idempotency key, errors as ApiError. */
@@ -84,6 +91,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     throw new ApiError(0, 'NETWORK', messageForCode('NETWORK', ''), undefined);
   }
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
-  if (response.statusCode === 401 && token) onUnauthenticated();
-  throw toApiError(response.statusCode, response.data);
+  const signIn = options.signIn === true;
+  if (response.statusCode === 401 && token && !signIn) onUnauthenticated();
+  throw toApiError(response.statusCode, response.data, signIn);
 }

@@ -20,7 +20,8 @@ export function messageForCode(code: string, fallback: string): string {
   return CODE_MESSAGES[code] ?? fallback;
 }
 
-const FIELD_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> = [
+const MESSAGE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> = [
+  [/wrong username or password/i, () => '账号或密码错误，或账号已停用'],
   [/^is required$/i, () => '必填'],
   [/must be at least (\d+) characters/i, (m) => `至少 ${m[1]} 个字符`],
   [/must be at most (\d+) characters/i, (m) => `最多 ${m[1]} 个字符`],
@@ -35,9 +36,9 @@ const FIELD_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> =
   [/must have at least one/i, () => '至少保留一项'],
 ];
 
-/** Translates a field message when we know its pattern, else keeps the server's words. */
-export function translateFieldMessage(message: string): string {
-  for (const [pattern, render] of FIELD_PATTERNS) {
+/** Translates a field or sign-in message when we know its pattern, else keeps the server's words. */
+export function translateServerMessage(message: string): string {
+  for (const [pattern, render] of MESSAGE_PATTERNS) {
     const match = message.match(pattern);
     if (match) return render(match);
   }

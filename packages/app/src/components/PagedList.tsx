@@ -4,7 +4,7 @@ import type { PagedState } from '../hooks/usePagedList';
 import { Empty, Failed, Loading } from './StateView';
 
 interface Props<T> {
-  list: PagedState<T> & { hasMore: boolean; reload: () => Promise<void>; loadMore: () => void };
+  list: PagedState<T> & { hasMore: boolean; reload: () => Promise<void>; retry: () => Promise<void>; loadMore: () => void };
   empty: ReactNode;
   children: (item: T) => ReactNode;
 }
@@ -19,7 +19,7 @@ export function PagedList<T>({ list, empty, children }: Props<T>) {
   return (
     <View>
       {list.items.map(children)}
-      <View className="list-footer" onClick={list.hasMore ? list.loadMore : undefined}>
+      <View className="list-footer" onClick={list.status === 'error' ? () => void list.retry() : list.hasMore ? list.loadMore : undefined}>
         {list.status === 'loadingMore'
           ? '加载中…'
           : list.status === 'error'

@@ -8,7 +8,7 @@ import { useRemote } from '../hooks/useRemote';
 import { money } from '../lib/format';
 import { SearchBar } from './SearchBar';
 import { Sheet } from './Sheet';
-import { Empty, Loading } from './StateView';
+import { Empty, Failed, Loading } from './StateView';
 
 interface Props {
   open: boolean;
@@ -25,7 +25,7 @@ export function ProductPicker({ open, onClose, onPick, price }: Props) {
   const onScan = useCallback(
     (code: string) => {
       products.byCode(code).then(onPick, (error: unknown) => {
-        if (error instanceof ApiError) void Taro.showToast({ title: `未找到条码 ${code}`, icon: 'none' });
+        if (error instanceof ApiError) void Taro.showToast({ title: error.status === 404 ? `未找到条码 ${code}` : error.message, icon: 'none' });
       });
     },
     [onPick],
@@ -33,20 +33,26 @@ export function ProductPicker({ open, onClose, onPick, price }: Props) {
   return (
     <Sheet title="选择商品" open={open} onClose={onClose}>
       <SearchBar value={q} onSearch={setQ} onScan={onScan} placeholder="名称 / 编码 / 条码" />
-      {found.loading && !found.data ? <Loading /> : null}
-      {found.data && found.data.items.length === 0 ? <Empty title="没有找到商品" text="换个关键词试试" /> : null}
-      {found.data?.items.map((product) => (
-        <View key={product.id} className="option product-option" onClick={() => onPick(product)}>
-          <View className="grow">
-            <View className="ellipsis">{product.name}</View>
-            <View className="muted">
-              {product.code ?? '无编码'} · {product.unit}
-              {product.stockQuantity !== undefined ? ` · 库存 ${product.stockQuantity}` : ''}
+      {found.error ? (
+        <Failed error={found.error} onRetry={() => void found.reload()} />
+      ) : !found.data ? (
+        <Loading />
+      ) : found.data.items.length === 0 ? (
+        <Empty title="没有找到商品" text="换个关键词试试" />
+      ) : (
+        found.data.items.map((product) => (
+          <View key={product.id} className="option product-option" onClick={() => onPick(product)}>
+            <View className="grow">
+              <View className="ellipsis">{product.name}</View>
+              <View className="muted">
+                {product.code ?? '无编码'} · {product.unit}
+                {product.stockQuantity !== undefined ? ` · 库存 ${product.stockQuantity}` : ''}
+              </View>
             </View>
+            {price && product[price] !== undefined ? <View className="sub num">{money(product[price])}</View> : null}
           </View>
-          {price && product[price] !== undefined ? <View className="sub num">{money(product[price])}</View> : null}
-        </View>
-      ))}
+        ))
+      )}
     </Sheet>
   );
 }

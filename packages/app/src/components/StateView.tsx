@@ -23,14 +23,14 @@ export function Empty({ title, text, action }: { title: string; text?: string; a
   );
 }
 
-export function Failed({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+export function Failed({ error, onRetry, title = '没能加载' }: { error: ApiError; onRetry: () => void; title?: string }) {
   return (
     <View className="state state--error">
       <View className="state__icon">!</View>
-      <View className="state__title">没能加载</View>
+      <View className="state__title">{title}</View>
       <View className="state__text">{error.message}</View>
       <View className="state__action">
-        <Button size="small" fill="outline" type="primary" onClick={onRetry}>
+        <Button className="state-retry" size="small" fill="outline" type="primary" onClick={onRetry}>
           重试
         </Button>
       </View>
@@ -38,8 +38,25 @@ export function Failed({ error, onRetry }: { error: ApiError; onRetry: () => voi
   );
 }
 
+type Reloadable = { error: ApiError | null; reload: () => Promise<void> };
+
+/**
+ * What a form needs besides its record (its pickers' choices) failed to load: says so at the top of the
+ * form, with one retry of every failed load. Nothing while all is well.
+ */
+export function LoadFailed({ remotes }: { remotes: ReadonlyArray<Reloadable> }) {
+  const failed = remotes.filter((remote) => remote.error);
+  const first = failed[0]?.error;
+  if (!first) return null;
+  return (
+    <View className="card load-failed">
+      <Failed title="选项没能加载" error={first} onRetry={() => failed.forEach((remote) => void remote.reload())} />
+    </View>
+  );
+}
+
 interface RemoteViewProps<T> {
-  remote: { data: T | null; loading: boolean; error: ApiError | null; reload: () => Promise<void> };
+  remote: Reloadable & { data: T | null; loading: boolean };
   children: (data: T) => ReactNode;
 }
 

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { switchTab, TAB_ROUTES } from '../routes';
+import { useSession } from '../state/session';
 import { Category, Home, Order, Store, User } from './icons';
 
 const TABS: Record<(typeof TAB_ROUTES)[number], { label: string; Icon: typeof Home }> = {
@@ -11,9 +12,12 @@ const TABS: Record<(typeof TAB_ROUTES)[number], { label: string; Icon: typeof Ho
 };
 
 export function TabBar({ current }: { current: (typeof TAB_ROUTES)[number] }) {
+  const { me, abilities } = useSession();
+  // Staff who may not see stock get no 库存 tab (while /api/me loads, nothing is known yet: keep it).
+  const routes = TAB_ROUTES.filter((route) => route !== 'stock' || !me || abilities.seeStock);
   return (
     <View className="tabbar">
-      {TAB_ROUTES.map((route) => {
+      {routes.map((route) => {
         const { label, Icon } = TABS[route];
         return (
           <View

@@ -1,7 +1,8 @@
+import { useMemo } from 'react';
 import { categories, customers, stockPoints, suppliers } from '../api/master';
 import { fetchConfig } from '../api/shop';
 import type { Option } from '../components/Fields';
-import { useRemote } from './useRemote';
+import { useRemote, type Remote } from './useRemote';
 
 /** Pickers show at most this many choices; a small shop has far fewer. */
 const MAX_OPTIONS = 200;
@@ -15,16 +16,21 @@ const SOURCES = {
 
 export type OptionSource = keyof typeof SOURCES;
 
+type Loaded = { [S in OptionSource]: Awaited<ReturnType<(typeof SOURCES)[S]>> };
+
+/** The loaded records with their failure and retry, and the same records as picker options. */
+export type OptionsRemote<S extends OptionSource = OptionSource> = Remote<Loaded[S]> & { options: Option[] };
+
 /** Active records of one kind as picker options. */
-export function useOptions(source: OptionSource): Option[] {
-  const remote = useRemote(SOURCES[source], [source]);
-  return (remote.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }));
+export function useOptions<S extends OptionSource>(source: S): OptionsRemote<S> {
+  const remote = useRemote(SOURCES[source] as () => Promise<Loaded[S]>, [source]);
+  const options = useMemo(() => (remote.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })), [remote.data]);
+  return { ...remote, options };
 }
 
 /** The default stock point, to preselect it on new bills. */
-export function useDefaultStockPoint(): string | null {
-  const remote = useRemote(SOURCES.stockPoints, []);
-  const items = remote.data?.items ?? [];
+export function defaultStockPoint(points: OptionsRemote<'stockPoints'>): string | null {
+  const items = points.data?.items ?? [];
   return (items.find((point) => point.isDefault) ?? items[0])?.id ?? null;
 }
 

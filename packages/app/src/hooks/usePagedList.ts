@@ -33,6 +33,8 @@ export function usePagedList<T, L extends List<T> = List<T>>(fetchPage: (page: n
   const [state, setState] = useState<PagedState<T>>(initialPaged);
   const [last, setLast] = useState<L | null>(null);
   const generation = useRef(0);
+  // The page whose load failed, for the retry: page 1 again, or the next page that did not arrive.
+  const failedPage = useRef(1);
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -49,13 +51,16 @@ export function usePagedList<T, L extends List<T> = List<T>>(fetchPage: (page: n
         setState((s) => mergePage(s, list));
       } catch (caught) {
         if (!(caught instanceof ApiError)) throw caught;
-        if (mine === generation.current) setState((s) => ({ ...s, status: 'error', error: caught }));
+        if (mine !== generation.current) return;
+        failedPage.current = page;
+        setState((s) => ({ ...s, status: 'error', error: caught }));
       }
     },
     [fetcher],
   );
 
   const reload = useCallback(() => load(1), [load]);
+  const retry = useCallback(() => load(failedPage.current), [load]);
   const loadMore = useCallback(() => {
     if (hasMore(stateRef.current)) void load(stateRef.current.page + 1);
   }, [load]);
@@ -69,5 +74,5 @@ export function usePagedList<T, L extends List<T> = List<T>>(fetchPage: (page: n
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  return { ...state, last, reload, loadMore, hasMore: hasMore(state) };
+  return { ...state, last, reload, retry, loadMore, hasMore: hasMore(state) };
 }

@@ -26,6 +26,11 @@ export function useSession(): SessionState {
   return useSyncExternalStore(subscribe, () => state, () => state);
 }
 
+/** Who is signed in, as far as the app knows; null before /api/me has answered. */
+export function signedInUserId(): string | null {
+  return state.me?.user.id ?? null;
+}
+
 export function hasToken(): boolean {
   return readToken() !== null;
 }

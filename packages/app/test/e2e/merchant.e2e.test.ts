@@ -240,10 +240,12 @@ describeInBrowser('the merchant app in Chromium', () => {
     await expect(products.locator('.stock-qty').count()).resolves.toBe(0);
     await phone.shot('17-products-staff');
 
-    await phone.tab('库存');
-    const stock = await phone.waitFor('page-stock');
-    await stock.getByText('库存数量对你隐藏').waitFor();
-    await expect(stock.locator('.inventory-row').count()).resolves.toBe(0);
+    // No 库存 tab for them; the page itself, opened by its address, sends them home.
+    await expect(phone.page.locator('.tabbar__item').filter({ visible: true }).allTextContents()).resolves.toEqual(['首页', '商品', '单据', '我的']);
+    await phone.page.evaluate(() => (window.location.hash = '#/pages/stock/index'));
+    await phone.page.waitForFunction(() => window.location.hash.startsWith('#/pages/home/index'), undefined, { timeout: 20_000 });
+    await phone.waitFor('page-home');
+    await expect(phone.screen('page-stock').locator('.inventory-row').count()).resolves.toBe(0);
 
     await phone.tab('单据');
     const bills = await phone.waitFor('page-bills');

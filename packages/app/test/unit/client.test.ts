@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { login } from '../../src/api/auth';
 import { bills } from '../../src/api/bills';
 import { ApiError, queryString, request, setUnauthenticatedHandler } from '../../src/api/client';
 import { writeToken } from '../../src/api/token';
@@ -76,6 +77,24 @@ describe('the request layer', () => {
     writeToken('expired');
     reply(401, { error: { code: 'UNAUTHENTICATED', message: 'Session expired' } });
     await request('GET', '/me').catch(() => undefined);
+    expect(handler).toHaveBeenCalledOnce();
+  });
+
+  it('shows why a sign-in failed in the server’s words, even with an old token still stored', async () => {
+    const handler = vi.fn();
+    setUnauthenticatedHandler(handler);
+    writeToken('stale');
+    reply(401, { error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password, or the account is disabled' } });
+    const wrong = (await login({ username: 'a', password: 'b' }).catch((e: unknown) => e)) as ApiError;
+    expect(wrong.message).toBe('账号或密码错误，或账号已停用');
+    reply(401, { error: { code: 'UNAUTHENTICATED', message: 'Account locked for 15 minutes' } });
+    const locked = (await login({ username: 'a', password: 'b' }).catch((e: unknown) => e)) as ApiError;
+    expect(locked.message).toBe('Account locked for 15 minutes');
+    expect(handler).not.toHaveBeenCalled();
+    // Any other request refused with that token is an expired session.
+    reply(401, { error: { code: 'UNAUTHENTICATED', message: 'Please log in' } });
+    const expired = (await request('GET', '/me').catch((e: unknown) => e)) as ApiError;
+    expect(expired.message).toBe('登录已失效，请重新登录');
     expect(handler).toHaveBeenCalledOnce();
   });
 

@@ -11,6 +11,7 @@ const list = <T,>(overrides: Partial<ReturnType<typeof initialPaged<T>>> & { has
   ...initialPaged<T>(),
   hasMore: false,
   reload: vi.fn(async () => undefined),
+  retry: vi.fn(async () => undefined),
   loadMore: vi.fn(),
   ...overrides,
 });
@@ -43,6 +44,13 @@ describe('PagedList', () => {
     expect(screen.getByText('网络不通，请检查网络后重试')).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
     expect(failed.reload).toHaveBeenCalled();
+  });
+
+  it('retries a page that failed below the rows already shown', () => {
+    const failed = list<string>({ status: 'error', items: ['甲'], total: 5, error: new ApiError(0, 'NETWORK', '网络不通，请检查网络后重试', undefined) });
+    render(<PagedList list={failed} empty={null}>{(s) => <div key={s}>{s}</div>}</PagedList>);
+    fireEvent.click(screen.getByText('加载失败，点此重试'));
+    expect(failed.retry).toHaveBeenCalledOnce();
   });
 
   it('offers the next page at the bottom', () => {

@@ -3,7 +3,7 @@ import { checkBill, type Header, type LineDraft } from '../../src/lib/bill-form'
 import { toBarGroups } from '../../src/lib/chart';
 import { MASTER_KINDS, toFormValues, toRequestBody } from '../../src/lib/master-kinds';
 import { decimal, maxLength, minLength, required, username, validate } from '../../src/lib/validate';
-import { translateFieldMessage } from '../../src/api/messages';
+import { translateServerMessage } from '../../src/api/messages';
 
 const header: Header = { billType: '采购入库', billDate: '2026-11-22', stockPointId: '1', partyId: '', remarks: '' };
 const line = (quantity: string, unitPrice = '1'): LineDraft => ({ productId: '9', name: '红茶', unit: '罐', code: null, quantity, unitPrice });
@@ -19,10 +19,10 @@ describe('field rules', () => {
   });
 
   it('translates server messages it knows and keeps the rest', () => {
-    expect(translateFieldMessage('must be at most 80 characters')).toBe('最多 80 个字符');
-    expect(translateFieldMessage('must be between 0 and 999999999')).toBe('应在 0 到 999999999 之间');
-    expect(translateFieldMessage('code already exists')).toBe('已被占用');
-    expect(translateFieldMessage('something new')).toBe('something new');
+    expect(translateServerMessage('must be at most 80 characters')).toBe('最多 80 个字符');
+    expect(translateServerMessage('must be between 0 and 999999999')).toBe('应在 0 到 999999999 之间');
+    expect(translateServerMessage('code already exists')).toBe('已被占用');
+    expect(translateServerMessage('something new')).toBe('something new');
   });
 });
 

@@ -25,15 +25,22 @@ describe('usePagedList', () => {
   });
 
   it('keeps what is shown when a later page fails, so the user can retry', async () => {
+    let online = true;
     const fetchPage = vi.fn(async (p: number) => {
-      if (p === 2) throw new ApiError(0, 'NETWORK', '网络不通', undefined);
-      return page(20, 40);
+      if (!online) throw new ApiError(0, 'NETWORK', '网络不通', undefined);
+      return { ...page(20, 40), page: p };
     });
     const { result } = renderHook(() => usePagedList<string>(fetchPage, []));
     await waitFor(() => expect(result.current.status).toBe('ready'));
+    online = false;
     act(() => result.current.loadMore());
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.items).toHaveLength(20);
+    // The retry asks for the page that failed, not page 1 again.
+    online = true;
+    await act(() => result.current.retry());
+    expect(fetchPage).toHaveBeenLastCalledWith(2, 20);
+    expect(result.current.items).toHaveLength(40);
   });
 
   it('drops an answer to a search that was replaced by a newer one', async () => {

@@ -1,19 +1,6 @@
-import { DEFAULT_STAFF_PERMISSIONS } from '@xiaocang/domain';
 import { describe, expect, it } from 'vitest';
-import type { Me, StaffPermissions } from '../../src/api/types';
 import { abilitiesOf } from '../../src/state/permissions';
-
-// Every switch off, as the domain defines it.
-const none: StaffPermissions = DEFAULT_STAFF_PERMISSIONS;
-
-function me(role: 'owner' | 'staff', permissions: Partial<StaffPermissions> = {}): Me {
-  const stamp = '2026-11-22T00:00:00Z';
-  return {
-    user: { id: '1', username: 'u', realName: 'U', role, status: 'active', createdAt: stamp, updatedAt: stamp, lastLoginAt: null },
-    shop: { id: '1', name: 'S', staffPermissions: none, allowNegativeStock: false, createdAt: stamp, updatedAt: stamp },
-    permissions: { ...none, ...permissions },
-  };
-}
+import { me } from '../fixtures';
 
 describe('abilities', () => {
   it('lets an owner do everything', () => {

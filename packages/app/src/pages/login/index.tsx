@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction';
 import { useForm } from '../../hooks/useForm';
 import { required } from '../../lib/validate';
 import { ROUTES } from '../../routes';
+import { keptFormUrl } from '../../state/kept-form';
 import { hasToken, startSession } from '../../state/session';
 
 const RULES = { username: [required], password: [required] };
@@ -20,8 +21,9 @@ export default function LoginPage() {
   const submit = () => {
     if (!form.check()) return;
     void action.run(async () => {
-      await startSession(await login({ username: form.values.username.trim(), password: form.values.password }));
-      void Taro.reLaunch({ url: ROUTES.home });
+      const me = await startSession(await login({ username: form.values.username.trim(), password: form.values.password }));
+      // Back to the form that was open when the session expired, if any.
+      void Taro.reLaunch({ url: keptFormUrl(me.user.id) ?? ROUTES.home });
     });
   };
   const errors = { ...action.fieldErrors, ...form.errors };
@@ -34,6 +36,8 @@ export default function LoginPage() {
         <TextField name="username" label="账号" placeholder="用户名" value={form.values.username} onChange={form.set('username')} error={errors.username} />
         <TextField name="password" label="密码" kind="password" placeholder="密码" value={form.values.password} onChange={form.set('password')} error={errors.password} />
       </View>
+      {/* Stays after the toast is gone: a wrong password, a disabled account, no network. */}
+      {action.error && Object.keys(action.fieldErrors).length === 0 ? <View className="auth__error login-error">{action.error.message}</View> : null}
       <Button className="btn-block submit-login" type="primary" size="large" block loading={action.busy} onClick={submit}>
         登录
       </Button>

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { products } from '../../api/master';
 import type { Product } from '../../api/types';
 import { Button } from '../../components/nut';
+import { OptionChips } from '../../components/OptionChips';
 import { Empty, PagedList } from '../../components/PagedList';
 import { Screen } from '../../components/Screen';
 import { SearchBar } from '../../components/SearchBar';
@@ -45,7 +46,7 @@ function ProductsContent() {
   const { abilities } = useSession();
   const [q, setQ] = useState('');
   const [categoryId, setCategoryId] = useState('');
-  const categoryOptions = useOptions('categories');
+  const categories = useOptions('categories');
   const list = usePagedList<Product>((page, pageSize) => products.list({ page, pageSize, q, categoryId }), [q, categoryId]);
   const shown = useRef(false);
   useDidShow(() => {
@@ -66,15 +67,7 @@ function ProductsContent() {
   return (
     <>
       <SearchBar value={q} onSearch={setQ} onScan={onScan} placeholder="搜索商品名称、编码或条码" />
-      {categoryOptions.length > 0 ? (
-        <View className="chips chips--line">
-          {[{ value: '', label: '全部分类' }, ...categoryOptions].map((option) => (
-            <View key={option.value || 'all'} className={`chip chip--small${categoryId === option.value ? ' chip--on' : ''}`} onClick={() => setCategoryId(option.value)}>
-              {option.label}
-            </View>
-          ))}
-        </View>
-      ) : null}
+      <OptionChips name="category-filter" noun="分类" choices={categories} value={categoryId} onChange={setCategoryId} />
       <View className="card">
         <PagedList
           list={list}

@@ -1,22 +1,24 @@
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fetchInventory } from '../../api/reports';
 import type { InventoryItem, InventoryList } from '../../api/types';
+import { OptionChips } from '../../components/OptionChips';
 import { Empty, PagedList } from '../../components/PagedList';
 import { ArrowTransfer, Checked, Warning } from '../../components/icons';
 import { Screen } from '../../components/Screen';
+import { Loading } from '../../components/StateView';
 import { useOptions } from '../../hooks/useOptions';
 import { usePagedList } from '../../hooks/usePagedList';
 import { money, quantity } from '../../lib/format';
-import { go } from '../../routes';
+import { go, switchTab } from '../../routes';
 import { useSession } from '../../state/session';
 
 function InventoryRow({ item }: { item: InventoryItem }) {
   return (
     <View
       className={`list-item inventory-row${item.isLow ? ' low inventory-row--low' : ''}`}
-      onClick={() => go('productLedger', { id: item.productId, name: item.productName })}
+      onClick={() => go('productLedger', { id: item.productId, name: item.productName, stockPointId: item.stockPointId })}
     >
       <View className="list-item__main">
         <View className="list-item__title ellipsis">
@@ -44,10 +46,11 @@ function InventoryRow({ item }: { item: InventoryItem }) {
 
 function StockContent() {
   const { abilities } = useSession();
-  if (!abilities.seeStock) {
-    return <Empty title="库存数量对你隐藏" text="店主设置了员工不可查看库存，如需查看请联系店主" />;
-  }
-  return <Inventory />;
+  // The tab bar has no 库存 tab for staff who may not see stock; a link or an old bookmark lands here.
+  useEffect(() => {
+    if (!abilities.seeStock) switchTab('home');
+  }, [abilities.seeStock]);
+  return abilities.seeStock ? <Inventory /> : <Loading />;
 }
 
 function Inventory() {
@@ -97,15 +100,7 @@ function Inventory() {
           </View>
         </View>
       </View>
-      {points.length > 1 ? (
-        <View className="chips chips--line">
-          {[{ value: '', label: '全部库存点' }, ...points].map((point) => (
-            <View key={point.value || 'all'} className={`chip chip--small${stockPointId === point.value ? ' chip--on' : ''}`} onClick={() => setStockPointId(point.value)}>
-              {point.label}
-            </View>
-          ))}
-        </View>
-      ) : null}
+      <OptionChips name="stock-point-filter" noun="库存点" choices={points} value={stockPointId} onChange={setStockPointId} min={2} />
       <View className="card inventory">
         <PagedList list={list} empty={<Empty title={lowOnly ? '没有低于预警的商品' : '还没有库存'} text={lowOnly ? '库存都很充足' : '入库后这里会显示每个商品的库存'} />}>
           {(item) => <InventoryRow key={`${item.productId}-${item.stockPointId}`} item={item} />}

@@ -6,7 +6,10 @@ import type { UseCaseContext } from '../../http/context.ts';
 import type { LedgerQuery } from '@xiaocang/contracts';
 import { conditions } from '../../db/conditions.ts';
 
-/** A product's movements with the running balance after each, newest first. */
+/**
+ * A product's movements, newest first, each with the running balance of its stock point after it
+ * (balances are kept per stock point); `stockPointId` narrows the list to one point.
+ */
 export async function productLedger(
   { db, actor }: UseCaseContext,
   productId: string,

@@ -1,17 +1,18 @@
 import { Input, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { bills } from '../../../api/bills';
-import { ApiError } from '../../../api/client';
+import { ApiError, queryString } from '../../../api/client';
 import { products } from '../../../api/master';
 import type { Bill, Product, SaveBillRequest } from '../../../api/types';
 import { DateField, SelectField, TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { ProductPicker } from '../../../components/ProductPicker';
 import { Screen } from '../../../components/Screen';
-import { Empty, Failed, Loading } from '../../../components/StateView';
+import { Empty, Failed, LoadFailed, Loading } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
-import { asOptions, useDefaultStockPoint, useOptions, useShopConfig } from '../../../hooks/useOptions';
+import { useFormGuard } from '../../../hooks/useFormGuard';
+import { asOptions, defaultStockPoint, useOptions, useShopConfig } from '../../../hooks/useOptions';
 import { useRemote } from '../../../hooks/useRemote';
 import { checkBill, type Header, type LineDraft } from '../../../lib/bill-form';
 import { lineAmount, sumAmounts, sumQuantities } from '../../../lib/decimal';
@@ -50,9 +51,9 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
   const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
   const action = useAction();
   const config = useShopConfig();
-  const stockPointOptions = useOptions('stockPoints');
-  const partyOptions = useOptions(direction === 'in' ? 'suppliers' : 'customers');
-  const defaultStockPoint = useDefaultStockPoint();
+  const points = useOptions('stockPoints');
+  const parties = useOptions(direction === 'in' ? 'suppliers' : 'customers');
+  const defaultPoint = defaultStockPoint(points);
   const typeOptions = useMemo(
     () => asOptions(direction === 'in' ? config.data?.inboundTypes : config.data?.outboundTypes),
     [config.data, direction],
@@ -60,13 +61,21 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
   // Inbound prices are costs: staff who may not see costs neither see nor type them.
   const withPrices = direction === 'out' || abilities.seeCosts;
 
-  useEffect(() => {
-    setHeader((h) => ({
-      ...h,
-      billType: h.billType || typeOptions[0]?.value || '',
-      stockPointId: h.stockPointId || defaultStockPoint || '',
-    }));
-  }, [typeOptions, defaultStockPoint]);
+  const withDefaults = useCallback(
+    (h: Header): Header => ({ ...h, billType: h.billType || typeOptions[0]?.value || '', stockPointId: h.stockPointId || defaultPoint || '' }),
+    [typeOptions, defaultPoint],
+  );
+  useEffect(() => setHeader(withDefaults), [withDefaults]);
+  const pristine = useMemo(() => ({ header: withDefaults(headerOf(bill)), lines: linesOf(bill) }), [withDefaults, bill]);
+  const guard = useFormGuard({
+    url: `${ROUTES.billEdit}${queryString(bill ? { id: bill.id } : { direction })}`,
+    value: { header, lines },
+    pristine,
+    restore: (kept) => {
+      setHeader(kept.header);
+      setLines(kept.lines);
+    },
+  });
 
   const setField = (field: keyof Header) => (value: string | null) => {
     setHeader((h) => ({ ...h, [field]: value ?? '' }));
@@ -131,6 +140,7 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
     void action.run(async (keyFor) => {
       const saved = bill ? await bills.update(bill.id, body, keyFor(['update', bill.id, body])) : await bills.create(body, keyFor(['create', body]));
       void Taro.showToast({ title: confirm ? (saved.status === 'pending' ? '已提交审核' : '已确认') : '草稿已保存', icon: 'success' });
+      guard.release();
       void Taro.redirectTo({ url: `${ROUTES.billDetail}?id=${saved.id}` });
     });
   };
@@ -138,6 +148,7 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
   const label = DIRECTION_LABEL[direction];
   return (
     <>
+      <LoadFailed remotes={[config, points, parties]} />
       <View className="card">
         <SelectField name="billType" label="单据类型" required value={header.billType || null} options={typeOptions} onChange={setField('billType')} error={errors.billType} />
         <DateField name="billDate" label="单据日期" required value={header.billDate} onChange={setField('billDate')} error={errors.billDate} />
@@ -146,17 +157,17 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
           label={direction === 'in' ? '供应商' : '客户'}
           clearable
           value={header.partyId || null}
-          options={partyOptions}
+          options={parties.options}
           onChange={setField('partyId')}
           error={errors.supplierId ?? errors.customerId}
         />
         {abilities.manageStockPoints ? (
-          <SelectField name="stockPointId" label="库存点" required value={header.stockPointId || null} options={stockPointOptions} onChange={setField('stockPointId')} error={errors.stockPointId} />
+          <SelectField name="stockPointId" label="库存点" required value={header.stockPointId || null} options={points.options} onChange={setField('stockPointId')} error={errors.stockPointId} />
         ) : (
           <View className="field">
             <View className="field__row">
               <View className="field__label">库存点</View>
-              <View className="field__value">{stockPointOptions.find((o) => o.value === header.stockPointId)?.label ?? '默认库存点'}</View>
+              <View className="field__value">{points.options.find((o) => o.value === header.stockPointId)?.label ?? '默认库存点'}</View>
             </View>
           </View>
         )}

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
+import { queryString } from '../../../api/client';
 import type { Product } from '../../../api/types';
 import { SwitchField, TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
@@ -9,10 +10,11 @@ import { Screen } from '../../../components/Screen';
 import { Failed, Loading } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useForm } from '../../../hooks/useForm';
+import { useFormGuard } from '../../../hooks/useFormGuard';
 import { useRemote } from '../../../hooks/useRemote';
 import { MASTER_KINDS, toFormValues, toRequestBody, type MasterKind } from '../../../lib/master-kinds';
 import { decimal, maxLength, required, type Rule } from '../../../lib/validate';
-import { back } from '../../../routes';
+import { back, ROUTES } from '../../../routes';
 import { useSession } from '../../../state/session';
 
 type ProductRef = { id: string; name: string };
@@ -57,6 +59,19 @@ function MasterForm({ kind, kindName, record }: { kind: MasterKind; kindName: st
   const [allowed, setAllowed] = useState<ProductRef[]>((record?.availableProducts as ProductRef[] | undefined) ?? []);
   const [picking, setPicking] = useState(false);
   const errors = { ...action.fieldErrors, ...form.errors };
+  const pristine = useMemo(
+    () => ({ values: toFormValues(kind, record), allowed: (record?.availableProducts as ProductRef[] | undefined) ?? [] }),
+    [kind, record],
+  );
+  const guard = useFormGuard({
+    url: `${ROUTES.masterEdit}${queryString({ kind: kindName, id: record?.id })}`,
+    value: { values: form.values, allowed },
+    pristine,
+    restore: (kept) => {
+      form.setValues(kept.values);
+      setAllowed(kept.allowed);
+    },
+  });
 
   const save = () => {
     if (!form.check()) return;
@@ -66,13 +81,19 @@ function MasterForm({ kind, kindName, record }: { kind: MasterKind; kindName: st
       if (record) await kind.api.update(record.id, body);
       else await kind.api.create(body);
       void Taro.showToast({ title: '已保存', icon: 'success' });
+      guard.release();
       setTimeout(back, 600);
     });
   };
   const remove = () => {
     if (!record) return;
     void Taro.showModal({ title: `删除${kind.title}`, content: `确定删除“${record.name}”？历史单据不受影响。` }).then(({ confirm }) => {
-      if (confirm) void action.run(async () => { await kind.api.remove(record.id); back(); });
+      if (!confirm) return;
+      void action.run(async () => {
+        await kind.api.remove(record.id);
+        guard.release();
+        back();
+      });
     });
   };
   const pick = (product: Product) => {

@@ -1,21 +1,23 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo } from 'react';
+import { queryString } from '../../../api/client';
 import { products } from '../../../api/master';
 import type { Product } from '../../../api/types';
 import { SelectField, SwitchField, TextField } from '../../../components/Fields';
 import { Scan } from '../../../components/icons';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
-import { Failed, Loading } from '../../../components/StateView';
+import { Failed, LoadFailed, Loading } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useForm } from '../../../hooks/useForm';
+import { useFormGuard } from '../../../hooks/useFormGuard';
 import { asOptions, useOptions, useShopConfig } from '../../../hooks/useOptions';
 import { useRemote } from '../../../hooks/useRemote';
 import { money, quantity } from '../../../lib/format';
 import { CAN_SCAN, scanBarcode } from '../../../lib/scan';
 import { decimal, maxLength, required } from '../../../lib/validate';
-import { back, go } from '../../../routes';
+import { back, go, ROUTES } from '../../../routes';
 import { useSession } from '../../../state/session';
 
 const RULES = {
@@ -51,14 +53,26 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
   const { abilities } = useSession();
   const form = useForm(toForm(product, code), RULES);
   const action = useAction();
-  const categoryOptions = useOptions('categories');
-  const supplierOptions = useOptions('suppliers');
+  const categories = useOptions('categories');
+  const suppliers = useOptions('suppliers');
   const config = useShopConfig();
   const unitOptions = useMemo(() => asOptions(config.data?.units), [config.data]);
   const { set, values } = form;
+  // A new product starts with the shop's first unit.
+  const defaultUnit = product ? undefined : config.data?.units[0];
   useEffect(() => {
-    if (!product && !values.unit && config.data?.units[0]) set('unit')(config.data.units[0]);
-  }, [config.data, product, values.unit, set]);
+    if (defaultUnit && !values.unit) set('unit')(defaultUnit);
+  }, [defaultUnit, values.unit, set]);
+  const pristine = useMemo(() => {
+    const initial = toForm(product, code);
+    return defaultUnit && !initial.unit ? { ...initial, unit: defaultUnit } : initial;
+  }, [product, code, defaultUnit]);
+  const guard = useFormGuard({
+    url: `${ROUTES.productEdit}${queryString({ id: product?.id, code: product ? undefined : code })}`,
+    value: values,
+    pristine,
+    restore: form.setValues,
+  });
 
   const readOnly = !abilities.editProducts;
   const errors = { ...action.fieldErrors, ...form.errors };
@@ -84,6 +98,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
       if (product) await products.update(product.id, body);
       else await products.create(body);
       void Taro.showToast({ title: '已保存', icon: 'success' });
+      guard.release();
       setTimeout(back, 600);
     });
   };
@@ -94,6 +109,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
       if (!confirm) return;
       void action.run(async () => {
         await products.remove(product.id);
+        guard.release();
         back();
       });
     });
@@ -124,6 +140,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
 
   return (
     <>
+      <LoadFailed remotes={[categories, suppliers, config]} />
       <View className="card">
         <TextField name="name" label="商品名称" required value={values.name} onChange={set('name')} error={errors.name} placeholder="如：云南古树红茶 250g" />
         <TextField
@@ -141,10 +158,10 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
             ) : null
           }
         />
-        <SelectField name="categoryId" label="分类" clearable value={values.categoryId || null} options={categoryOptions} onChange={(v) => set('categoryId')(v ?? '')} error={errors.categoryId} />
+        <SelectField name="categoryId" label="分类" clearable value={values.categoryId || null} options={categories.options} onChange={(v) => set('categoryId')(v ?? '')} error={errors.categoryId} />
         <SelectField name="unit" label="单位" required value={values.unit || null} options={unitOptions} onChange={(v) => set('unit')(v ?? '')} error={errors.unit} />
         <TextField name="specification" label="规格" value={values.specification} onChange={set('specification')} error={errors.specification} placeholder="如：250g/罐" />
-        <SelectField name="supplierId" label="供应商" clearable value={values.supplierId || null} options={supplierOptions} onChange={(v) => set('supplierId')(v ?? '')} error={errors.supplierId} />
+        <SelectField name="supplierId" label="供应商" clearable value={values.supplierId || null} options={suppliers.options} onChange={(v) => set('supplierId')(v ?? '')} error={errors.supplierId} />
       </View>
       <View className="card">
         {abilities.seeCosts ? (

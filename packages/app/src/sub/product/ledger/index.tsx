@@ -1,52 +1,63 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { products } from '../../../api/master';
 import type { LedgerEntry } from '../../../api/types';
+import { OptionChips } from '../../../components/OptionChips';
 import { Empty, PagedList } from '../../../components/PagedList';
 import { Screen } from '../../../components/Screen';
+import { useOptions } from '../../../hooks/useOptions';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { money, quantity } from '../../../lib/format';
 import { go } from '../../../routes';
 
-function LedgerRow({ entry }: { entry: LedgerEntry }) {
-  const negative = entry.quantity?.startsWith('-');
+/** `namedBalance`: rows of several stock points are mixed, so each balance names its stock point. */
+function LedgerRow({ entry, namedBalance }: { entry: LedgerEntry; namedBalance: boolean }) {
+  // The sign, not the bill's direction: reversing a receipt takes stock out.
+  const out = entry.quantity.startsWith('-');
   return (
-    <View className="list-item ledger-row" onClick={() => entry.billId && go('billDetail', { id: entry.billId })}>
+    <View className="list-item ledger-row" onClick={() => go('billDetail', { id: entry.billId })}>
       <View className="list-item__main">
-        <View className="list-item__title">{entry.billType ?? entry.billNo}</View>
+        <View className="list-item__title">{entry.billType}</View>
         <View className="list-item__meta">
           {entry.billNo} · {entry.billDate}
-          {entry.stockPointName ? ` · ${entry.stockPointName}` : ''}
         </View>
         {entry.unitCost !== undefined ? <View className="list-item__meta">单位成本 {money(entry.unitCost)}</View> : null}
       </View>
       <View className="list-item__side">
-        {entry.quantity !== undefined ? (
-          <View className={`strong num ledger-qty ${negative ? 'out' : 'in'}`}>
-            {negative ? '' : '+'}
-            {quantity(entry.quantity)}
-          </View>
-        ) : null}
-        {entry.balanceQuantity !== undefined ? <View className="muted num ledger-balance">结存 {quantity(entry.balanceQuantity)}</View> : null}
+        <View className={`strong num ledger-qty ${out ? 'out' : 'in'}`}>
+          {out ? '' : '+'}
+          {quantity(entry.quantity)}
+        </View>
+        <View className="muted num ledger-balance">
+          {namedBalance ? `${entry.stockPointName} ` : ''}结存 {quantity(entry.balanceQuantity)}
+        </View>
       </View>
     </View>
   );
 }
 
+/** A product's movements, newest first, with the running balance of the stock point each one moved. */
 export default function LedgerPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const list = usePagedList<LedgerEntry>((page, pageSize) => products.ledger(id, { page, pageSize }), [id]);
+  const points = useOptions('stockPoints');
+  const [stockPointId, setStockPointId] = useState(params.stockPointId ?? '');
+  const list = usePagedList<LedgerEntry>((page, pageSize) => products.ledger(id, { page, pageSize, stockPointId }), [id, stockPointId]);
   useEffect(() => {
     if (params.name) void Taro.setNavigationBarTitle({ title: `${decodeURIComponent(params.name)} · 流水` });
   }, [params.name]);
+  const severalPoints = points.options.length > 1;
   return (
     <Screen className="page-ledger">
+      <OptionChips name="ledger-point-filter" noun="库存点" choices={points} value={stockPointId} onChange={setStockPointId} min={2} />
       <View className="card ledger">
-        <View className="card__title">库存流水</View>
-        <PagedList list={list} empty={<Empty title="还没有流水" text="这个商品还没有出入库记录" />}>
-          {(entry) => <LedgerRow key={entry.id} entry={entry} />}
+        <View className="card__title">
+          库存流水
+          {severalPoints && !stockPointId ? <View className="card__more">结存按库存点分别计</View> : null}
+        </View>
+        <PagedList list={list} empty={<Empty title="还没有流水" text={stockPointId ? '这个库存点还没有这个商品的出入库记录' : '这个商品还没有出入库记录'} />}>
+          {(entry) => <LedgerRow key={entry.id} entry={entry} namedBalance={severalPoints && !stockPointId} />}
         </PagedList>
       </View>
     </Screen>

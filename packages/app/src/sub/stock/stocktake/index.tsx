@@ -7,8 +7,9 @@ import { DateField, SelectField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { checkQuantityLines, QuantityLines, type QuantityLine } from '../../../components/QuantityLines';
 import { Screen } from '../../../components/Screen';
+import { LoadFailed } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
-import { useDefaultStockPoint, useOptions } from '../../../hooks/useOptions';
+import { defaultStockPoint, useOptions } from '../../../hooks/useOptions';
 import { quantity, today } from '../../../lib/format';
 import { back } from '../../../routes';
 
@@ -49,7 +50,7 @@ function Sheet({ sheet, onConfirm, busy }: { sheet: Stocktake; onConfirm: () => 
 
 function StocktakeForm() {
   const points = useOptions('stockPoints');
-  const defaultPoint = useDefaultStockPoint();
+  const defaultPoint = defaultStockPoint(points);
   const [stockPointId, setStockPointId] = useState<string | null>(null);
   const [billDate, setBillDate] = useState(today());
   const [lines, setLines] = useState<QuantityLine[]>([]);
@@ -79,8 +80,9 @@ function StocktakeForm() {
   if (sheet) return <Sheet sheet={sheet} onConfirm={confirm} busy={action.busy} />;
   return (
     <>
+      <LoadFailed remotes={[points]} />
       <View className="card">
-        <SelectField name="stockPointId" label="库存点" required value={stockPointId} options={points} onChange={setStockPointId} error={errors.stockPointId} />
+        <SelectField name="stockPointId" label="库存点" required value={stockPointId} options={points.options} onChange={setStockPointId} error={errors.stockPointId} />
         <DateField name="billDate" label="盘点日期" value={billDate} onChange={setBillDate} error={errors.billDate} />
       </View>
       <QuantityLines title="实盘数量" caption="实盘" lines={lines} onChange={setLines} errors={errors} />

@@ -6,6 +6,7 @@ import { DateField, SelectField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { checkQuantityLines, QuantityLines, type QuantityLine } from '../../../components/QuantityLines';
 import { Screen } from '../../../components/Screen';
+import { LoadFailed } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useOptions } from '../../../hooks/useOptions';
 import { today } from '../../../lib/format';
@@ -38,10 +39,11 @@ function TransferForm() {
 
   return (
     <>
-      {points.length < 2 ? <View className="card sub">只有一个库存点时无需调拨。可以在“我的 › 库存点”里添加仓库。</View> : null}
+      <LoadFailed remotes={[points]} />
+      {points.data && points.options.length < 2 ? <View className="card sub">只有一个库存点时无需调拨。可以在“我的 › 库存点”里添加仓库。</View> : null}
       <View className="card">
-        <SelectField name="fromStockPointId" label="调出" required value={from} options={points} onChange={setFrom} error={errors.fromStockPointId} />
-        <SelectField name="toStockPointId" label="调入" required value={to} options={points} onChange={setTo} error={errors.toStockPointId} />
+        <SelectField name="fromStockPointId" label="调出" required value={from} options={points.options} onChange={setFrom} error={errors.fromStockPointId} />
+        <SelectField name="toStockPointId" label="调入" required value={to} options={points.options} onChange={setTo} error={errors.toStockPointId} />
         <DateField name="billDate" label="日期" value={billDate} onChange={setBillDate} error={errors.billDate} />
       </View>
       <QuantityLines title="调拨商品" caption="调拨数量" lines={lines} onChange={setLines} errors={errors} />
