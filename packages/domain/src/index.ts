@@ -1,5 +1,5 @@
 export * from './decimal.ts';
 export * from './units.ts';
 export * from './costing.ts';
-export * from './permissions.ts';
+export * from './rules.ts';
 export * from './bill-number.ts';
