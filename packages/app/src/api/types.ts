@@ -30,6 +30,7 @@ export type {
   Stocktake,
   StockPoint,
   StockShortage,
+  StockWarning,
   Supplier,
   Transfer,
   User,
