@@ -42,7 +42,7 @@ export async function showStockWarnings(bill: Bill): Promise<void> {
   if (warnings.length === 0) return;
   await Taro.showModal({
     title: '已提交，库存可能不足',
-    content: `店主审核时可能因库存不足无法通过：\n${warnings.join('\n')}`,
+    content: `${warnings.join('；')}。店主审核时可能因此无法通过。`,
     showCancel: false,
     confirmText: '知道了',
   });
