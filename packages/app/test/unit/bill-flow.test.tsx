@@ -117,7 +117,7 @@ describe('stock messages', () => {
 });
 
 describe('the bill detail follows the bill state machine', () => {
-  const buttons = () => [...document.querySelectorAll('.actions .nut-button')].map((button) => button.textContent?.trim());
+  const buttons = () => Array.from(document.querySelectorAll('.actions .nut-button')).map((button) => button.textContent?.trim());
 
   it('offers the staff member who made a rejected bill to correct and resubmit it, with the owner’s reason', async () => {
     await signIn(clerk);
