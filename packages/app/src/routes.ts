@@ -32,9 +32,9 @@ export function go(route: Route, query?: Query): void {
   void Taro.navigateTo({ url: `${ROUTES[route]}${queryString(query)}` });
 }
 
-/** Tabs replace each other instead of stacking up. */
-export function switchTab(route: (typeof TAB_ROUTES)[number]): void {
-  void Taro.reLaunch({ url: ROUTES[route] });
+/** Tabs replace each other instead of stacking up; a tab may open filtered (`query`). */
+export function switchTab(route: (typeof TAB_ROUTES)[number], query?: Query): void {
+  void Taro.reLaunch({ url: `${ROUTES[route]}${queryString(query)}` });
 }
 
 export function back(): void {

@@ -67,6 +67,19 @@ export const BillLine = z.object({
 });
 export type BillLine = z.infer<typeof BillLine>;
 
+/**
+ * An outbound line the stock at hand does not cover now, on a bill that waits for the owner: approval
+ * would be refused unless stock comes in first. `available` is stock on hand (hidden by hideInventory).
+ */
+export const StockWarning = z.object({
+  productId: Id,
+  productName: z.string(),
+  stockPointId: Id,
+  requested: DecimalString,
+  available: DecimalString.optional(),
+});
+export type StockWarning = z.infer<typeof StockWarning>;
+
 export const Bill = z.object({
   id: Id,
   billNo: z.string(),
@@ -100,6 +113,8 @@ export const Bill = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   lines: z.array(BillLine).optional(),
+  /** On the answer to a submission that leaves the bill pending. */
+  stockWarnings: z.array(StockWarning).optional(),
 });
 export type Bill = z.infer<typeof Bill>;
 
@@ -158,7 +173,8 @@ export const Stocktake = z.object({
   id: Id,
   stockPointId: Id,
   billDate: z.string(),
-  status: z.enum(['draft', 'confirmed']),
+  /** Pending while its gain and loss bills wait for the owner; rejected when the owner rejects them. */
+  status: z.enum(['draft', 'pending', 'confirmed', 'rejected']),
   remarks: z.string(),
   lines: z.array(StocktakeLine),
   gainBillId: Id.nullable(),

@@ -1,6 +1,6 @@
 export * from './decimal.ts';
 export * from './units.ts';
 export * from './costing.ts';
-export * from './permissions.ts';
+export * from './rules.ts';
 export * from './bill-number.ts';
 export * from './limits.ts';

@@ -9,7 +9,7 @@ export const bills = {
   update: (id: string, body: Omit<SaveBillRequest, 'direction' | 'confirm'>, key: string) =>
     request<Bill>('PUT', `/bills/${id}`, { body, idempotencyKey: key }),
   remove: (id: string, key: string) => request<unknown>('DELETE', `/bills/${id}`, { idempotencyKey: key }),
-  act: (id: string, action: 'confirm' | 'approve' | 'reverse', key: string) =>
+  act: (id: string, action: 'confirm' | 'approve' | 'reverse' | 'withdraw' | 'reopen', key: string) =>
     request<Bill>('POST', `/bills/${id}/${action}`, { idempotencyKey: key }),
   reject: (id: string, reason: string, key: string) =>
     request<Bill>('POST', `/bills/${id}/reject`, { body: { reason }, idempotencyKey: key }),

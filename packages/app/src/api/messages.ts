@@ -9,6 +9,7 @@ const CODE_MESSAGES: Record<string, string> = {
   DUPLICATE: '已存在相同的记录',
   INVALID_STATE: '单据当前状态不允许此操作',
   INSUFFICIENT_STOCK: '库存不足',
+  STALE_STOCKTAKE: '盘点后库存已有变动，请驳回后重新盘点',
   IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后重试',
   TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
   PAYLOAD_TOO_LARGE: '内容太大',

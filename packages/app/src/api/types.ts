@@ -31,6 +31,7 @@ export type {
   Stocktake,
   StockPoint,
   StockShortage,
+  StockWarning,
   Supplier,
   Transfer,
   User,

@@ -1,6 +1,7 @@
+import { can, needsApproval, type Actor } from '@xiaocang/domain/rules';
 import type { Me } from '../api/types';
 
-/** What the signed-in person may see and do, as the UI needs it. The server enforces the same rules. */
+/** What the signed-in person may see and do, as the UI needs it: the domain's `can`, the rule the server enforces. */
 export interface Abilities {
   isOwner: boolean;
   inbound: boolean;
@@ -17,22 +18,27 @@ export interface Abilities {
   needsApproval: boolean;
 }
 
+/** The signed-in person as the domain's rules see them; `permissions` are the switches that bind them (all off for an owner). */
+export function actorOf(me: Me): Actor {
+  return { shopId: me.shop.id, userId: me.user.id, role: me.user.role, staffPermissions: me.permissions };
+}
+
 export function abilitiesOf(me: Me | null): Abilities {
-  const owner = me?.user.role === 'owner';
-  // `permissions` are the switches that bind this caller: all off for an owner.
-  const p = me?.permissions;
-  const off = (flag: boolean | undefined) => me !== null && !flag;
+  if (me === null) {
+    return { isOwner: false, inbound: false, outbound: false, approve: false, seeCosts: false, seeStock: false, editProducts: false, editCounterparties: false, manageStockPoints: false, manageShop: false, needsApproval: false };
+  }
+  const actor = actorOf(me);
   return {
-    isOwner: owner,
-    inbound: off(p?.disableInbound),
-    outbound: off(p?.disableOutbound),
-    approve: owner,
-    seeCosts: off(p?.hideInboundPrice),
-    seeStock: off(p?.hideInventory),
-    editProducts: off(p?.disableProductEdit),
-    editCounterparties: off(p?.disableProductEdit),
-    manageStockPoints: off(p?.disableStockPoint),
-    manageShop: owner,
-    needsApproval: !owner && Boolean(p?.adminApproval),
+    isOwner: actor.role === 'owner',
+    inbound: can(actor, 'createInbound'),
+    outbound: can(actor, 'createOutbound'),
+    approve: can(actor, 'approveBills'),
+    seeCosts: can(actor, 'viewCosts'),
+    seeStock: can(actor, 'viewInventory'),
+    editProducts: can(actor, 'editProducts'),
+    editCounterparties: can(actor, 'editCounterparties'),
+    manageStockPoints: can(actor, 'manageStockPoints'),
+    manageShop: can(actor, 'manageShop'),
+    needsApproval: needsApproval(actor),
   };
 }

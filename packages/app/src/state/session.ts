@@ -2,18 +2,21 @@ import { useSyncExternalStore } from 'react';
 import { fetchMe } from '../api/auth';
 import type { Me, Session } from '../api/types';
 import { readToken, writeToken } from '../api/token';
-import { abilitiesOf, type Abilities } from './permissions';
+import type { Actor } from '@xiaocang/domain/rules';
+import { abilitiesOf, actorOf, type Abilities } from './permissions';
 
 interface SessionState {
   me: Me | null;
   abilities: Abilities;
+  /** The signed-in person as the domain's rules (the bill state machine) take them. */
+  actor: Actor | null;
 }
 
-let state: SessionState = { me: null, abilities: abilitiesOf(null) };
+let state: SessionState = { me: null, abilities: abilitiesOf(null), actor: null };
 const listeners = new Set<() => void>();
 
 function setMe(me: Me | null): void {
-  state = { me, abilities: abilitiesOf(me) };
+  state = { me, abilities: abilitiesOf(me), actor: me ? actorOf(me) : null };
   listeners.forEach((listener) => listener());
 }
 

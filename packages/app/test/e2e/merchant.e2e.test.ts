@@ -283,9 +283,10 @@ describeInBrowser('the merchant app in Chromium', () => {
     await login(phone, owner);
     const home = await phone.waitFor('page-home');
     await see(home.locator('.tile-pending .tile__value'), '2');
-    await phone.tab('单据');
+    // The tile opens the list filtered to the bills waiting for approval.
+    await home.locator('.tile-pending').click();
     const bills = await phone.waitFor('page-bills');
-    await bills.locator('.chip-pending').click();
+    await bills.locator('.chip-pending.chip--on').waitFor();
     await seeCount(bills.locator('.bill-row'), 2);
 
     await bills.locator('.bill-row--pending').filter({ hasText: '¥50.00' }).click();
@@ -311,6 +312,61 @@ describeInBrowser('the merchant app in Chromium', () => {
     const stock = await phone.waitFor('page-stock');
     await see(stock.locator('.inventory-row').filter({ hasText: '白瓷品茗杯' }).locator('.inventory-qty'), /^1\s/);
     await see(stock.locator('.inventory-row').filter({ hasText: '云南古树红茶' }).locator('.inventory-qty'), /^6\s/);
+    await logout(phone);
+
+    // The staff member finds the rejected bill with the owner's reason and a way on: correct it and submit again.
+    await login(phone, staff);
+    await phone.tab('单据');
+    const staffBills = await phone.waitFor('page-bills');
+    await staffBills.locator('.chip-rejected').click();
+    await seeCount(staffBills.locator('.bill-row'), 1);
+    await staffBills.locator('.bill-row--rejected').click();
+    detail = await phone.waitFor('page-bill-detail');
+    await see(detail.locator('.status'), '已驳回');
+    await detail.getByText('客户改成下周再要').waitFor();
+    await see(detail.locator('.reopen-bill'), '修改后重新提交');
+    await expect(detail.locator('.edit-bill').count()).resolves.toBe(0);
+    await phone.shot('19b-bill-rejected');
+    await detail.locator('.reopen-bill').click();
+    await phone.confirmDialog();
+    await see(detail.locator('.status'), '草稿');
+    await detail.getByText('上次驳回原因').waitFor();
+
+    // Corrected to more than is in stock: submitted, with a warning that names the product but no quantity (hideInventory).
+    await detail.locator('.edit-bill').click();
+    const edit = await phone.waitFor('page-bill-edit');
+    await edit.locator('.line-0 .line-quantity input').fill('40');
+    await edit.locator('.save-confirm').click();
+    await phone.page.getByText('云南古树红茶：库存可能不足').waitFor();
+    await phone.shot('19c-submit-warning');
+    await phone.page.getByText('知道了', { exact: true }).filter({ visible: true }).click();
+    detail = await phone.waitFor('page-bill-detail');
+    await see(detail.locator('.status'), '待审核');
+    // Withdrawn and submitted again: a pending bill is not a dead end either.
+    await detail.locator('.withdraw-bill').click();
+    await phone.confirmDialog();
+    await see(detail.locator('.status'), '草稿');
+    await detail.locator('.confirm-bill').click();
+    await phone.confirmDialog();
+    await phone.page.getByText('知道了', { exact: true }).filter({ visible: true }).click();
+    await see(detail.locator('.status'), '待审核');
+    await phone.back();
+    await logout(phone);
+
+    // The owner's approval fails for lack of stock and says by how much.
+    await login(phone, owner);
+    await (await phone.waitFor('page-home')).locator('.tile-pending').click();
+    await (await phone.waitFor('page-bills')).locator('.bill-row--pending').click();
+    detail = await phone.waitFor('page-bill-detail');
+    await detail.locator('.approve-bill').click();
+    await phone.confirmDialog();
+    await detail.locator('.action-problem').getByText(/^云南古树红茶：需要 40 \S+，可用 6 \S+，缺 34 \S+$/).waitFor();
+    await phone.shot('19d-approval-short');
+    await see(detail.locator('.status'), '待审核');
+    await detail.locator('.reject-bill').click();
+    await phone.fill(detail.locator('.sheet'), 'reason', '库存不够，先补货');
+    await detail.locator('.submit-reject').click();
+    await see(detail.locator('.status'), '已驳回');
     await phone.close();
   });
 

@@ -11,8 +11,10 @@ import { deleteBill } from '../use-cases/bills/delete-bill.ts';
 import { getBill } from '../use-cases/bills/get-bill.ts';
 import { listBills } from '../use-cases/bills/list-bills.ts';
 import { rejectBill } from '../use-cases/bills/reject-bill.ts';
+import { reopenBill } from '../use-cases/bills/reopen-bill.ts';
 import { reverseBill } from '../use-cases/bills/reverse-bill.ts';
 import { updateBill } from '../use-cases/bills/update-bill.ts';
+import { withdrawBill } from '../use-cases/bills/withdraw-bill.ts';
 import type { RouteModule } from './types.ts';
 
 const tags = ['bills'];
@@ -62,6 +64,16 @@ export const billRoutes: RouteModule = (app, db) => {
     '/api/bills/:id/reject',
     { schema: { tags, params: IdParams, body: RejectBillRequest, response: { 200: Bill } } },
     write(200, (tx, actor, request) => rejectBill(tx, actor, billId(request), (request.body as { reason: string }).reason)),
+  );
+  app.post(
+    '/api/bills/:id/withdraw',
+    { schema: { tags, params: IdParams, response: { 200: Bill } } },
+    write(200, (tx, actor, request) => withdrawBill(tx, actor, billId(request))),
+  );
+  app.post(
+    '/api/bills/:id/reopen',
+    { schema: { tags, params: IdParams, response: { 200: Bill } } },
+    write(200, (tx, actor, request) => reopenBill(tx, actor, billId(request))),
   );
   app.post(
     '/api/bills/:id/reverse',

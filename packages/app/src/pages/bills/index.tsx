@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { bills } from '../../api/bills';
 import type { Bill } from '../../api/types';
@@ -18,8 +18,10 @@ const PERIODS = Object.keys(PERIOD_LABEL) as Period[];
 
 function BillsContent() {
   const { abilities } = useSession();
+  const { params } = useRouter();
   const [direction, setDirection] = useState<Direction | ''>('');
-  const [status, setStatus] = useState<BillStatus | ''>('');
+  // The list may open filtered by status (`?status=pending`, from the home page's 待审核 tile).
+  const [status, setStatus] = useState<BillStatus | ''>(() => STATUSES.find((s) => s === params.status) ?? '');
   const [period, setPeriod] = useState<Period>('');
   const [q, setQ] = useState('');
   const list = usePagedList<Bill>(

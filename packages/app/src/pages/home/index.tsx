@@ -56,7 +56,7 @@ function HomeContent() {
               <Tile name="low-stock" label="库存预警" value={quantity(String(d.lowStockCount))} hint="个商品低于预警值" tone={d.lowStockCount > 0 ? 'alert' : undefined} onClick={() => switchTab('stock')} />
             ) : null}
             {d.pendingApprovalCount !== undefined ? (
-              <Tile name="pending" label="待审核单据" value={String(d.pendingApprovalCount)} hint={abilities.approve ? '点此去审核' : '等待店主审核'} tone={d.pendingApprovalCount > 0 ? 'warn' : undefined} onClick={() => switchTab('bills')} />
+              <Tile name="pending" label="待审核单据" value={String(d.pendingApprovalCount)} hint={abilities.approve ? '点此去审核' : '等待店主审核'} tone={d.pendingApprovalCount > 0 ? 'warn' : undefined} onClick={() => switchTab('bills', { status: 'pending' })} />
             ) : null}
           </View>
         )}

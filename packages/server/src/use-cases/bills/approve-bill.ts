@@ -1,19 +1,18 @@
 import type { Bill } from '@xiaocang/contracts';
-import { can, type Actor } from '@xiaocang/domain';
+import type { Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { forbidden, invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadPostingBills, postBills } from '../stock/post-bills.ts';
-import { findBillForAction } from './bill-access.ts';
+import { requireCountStillCurrent, settleStocktake } from '../stocktakes/stocktake-approval.ts';
+import { findBillFor } from './bill-access.ts';
 import { billGroup } from './bill-group.ts';
 import { loadBill } from './bill-rows.ts';
 
 export async function approveBill(tx: Transaction, actor: Actor, billId: string): Promise<Bill> {
-  if (!can(actor, 'approveBills')) throw forbidden('Only the owner can approve bills');
-  const bill = await findBillForAction(tx, actor, billId);
-  if (bill.status !== 'pending') throw invalidState(`This bill is ${bill.status}; only a pending bill can be approved`);
+  const bill = await findBillFor(tx, actor, billId, 'approve');
   const billIds = await billGroup(tx, actor.shopId, billId);
-  await postBills(tx, actor, await loadPostingBills(tx, actor.shopId, billIds));
+  const locked = bill.stocktake_id ? await requireCountStillCurrent(tx, actor.shopId, bill.stocktake_id) : undefined;
+  await postBills(tx, actor, await loadPostingBills(tx, actor.shopId, billIds), { locked });
   await tx.query(
     `UPDATE stock_bills SET status = 'confirmed', approval_status = 'approved', approved_by = $3, approved_at = now(),
             confirmed_by = $3, confirmed_at = now(), updated_at = now()
@@ -21,5 +20,6 @@ export async function approveBill(tx: Transaction, actor: Actor, billId: string)
     [actor.shopId, billIds, actor.userId],
   );
   for (const id of billIds) await recordAudit(tx, actor, 'approve', 'bill', id);
+  if (bill.stocktake_id) await settleStocktake(tx, actor, bill.stocktake_id, 'confirmed');
   return loadBill(tx, actor.shopId, billId);
 }

@@ -1,10 +1,9 @@
 import type { Bill } from '@xiaocang/contracts';
-import { can, shopDay, type Actor } from '@xiaocang/domain';
+import { shopDay, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { forbidden, invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadPostingBills, postBills } from '../stock/post-bills.ts';
-import { findBillForAction, type BillState } from './bill-access.ts';
+import { findBillFor, findBillForAction, type BillState } from './bill-access.ts';
 import { assignBillNumber } from './assign-bill-number.ts';
 
 /**
@@ -13,11 +12,7 @@ import { assignBillNumber } from './assign-bill-number.ts';
  * Returns the counter-bill of the bill asked for.
  */
 export async function reverseBill(tx: Transaction, actor: Actor, billId: string): Promise<Bill> {
-  if (!can(actor, 'approveBills')) throw forbidden('Only the owner can reverse bills');
-  const bill = await findBillForAction(tx, actor, billId);
-  if (bill.kind === 'reversal') throw invalidState('A reversal cannot itself be reversed');
-  if (bill.status === 'reversed' || bill.reversed_by_id) throw invalidState('This bill has already been reversed');
-  if (bill.status !== 'confirmed') throw invalidState(`This bill is ${bill.status}; only a posted bill can be reversed`);
+  const bill = await findBillFor(tx, actor, billId, 'reverse');
   const peer = bill.transfer_peer_id ? await findBillForAction(tx, actor, bill.transfer_peer_id) : null;
   // Stock comes back out of the receiving side before it returns to the issuing side.
   const originals = peer ? (bill.direction === 'in' ? [bill, peer] : [peer, bill]) : [bill];

@@ -5,12 +5,15 @@ import { loadPostingBills, postBills, type Closing, type PostingBill, type Produ
 import { checkSequence, numbering } from './assign-bill-number.ts';
 import { billGroup } from './bill-group.ts';
 import { billColumns, toBill } from './bill-rows.ts';
+import { stockWarnings } from './stock-warnings.ts';
 
 /**
  * Confirms a draft: a staff bill waits for the owner when the shop asks for approval; otherwise
  * the bill is posted now. A bill just created (`created`) is known in full, has no transfer peer and
  * is numbered by the same closing statement that records its new status; when it is posted now, that
  * is the statement that posts it. The closing statement also returns the bill as it now stands.
+ * A bill that waits comes back with the stock it may lack (`stockWarnings`): approval would fail for it
+ * if nothing changes. A reason the owner gave when rejecting it before is cleared: it was answered.
  */
 export async function submitBill(tx: Transaction, actor: Actor, billId: string, created?: { bill: PostingBill; locked?: ProductsLocked }): Promise<Bill> {
   const billIds = created ? [billId] : await billGroup(tx, actor.shopId, billId);
@@ -22,8 +25,8 @@ export async function submitBill(tx: Transaction, actor: Actor, billId: string, 
   }
   if (!pending) await postBills(tx, actor, await loadPostingBills(tx, actor.shopId, billIds));
   const status = pending
-    ? `status = 'pending', approval_status = 'pending'`
-    : `status = 'confirmed', confirmed_by = $3, confirmed_at = now()`;
+    ? `status = 'pending', approval_status = 'pending', rejected_reason = NULL`
+    : `status = 'confirmed', confirmed_by = $3, confirmed_at = now(), rejected_reason = NULL`;
   const number = created ? numbering(5, created.bill.direction) : null;
   const rows = await tx.query<{ last_sequence: number; id: string }>(
     `WITH ${number ? `${number.cte},` : ''}
@@ -37,7 +40,7 @@ export async function submitBill(tx: Transaction, actor: Actor, billId: string, 
   );
   const row = rows.find((candidate) => candidate.id === billId)!;
   checkSequence(row);
-  return toBill(row);
+  return pending ? { ...toBill(row), stockWarnings: await stockWarnings(tx, actor.shopId, billIds) } : toBill(row);
 }
 
 const confirmAndNumber =

@@ -1,19 +1,15 @@
 import type { Bill, UpdateBillRequest } from '@xiaocang/contracts';
 import type { Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { findBillForAction, requireDirectionAllowed, requireDraftEditor } from './bill-access.ts';
+import { findBillFor } from './bill-access.ts';
 import { loadBill } from './bill-rows.ts';
 import { editableColumns, prepareBill } from './prepare-bill.ts';
 import { insertLines, totalsOf } from './prepare-lines.ts';
 
 /** Only a draft can change; a posted bill is corrected by reversing it. */
 export async function updateBill(tx: Transaction, actor: Actor, billId: string, input: UpdateBillRequest): Promise<Bill> {
-  const bill = await findBillForAction(tx, actor, billId);
-  if (bill.status !== 'draft' || bill.kind !== 'normal') throw invalidState('Only a draft can be edited; reverse a posted bill instead');
-  requireDraftEditor(actor, bill);
-  requireDirectionAllowed(actor, bill.direction);
+  const bill = await findBillFor(tx, actor, billId, 'edit');
   const { header, lines } = await prepareBill(tx, actor, bill.direction, input);
   const columns = editableColumns(input, header, totalsOf(lines));
   await tx.query(

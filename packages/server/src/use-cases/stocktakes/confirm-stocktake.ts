@@ -1,5 +1,5 @@
 import type { Stocktake } from '@xiaocang/contracts';
-import { dec, formatQuantity, type Actor } from '@xiaocang/domain';
+import { dec, formatQuantity, needsApproval, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -16,12 +16,14 @@ export const LOSS_TYPE = '盘亏出库';
 /**
  * Freezes book quantities and posts the differences: gains as an inbound bill valued at the current
  * average cost, losses as an outbound bill with no sales amount, so the loss shows in the month's profit.
+ * Both bills are submitted together (they live and die as one group): when a staff member's bills
+ * wait for the owner, the stocktake is pending until the owner decides on them.
  */
 export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeId: string): Promise<Stocktake> {
   requireStocktakeAccess(actor);
   const stocktake = await loadStocktakeRow(tx, actor.shopId, stocktakeId, true);
   requireOwnStocktake(actor, stocktake);
-  if (stocktake.status !== 'draft') throw invalidState('This stocktake has already been confirmed');
+  if (stocktake.status !== 'draft') throw invalidState(`This stocktake is ${stocktake.status}; only a draft can be confirmed`);
   const productIds = stocktake.lines.map((line) => line.productId);
   await tx.query('SELECT id FROM products WHERE shop_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR NO KEY UPDATE', [actor.shopId, productIds]);
   const book = await bookQuantities(tx, actor.shopId, stocktake.stock_point_id, productIds);
@@ -45,7 +47,7 @@ export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeI
   if (gains.length > 0) requireDirectionAllowed(actor, 'in');
   if (losses.length > 0) requireDirectionAllowed(actor, 'out');
 
-  const post = async (direction: 'in' | 'out', billType: string, lines: typeof gains) => {
+  const draft = async (direction: 'in' | 'out', billType: string, lines: typeof gains) => {
     if (lines.length === 0) return null;
     const prepared = await prepareLines(
       tx,
@@ -66,16 +68,20 @@ export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeI
       [actor.shopId, direction, billType, stocktake.bill_date, stocktake.stock_point_id, totals.totalQuantity, totals.totalAmount, `盘点 #${stocktake.id}`, stocktake.id, actor.userId],
     );
     await insertLines(tx, actor.shopId, row!.id, direction, actor.userId, prepared);
-    await submitBill(tx, actor, row!.id);
-    await assignBillNumber(tx, actor.shopId, row!.id, direction);
     return row!.id;
   };
-  const gainBillId = await post('in', GAIN_TYPE, gains);
-  const lossBillId = await post('out', LOSS_TYPE, losses);
+  const gainBillId = await draft('in', GAIN_TYPE, gains);
+  const lossBillId = await draft('out', LOSS_TYPE, losses);
+  const billIds = [gainBillId, lossBillId].filter((id) => id !== null);
+  if (billIds.length > 0) await submitBill(tx, actor, billIds[0]!);
+  if (gainBillId) await assignBillNumber(tx, actor.shopId, gainBillId, 'in');
+  if (lossBillId) await assignBillNumber(tx, actor.shopId, lossBillId, 'out');
+  const waits = billIds.length > 0 && needsApproval(actor);
   const [updated] = await tx.query<StocktakeRow>(
-    `UPDATE stocktakes SET status = 'confirmed', lines = $3, gain_bill_id = $4, loss_bill_id = $5, confirmed_at = now(), updated_at = now()
+    `UPDATE stocktakes SET status = $6, lines = $3, gain_bill_id = $4, loss_bill_id = $5,
+            confirmed_at = CASE WHEN $6 = 'confirmed' THEN now() END, updated_at = now()
       WHERE shop_id = $1 AND id = $2 RETURNING *`,
-    [actor.shopId, stocktakeId, JSON.stringify(frozen), gainBillId, lossBillId],
+    [actor.shopId, stocktakeId, JSON.stringify(frozen), gainBillId, lossBillId, waits ? 'pending' : 'confirmed'],
   );
   await recordAudit(tx, actor, 'confirm', 'stocktake', stocktakeId, { gainBillId, lossBillId });
   return toStocktake(tx, actor.shopId, updated!);

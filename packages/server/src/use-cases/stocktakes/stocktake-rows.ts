@@ -14,7 +14,7 @@ export interface StocktakeRow {
   id: string;
   stock_point_id: string;
   bill_date: string;
-  status: 'draft' | 'confirmed';
+  status: Stocktake['status'];
   remarks: string;
   lines: StoredStocktakeLine[];
   gain_bill_id: string | null;

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { billActionsFor } from '@xiaocang/domain/rules';
 import { useRef, useState } from 'react';
 import { bills } from '../../../api/bills';
 import type { Bill } from '../../../api/types';
@@ -13,6 +14,7 @@ import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { money, quantity, shortTime } from '../../../lib/format';
 import { DIRECTION_LABEL } from '../../../lib/labels';
+import { shortageLines, showStockWarnings } from '../../../lib/stock-messages';
 import { go, ROUTES } from '../../../routes';
 import { useSession } from '../../../state/session';
 
@@ -27,15 +29,16 @@ function Kv({ k, v }: { k: string; v: string | null | undefined }) {
 }
 
 function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> }) {
-  const { abilities, me } = useSession();
+  const { abilities, me, actor } = useSession();
   const action = useAction();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
 
-  const perform = (verb: 'confirm' | 'approve' | 'reverse', done: string) =>
+  const perform = (verb: 'confirm' | 'approve' | 'reverse' | 'withdraw' | 'reopen', done: string) =>
     action.run(async (keyFor) => {
-      await bills.act(bill.id, verb, keyFor([verb, bill.id]));
+      const answer = await bills.act(bill.id, verb, keyFor([verb, bill.id]));
       void Taro.showToast({ title: done, icon: 'success' });
+      await showStockWarnings(answer);
       await reload();
     });
 
@@ -60,23 +63,37 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
     });
 
   const mine = bill.createdBy === me?.user.id;
-  const canWrite = bill.direction === 'in' ? abilities.inbound : abilities.outbound;
   const party = bill.direction === 'in' ? bill.supplierName : bill.customerName;
+  // The same state machine the server enforces decides which buttons there are.
+  const allowed = new Set(actor ? billActionsFor(actor, bill) : []);
+  // Why the last approval or confirmation failed, where a toast would be too short to say it.
+  const problem =
+    action.error?.code === 'INSUFFICIENT_STOCK'
+      ? { title: `库存不足，${bill.status === 'pending' ? '无法审核通过' : '无法确认'}`, lines: shortageLines(action.error.shortages, bill.lines ?? []) }
+      : action.error?.code === 'STALE_STOCKTAKE'
+        ? { title: '盘点后库存已有变动', lines: ['这次盘点的差异已经过时，请驳回后重新盘点。'] }
+        : null;
   const buttons = [
-    bill.status === 'draft' && canWrite ? (
+    allowed.has('edit') ? (
       <Button key="edit" fill="outline" type="primary" className="edit-bill" onClick={() => void Taro.redirectTo({ url: `${ROUTES.billEdit}?id=${bill.id}` })}>编辑</Button>
     ) : null,
-    bill.status === 'draft' && canWrite ? <Button key="delete" fill="outline" type="danger" className="delete-bill" onClick={remove}>删除</Button> : null,
-    bill.status === 'draft' && canWrite ? (
-      <Button key="confirm" type="primary" className="confirm-bill" loading={action.busy} onClick={() => ask('确认单据', abilities.needsApproval ? '提交后等待店主审核。' : '确认后库存立即变动。', () => void perform('confirm', '已确认'))}>
+    allowed.has('delete') ? <Button key="delete" fill="outline" type="danger" className="delete-bill" onClick={remove}>删除</Button> : null,
+    allowed.has('submit') ? (
+      <Button key="confirm" type="primary" className="confirm-bill" loading={action.busy} onClick={() => ask('确认单据', abilities.needsApproval ? '提交后等待店主审核。' : '确认后库存立即变动。', () => void perform('confirm', abilities.needsApproval ? '已提交审核' : '已确认'))}>
         {abilities.needsApproval ? '提交审核' : '确认'}
       </Button>
     ) : null,
-    bill.status === 'pending' && abilities.approve ? <Button key="reject" fill="outline" type="danger" className="reject-bill" onClick={() => setRejecting(true)}>驳回</Button> : null,
-    bill.status === 'pending' && abilities.approve ? (
+    allowed.has('withdraw') ? (
+      <Button key="withdraw" fill="outline" type="primary" className="withdraw-bill" loading={action.busy} onClick={() => ask('撤回单据', '撤回后单据变回草稿，可修改后重新提交。', () => void perform('withdraw', '已撤回'))}>撤回</Button>
+    ) : null,
+    allowed.has('reopen') ? (
+      <Button key="reopen" type="primary" className="reopen-bill" loading={action.busy} onClick={() => ask('修改后重新提交', '单据将变回草稿，按驳回原因修改后再提交审核。', () => void perform('reopen', '已转为草稿'))}>修改后重新提交</Button>
+    ) : null,
+    allowed.has('reject') ? <Button key="reject" fill="outline" type="danger" className="reject-bill" onClick={() => setRejecting(true)}>驳回</Button> : null,
+    allowed.has('approve') ? (
       <Button key="approve" type="primary" className="approve-bill" loading={action.busy} onClick={() => ask('审核通过', '通过后库存立即变动。', () => void perform('approve', '已通过'))}>通过</Button>
     ) : null,
-    bill.status === 'confirmed' && abilities.isOwner && !bill.reversalOfId ? (
+    allowed.has('reverse') ? (
       <Button key="reverse" fill="outline" type="danger" className="reverse-bill" loading={action.busy} onClick={() => ask('红冲单据', '将生成一张反向单据抵消本单对库存的影响，原单保留。确定红冲？', () => void perform('reverse', '已红冲'))}>红冲</Button>
     ) : null,
   ].filter(Boolean);
@@ -97,7 +114,7 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
         <Kv k="制单人" v={bill.createdByName ?? (mine ? me?.user.realName : undefined)} />
         <Kv k="制单时间" v={shortTime(bill.createdAt)} />
         <Kv k="备注" v={bill.remarks} />
-        {bill.rejectedReason ? <Kv k="驳回原因" v={bill.rejectedReason} /> : null}
+        {bill.rejectedReason ? <Kv k={bill.status === 'rejected' ? '驳回原因' : '上次驳回原因'} v={bill.rejectedReason} /> : null}
         {bill.reversalOfId ? (
           <View className="kv link" onClick={() => go('billDetail', { id: bill.reversalOfId ?? '' })}>本单为红冲单，查看原单 ›</View>
         ) : null}
@@ -130,6 +147,14 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
           {bill.totalAmount !== undefined ? <View className="total-bar__amount">{money(bill.totalAmount)}</View> : null}
         </View>
       </View>
+      {problem ? (
+        <View className="card action-problem">
+          <View className="card__title danger">{problem.title}</View>
+          {problem.lines.map((text) => (
+            <View key={text} className="list-item__meta problem-line">{text}</View>
+          ))}
+        </View>
+      ) : null}
       {buttons.length ? <View className="actions">{buttons}</View> : null}
       <Sheet title="驳回原因" open={rejecting} onClose={() => setRejecting(false)}>
         <TextField name="reason" label="原因" multiline value={reason} onChange={setReason} placeholder="告诉员工哪里需要修改" error={action.fieldErrors.reason} />

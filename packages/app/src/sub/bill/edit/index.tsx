@@ -19,6 +19,7 @@ import { lineAmount, sumAmounts, sumQuantities } from '../../../lib/decimal';
 import { money, quantity, today } from '../../../lib/format';
 import { DIRECTION_LABEL, type Direction } from '../../../lib/labels';
 import { CAN_SCAN, scanBarcode } from '../../../lib/scan';
+import { showStockWarnings } from '../../../lib/stock-messages';
 import { ROUTES } from '../../../routes';
 import { useSession } from '../../../state/session';
 
@@ -138,10 +139,16 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
       confirm,
     };
     void action.run(async (keyFor) => {
-      const saved = bill ? await bills.update(bill.id, body, keyFor(['update', bill.id, body])) : await bills.create(body, keyFor(['create', body]));
-      void Taro.showToast({ title: confirm ? (saved.status === 'pending' ? '已提交审核' : '已确认') : '草稿已保存', icon: 'success' });
+      // A draft being edited is saved first and then confirmed (or submitted) on its own; a retry
+      // repeats both with the keys they had.
+      const { direction: _direction, confirm: _confirm, ...changes } = body;
+      const key = bill ? keyFor(['update', bill.id, changes]) : keyFor(['create', body]);
+      const saved = bill ? await bills.update(bill.id, changes, key) : await bills.create(body, key);
+      const done = bill && confirm ? await bills.act(bill.id, 'confirm', `${key}-confirm`) : saved;
+      void Taro.showToast({ title: confirm ? (done.status === 'pending' ? '已提交审核' : '已确认') : '草稿已保存', icon: 'success' });
+      await showStockWarnings(done);
       guard.release();
-      void Taro.redirectTo({ url: `${ROUTES.billDetail}?id=${saved.id}` });
+      void Taro.redirectTo({ url: `${ROUTES.billDetail}?id=${done.id}` });
     });
   };
 

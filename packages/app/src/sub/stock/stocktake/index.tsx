@@ -13,6 +13,13 @@ import { defaultStockPoint, useOptions } from '../../../hooks/useOptions';
 import { quantity, today } from '../../../lib/format';
 import { back } from '../../../routes';
 
+/** What became of a sheet once it is no longer a draft: it follows its gain and loss bills. */
+const STOCKTAKE_OUTCOME: Record<Exclude<Stocktake['status'], 'draft'>, string> = {
+  pending: '盘点已提交，差异等待店主审核，通过后才记入库存。',
+  confirmed: '盘点已确认，差异已记入库存。',
+  rejected: '店主驳回了这次盘点，库存未变动，请重新盘点。',
+};
+
 /** The sheet the server drew up: book quantity, counted quantity and the difference that will post. */
 function Sheet({ sheet, onConfirm, busy }: { sheet: Stocktake; onConfirm: () => void; busy: boolean }) {
   return (
@@ -42,7 +49,7 @@ function Sheet({ sheet, onConfirm, busy }: { sheet: Stocktake; onConfirm: () => 
           <Button type="primary" className="confirm-stocktake" loading={busy} onClick={onConfirm}>确认盘点，生成盘盈盘亏</Button>
         </View>
       ) : (
-        <View className="card sub">盘点已确认，差异已记入库存。</View>
+        <View className="card sub stocktake-outcome">{STOCKTAKE_OUTCOME[sheet.status]}</View>
       )}
     </>
   );
@@ -71,8 +78,9 @@ function StocktakeForm() {
   const confirm = () => {
     if (!sheet) return;
     void action.run(async (keyFor) => {
-      setSheet(await stocktakes.confirm(sheet.id, keyFor(['confirm', sheet.id])));
-      void Taro.showToast({ title: '盘点已确认', icon: 'success' });
+      const confirmed = await stocktakes.confirm(sheet.id, keyFor(['confirm', sheet.id]));
+      setSheet(confirmed);
+      void Taro.showToast({ title: confirmed.status === 'pending' ? '已提交审核' : '盘点已确认', icon: 'success' });
       setTimeout(back, 900);
     });
   };
