@@ -40,3 +40,7 @@ export const invalidState = (message: string) => new AppError('INVALID_STATE', m
 
 export const insufficientStock = (shortages: StockShortage[]) =>
   new AppError('INSUFFICIENT_STOCK', 'Not enough stock for one or more lines', shortages);
+
+/** 429; the handler also sends the wait as Retry-After. */
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError('TOO_MANY_REQUESTS', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });

@@ -1,8 +1,9 @@
 import type { UpdateStaffRequest, User } from '@xiaocang/contracts';
 import type { UseCaseContext } from '../../http/context.ts';
+import { revokeSessions } from '../accounts/revoke-sessions.ts';
 import { loadUser } from '../accounts/rows.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireOwner, requireStaffMember, revokeSessions } from './staff-access.ts';
+import { requireOwner, requireStaffMember } from './staff-access.ts';
 
 export async function updateStaff(context: UseCaseContext, staffId: string, input: UpdateStaffRequest): Promise<User> {
   requireOwner(context);
