@@ -4,6 +4,8 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 // npm nests a few Taro packages under this package (their peer ranges clash with the workspace's vite),
 // so webpack must look here as well as in the workspace root.
 const ownModules = path.resolve(__dirname, '..', 'node_modules');
+// The domain's pure rules (the password rule) are TypeScript sources in the workspace: compile them like ours.
+const domainSources = path.resolve(__dirname, '..', '..', 'domain', 'src');
 
 // Both NutUI and our own styles are written against a 375 px wide design, so one unit maps to 2 rpx.
 export default defineConfig<'webpack5'>(async () => {
@@ -21,6 +23,7 @@ export default defineConfig<'webpack5'>(async () => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile: { include: [domainSources] },
       webpackChain(chain) {
         chain.resolve.modules.add('node_modules').add(ownModules);
       },
@@ -33,6 +36,7 @@ export default defineConfig<'webpack5'>(async () => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      compile: { include: [domainSources] },
       webpackChain(chain) {
         chain.resolve.modules.add('node_modules').add(ownModules);
         // Components shared by several pages load once instead of being copied into every page chunk.
