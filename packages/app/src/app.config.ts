@@ -14,7 +14,7 @@ export default defineAppConfig({
     { root: 'sub/bill', pages: ['edit/index', 'detail/index'] },
     { root: 'sub/stock', pages: ['transfer/index', 'stocktake/index'] },
     { root: 'sub/master', pages: ['list/index', 'edit/index'] },
-    { root: 'sub/settings', pages: ['staff/index', 'staff-edit/index', 'switches/index', 'config/index'] },
+    { root: 'sub/settings', pages: ['staff/index', 'staff-edit/index', 'switches/index', 'config/index', 'password/index'] },
     { root: 'sub/report', pages: ['monthly/index'] },
   ],
   window: {

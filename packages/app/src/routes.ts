@@ -22,6 +22,7 @@ export const ROUTES = {
   staffEdit: '/sub/settings/staff-edit/index',
   switches: '/sub/settings/switches/index',
   config: '/sub/settings/config/index',
+  changePassword: '/sub/settings/password/index',
   monthly: '/sub/report/monthly/index',
 } as const;
 

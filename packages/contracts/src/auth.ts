@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '@xiaocang/domain';
 import { z } from 'zod';
 import { Id, PlainString, RequiredText, Status, Timestamp } from './common.ts';
 
@@ -9,7 +10,17 @@ export const Username = z
   .min(3, 'must be at least 3 characters')
   .max(32, 'must be at most 32 characters')
   .regex(/^[A-Za-z0-9_.@-]+$/, 'may contain letters, digits and _ . @ - only');
-export const Password = z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters');
+/** A new password: the domain's rule (lengths also stated here, so the OpenAPI document shows them). */
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`)
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem && problem.code !== 'TOO_SHORT' && problem.code !== 'TOO_LONG') ctx.addIssue({ code: 'custom', message: problem.message });
+  });
+/** A password as typed at login: any existing password, however old its rules. */
+const GivenPassword = z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH);
 
 export const StaffPermissions = z.object({
   disableInbound: z.boolean(),
@@ -61,10 +72,18 @@ export const RegisterRequest = z.object({
 });
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
-export const LoginRequest = z.object({ username: PlainString.trim().min(1, 'is required').max(64), password: z.string().min(1, 'is required').max(128) });
+/** A device token proves an earlier login from this device: its failed logins are counted apart from strangers'. */
+const DeviceToken = z.string().max(200);
+
+export const LoginRequest = z.object({
+  username: PlainString.trim().min(1, 'is required').max(64),
+  password: GivenPassword,
+  deviceToken: DeviceToken.optional(),
+});
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const Session = z.object({ token: z.string(), user: User, shop: Shop });
+/** deviceToken: keep it on the device and send it with the next login there. */
+export const Session = z.object({ token: z.string(), deviceToken: z.string(), user: User, shop: Shop });
 export type Session = z.infer<typeof Session>;
 
 /** The caller, their shop and the switches that bind them (all false for an owner). */
@@ -96,3 +115,6 @@ export const UpdateStaffRequest = z.object({
 });
 export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
 export const ResetPasswordRequest = z.object({ password: Password });
+
+export const ChangePasswordRequest = z.object({ currentPassword: GivenPassword, newPassword: Password });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

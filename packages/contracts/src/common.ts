@@ -160,9 +160,10 @@ export const StockShortage = z.object({
 });
 export type StockShortage = z.infer<typeof StockShortage>;
 
-export const ErrorResponse = z.object({
-  error: z.object({ code: ErrorCode, message: z.string(), details: z.unknown().optional() }),
-});
+/** The one error shape of every error response; a component of its own in the OpenAPI document. */
+export const ErrorResponse = z
+  .object({ error: z.object({ code: ErrorCode, message: z.string(), details: z.unknown().optional() }) })
+  .meta({ id: 'Error' });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 export const Ok = z.object({ ok: z.literal(true) });

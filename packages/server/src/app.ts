@@ -2,14 +2,19 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { strictInput } from '@xiaocang/contracts';
 import { redactForActor } from '@xiaocang/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { Database } from './db/database.ts';
 import { AppError } from './errors.ts';
 import { authenticate } from './http/authenticate.ts';
 import { OneLinePerRequest } from './http/buffered-logger.ts';
 import { handleError } from './http/error-handler.ts';
+import { openApiTransform } from './http/openapi.ts';
+import { registerRateLimits } from './http/rate-limits.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface ServerOptions {
@@ -18,26 +23,36 @@ export interface ServerOptions {
   logger?: FastifyBaseLogger;
   /** Folder of the built H5 app, served at /. */
   appDir?: string;
+  /**
+   * Which peers' X-Forwarded-For to believe for the client address (Fastify's trustProxy): by default
+   * only a proxy on this machine, so a client cannot name its own address and escape its rate limits.
+   */
+  trustProxy?: boolean | string;
 }
 
 const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/openapi.json', '/api/health']);
 
-export async function buildServer({ db, logger, appDir }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, logger, appDir, trustProxy = 'loopback' }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger, logController: new OneLinePerRequest() } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
-    trustProxy: true,
-    // Requests too broken to route (bad URL bytes, bad headers) still get the one error shape.
+    trustProxy,
+    // The router's own refusals (a malformed or overlong path) get the one error shape too.
+    frameworkErrors: handleError,
+    // Requests too broken to parse (bad headers) still get the one error shape.
     clientErrorHandler: (_error, socket) => {
       const body = JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'Malformed request' } });
       socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  // Every request body is strict: a key the contract does not name is refused, naming it.
+  app.setValidatorCompiler<z.ZodType>((route) => validatorCompiler(route.httpPart === 'body' ? { ...route, schema: strictInput(route.schema) } : route));
   // Responses are plain JSON; their shapes are documented by the contracts and checked by the tests.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(handleError);
+  await registerSecurityHeaders(app, appDir);
+  await registerRateLimits(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -45,7 +60,8 @@ export async function buildServer({ db, logger, appDir }: ServerOptions): Promis
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -10,6 +10,14 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   appDir: string;
+  /** Fastify's trustProxy: whose X-Forwarded-For names the client address. */
+  trustProxy: boolean | string;
+}
+
+/** TRUST_PROXY: true/false, or addresses and ranges (e.g. "loopback, 10.0.0.0/8"). */
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (!value) return 'loopback';
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -19,5 +27,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR ?? 'data'),
     appDir: path.resolve(REPO_ROOT, env.APP_DIR ?? 'packages/app/dist-h5'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

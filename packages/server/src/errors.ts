@@ -50,3 +50,7 @@ export const balanceLimitExceeded = (place: { productId: string; stockPointId: s
       `and ${limitText(LIMITS.balanceValue)} yuan of value, either side of zero`,
     [place],
   );
+
+/** 429; the handler also sends the wait as Retry-After. */
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError('TOO_MANY_REQUESTS', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });

@@ -19,7 +19,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
   const log = bufferedLogger();
-  const app = await buildServer({ db, logger: log, appDir: config.appDir });
+  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy });
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     app,

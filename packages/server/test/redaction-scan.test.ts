@@ -206,16 +206,16 @@ describeOnDatabase('redaction scan of every GET route', () => {
       responses.push([what, answered]);
       return answered.body;
     };
-    const bill = (direction: 'in' | 'out', extra: Record<string, unknown>) => ({
-      direction,
+    const billFields = (direction: 'in' | 'out', extra: Record<string, unknown>) => ({
       billType: direction === 'in' ? '采购入库' : '销售出库',
       billDate: today,
       lines: [{ productId: shop.productA.id, quantity: 1 }],
       ...extra,
     });
+    const bill = (direction: 'in' | 'out', extra: Record<string, unknown>) => ({ direction, ...billFields(direction, extra) });
     await call('inbound bill', staff.post('/api/bills', bill('in', { confirm: true, supplierId: shop.supplierId })), 201);
     const draft = await call('inbound draft', staff.post('/api/bills', bill('in', {})), 201);
-    await call('draft update', staff.put(`/api/bills/${draft.id}`, bill('in', { lines: [{ productId: shop.productB.id, quantity: 2 }] })), 200);
+    await call('draft update', staff.put(`/api/bills/${draft.id}`, billFields('in', { lines: [{ productId: shop.productB.id, quantity: 2 }] })), 200);
     await call('draft confirm', staff.post(`/api/bills/${draft.id}/confirm`), 200);
     await call('outbound bill', staff.post('/api/bills', bill('out', { confirm: true })), 201);
     await call('transfer', staff.post('/api/transfers', {

@@ -35,13 +35,14 @@ describeOnDatabase('staff switches', () => {
     const { owner, staff, productId, defaultPoint, second } = await stockedShop();
     const draft = (await postBill(staff, 'in', [{ productId, quantity: 3 }], { confirm: false })).body;
     await setSwitches(owner, { disableInbound: true });
-    const inbound = { direction: 'in', billType: '采购入库', billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] };
+    const inboundFields = { billType: '采购入库', billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] };
+    const inbound = { direction: 'in', ...inboundFields };
     await expectStatus(
       staff,
       [
         ['POST', '/api/bills', { ...inbound, confirm: true }],
         ['POST', '/api/bills', inbound],
-        ['PUT', `/api/bills/${draft.id}`, inbound],
+        ['PUT', `/api/bills/${draft.id}`, inboundFields],
         ['POST', `/api/bills/${draft.id}/confirm`, {}],
         // A transfer receives into its target, and a stocktake gain is a receipt.
         ['POST', '/api/transfers', { fromStockPointId: defaultPoint, toStockPointId: second, billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] }],
@@ -63,13 +64,14 @@ describeOnDatabase('staff switches', () => {
     const { owner, staff, productId, defaultPoint, second } = await stockedShop();
     const draft = (await postBill(staff, 'out', [{ productId, quantity: 3 }], { confirm: false })).body;
     await setSwitches(owner, { disableOutbound: true });
-    const outbound = { direction: 'out', billType: '销售出库', billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] };
+    const outboundFields = { billType: '销售出库', billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] };
+    const outbound = { direction: 'out', ...outboundFields };
     await expectStatus(
       staff,
       [
         ['POST', '/api/bills', { ...outbound, confirm: true }],
         ['POST', '/api/bills', outbound],
-        ['PUT', `/api/bills/${draft.id}`, outbound],
+        ['PUT', `/api/bills/${draft.id}`, outboundFields],
         ['POST', `/api/bills/${draft.id}/confirm`, {}],
         ['POST', '/api/transfers', { fromStockPointId: defaultPoint, toStockPointId: second, billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] }],
       ],
@@ -299,13 +301,14 @@ describeOnDatabase('staff switches', () => {
     expect((await owner.post('/api/transfers', { fromStockPointId: defaultPoint, toStockPointId: second, billDate: '2026-11-20', lines: [{ productId, quantity: 5 }] })).status).toBe(201);
     const draft = (await postBill(staff, 'out', [{ productId, quantity: 1 }], { confirm: false })).body;
     await setSwitches(owner, { disableStockPoint: true });
-    const outbound = { direction: 'out', billType: '销售出库', billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] };
+    const outboundFields = { billType: '销售出库', billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] };
+    const outbound = { direction: 'out', ...outboundFields };
     await expectStatus(
       staff,
       [
         ['POST', '/api/bills', { ...outbound, stockPointId: second, confirm: true }],
         ['POST', '/api/bills', { ...outbound, stockPointId: second }],
-        ['PUT', `/api/bills/${draft.id}`, { ...outbound, stockPointId: second }],
+        ['PUT', `/api/bills/${draft.id}`, { ...outboundFields, stockPointId: second }],
         ['POST', '/api/transfers', { fromStockPointId: second, toStockPointId: defaultPoint, billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] }],
         ['POST', '/api/transfers', { fromStockPointId: defaultPoint, toStockPointId: second, billDate: '2026-11-20', lines: [{ productId, quantity: 1 }] }],
         ['POST', '/api/stocktakes', { stockPointId: second, billDate: '2026-11-20', lines: [{ productId, countedQuantity: 1 }] }],
@@ -323,7 +326,7 @@ describeOnDatabase('staff switches', () => {
     const plain = await postBill(staff, 'out', [{ productId, quantity: 2 }]);
     expect(plain.body).toMatchObject({ status: 'confirmed', stockPointId: defaultPoint });
     expect((await postBill(staff, 'out', [{ productId, quantity: 1 }], { stockPointId: defaultPoint })).body.stockPointId).toBe(defaultPoint);
-    expect((await staff.put(`/api/bills/${draft.id}`, outbound)).body.stockPointId).toBe(defaultPoint);
+    expect((await staff.put(`/api/bills/${draft.id}`, outboundFields)).body.stockPointId).toBe(defaultPoint);
     expect([await quantity(owner, productId, defaultPoint), await quantity(owner, productId, second)]).toEqual(['12.000', '5.000']);
     // The owner is never bound.
     expect((await postBill(owner, 'out', [{ productId, quantity: 1 }], { stockPointId: second })).body.stockPointId).toBe(second);

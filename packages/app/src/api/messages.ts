@@ -35,6 +35,13 @@ const MESSAGE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]>
   [/already (exists|taken|in use)/i, () => '已被占用'],
   [/must not repeat/i, () => '不能重复'],
   [/must have at least one/i, () => '至少保留一项'],
+  [/must not contain control characters/i, () => '不能包含换行等特殊字符'],
+  [/too easy to guess: one character or a short group repeated/i, () => '太简单了：不要全是同一个字符或重复的几位'],
+  [/too easy to guess: a straight run/i, () => '太简单了：不要用 12345678、abcdefgh 这样的连续字符'],
+  [/too easy to guess: one of the most common/i, () => '这个密码太常见，容易被猜到，请换一个'],
+  [/is not your current password/i, () => '当前密码不对'],
+  [/must differ from the current password/i, () => '新密码不能和当前密码一样'],
+  [/is not a known field/i, () => '不支持的字段'],
 ];
 
 /** Translates a field or sign-in message when we know its pattern, else keeps the server's words. */

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 
 const TOKEN_KEY = 'xiaocang.token';
+const DEVICE_TOKEN_KEY = 'xiaocang.device';
 
 export function readToken(): string | null {
   const token: unknown = Taro.getStorageSync(TOKEN_KEY);
@@ -10,4 +11,18 @@ export function readToken(): string | null {
 export function writeToken(token: string | null): void {
   if (token) Taro.setStorageSync(TOKEN_KEY, token);
   else Taro.removeStorageSync(TOKEN_KEY);
+}
+
+/**
+ * Proof that this phone has logged in before: it outlives logging out, so the next login here is not
+ * held up by strangers' failed guesses at the same username.
+ */
+export function readDeviceToken(): string | null {
+  const token: unknown = Taro.getStorageSync(DEVICE_TOKEN_KEY);
+  return typeof token === 'string' && token !== '' ? token : null;
+}
+
+export function writeDeviceToken(token: string | null): void {
+  if (token) Taro.setStorageSync(DEVICE_TOKEN_KEY, token);
+  else Taro.removeStorageSync(DEVICE_TOKEN_KEY);
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { fetchMe } from '../api/auth';
 import type { Me, Session } from '../api/types';
-import { readToken, writeToken } from '../api/token';
+import { readToken, writeDeviceToken, writeToken } from '../api/token';
 import type { Actor } from '@xiaocang/domain/rules';
 import { abilitiesOf, actorOf, type Abilities } from './permissions';
 
@@ -38,9 +38,10 @@ export function hasToken(): boolean {
   return readToken() !== null;
 }
 
-/** Keeps the token, then asks the server what this person may do. */
+/** Keeps the tokens, then asks the server what this person may do. */
 export async function startSession(session: Session): Promise<Me> {
   writeToken(session.token);
+  writeDeviceToken(session.deviceToken);
   return refreshMe();
 }
 
@@ -50,7 +51,9 @@ export async function refreshMe(): Promise<Me> {
   return me;
 }
 
-export function endSession(): void {
+/** forgetDevice: after signing out everywhere, the server no longer knows this device either. */
+export function endSession({ forgetDevice = false } = {}): void {
   writeToken(null);
+  if (forgetDevice) writeDeviceToken(null);
   setMe(null);
 }

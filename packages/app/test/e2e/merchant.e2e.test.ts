@@ -450,4 +450,42 @@ describeInBrowser('the merchant app in Chromium', () => {
     await see(stock.locator('.inventory-row').filter({ hasText: '门店仓' }).locator('.inventory-qty'), /^2\s/);
     await phone.close();
   });
+
+  it('changes the owner’s password, which signs out the other phone, then signs out everywhere', async () => {
+    const phone = await Phone.open(stack);
+    const otherPhone = await Phone.open(stack);
+    await login(phone, owner);
+    await login(otherPhone, owner);
+
+    await phone.tab('我的');
+    await (await phone.waitFor('page-mine')).locator('.menu-changePassword').click();
+    const form = await phone.waitFor('page-password');
+    await phone.fill(form, 'currentPassword', 'not-my-password');
+    await phone.fill(form, 'newPassword', '12345678');
+    await phone.fill(form, 'confirmPassword', '12345678');
+    await form.locator('.save-password').click();
+    // Refused on the phone, before anything is sent, by the same rule the server applies.
+    await see(form.locator('.field-newPassword .field__error'), /连续字符/);
+    await phone.fill(form, 'newPassword', 'tea-secret-2');
+    await phone.fill(form, 'confirmPassword', 'tea-secret-2');
+    await form.locator('.save-password').click();
+    await see(form.locator('.field-currentPassword .field__error'), '当前密码不对');
+    await phone.fill(form, 'currentPassword', owner.password);
+    await phone.shot('24-change-password');
+    await form.locator('.save-password').click();
+    await phone.waitFor('page-mine');
+    owner.password = 'tea-secret-2';
+
+    // The other phone's session has ended: its next request sends it to the login page.
+    await otherPhone.tab('商品');
+    await otherPhone.waitFor('page-login');
+
+    await phone.tab('我的');
+    await (await phone.waitFor('page-mine')).locator('.logout-everywhere').click();
+    await phone.confirmDialog();
+    await phone.waitFor('page-login');
+    await login(phone, owner);
+    await phone.close();
+    await otherPhone.close();
+  });
 });

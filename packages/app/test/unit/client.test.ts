@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { login } from '../../src/api/auth';
 import { bills } from '../../src/api/bills';
 import { ApiError, queryString, request, setUnauthenticatedHandler } from '../../src/api/client';
-import { writeToken } from '../../src/api/token';
+import { readDeviceToken, readToken, writeToken } from '../../src/api/token';
+import { endSession, startSession } from '../../src/state/session';
 
 const requestMock = vi.mocked(Taro.request);
 const reply = (statusCode: number, data: unknown) => requestMock.mockResolvedValueOnce({ statusCode, data, header: {}, errMsg: '' } as never);
@@ -31,6 +32,29 @@ describe('the request layer', () => {
     expect(lastCall().method).toBe('POST');
     expect(lastCall().header['Idempotency-Key']).toBe('key-1');
     expect(lastCall().data).toEqual({});
+  });
+
+  it('keeps the device token across a logout and sends it with the next login, until signing out everywhere', async () => {
+    reply(200, { user: { id: '1' }, shop: { id: '1' }, permissions: {} });
+    await startSession({ token: '1.session', deviceToken: '1.device' } as never);
+    endSession();
+    expect(readToken()).toBeNull();
+    expect(readDeviceToken()).toBe('1.device');
+    reply(200, {});
+    await login({ username: 'boss', password: 'tea-secret-1' });
+    expect(lastCall().data).toEqual({ username: 'boss', password: 'tea-secret-1', deviceToken: '1.device' });
+    endSession({ forgetDevice: true });
+    reply(200, {});
+    await login({ username: 'boss', password: 'tea-secret-1' });
+    expect(lastCall().data).toEqual({ username: 'boss', password: 'tea-secret-1' });
+  });
+
+  it('sends a draft update without the fields only a new bill has', async () => {
+    reply(200, { id: '7' });
+    const lines = [{ productId: '1', quantity: '2' }];
+    await bills.update('7', { direction: 'in', billType: '采购入库', billDate: '2026-11-20', lines, confirm: false }, 'key-2');
+    expect(lastCall().method).toBe('PUT');
+    expect(lastCall().data).toEqual({ billType: '采购入库', billDate: '2026-11-20', lines });
   });
 
   it('turns validation errors into Chinese messages per field', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBill, type Header, type LineDraft } from '../../src/lib/bill-form';
 import { toBarGroups } from '../../src/lib/chart';
 import { MASTER_KINDS, toFormValues, toRequestBody } from '../../src/lib/master-kinds';
-import { decimal, maxLength, minLength, required, username, validate } from '../../src/lib/validate';
+import { decimal, maxLength, minLength, newPassword, required, username, validate } from '../../src/lib/validate';
 import { translateServerMessage } from '../../src/api/messages';
 
 const header: Header = { billType: '采购入库', billDate: '2026-11-22', stockPointId: '1', partyId: '', remarks: '' };
@@ -12,10 +12,19 @@ describe('field rules', () => {
   it('reports the first failing rule per field', () => {
     const errors = validate(
       { name: '', password: 'short', price: '1.234', user: 'a b', months: '1.5' },
-      { name: [required, maxLength(5)], password: [required, minLength(8)], price: [decimal(2)], user: [username], months: [decimal(0)] },
+      { name: [required, maxLength(5)], password: [required, newPassword], price: [decimal(2)], user: [username], months: [decimal(0)] },
     );
     expect(errors).toEqual({ name: '必填', password: '至少 8 个字符', price: '请输入数字，最多 2 位小数', user: '3–32 位字母、数字或 _ . @ -', months: '请输入整数' });
     expect(validate({ price: '' }, { price: [decimal(2)] })).toEqual({});
+  });
+
+  it('warns of a weak new password before sending, in the words a server refusal is shown in', () => {
+    expect(newPassword('        ')).toBe('太简单了：不要全是同一个字符或重复的几位');
+    expect(newPassword('12345678')).toBe('太简单了：不要用 12345678、abcdefgh 这样的连续字符');
+    expect(newPassword('woaini1314')).toBe('这个密码太常见，容易被猜到，请换一个');
+    expect(newPassword('tea\u0000secret')).toBe('不能包含换行等特殊字符');
+    expect(newPassword('tea-secret-1')).toBeNull();
+    expect(translateServerMessage('is not your current password')).toBe('当前密码不对');
   });
 
   it('translates server messages it knows and keeps the rest', () => {

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** A session token names its shop, so it is looked up by (shop_id, hash) like every shop-owned row. */
-export function newSessionToken(shopId: string): { token: string; tokenHash: string } {
+/**
+ * A session or device token names its shop, so it is looked up by (shop_id, hash) like every shop-owned
+ * row; only its hash is stored.
+ */
+export function newShopToken(shopId: string): { token: string; tokenHash: string } {
   const token = `${shopId}.${randomBytes(32).toString('base64url')}`;
   return { token, tokenHash: hashToken(token) };
 }

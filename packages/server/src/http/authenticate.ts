@@ -10,17 +10,21 @@ interface SessionRow {
   permission_overrides: StaffPermissionOverrides;
 }
 
+/** The token of an `Authorization: Bearer …` header, if there is one. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
 /**
  * Resolves the bearer token to an actor. A revoked or expired session, or a user who has been
  * deactivated since, yields no actor: their tokens stop working at once. The switches are read here on
  * every request, so a change of the shop's set or of a member's overrides binds from the next request.
  */
 export async function authenticate(db: Database, request: FastifyRequest): Promise<Actor | null> {
-  const header = request.headers.authorization;
-  if (!header?.startsWith('Bearer ')) return null;
-  const token = header.slice('Bearer '.length).trim();
-  const shopId = shopIdOfToken(token);
-  if (!shopId) return null;
+  const token = bearerToken(request);
+  const shopId = token === undefined ? undefined : shopIdOfToken(token);
+  if (!token || !shopId) return null;
   const [row] = await db.query<SessionRow>(
     `SELECT s.user_id, u.role, sh.staff_permissions, u.permission_overrides
        FROM sessions s

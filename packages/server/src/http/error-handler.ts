@@ -19,9 +19,13 @@ const PG_CONSTRAINT_FIELDS: Record<string, string> = {
 function toAppError(error: FastifyError & { code?: string; constraint?: string }): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details: FieldError[] = error.validation.map((issue) => {
+    const details: FieldError[] = error.validation.flatMap((issue) => {
       const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      return { field: path || error.validationContext || 'body', message: issue.message ?? 'is invalid' };
+      // Each unknown key is named as a field of its own (bodies are strict, see strictInput).
+      if (issue.keyword === 'unrecognized_keys') {
+        return (issue.params.keys as string[]).map((key) => ({ field: path ? `${path}.${key}` : key, message: 'is not a known field' }));
+      }
+      return [{ field: path || error.validationContext || 'body', message: issue.message ?? 'is invalid' }];
     });
     const first = details[0];
     return new AppError('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'Invalid request', details);
@@ -36,6 +40,12 @@ function toAppError(error: FastifyError & { code?: string; constraint?: string }
       return new AppError('VALIDATION_FAILED', 'Send the body as application/json', [{ field: 'body', message: 'must be JSON' }]);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    // Errors the router answers before any route runs (see frameworkErrors in app.ts).
+    case 'FST_ERR_BAD_URL':
+      return new AppError('VALIDATION_FAILED', 'The address is not valid', [{ field: 'url', message: 'is not a valid address' }]);
+    // A path segment longer than any id can name no record.
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('NOT_FOUND', 'Not found');
     case '23505': {
       const field = PG_CONSTRAINT_FIELDS[error.constraint ?? ''] ?? 'id';
       return new AppError('DUPLICATE', `${field} is already in use`, [{ field, message: 'is already in use' }]);
@@ -58,6 +68,10 @@ function toAppError(error: FastifyError & { code?: string; constraint?: string }
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (appError.code === 'TOO_MANY_REQUESTS' && typeof retryAfter === 'number') reply.header('retry-after', retryAfter);
+  // An error is an answer for this moment only.
+  reply.header('cache-control', 'no-store');
   const body: ErrorBody = { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) };
   // Errors tell the caller no more than responses do (a shortage's lines would reveal stock).
   return reply.status(appError.status).send({ error: request.actor ? redactErrorForActor(request.actor, body) : body });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, describe, inject } from 'vitest';
@@ -48,7 +48,11 @@ export interface Client {
 export interface TestApp {
   app: FastifyInstance;
   db: Database;
-  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /**
+   * Sent from remoteAddress, by default a new address for each request: tests play many people on many
+   * phones, and only the tests of the per-address limits send from one address.
+   */
+  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>, remoteAddress?: string): Promise<ApiResponse<T>>;
   /** Registers a new shop with a unique owner and returns a client logged in as the owner. */
   registerShop(shopName?: string): Promise<Client>;
   /** Creates a staff member in the owner's shop and returns a client logged in as them. */
@@ -58,6 +62,8 @@ export interface TestApp {
 
 export const uniqueName = (prefix = 'u') => `${prefix}${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 
+export const randomAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
 /** A server on this project's database, closed after the file's tests. */
 export async function createTestApp(): Promise<TestApp> {
   const db = await openTestDatabase();
@@ -66,11 +72,12 @@ export async function createTestApp(): Promise<TestApp> {
     await app.close();
     await db.close();
   });
-  const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}, remoteAddress = randomAddress()) => {
     const response = await app.inject({
       method: method as 'GET',
       url,
       headers,
+      remoteAddress,
       ...(body === undefined ? {} : { payload: body as object }),
     });
     const text = response.body;

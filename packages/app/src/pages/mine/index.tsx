@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { logout } from '../../api/auth';
+import { logout, logoutEverywhere } from '../../api/auth';
 import { Button } from '../../components/nut';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../hooks/useAction';
@@ -47,6 +47,16 @@ function MineContent() {
         void Taro.reLaunch({ url: ROUTES.login });
       });
     });
+  const signOutEverywhere = () =>
+    void Taro.showModal({ title: '退出所有设备', content: '所有手机和电脑上的登录都会退出，包括这台设备。确定吗？' }).then(({ confirm }) => {
+      if (!confirm) return;
+      void action.run(async () => {
+        // Unlike a plain logout, this one must reach the server: it is what ends the other devices' sessions.
+        await logoutEverywhere();
+        endSession({ forgetDevice: true });
+        void Taro.reLaunch({ url: ROUTES.login });
+      });
+    });
   return (
     <>
       <View className="hero">
@@ -87,9 +97,14 @@ function MineContent() {
           { icon: '单', label: '单据类型与单位', route: 'config', show: abilities.manageShop },
         ]}
       />
+      <Menu title="账号安全" entries={[{ icon: '密', label: '修改密码', route: 'changePassword', show: true }]} />
       <View className="gap" />
       <Button block fill="outline" type="danger" className="logout" loading={action.busy} onClick={signOut}>
         退出登录
+      </Button>
+      <View className="gap" />
+      <Button block fill="none" type="default" className="logout-everywhere" loading={action.busy} onClick={signOutEverywhere}>
+        退出所有设备
       </Button>
     </>
   );

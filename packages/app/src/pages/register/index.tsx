@@ -5,7 +5,7 @@ import { Button } from '../../components/nut';
 import { TextField } from '../../components/Fields';
 import { useAction } from '../../hooks/useAction';
 import { useForm } from '../../hooks/useForm';
-import { maxLength, minLength, required, username } from '../../lib/validate';
+import { maxLength, newPassword, required, username } from '../../lib/validate';
 import { ROUTES } from '../../routes';
 import { startSession } from '../../state/session';
 
@@ -13,7 +13,7 @@ const RULES = {
   shopName: [required, maxLength(60)],
   realName: [required, maxLength(40)],
   username: [required, username],
-  password: [required, minLength(8)],
+  password: [required, newPassword],
 };
 
 export default function RegisterPage() {

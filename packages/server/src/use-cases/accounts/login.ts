@@ -1,12 +1,10 @@
 import type { LoginRequest, Session } from '@xiaocang/contracts';
 import { verifyAgainstDecoy, verifyPassword } from '../../auth/password.ts';
+import { hashToken, shopIdOfToken } from '../../auth/tokens.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { openSession } from './open-session.ts';
-
-/** After this many failures within the window, the username is locked for the window. */
-export const MAX_FAILED_LOGINS = 5;
-const WINDOW_MINUTES = 15;
+import { checkBucket, claimPasswordCheck, refundPasswordCheck } from './password-checks.ts';
 
 interface Credentials {
   shop_id: string;
@@ -15,15 +13,15 @@ interface Credentials {
   status: 'active' | 'inactive';
 }
 
+/**
+ * Each attempt is counted before its password is checked: against the device when it shows a device
+ * token of this very user, else against the username, so strangers' failures lock out strangers only.
+ */
 export async function login(db: Database, input: LoginRequest): Promise<Session> {
   const username = input.username.toLowerCase();
-  const [lock] = await db.query<{ locked: boolean }>(
-    'SELECT locked_until > now() AS locked FROM login_throttle WHERE username = $1',
-    [username],
-  );
-  if (lock?.locked) {
-    throw new AppError('TOO_MANY_REQUESTS', `Too many failed logins; try again in ${WINDOW_MINUTES} minutes`);
-  }
+  const deviceToken = input.deviceToken && (await isTrustedDevice(db, input.deviceToken, username)) ? input.deviceToken : undefined;
+  const bucket = deviceToken ? checkBucket.device(shopIdOfToken(deviceToken)!, hashToken(deviceToken)) : checkBucket.username(username);
+  await claimPasswordCheck(db, bucket);
   const [user] = await db.query<Credentials>(
     `SELECT u.shop_id, u.id AS user_id, u.password_hash, u.status
        FROM login_names l JOIN users u ON u.shop_id = l.shop_id AND u.id = l.user_id
@@ -32,22 +30,20 @@ export async function login(db: Database, input: LoginRequest): Promise<Session>
   );
   const passwordMatches = user ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstDecoy(input.password);
   if (!user || !passwordMatches || user.status !== 'active') {
-    await recordFailure(db, username);
     // One answer for every failure, so the response does not reveal which usernames exist.
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password, or the account is disabled');
   }
-  await db.query('DELETE FROM login_throttle WHERE username = $1', [username]);
-  return db.transaction((tx) => openSession(tx, user.shop_id, user.user_id));
+  await refundPasswordCheck(db, bucket);
+  return db.transaction((tx) => openSession(tx, user.shop_id, user.user_id, deviceToken));
 }
 
-async function recordFailure(db: Database, username: string): Promise<void> {
-  await db.query(
-    `INSERT INTO login_throttle AS t (username, failures, window_started_at) VALUES ($1, 1, now())
-     ON CONFLICT (username) DO UPDATE SET
-       failures = CASE WHEN t.window_started_at < now() - make_interval(mins => $2) THEN 1 ELSE t.failures + 1 END,
-       window_started_at = CASE WHEN t.window_started_at < now() - make_interval(mins => $2) THEN now() ELSE t.window_started_at END,
-       locked_until = CASE WHEN t.window_started_at >= now() - make_interval(mins => $2) AND t.failures + 1 >= $3
-                           THEN now() + make_interval(mins => $2) ELSE t.locked_until END`,
-    [username, WINDOW_MINUTES, MAX_FAILED_LOGINS],
+async function isTrustedDevice(db: Database, token: string, username: string): Promise<boolean> {
+  const shopId = shopIdOfToken(token);
+  if (!shopId) return false;
+  const rows = await db.query(
+    `SELECT 1 FROM trusted_devices d JOIN login_names l ON l.shop_id = d.shop_id AND l.user_id = d.user_id
+      WHERE d.shop_id = $1 AND d.token_hash = $2 AND l.username = $3`,
+    [shopId, hashToken(token), username],
   );
+  return rows.length > 0;
 }

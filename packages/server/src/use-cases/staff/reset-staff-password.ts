@@ -1,9 +1,10 @@
 import type { User } from '@xiaocang/contracts';
 import { hashPassword } from '../../auth/password.ts';
 import type { UseCaseContext } from '../../http/context.ts';
+import { revokeSessions } from '../accounts/revoke-sessions.ts';
 import { loadUser } from '../accounts/rows.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireOwner, requireStaffMember, revokeSessions } from './staff-access.ts';
+import { requireOwner, requireStaffMember } from './staff-access.ts';
 
 export async function resetStaffPassword(context: UseCaseContext, staffId: string, password: string): Promise<User> {
   requireOwner(context);

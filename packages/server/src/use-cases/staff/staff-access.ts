@@ -1,5 +1,4 @@
 import { can } from '@xiaocang/domain';
-import type { Queryable } from '../../db/database.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { UseCaseContext } from '../../http/context.ts';
 
@@ -13,8 +12,4 @@ export function requireOwner({ actor }: UseCaseContext): void {
 export async function requireStaffMember({ db, actor }: UseCaseContext, staffId: string): Promise<void> {
   const rows = await db.query(`SELECT 1 FROM users WHERE shop_id = $1 AND id = $2 AND role = 'staff'`, [actor.shopId, staffId]);
   if (rows.length === 0) throw notFound('Staff member');
-}
-
-export async function revokeSessions(tx: Queryable, shopId: string, userId: string): Promise<void> {
-  await tx.query('UPDATE sessions SET revoked_at = now() WHERE shop_id = $1 AND user_id = $2 AND revoked_at IS NULL', [shopId, userId]);
 }

@@ -1,7 +1,8 @@
 import type { StaffMember, UpdateStaffRequest } from '@xiaocang/contracts';
 import type { UseCaseContext } from '../../http/context.ts';
+import { revokeSessions } from '../accounts/revoke-sessions.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireOwner, requireStaffMember, revokeSessions } from './staff-access.ts';
+import { requireOwner, requireStaffMember } from './staff-access.ts';
 import { loadStaffMember, overrideChanges } from './staff-rows.ts';
 
 export async function updateStaff(context: UseCaseContext, staffId: string, input: UpdateStaffRequest): Promise<StaffMember> {

@@ -12,10 +12,10 @@ import { Failed, Loading } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useForm } from '../../../hooks/useForm';
 import { useRemote } from '../../../hooks/useRemote';
-import { maxLength, minLength, required, username } from '../../../lib/validate';
+import { maxLength, newPassword, required, username } from '../../../lib/validate';
 import { back } from '../../../routes';
 
-const NEW_RULES = { realName: [required, maxLength(40)], username: [required, username], password: [required, minLength(8)] };
+const NEW_RULES = { realName: [required, maxLength(40)], username: [required, username], password: [required, newPassword] };
 const EDIT_RULES = { realName: [required, maxLength(40)] };
 
 function StaffForm({ user, shopSwitches }: { user: StaffMember | null; shopSwitches: StaffPermissions }) {
@@ -24,6 +24,7 @@ function StaffForm({ user, shopSwitches }: { user: StaffMember | null; shopSwitc
   const action = useAction();
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const errors = { ...action.fieldErrors, ...form.errors };
   const { values, set } = form;
 
@@ -37,7 +38,9 @@ function StaffForm({ user, shopSwitches }: { user: StaffMember | null; shopSwitc
     });
   };
   const resetPassword = () => {
-    if (password.length < 8) return void Taro.showToast({ title: '密码至少 8 位', icon: 'none' });
+    const problem = newPassword(password);
+    setPasswordError(problem);
+    if (problem) return;
     void action.run(async () => {
       if (!user) return;
       await staff.resetPassword(user.id, password);
@@ -82,7 +85,7 @@ function StaffForm({ user, shopSwitches }: { user: StaffMember | null; shopSwitc
         <Button type="primary" className="save-staff" loading={action.busy} onClick={save}>保存</Button>
       </View>
       <Sheet title="重置密码" open={resetting} onClose={() => setResetting(false)}>
-        <TextField name="newPassword" label="新密码" kind="password" value={password} onChange={setPassword} placeholder="至少 8 位" error={action.fieldErrors.password} />
+        <TextField name="newPassword" label="新密码" kind="password" value={password} onChange={setPassword} placeholder="至少 8 位" error={passwordError ?? action.fieldErrors.password} />
         <View className="gap" />
         <Button type="primary" block loading={action.busy} onClick={resetPassword}>确认重置</Button>
       </Sheet>
