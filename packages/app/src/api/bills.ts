@@ -6,8 +6,8 @@ export const bills = {
   list: (query: Query = {}) => request<List<Bill>>('GET', '/bills', { query }),
   get: (id: string) => request<Bill>('GET', `/bills/${id}`),
   create: (body: SaveBillRequest, key: string) => request<Bill>('POST', '/bills', { body, idempotencyKey: key }),
-  /** The update body names neither direction (a draft keeps its own) nor confirm, and bodies are strict: both stay out. */
-  update: (id: string, { direction: _direction, confirm: _confirm, ...fields }: SaveBillRequest, key: string) =>
+  /** The update body names neither direction (a draft keeps its own) nor confirm: bodies are strict. */
+  update: (id: string, fields: Omit<SaveBillRequest, 'direction' | 'confirm'>, key: string) =>
     request<Bill>('PUT', `/bills/${id}`, { body: fields, idempotencyKey: key }),
   remove: (id: string, key: string) => request<unknown>('DELETE', `/bills/${id}`, { idempotencyKey: key }),
   act: (id: string, action: 'confirm' | 'approve' | 'reverse' | 'withdraw' | 'reopen', key: string) =>

@@ -49,14 +49,6 @@ describe('the request layer', () => {
     expect(lastCall().data).toEqual({ username: 'boss', password: 'tea-secret-1' });
   });
 
-  it('sends a draft update without the fields only a new bill has', async () => {
-    reply(200, { id: '7' });
-    const lines = [{ productId: '1', quantity: '2' }];
-    await bills.update('7', { direction: 'in', billType: '采购入库', billDate: '2026-11-20', lines, confirm: false }, 'key-2');
-    expect(lastCall().method).toBe('PUT');
-    expect(lastCall().data).toEqual({ billType: '采购入库', billDate: '2026-11-20', lines });
-  });
-
   it('turns validation errors into Chinese messages per field', async () => {
     reply(400, {
       error: {

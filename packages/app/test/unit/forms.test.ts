@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBill, type Header, type LineDraft } from '../../src/lib/bill-form';
 import { toBarGroups } from '../../src/lib/chart';
 import { MASTER_KINDS, toFormValues, toRequestBody } from '../../src/lib/master-kinds';
-import { decimal, maxLength, minLength, newPassword, required, username, validate } from '../../src/lib/validate';
+import { decimal, maxLength, newPassword, required, username, validate } from '../../src/lib/validate';
 import { translateServerMessage } from '../../src/api/messages';
 
 const header: Header = { billType: '采购入库', billDate: '2026-11-22', stockPointId: '1', partyId: '', remarks: '' };
