@@ -3,3 +3,6 @@ export * from './units.ts';
 export * from './costing.ts';
 export * from './permissions.ts';
 export * from './bill-number.ts';
+export * from './figures.ts';
+export * from './low-stock.ts';
+export * from './figure-definitions.ts';
