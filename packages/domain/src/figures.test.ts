@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BILL_TYPES, figureRole, figuresOf, isValuedAtCost, type BillTypeTotals } from './figures.ts';
+import { DEFAULT_BILL_TYPES, figureRole, figuresOf, billValuation, type BillTypeTotals } from './figures.ts';
 
 const totals = (direction: 'in' | 'out', billType: string, amount: string, cost: string, billCount = 1): BillTypeTotals => ({
   direction,
@@ -95,8 +95,10 @@ describe('figures', () => {
     expect(figureRole('in', '期初库存')).toBe('otherInbound');
   });
 
-  it('values stock adjustments and internal use at cost, sales and purchases at what they state', () => {
-    expect(['sale', 'purchase', 'otherInbound', 'otherOutbound'].map((role) => isValuedAtCost(role as never))).toEqual([false, false, false, false]);
-    expect(['stockGain', 'stockLoss', 'writeOff', 'internalUse'].map((role) => isValuedAtCost(role as never))).toEqual([true, true, true, true]);
+  it('lists stock adjustments, internal use and transfers at cost, sales and purchases at what they state', () => {
+    const valuation = (direction: 'in' | 'out', billType: string, transferPeerId: string | null = null) => billValuation({ direction, billType, transferPeerId });
+    expect([valuation('out', '销售出库'), valuation('in', '采购入库'), valuation('in', '其他入库'), valuation('out', '其他出库')]).toEqual(['price', 'price', 'price', 'price']);
+    expect([valuation('out', '盘亏出库'), valuation('in', '盘盈入库'), valuation('out', '报损出库'), valuation('out', '领用出库')]).toEqual(['cost', 'cost', 'cost', 'cost']);
+    expect([valuation('out', '调拨出库', '7'), valuation('in', '调拨入库', '6')]).toEqual(['cost', 'cost']);
   });
 });

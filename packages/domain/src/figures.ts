@@ -65,11 +65,14 @@ export function figureRole(direction: BillDirection, billType: string): FigureRo
 }
 
 /**
- * Bills valued at cost: what they move is stock at its moving-average cost, they state no price of their
- * own (a stocktake's loss carries none), so lists show their cost. Sales and purchases show what they state.
+ * How a bill is valued where it is listed: at what it states ('price': sales, purchases, other movements),
+ * or at its cost ('cost'): stock adjustments and internal use move stock at its moving-average cost and
+ * state no sales price of their own (a stocktake's loss carries none), and a transfer moves stock at cost.
  */
-export function isValuedAtCost(role: FigureRole): boolean {
-  return role === 'stockGain' || role === 'stockLoss' || role === 'writeOff' || role === 'internalUse';
+export function billValuation(bill: { direction: BillDirection; billType: string; transferPeerId: string | null }): 'price' | 'cost' {
+  if (bill.transferPeerId !== null) return 'cost';
+  const role = figureRole(bill.direction, bill.billType);
+  return role === 'stockGain' || role === 'stockLoss' || role === 'writeOff' || role === 'internalUse' ? 'cost' : 'price';
 }
 
 /**

@@ -139,14 +139,11 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
     common,
   );
   await tx.query(
-    `INSERT INTO stats_monthly (shop_id, year, month, inbound_amount, inbound_count, outbound_amount, outbound_count, outbound_cost, profit, source)
-     SELECT $1, extract(year FROM b.bill_date)::int, extract(month FROM b.bill_date)::int,
-            COALESCE(sum(t.amount) FILTER (WHERE b.direction = 'in'), 0), count(*) FILTER (WHERE b.direction = 'in'),
-            COALESCE(sum(t.amount) FILTER (WHERE b.direction = 'out'), 0), count(*) FILTER (WHERE b.direction = 'out'),
-            COALESCE(sum(t.cost) FILTER (WHERE b.direction = 'out'), 0),
-            COALESCE(sum(t.amount - t.cost) FILTER (WHERE b.direction = 'out'), 0), 'onConfirm'
+    `INSERT INTO stats_monthly_bill_types (shop_id, year, month, direction, bill_type, amount, cost, bill_count)
+     SELECT $1, extract(year FROM b.bill_date)::int, extract(month FROM b.bill_date)::int, b.direction,
+            CASE b.direction WHEN 'in' THEN '采购入库' ELSE '销售出库' END, sum(t.amount), sum(t.cost), count(*)
        FROM seed_bills b JOIN (SELECT k, sum(amount) AS amount, sum(cost_amount) AS cost FROM seed_lines GROUP BY k) t ON t.k = b.k
-      GROUP BY 2, 3`,
+      GROUP BY 2, 3, 4, 5`,
     [plan.shopId],
   );
   return { bills: bills + 1, ledgerRows: lines };

@@ -179,7 +179,6 @@ async function postOneBill(context: PostingContext, bill: PostingBill, closing?:
       billDirection: bill.direction,
       billSign,
       inStats,
-      billDate: bill.billDate,
       quantity: magnitude(line.quantity, quantityUnits),
       unitPrice: line.unitPrice,
       amount: line.amount,
@@ -286,12 +285,11 @@ async function writePosting(
   closing: Closing | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { tx, who } = context;
-  const closes = closing?.({ first: 36, shop: '$1', bill: '$3', user: '$9', ledger: 'ledger' });
+  const closes = closing?.({ first: 32, shop: '$1', bill: '$3', user: '$9', ledger: 'ledger' });
   const column = <T>(pick: (row: SegmentRow, result: MovementResult) => T) => rows.map((row) => pick(row, results.get(row.lineId)!));
+  // The month's figures: what the bill states, the stock value it moved, one bill (a reversal takes them back).
   const amount = moneyText(rows.reduce((total, row) => total + moneyUnits(row.amount), 0n));
   const cost = moneyText(rows.reduce((total, row) => total + results.get(row.lineId)!.costAmount * BigInt(row.billSign), 0n));
-  const [year, month] = bill.billDate.split('-').map(Number);
-  const inbound = bill.direction === 'in';
   const count = bill.kind === 'reversal' ? -1 : 1;
   const [closed] = await tx.query(
     `WITH ledger AS (
@@ -305,11 +303,11 @@ async function writePosting(
      balances AS (
        UPDATE inventory_balances b SET quantity = u.quantity, avg_cost = u.avg_cost, total_cost = u.total_cost,
               ledger_rows = b.ledger_rows + u.rows, updated_at = now(), updated_by = $9
-         FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[], $35::int[])
+         FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[], $31::int[])
            AS u(product_id, quantity, avg_cost, total_cost, rows)
         WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = u.product_id),
      sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = $1 AND line_id = ANY($22::bigint[]) AND NOT is_cost_source),
-     stats AS (${statsUpsert(28, '$8')})
+     stats AS (${statsUpsert({ bill: '$3', amount: '$28', cost: '$29', count: '$30', when: '$8' })})
      ${closes ? closes.ctes.map((cte) => `, ${cte}`).join('') : ''}
      UPDATE stock_bills b SET ${['posting_seq = $5', 'updated_at = now()', ...(closes?.assignments ?? [])].join(', ')}
        ${closes?.from ? `FROM ${closes.from}` : ''}
@@ -343,13 +341,9 @@ async function writePosting(
       outcomes.map(({ replayed }) => quantityText(replayed.final.quantity)),
       outcomes.map(({ replayed }) => unitCostText(replayed.final.avgCost)),
       outcomes.map(({ replayed }) => moneyText(replayed.final.totalCost)),
-      year,
-      month,
-      inbound ? amount : '0',
-      inbound ? count : 0,
-      inbound ? '0' : amount,
-      inbound ? 0 : count,
-      inbound ? '0' : cost,
+      amount,
+      cost,
+      count,
       outcomes.map(({ replayed }) => replayed.given.length),
       ...(closes?.params ?? []),
     ],
@@ -482,7 +476,6 @@ async function rowsAfter(
     billDirection: c.directions[i] as SegmentRow['billDirection'],
     billSign: c.kinds[i] === 'reversal' ? -1 : 1,
     inStats: c.inStats[i] === '1',
-    billDate: c.dates[i]!,
     movement: c.movements[i] as SegmentRow['movement'],
     quantity: magnitude(c.quantities[i]!, quantityUnits),
     unitPrice: c.unitPrices[i]!,

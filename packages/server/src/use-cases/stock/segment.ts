@@ -10,8 +10,6 @@ export interface SegmentRow {
   billSign: 1 | -1;
   /** Transfers (and their reversals) move stock inside the shop: priced at cost, out of the monthly figures. */
   inStats: boolean;
-  /** The month of a cost change (monthly figures). */
-  billDate: string;
   movement: MovementKind;
   /** Magnitude of the movement, in units (thousandths). */
   quantity: bigint;

@@ -1,5 +1,5 @@
 import type { Stocktake } from '@xiaocang/contracts';
-import { dec, formatQuantity, type Actor } from '@xiaocang/domain';
+import { dec, formatQuantity, STOCKTAKE_GAIN_TYPE, STOCKTAKE_LOSS_TYPE, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,12 +10,9 @@ import { submitBill } from '../bills/submit-bill.ts';
 import { requireOwnStocktake, requireStocktakeAccess } from './require-stocktake-access.ts';
 import { bookQuantities, loadStocktakeRow, toStocktake, type StocktakeRow } from './stocktake-rows.ts';
 
-export const GAIN_TYPE = '盘盈入库';
-export const LOSS_TYPE = '盘亏出库';
-
 /**
  * Freezes book quantities and posts the differences: gains as an inbound bill valued at the current
- * average cost, losses as an outbound bill with no sales amount, so the loss shows in the month's profit.
+ * average cost, losses as an outbound bill with no sales amount; both count in the month's stock adjustments.
  */
 export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeId: string): Promise<Stocktake> {
   requireStocktakeAccess(actor);
@@ -64,8 +61,8 @@ export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeI
     await assignBillNumber(tx, actor.shopId, row!.id, direction);
     return row!.id;
   };
-  const gainBillId = await post('in', GAIN_TYPE, gains);
-  const lossBillId = await post('out', LOSS_TYPE, losses);
+  const gainBillId = await post('in', STOCKTAKE_GAIN_TYPE, gains);
+  const lossBillId = await post('out', STOCKTAKE_LOSS_TYPE, losses);
   const [updated] = await tx.query<StocktakeRow>(
     `UPDATE stocktakes SET status = 'confirmed', lines = $3, gain_bill_id = $4, loss_bill_id = $5, confirmed_at = now(), updated_at = now()
       WHERE shop_id = $1 AND id = $2 RETURNING *`,
