@@ -4,6 +4,8 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 // npm nests a few Taro packages under this package (their peer ranges clash with the workspace's vite),
 // so webpack must look here as well as in the workspace root.
 const ownModules = path.resolve(__dirname, '..', 'node_modules');
+// The app shows the domain's own words for each figure (figure-definitions.ts, no imports), compiled like our sources.
+const domainSources = path.resolve(__dirname, '..', '..', 'domain', 'src');
 
 // Both NutUI and our own styles are written against a 375 px wide design, so one unit maps to 2 rpx.
 export default defineConfig<'webpack5'>(async () => {
@@ -19,6 +21,7 @@ export default defineConfig<'webpack5'>(async () => {
     env: { TARO_APP_API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE_URL ?? '') },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
+    compile: { include: [domainSources] },
     cache: { enable: false },
     mini: {
       webpackChain(chain) {

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
 import { Sheet } from '../../../components/Sheet';
+import { billValue } from '../../../components/BillRow';
 import { RemoteView } from '../../../components/StateView';
 import { StatusTag } from '../../../components/StatusTag';
 import { useAction } from '../../../hooks/useAction';
@@ -86,7 +87,7 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
       <View className="card bill-head">
         <View className="row">
           <View className="strong bill-no" style={{ fontSize: '17px' }}>{bill.billNo}</View>
-          <StatusTag status={bill.status} />
+          <StatusTag status={bill.status} kind={bill.kind} />
         </View>
         <View className="muted" style={{ marginBottom: '8px' }}>
           {DIRECTION_LABEL[bill.direction]} · {bill.billType}
@@ -99,10 +100,10 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
         <Kv k="备注" v={bill.remarks} />
         {bill.rejectedReason ? <Kv k="驳回原因" v={bill.rejectedReason} /> : null}
         {bill.reversalOfId ? (
-          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversalOfId ?? '' })}>本单为红冲单，查看原单 ›</View>
+          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversalOfId ?? '' })}>本单为红冲单，查看原单 {bill.reversalOfBillNo ?? ''} ›</View>
         ) : null}
         {bill.reversedById ? (
-          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversedById ?? '' })}>已被红冲，查看红冲单 ›</View>
+          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversedById ?? '' })}>已被红冲，查看红冲单 {bill.reversedByBillNo ?? ''} ›</View>
         ) : null}
       </View>
       <View className="card bill-lines">
@@ -112,13 +113,13 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
             <View className="list-item__main">
               <View className="list-item__title ellipsis">{line.productName}</View>
               <View className="list-item__meta">
-                {quantity(line.quantity)} {line.unit}
+                {quantity(line.quantity, line.unit)}
                 {line.unitPrice !== undefined ? ` × ${money(line.unitPrice)}` : ''}
                 {line.specification ? ` · ${line.specification}` : ''}
               </View>
               {line.stockBefore != null && line.stockAfter != null ? (
                 <View className="list-item__meta">
-                  库存 {quantity(line.stockBefore)} → {quantity(line.stockAfter)}
+                  库存 {quantity(line.stockBefore)} → {quantity(line.stockAfter, line.unit)}
                 </View>
               ) : null}
             </View>
@@ -126,8 +127,8 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
           </View>
         ))}
         <View className="total-bar" style={{ marginTop: '8px' }}>
-          <View className="sub">合计 {quantity(bill.totalQuantity)} 件</View>
-          {bill.totalAmount !== undefined ? <View className="total-bar__amount">{money(bill.totalAmount)}</View> : null}
+          <View className="sub">合计 {quantity(bill.totalQuantity, '件')}</View>
+          <View className="total-bar__amount bill-value">{billValue(bill)}</View>
         </View>
       </View>
       {buttons.length ? <View className="actions">{buttons}</View> : null}
