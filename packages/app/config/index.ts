@@ -21,9 +21,9 @@ export default defineConfig<'webpack5'>(async () => {
     env: { TARO_APP_API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE_URL ?? '') },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    compile: { include: [domainSources] },
     cache: { enable: false },
     mini: {
+      compile: { include: [domainSources] },
       webpackChain(chain) {
         chain.resolve.modules.add('node_modules').add(ownModules);
       },
@@ -35,6 +35,7 @@ export default defineConfig<'webpack5'>(async () => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
+      compile: { include: [domainSources] },
       router: { mode: 'hash' },
       webpackChain(chain) {
         chain.resolve.modules.add('node_modules').add(ownModules);

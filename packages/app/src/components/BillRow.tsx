@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Bill } from '../api/types';
 import { money, quantity } from '../lib/format';
 import { billMark, DIRECTION_LABEL } from '../lib/labels';
@@ -9,9 +9,16 @@ import { StatusTag } from './StatusTag';
  * What a bill is worth as the server values it: what it states, or its cost for a bill valued at cost
  * (a stocktake's loss states no price); the quantity when the amount is hidden from this person.
  */
-export function billValue(bill: Bill): string {
-  if (bill.valuation === 'cost') return bill.totalCost != null ? `成本 ${money(bill.totalCost)}` : quantity(bill.totalQuantity, '件');
-  return bill.totalAmount !== undefined ? money(bill.totalAmount) : quantity(bill.totalQuantity, '件');
+export function BillValue({ bill, className = '', quantityIfHidden = true }: { bill: Bill; className?: string; quantityIfHidden?: boolean }) {
+  const cost = bill.valuation === 'cost';
+  const amount = cost ? bill.totalCost : bill.totalAmount;
+  if (amount == null && !quantityIfHidden) return null;
+  return (
+    <View className={`bill-value ${className}`}>
+      {cost && amount != null ? <Text className="bill-value__label">成本 </Text> : null}
+      {amount != null ? money(amount) : quantity(bill.totalQuantity, '件')}
+    </View>
+  );
 }
 
 export function BillRow({ bill }: { bill: Bill }) {
@@ -28,13 +35,13 @@ export function BillRow({ bill }: { bill: Bill }) {
           {party ? <View className="sub" style={{ display: 'inline' }}> · {party}</View> : null}
         </View>
         <View className="list-item__meta">
-          {bill.billNo} · {bill.billDate}
+          {bill.billNo} · <Text className="nowrap">{bill.billDate}</Text>
         </View>
         {bill.reversalOfBillNo ? <View className="list-item__meta bill-row__reverses">冲销原单 {bill.reversalOfBillNo}</View> : null}
         {bill.reversedByBillNo ? <View className="list-item__meta bill-row__reversed-by">已被 {bill.reversedByBillNo} 红冲</View> : null}
       </View>
       <View className="list-item__side">
-        <View className={`strong num bill-value${bill.status === 'reversed' ? ' bill-value--void' : ''}`}>{billValue(bill)}</View>
+        <BillValue bill={bill} className={`strong num${bill.status === 'reversed' ? ' bill-value--void' : ''}`} />
         <StatusTag status={bill.status} kind={bill.kind} />
       </View>
     </View>

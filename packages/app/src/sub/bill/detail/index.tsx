@@ -7,7 +7,7 @@ import { TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
 import { Sheet } from '../../../components/Sheet';
-import { billValue } from '../../../components/BillRow';
+import { BillValue } from '../../../components/BillRow';
 import { RemoteView } from '../../../components/StateView';
 import { StatusTag } from '../../../components/StatusTag';
 import { useAction } from '../../../hooks/useAction';
@@ -128,7 +128,7 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
         ))}
         <View className="total-bar" style={{ marginTop: '8px' }}>
           <View className="sub">合计 {quantity(bill.totalQuantity, '件')}</View>
-          <View className="total-bar__amount bill-value">{billValue(bill)}</View>
+          <BillValue bill={bill} className="total-bar__amount" quantityIfHidden={false} />
         </View>
       </View>
       {buttons.length ? <View className="actions">{buttons}</View> : null}
