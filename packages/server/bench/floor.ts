@@ -57,9 +57,9 @@ export async function postFloorBill(
       [shopId, row!.id, bill.direction, userId, column((_, i) => i + 1), productIds, quantities, prices],
     );
     await tx.query(
-      `INSERT INTO stock_ledger (shop_id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, line_no, bill_date, posting_seq, direction,
+      `INSERT INTO stock_ledger (shop_id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, bill_type, line_no, bill_date, posting_seq, direction,
                                  movement, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost, balance_amount, created_by)
-       SELECT $1, $2, u.product_id, $3, u.line_id, $4, true, u.line_no, $5, $6, $7, $8, u.quantity, u.price, round(abs(u.quantity) * u.price, 2),
+       SELECT $1, $2, u.product_id, $3, u.line_id, $4, true, $19, u.line_no, $5, $6, $7, $8, u.quantity, u.price, round(abs(u.quantity) * u.price, 2),
               u.cost / abs(u.quantity), sign(u.quantity) * u.cost, u.balance_quantity, u.balance_avg_cost, u.balance_amount, $9
          FROM unnest($10::bigint[], $11::bigint[], $12::int[], $13::numeric[], $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[], $18::numeric[])
               AS u(product_id, line_id, line_no, quantity, price, cost, balance_quantity, balance_avg_cost, balance_amount)`,
@@ -82,6 +82,7 @@ export async function postFloorBill(
         column((line) => after.get(line.productId)!.quantity),
         column((line) => after.get(line.productId)!.avg_cost),
         column((line) => after.get(line.productId)!.total_cost),
+        billType,
       ],
     );
     const [year, month] = bill.billDate.split('-').map(Number);

@@ -117,11 +117,12 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
     [plan.shopId, plan.userId, lineBase],
   );
   await tx.query(
-    `INSERT INTO stock_ledger (shop_id, id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, line_no, bill_date, posting_seq,
+    `INSERT INTO stock_ledger (shop_id, id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, bill_type, line_no, bill_date, posting_seq,
                                direction, movement, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost,
                                balance_amount, created_by)
      OVERRIDING SYSTEM VALUE
-     SELECT $1, $5::bigint + l.n, $3::bigint, l.product_id, l.bill_id, $4::bigint + l.n, 'normal', true, l.line_no, l.bill_date, l.posting_seq,
+     SELECT $1, $5::bigint + l.n, $3::bigint, l.product_id, l.bill_id, $4::bigint + l.n, 'normal', true,
+            CASE l.direction WHEN 'in' THEN '采购入库' ELSE '销售出库' END, l.line_no, l.bill_date, l.posting_seq,
             l.direction,
             CASE l.direction WHEN 'in' THEN 'receive' ELSE 'issue' END, l.signed, l.unit_price, l.amount, l.unit_cost,
             CASE l.direction WHEN 'in' THEN l.cost_amount ELSE -l.cost_amount END, l.balance, l.unit_cost, round(l.balance * l.unit_cost, 2), $2

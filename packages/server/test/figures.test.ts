@@ -122,14 +122,18 @@ describeOnDatabase('the figures of the home screen, the monthly report, the stoc
     const p = await createProduct(shop);
     const q = await createProduct(shop);
     const day = (n: number) => `${year}-${String(month).padStart(2, '0')}-${String(n).padStart(2, '0')}`;
-    const earlier = new Date(Date.UTC(year, month - 2, 20)).toISOString().slice(0, 10);
-    await postBill(shop, 'in', [{ productId: p, quantity: 10, unitPrice: 10 }, { productId: q, quantity: 5, unitPrice: '2.5' }], { billDate: earlier });
+    const lastMonth = (n: number) => new Date(Date.UTC(year, month - 2, n)).toISOString().slice(0, 10);
+    await postBill(shop, 'in', [{ productId: p, quantity: 10, unitPrice: 10 }, { productId: q, quantity: 5, unitPrice: '2.5' }], { billDate: lastMonth(10) });
+    // Sold last month, reversed today: the pair belongs to last month, also when its cost changes below.
+    const oldSale = (await postBill(shop, 'out', [{ productId: p, quantity: 2, unitPrice: 20 }], { billDate: lastMonth(25) })).body;
+    expectStatus(await shop.post(`/api/bills/${oldSale.id}/reverse`), 201, 'reverse');
     const sale = (await postBill(shop, 'out', [{ productId: p, quantity: 4, unitPrice: 25 }], { billDate: day(1) })).body;
     await shop.post('/api/transfers', { fromStockPointId: main, toStockPointId: branch, billDate: day(1), lines: [{ productId: q, quantity: 2 }] });
     await postBill(shop, 'out', [{ productId: q, quantity: 1, unitPrice: 9 }], { billDate: day(1), stockPointId: branch });
-    // Received before the sale: the sale's cost is recomputed, in its month.
-    await postBill(shop, 'in', [{ productId: p, quantity: 10, unitPrice: 4 }], { billDate: earlier });
+    // Received before both sales: their costs are recomputed, each in its month (the reversed one with its reversal).
+    await postBill(shop, 'in', [{ productId: p, quantity: 10, unitPrice: 4 }], { billDate: lastMonth(15) });
     expect((await shop.get(`/api/bills/${sale.id}`)).body.totalCost).toBe('28.00');
+    expect((await shop.get(`/api/bills/${oldSale.id}`)).body.totalCost).toBe('14.00');
     await postBill(shop, 'out', [{ productId: p, quantity: 1, unitPrice: 25 }], { billDate: day(1), billType: '领用出库' });
     await countStock(shop, [{ productId: q, countedQuantity: 1 }]);
     const second = (await postBill(shop, 'out', [{ productId: p, quantity: 3, unitPrice: 30 }], { billDate: day(1) })).body;
@@ -140,10 +144,12 @@ describeOnDatabase('the figures of the home screen, the monthly report, the stoc
         .filter((total) => total.billCount !== 0 || total.amount !== '0.00' || total.cost !== '0.00')
         .map((total) => `${total.year}-${total.month} ${total.direction} ${total.billType}: ${total.amount} / ${total.cost} / ${total.billCount}`)
         .sort();
-    for (const y of new Set([year, Number(earlier.slice(0, 4))])) {
+    for (const y of new Set([year, Number(lastMonth(1).slice(0, 4))])) {
       expect(sorted(await keptTotals(t.db, shop.shopId, { year: y }))).toEqual(sorted(await ledgerTotals(t.db, shop.shopId, { year: y }, null)));
     }
     expect(await monthOf(shop)).toMatchObject({ salesAmount: '109.00', salesCost: '30.50', internalUse: '7.00', stockLoss: '5.00', salesCount: 2 });
+    const [lastYear, lastMonthOfYear] = lastMonth(1).split('-').map(Number) as [number, number];
+    expect(await monthOf(shop, lastYear, lastMonthOfYear)).toMatchObject({ salesAmount: '0.00', salesCost: '0.00', salesCount: 0, purchaseAmount: '152.50', purchaseCount: 2 });
   });
 
   it('flags low stock by one rule on the stock screen and the home screen: the product’s total ≤ its warning stock, none when unset', async () => {

@@ -35,7 +35,7 @@ async function withSchemaBefore006(work: (tx: Transaction) => Promise<void>): Pr
 }
 
 describeOnDatabase('migration 006: the months so far, recomputed per bill type from the bills and the ledger', () => {
-  it('keeps the standing bills at their ledger cost, a reversed pair and transfers out, and drops stats_monthly', async () => {
+  it('keeps the standing bills at their ledger cost, a reversed pair and transfers out, types the ledger rows and drops stats_monthly', async () => {
     await withSchemaBefore006(async (tx) => {
       const [shop] = await tx.query<{ id: string }>(`INSERT INTO shops (name, staff_permissions) VALUES ('店', '{}') RETURNING id`);
       const s = shop!.id;
@@ -84,6 +84,9 @@ describeOnDatabase('migration 006: the months so far, recomputed per bill type f
         { month: 11, direction: 'out', billType: '盘亏出库', amount: '0.00', cost: '12.50', billCount: 1 },
       ]);
       expect(figuresOf(rows.filter((row) => row.month === 11))).toMatchObject({ purchaseAmount: '0.00', salesAmount: '0.00', stockAdjustment: '-7.50', inboundCount: 1 });
+      // Every ledger row now carries its bill's type.
+      const types = await tx.query<{ billType: string | null }>(`SELECT bill_type AS "billType" FROM stock_ledger WHERE shop_id = $1`, [s]);
+      expect(types.map((row) => row.billType).sort()).toEqual(['盘亏出库', '盘盈入库', '调拨出库', '采购入库', '销售出库', '销售出库', '销售出库'].sort());
       const [old] = await tx.query<{ exists: boolean }>(`SELECT to_regclass('stats_monthly') IS NOT NULL AS exists`);
       expect(old!.exists).toBe(false);
     });

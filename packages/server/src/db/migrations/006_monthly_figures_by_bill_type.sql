@@ -18,6 +18,13 @@ CREATE TABLE stats_monthly_bill_types (
   PRIMARY KEY (shop_id, year, month, direction, bill_type)
 );
 
+-- Ledger rows carry their bill's type, as they carry its kind: when a backdated posting changes the cost
+-- of tens of thousands of later rows, their months' figures are summed from the rows alone, without
+-- looking up each row's bill.
+ALTER TABLE stock_ledger ADD COLUMN bill_type text;
+UPDATE stock_ledger l SET bill_type = b.bill_type FROM stock_bills b WHERE b.shop_id = l.shop_id AND b.id = l.bill_id;
+ALTER TABLE stock_ledger ALTER COLUMN bill_type SET NOT NULL;
+
 -- The months so far, from the bills that stand and what the ledger says they cost.
 INSERT INTO stats_monthly_bill_types (shop_id, year, month, direction, bill_type, amount, cost, bill_count)
 SELECT b.shop_id, extract(year FROM b.bill_date)::int, extract(month FROM b.bill_date)::int, b.direction, b.bill_type,

@@ -1,5 +1,5 @@
+import { moneyText } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { numberArray } from '../../db/number-array.ts';
 
 /*
  * The month's figures are kept per bill type in stats_monthly_bill_types (what each type means is
@@ -25,21 +25,56 @@ export function statsUpsert(refs: { bill: string; amount: string; cost: string; 
        amount = s.amount + EXCLUDED.amount, cost = s.cost + EXCLUDED.cost, bill_count = s.bill_count + EXCLUDED.bill_count, updated_at = now()`;
 }
 
+/** A change of a posted line's cost, signed as its bill counts it (units of money), and whose figures it changes. */
+export interface CostChange {
+  lineId: string;
+  direction: 'in' | 'out';
+  billType: string;
+  billDate: string;
+  /** A reversal's change goes to the month of the bill it undoes, which only the bills know. */
+  reversal: boolean;
+  delta: bigint;
+}
+
 /**
- * Adds changes of posted lines' cost (signed as the line's bill counts it, money text) to the months of
- * their bills, when recomputed history changed them.
+ * Adds the changes of posted lines' cost that recomputed history made to the months of their bills.
+ * A backdated posting can change the cost of tens of thousands of lines: they are summed here per month
+ * and bill type, which the ledger rows carry, so the figures cost one small statement per stretch of rows.
  */
-export async function addCostChanges(tx: Transaction, shopId: string, changes: ReadonlyArray<{ lineId: string; delta: string }>): Promise<void> {
-  if (changes.length === 0) return;
+export async function addCostChanges(tx: Transaction, shopId: string, changes: readonly CostChange[]): Promise<void> {
+  const sums = new Map<string, { year: number; month: number; direction: string; billType: string; delta: bigint }>();
+  const reversals = changes.filter((change) => change.reversal && change.delta !== 0n);
+  for (const change of changes) {
+    if (change.reversal || change.delta === 0n) continue;
+    const [year, month] = change.billDate.split('-').map(Number) as [number, number];
+    const key = JSON.stringify([year, month, change.direction, change.billType]);
+    const sum = sums.get(key) ?? { year, month, direction: change.direction, billType: change.billType, delta: 0n };
+    sum.delta += change.delta;
+    sums.set(key, sum);
+  }
+  const own = [...sums.values()].filter((sum) => sum.delta !== 0n);
+  if (own.length === 0 && reversals.length === 0) return;
   await tx.query(
     `INSERT INTO stats_monthly_bill_types AS s (shop_id, year, month, direction, bill_type, cost)
-     SELECT $1, ${MONTH_AND_TYPE}, sum(u.delta)
-       FROM unnest($2::bigint[], $3::numeric[]) AS u(line_id, delta)
-       JOIN stock_bill_lines l ON l.shop_id = $1 AND l.id = u.line_id
-       JOIN stock_bills b ON b.shop_id = $1 AND b.id = l.bill_id
-       ${BOOKED_AGAINST}
-      GROUP BY 2, 3, 4, 5
+     SELECT $1, c.year, c.month, c.direction, c.bill_type, sum(c.delta) FROM (
+       SELECT * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::numeric[]) AS own(year, month, direction, bill_type, delta)
+       UNION ALL
+       SELECT ${MONTH_AND_TYPE}, r.delta
+         FROM unnest($7::bigint[], $8::numeric[]) AS r(line_id, delta)
+         JOIN stock_bill_lines l ON l.shop_id = $1 AND l.id = r.line_id
+         JOIN stock_bills b ON b.shop_id = $1 AND b.id = l.bill_id
+         ${BOOKED_AGAINST}) c
+      GROUP BY c.year, c.month, c.direction, c.bill_type
      ON CONFLICT (shop_id, year, month, direction, bill_type) DO UPDATE SET cost = s.cost + EXCLUDED.cost, updated_at = now()`,
-    [shopId, numberArray(changes.map((change) => change.lineId)), numberArray(changes.map((change) => change.delta))],
+    [
+      shopId,
+      own.map((sum) => sum.year),
+      own.map((sum) => sum.month),
+      own.map((sum) => sum.direction),
+      own.map((sum) => sum.billType),
+      own.map((sum) => moneyText(sum.delta)),
+      reversals.map((change) => change.lineId),
+      reversals.map((change) => moneyText(change.delta)),
+    ],
   );
 }

@@ -52,7 +52,14 @@ export async function rewriteHistory(
     who.shopId,
     existing
       .filter(({ row, costChanged }) => costChanged && row.inStats)
-      .map(({ row, result }) => ({ lineId: row.lineId, delta: moneyText((result.costAmount - row.costAmount) * BigInt(row.billSign)) })),
+      .map(({ row, result }) => ({
+        lineId: row.lineId,
+        direction: row.billDirection,
+        billType: row.billType,
+        billDate: row.billDate,
+        reversal: row.billSign === -1,
+        delta: (result.costAmount - row.costAmount) * BigInt(row.billSign),
+      })),
   );
 }
 
