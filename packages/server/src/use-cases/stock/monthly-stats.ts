@@ -46,9 +46,9 @@ export async function addCostChanges(tx: Transaction, shopId: string, changes: r
   const reversals = changes.filter((change) => change.reversal && change.delta !== 0n);
   for (const change of changes) {
     if (change.reversal || change.delta === 0n) continue;
-    const [year, month] = change.billDate.split('-').map(Number) as [number, number];
-    const key = JSON.stringify([year, month, change.direction, change.billType]);
-    const sum = sums.get(key) ?? { year, month, direction: change.direction, billType: change.billType, delta: 0n };
+    // The month has a fixed width and the direction no space, so whatever the type's words, the key is unambiguous.
+    const key = `${change.billDate.slice(0, 7)} ${change.direction} ${change.billType}`;
+    const sum = sums.get(key) ?? { year: Number(change.billDate.slice(0, 4)), month: Number(change.billDate.slice(5, 7)), direction: change.direction, billType: change.billType, delta: 0n };
     sum.delta += change.delta;
     sums.set(key, sum);
   }
