@@ -85,14 +85,13 @@ export function needsApproval(actor: Actor): boolean {
   return effectiveRestrictions(actor).adminApproval;
 }
 
-/** Fields that reveal what the shop paid: inbound prices, costs, stock value and profit. */
+/** Fields that reveal what the shop paid: inbound prices, costs, stock value, margins and what stock adjustments cost. */
 export const COST_FIELDS: ReadonlySet<string> = new Set([
   'inboundPrice',
   'avgCost',
   'totalCost',
   'unitCost',
   'costAmount',
-  'profit',
   'stockValue',
   'totalStockValue',
   'balanceAmount',
