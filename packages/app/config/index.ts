@@ -4,7 +4,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 // npm nests a few Taro packages under this package (their peer ranges clash with the workspace's vite),
 // so webpack must look here as well as in the workspace root.
 const ownModules = path.resolve(__dirname, '..', 'node_modules');
-// The domain's pure rules (`@xiaocang/domain/rules`, the password rule) are TypeScript sources, compiled with the app's own.
+// The domain's pure rules (`@xiaocang/domain/rules`, the password rule, the figures' definitions) are TypeScript sources, compiled with the app's own.
 const domainSources = path.resolve(__dirname, '..', '..', 'domain', 'src');
 
 // Both NutUI and our own styles are written against a 375 px wide design, so one unit maps to 2 rpx.

@@ -96,6 +96,11 @@ export const Bill = z.object({
   totalQuantity: DecimalString,
   totalAmount: DecimalString.optional(),
   totalCost: DecimalString.nullable().optional(),
+  /**
+   * What the bill is worth in lists: 'price', what it states (totalAmount), or 'cost', its cost (totalCost),
+   * for stock adjustments and internal use, which state no sales price (domain `isValuedAtCost`).
+   */
+  valuation: z.enum(['price', 'cost']),
   remarks: z.string(),
   attachments: z.array(z.object({ fileId: z.string(), name: z.string() })),
   status: BillStatus,
@@ -105,8 +110,11 @@ export const Bill = z.object({
   rejectedReason: z.string().nullable(),
   confirmedBy: Id.nullable(),
   confirmedAt: Timestamp.nullable(),
+  /** A reversal (红冲, kind 'reversal') names the bill it undoes; a reversed bill (status 'reversed') names its reversal. */
   reversalOfId: Id.nullable(),
+  reversalOfBillNo: z.string().nullable(),
   reversedById: Id.nullable(),
+  reversedByBillNo: z.string().nullable(),
   transferPeerId: Id.nullable(),
   createdBy: Id,
   createdByName: z.string(),

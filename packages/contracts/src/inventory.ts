@@ -26,6 +26,9 @@ export const InventoryItem = z.object({
   avgCost: DecimalString.optional(),
   totalCost: DecimalString.optional(),
   warningStock: DecimalString,
+  /** The product's stock across all stock points: what `isLow` compares with the warning stock. */
+  productQuantity: DecimalString,
+  /** The one low-stock rule (domain `isLowStock`): productQuantity ≤ warningStock, never when no warning stock is set. */
   isLow: z.boolean(),
 });
 export type InventoryItem = z.infer<typeof InventoryItem>;
@@ -35,6 +38,7 @@ export const InventoryList = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** lowStockCount counts products, as the home screen does, not rows. */
   totals: z.object({ quantity: DecimalString, stockValue: DecimalString.optional(), lowStockCount: z.number().int() }),
 });
 export type InventoryList = z.infer<typeof InventoryList>;
@@ -68,17 +72,30 @@ export const LedgerEntry = z.object({
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 export const MonthlyStatsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+/** Whose bills the figures add up: the whole shop's, or only the caller's own (ownRecordsOnly). */
+export const FigureScope = z.enum(['shop', 'own']);
+export type FigureScope = z.infer<typeof FigureScope>;
+
+/** One month's figures, as the domain defines them (`figuresOf`); costs and margins are absent for hideInboundPrice. */
 export const MonthlyStat = z.object({
   year: z.number().int(),
   month: z.number().int(),
-  inboundAmount: DecimalString.optional(),
+  salesAmount: DecimalString,
+  salesCost: DecimalString.optional(),
+  grossMargin: DecimalString.optional(),
+  salesCount: z.number().int(),
+  purchaseAmount: DecimalString.optional(),
+  purchaseCount: z.number().int(),
+  stockGain: DecimalString.optional(),
+  stockLoss: DecimalString.optional(),
+  writeOff: DecimalString.optional(),
+  stockAdjustment: DecimalString.optional(),
+  internalUse: DecimalString.optional(),
   inboundCount: z.number().int(),
-  outboundAmount: DecimalString,
   outboundCount: z.number().int(),
-  outboundCost: DecimalString.optional(),
-  profit: DecimalString.optional(),
 });
-export const MonthlyStats = z.object({ year: z.number().int(), months: z.array(MonthlyStat) });
+export const MonthlyStats = z.object({ year: z.number().int(), scope: FigureScope, months: z.array(MonthlyStat) });
 export type MonthlyStats = z.infer<typeof MonthlyStats>;
 
 export const InventoryDrift = z.object({
@@ -95,8 +112,13 @@ export const InventoryVerification = z.object({
 });
 export type InventoryVerification = z.infer<typeof InventoryVerification>;
 
+/**
+ * The home screen. Today: the standing bills dated today (a reversed bill and its reversal count as
+ * nothing, transfers not at all) and the amounts they state. The month: the domain's figures.
+ */
 export const Dashboard = z.object({
   today: z.string(),
+  scope: FigureScope,
   todayInboundCount: z.number().int(),
   todayInboundQuantity: DecimalString.optional(),
   todayInboundAmount: DecimalString.optional(),
@@ -104,7 +126,8 @@ export const Dashboard = z.object({
   todayOutboundQuantity: DecimalString.optional(),
   todayOutboundAmount: DecimalString,
   monthSales: DecimalString,
-  monthProfit: DecimalString.optional(),
+  monthGrossMargin: DecimalString.optional(),
+  monthStockAdjustment: DecimalString.optional(),
   lowStockCount: z.number().int().optional(),
   pendingApprovalCount: z.number().int(),
 });

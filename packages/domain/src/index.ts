@@ -5,3 +5,6 @@ export * from './rules.ts';
 export * from './bill-number.ts';
 export * from './limits.ts';
 export * from './password-rules.ts';
+export * from './figures.ts';
+export * from './low-stock.ts';
+export * from './figure-definitions.ts';

@@ -79,7 +79,7 @@ const outboundBill = {
   direction: 'out',
   totalAmount: '50.00',
   totalCost: '30.00',
-  profit: '20.00',
+  grossMargin: '20.00',
   lines: [{ productId: 'p1', quantity: '1.000', unitPrice: '50.0000', amount: '50.00', unitCost: '30.0000', costAmount: '30.00' }],
 };
 const product = { id: 'p1', name: '可乐', inboundPrice: '10.00', outboundPrice: '50.00', stockQuantity: '4.000', isLow: false };

@@ -101,22 +101,29 @@ export function needsApproval(actor: Actor): boolean {
   return effectiveRestrictions(actor).adminApproval;
 }
 
-/** Fields that reveal what the shop paid: inbound prices, costs, stock value and profit. */
+/** Fields that reveal what the shop paid: inbound prices, costs, stock value, margins and what stock adjustments cost. */
 export const COST_FIELDS: ReadonlySet<string> = new Set([
   'inboundPrice',
   'avgCost',
   'totalCost',
   'unitCost',
   'costAmount',
-  'outboundCost',
-  'profit',
-  'monthProfit',
   'stockValue',
   'totalStockValue',
   'balanceAmount',
   'balanceAvgCost',
-  'inboundAmount',
   'todayInboundAmount',
+  // The month's figures (figures.ts): all but the sales amount and the counts come from costs or inbound prices.
+  'salesCost',
+  'grossMargin',
+  'purchaseAmount',
+  'stockGain',
+  'stockLoss',
+  'writeOff',
+  'stockAdjustment',
+  'internalUse',
+  'monthGrossMargin',
+  'monthStockAdjustment',
 ]);
 
 /** Price fields that are inbound prices when they sit on an inbound record, a transfer or a stocktake. */
@@ -133,6 +140,7 @@ export const STOCK_FIELDS: ReadonlySet<string> = new Set([
   'difference',
   'lowStockCount',
   'isLow',
+  'productQuantity',
   'totalStockQuantity',
   // Today's movement totals reveal stock flow, which hideInventory keeps from staff too.
   'todayInboundQuantity',

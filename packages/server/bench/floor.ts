@@ -19,12 +19,13 @@ export async function postFloorBill(
   const productIds = lines.map((line) => line.productId);
   const quantities = lines.map((line) => String(line.quantity * sign));
   const prices = lines.map((line) => line.unitPrice);
+  const billType = bill.direction === 'in' ? '采购入库' : '销售出库';
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ id: string; posting_seq: string }>(
       `INSERT INTO stock_bills (shop_id, direction, bill_no, bill_type, bill_date, stock_point_id, status, confirmed_by, confirmed_at,
                                 posting_seq, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'confirmed', $7, now(), nextval('posting_seq'), $7) RETURNING id, posting_seq`,
-      [shopId, bill.direction, billNo, bill.direction === 'in' ? '采购入库' : '销售出库', bill.billDate, stockPointId, userId],
+      [shopId, bill.direction, billNo, billType, bill.billDate, stockPointId, userId],
     );
     await tx.query(
       'SELECT 1 FROM inventory_balances WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = ANY($3::bigint[]) ORDER BY product_id FOR UPDATE',
@@ -56,9 +57,9 @@ export async function postFloorBill(
       [shopId, row!.id, bill.direction, userId, column((_, i) => i + 1), productIds, quantities, prices],
     );
     await tx.query(
-      `INSERT INTO stock_ledger (shop_id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, line_no, bill_date, posting_seq, direction,
+      `INSERT INTO stock_ledger (shop_id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, bill_type, line_no, bill_date, posting_seq, direction,
                                  movement, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost, balance_amount, created_by)
-       SELECT $1, $2, u.product_id, $3, u.line_id, $4, true, u.line_no, $5, $6, $7, $8, u.quantity, u.price, round(abs(u.quantity) * u.price, 2),
+       SELECT $1, $2, u.product_id, $3, u.line_id, $4, true, $19, u.line_no, $5, $6, $7, $8, u.quantity, u.price, round(abs(u.quantity) * u.price, 2),
               u.cost / abs(u.quantity), sign(u.quantity) * u.cost, u.balance_quantity, u.balance_avg_cost, u.balance_amount, $9
          FROM unnest($10::bigint[], $11::bigint[], $12::int[], $13::numeric[], $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[], $18::numeric[])
               AS u(product_id, line_id, line_no, quantity, price, cost, balance_quantity, balance_avg_cost, balance_amount)`,
@@ -81,24 +82,21 @@ export async function postFloorBill(
         column((line) => after.get(line.productId)!.quantity),
         column((line) => after.get(line.productId)!.avg_cost),
         column((line) => after.get(line.productId)!.total_cost),
+        billType,
       ],
     );
     const [year, month] = bill.billDate.split('-').map(Number);
     await tx.query(
-      `INSERT INTO stats_monthly AS s (shop_id, year, month, inbound_amount, inbound_count, outbound_amount, outbound_count, outbound_cost, profit)
-       SELECT $1, $2, $3, CASE WHEN $4 = 'in' THEN sum(a) ELSE 0 END, CASE WHEN $4 = 'in' THEN 1 ELSE 0 END,
-              CASE WHEN $4 = 'out' THEN sum(a) ELSE 0 END, CASE WHEN $4 = 'out' THEN 1 ELSE 0 END,
-              CASE WHEN $4 = 'out' THEN sum(c) ELSE 0 END, CASE WHEN $4 = 'out' THEN sum(a - c) ELSE 0 END
-         FROM unnest($5::numeric[], $6::numeric[]) AS u(a, c)
-       ON CONFLICT (shop_id, year, month) DO UPDATE SET
-         inbound_amount = s.inbound_amount + EXCLUDED.inbound_amount, inbound_count = s.inbound_count + EXCLUDED.inbound_count,
-         outbound_amount = s.outbound_amount + EXCLUDED.outbound_amount, outbound_count = s.outbound_count + EXCLUDED.outbound_count,
-         outbound_cost = s.outbound_cost + EXCLUDED.outbound_cost, profit = s.profit + EXCLUDED.profit`,
+      `INSERT INTO stats_monthly_bill_types AS s (shop_id, year, month, direction, bill_type, amount, cost, bill_count)
+       SELECT $1, $2, $3, $4, $5, sum(a), sum(c), 1 FROM unnest($6::numeric[], $7::numeric[]) AS u(a, c)
+       ON CONFLICT (shop_id, year, month, direction, bill_type) DO UPDATE SET
+         amount = s.amount + EXCLUDED.amount, cost = s.cost + EXCLUDED.cost, bill_count = s.bill_count + EXCLUDED.bill_count, updated_at = now()`,
       [
         shopId,
         year,
         month,
         bill.direction,
+        billType,
         column((line) => (line.quantity * Number(line.unitPrice)).toFixed(2)),
         column((line) => after.get(line.productId)!.cost),
       ],

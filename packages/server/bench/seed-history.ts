@@ -117,11 +117,12 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
     [plan.shopId, plan.userId, lineBase],
   );
   await tx.query(
-    `INSERT INTO stock_ledger (shop_id, id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, line_no, bill_date, posting_seq,
+    `INSERT INTO stock_ledger (shop_id, id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, bill_type, line_no, bill_date, posting_seq,
                                direction, movement, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost,
                                balance_amount, created_by)
      OVERRIDING SYSTEM VALUE
-     SELECT $1, $5::bigint + l.n, $3::bigint, l.product_id, l.bill_id, $4::bigint + l.n, 'normal', true, l.line_no, l.bill_date, l.posting_seq,
+     SELECT $1, $5::bigint + l.n, $3::bigint, l.product_id, l.bill_id, $4::bigint + l.n, 'normal', true,
+            CASE l.direction WHEN 'in' THEN '采购入库' ELSE '销售出库' END, l.line_no, l.bill_date, l.posting_seq,
             l.direction,
             CASE l.direction WHEN 'in' THEN 'receive' ELSE 'issue' END, l.signed, l.unit_price, l.amount, l.unit_cost,
             CASE l.direction WHEN 'in' THEN l.cost_amount ELSE -l.cost_amount END, l.balance, l.unit_cost, round(l.balance * l.unit_cost, 2), $2
@@ -139,14 +140,11 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
     common,
   );
   await tx.query(
-    `INSERT INTO stats_monthly (shop_id, year, month, inbound_amount, inbound_count, outbound_amount, outbound_count, outbound_cost, profit, source)
-     SELECT $1, extract(year FROM b.bill_date)::int, extract(month FROM b.bill_date)::int,
-            COALESCE(sum(t.amount) FILTER (WHERE b.direction = 'in'), 0), count(*) FILTER (WHERE b.direction = 'in'),
-            COALESCE(sum(t.amount) FILTER (WHERE b.direction = 'out'), 0), count(*) FILTER (WHERE b.direction = 'out'),
-            COALESCE(sum(t.cost) FILTER (WHERE b.direction = 'out'), 0),
-            COALESCE(sum(t.amount - t.cost) FILTER (WHERE b.direction = 'out'), 0), 'onConfirm'
+    `INSERT INTO stats_monthly_bill_types (shop_id, year, month, direction, bill_type, amount, cost, bill_count)
+     SELECT $1, extract(year FROM b.bill_date)::int, extract(month FROM b.bill_date)::int, b.direction,
+            CASE b.direction WHEN 'in' THEN '采购入库' ELSE '销售出库' END, sum(t.amount), sum(t.cost), count(*)
        FROM seed_bills b JOIN (SELECT k, sum(amount) AS amount, sum(cost_amount) AS cost FROM seed_lines GROUP BY k) t ON t.k = b.k
-      GROUP BY 2, 3`,
+      GROUP BY 2, 3, 4, 5`,
     [plan.shopId],
   );
   return { bills: bills + 1, ledgerRows: lines };

@@ -123,7 +123,7 @@ describeOnDatabase('bills', () => {
     await postBill(shop, 'in', [{ productId: p, quantity: 10, unitPrice: 2 }], { billDate: today });
     const sale = await postBill(shop, 'out', [{ productId: p, quantity: 4, unitPrice: 5 }], { billDate: today });
     const before = await monthOfToday();
-    expect(before).toMatchObject({ outboundAmount: '20.00', outboundCost: '8.00', profit: '12.00', outboundCount: 1 });
+    expect(before).toMatchObject({ salesAmount: '20.00', salesCost: '8.00', grossMargin: '12.00', salesCount: 1, outboundCount: 1 });
 
     const reversal = await shop.post(`/api/bills/${sale.body.id}/reverse`);
     expect(reversal.status).toBe(201);
@@ -132,7 +132,7 @@ describeOnDatabase('bills', () => {
     expect((await shop.get(`/api/bills/${sale.body.id}`)).body).toMatchObject({ status: 'reversed', reversedById: reversal.body.id });
     expect(await balanceOf(shop, p)).toMatchObject({ quantity: '10.000', avgCost: '2.0000', totalCost: '20.00' });
     const after = await monthOfToday();
-    expect(after).toMatchObject({ outboundAmount: '0.00', outboundCost: '0.00', profit: '0.00', outboundCount: 0 });
+    expect(after).toMatchObject({ salesAmount: '0.00', salesCost: '0.00', grossMargin: '0.00', salesCount: 0, outboundCount: 0 });
 
     expect((await shop.post(`/api/bills/${sale.body.id}/reverse`)).status).toBe(409);
     expect((await shop.post(`/api/bills/${reversal.body.id}/reverse`)).status).toBe(409);

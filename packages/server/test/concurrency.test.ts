@@ -39,7 +39,7 @@ describeOnPostgres('concurrent posting', () => {
       expect((await balanceOf(shop, productId))!.quantity).toBe(`${1000 + ins - (40 - ins)}.000`);
     }
     const stats = (await shop.get('/api/stats/monthly?year=2026')).body.months[10];
-    expect(stats).toMatchObject({ inboundCount: ins + 1, outboundCount: 40 - ins, outboundAmount: `${(40 - ins) * 6}.00` });
+    expect(stats).toMatchObject({ inboundCount: ins + 1, outboundCount: 40 - ins, salesAmount: `${(40 - ins) * 6}.00` });
     expect((await shop.get('/api/inventory/verify')).body.drift).toEqual([]);
   });
 

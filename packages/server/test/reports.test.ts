@@ -94,12 +94,13 @@ describeOnDatabase('inventory, ledger, monthly stats and dashboard', () => {
     expect(malformed.body.error.details[0].field).toBe('stockPointId');
   });
 
-  it('keeps monthly stats incrementally, with profit = sales − cost of goods', async () => {
+  it('keeps monthly stats incrementally, with gross margin = sales − cost of goods', async () => {
     const stats = await shop.get('/api/stats/monthly?year=2026');
     expect(stats.body.months).toHaveLength(12);
-    expect(stats.body.months[9]).toMatchObject({ month: 10, inboundAmount: '63.33', inboundCount: 2, outboundAmount: '54.00', outboundCount: 1, outboundCost: '20.00', profit: '34.00' });
-    expect(stats.body.months[10]).toMatchObject({ month: 11, outboundAmount: '20.00', outboundCost: '7.50', profit: '12.50' });
-    expect(stats.body.months[0]).toMatchObject({ outboundAmount: '0.00', profit: '0.00', outboundCount: 0 });
+    expect(stats.body.scope).toBe('shop');
+    expect(stats.body.months[9]).toMatchObject({ month: 10, purchaseAmount: '63.33', purchaseCount: 2, inboundCount: 2, salesAmount: '54.00', salesCount: 1, outboundCount: 1, salesCost: '20.00', grossMargin: '34.00' });
+    expect(stats.body.months[10]).toMatchObject({ month: 11, salesAmount: '20.00', salesCost: '7.50', grossMargin: '12.50' });
+    expect(stats.body.months[0]).toMatchObject({ salesAmount: '0.00', grossMargin: '0.00', outboundCount: 0 });
     expect((await shop.get('/api/stats/monthly?year=abc')).status).toBe(400);
   });
 
@@ -153,7 +154,8 @@ describeOnDatabase('inventory, ledger, monthly stats and dashboard', () => {
       todayOutboundCount: 1,
       todayOutboundAmount: '10.00',
       monthSales: '10.00',
-      monthProfit: '6.00',
+      monthGrossMargin: '6.00',
+      monthStockAdjustment: '0.00',
       lowStockCount: 1,
       pendingApprovalCount: 0,
     });

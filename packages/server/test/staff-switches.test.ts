@@ -169,8 +169,8 @@ describeOnDatabase('staff switches', () => {
     expect((await owner.get(`/api/bills/${sale.id}`)).body).toMatchObject({ totalCost: '20.00', lines: [{ costAmount: '20.00', unitCost: '4.0000' }] });
 
     const month = (await staff.get('/api/stats/monthly?year=2026')).body.months[10];
-    expect(month).toEqual({ year: 2026, month: 11, inboundCount: 1, outboundAmount: '45.00', outboundCount: 1 });
-    expect((await owner.get('/api/stats/monthly?year=2026')).body.months[10]).toMatchObject({ inboundAmount: '80.00', outboundCost: '20.00', profit: '25.00' });
+    expect(month).toEqual({ year: 2026, month: 11, salesAmount: '45.00', salesCount: 1, purchaseCount: 1, inboundCount: 1, outboundCount: 1 });
+    expect((await owner.get('/api/stats/monthly?year=2026')).body.months[10]).toMatchObject({ purchaseAmount: '80.00', salesCost: '20.00', grossMargin: '25.00' });
 
     const stock = (await staff.get(`/api/inventory?productId=${productId}`)).body;
     expect(stock.items[0]).toMatchObject({ quantity: '15.000' });
@@ -185,7 +185,8 @@ describeOnDatabase('staff switches', () => {
       ['in', '20.000', undefined, undefined],
     ]);
     const dashboard = (await staff.get('/api/dashboard')).body;
-    expect(dashboard).not.toHaveProperty('monthProfit');
+    expect(dashboard).not.toHaveProperty('monthGrossMargin');
+    expect(dashboard).not.toHaveProperty('monthStockAdjustment');
     expect(dashboard).not.toHaveProperty('todayInboundAmount');
     expect((await staff.get('/api/inventory/verify')).status).toBe(403);
     expect((await owner.get('/api/inventory/verify')).body).toMatchObject({ checkedBalances: 1, drift: [] });
@@ -346,6 +347,6 @@ describeOnDatabase('staff switches', () => {
     expect((await owner.get(`/api/inventory?productId=${productId}&stockPointId=${defaultPoint}`)).body.items[0]).toMatchObject({ quantity: '19.000', avgCost: expect.any(String) });
     expect((await owner.get(`/api/products/${productId}/ledger`)).body.total).toBe(5);
     expect((await owner.put(`/api/products/${productId}`, { inboundPrice: '5' })).body).toMatchObject({ inboundPrice: '5.00', stockQuantity: '20.000' });
-    expect((await owner.get('/api/dashboard')).body).toHaveProperty('monthProfit');
+    expect((await owner.get('/api/dashboard')).body).toHaveProperty('monthGrossMargin');
   });
 });

@@ -33,7 +33,7 @@ describeOnDatabase('transfers and stocktakes', () => {
     expect(await balanceOf(shop, product, main)).toMatchObject({ quantity: '16.000', avgCost: '3.5000', totalCost: '56.00' });
     expect(await balanceOf(shop, product, branch)).toMatchObject({ quantity: '4.000', avgCost: '3.5000', totalCost: '14.00' });
     const month = (await shop.get('/api/stats/monthly?year=2026')).body.months[10];
-    expect(month).toMatchObject({ inboundCount: 2, inboundAmount: '70.00', outboundCount: 0 });
+    expect(month).toMatchObject({ inboundCount: 2, purchaseAmount: '70.00', outboundCount: 0 });
 
     const tooMuch = await shop.post('/api/transfers', {
       fromStockPointId: branch,
@@ -67,7 +67,7 @@ describeOnDatabase('transfers and stocktakes', () => {
     await shop.post('/api/transfers', { fromStockPointId: main, toStockPointId: branch, billDate: '2026-11-10', lines: [{ productId: product, quantity: 10 }] });
     const sale = await postBill(shop, 'out', [{ productId: product, quantity: 5, unitPrice: 20 }], { billDate: '2026-11-12', stockPointId: branch });
     expect(sale.body.lines[0].costAmount).toBe('50.00');
-    expect((await shop.get('/api/stats/monthly?year=2026')).body.months[10].profit).toBe('50.00');
+    expect((await shop.get('/api/stats/monthly?year=2026')).body.months[10].grossMargin).toBe('50.00');
 
     // 10 more at 4 on the 5th: main averages 7 when the transfer leaves, so the branch sells at 7.
     const backdated = await postBill(shop, 'in', [{ productId: product, quantity: 10, unitPrice: 4 }], { billDate: '2026-11-05' });
@@ -75,7 +75,7 @@ describeOnDatabase('transfers and stocktakes', () => {
     expect((await shop.get(`/api/bills/${sale.body.id}`)).body.lines[0].costAmount).toBe('35.00');
     expect(await balanceOf(shop, product, branch)).toMatchObject({ quantity: '5.000', avgCost: '7.0000', totalCost: '35.00' });
     expect(await balanceOf(shop, product, main)).toMatchObject({ quantity: '10.000', totalCost: '70.00' });
-    expect((await shop.get('/api/stats/monthly?year=2026')).body.months[10]).toMatchObject({ outboundCost: '35.00', profit: '65.00' });
+    expect((await shop.get('/api/stats/monthly?year=2026')).body.months[10]).toMatchObject({ salesCost: '35.00', grossMargin: '65.00' });
     expect((await shop.get('/api/inventory/verify')).body.drift).toEqual([]);
   });
 
@@ -112,8 +112,16 @@ describeOnDatabase('transfers and stocktakes', () => {
     expect(loss).toMatchObject({ billType: '盘亏出库', kind: 'stocktake', status: 'confirmed', totalAmount: '0.00', totalCost: '12.50' });
     expect(await balanceOf(shop, a)).toMatchObject({ quantity: '12.000', avgCost: '2.0000' });
     expect(await balanceOf(shop, b)).toMatchObject({ quantity: '7.500', totalCost: '37.50' });
-    // The loss shows in the month's profit.
-    expect((await shop.get('/api/stats/monthly?year=2026')).body.months[10].profit).toBe('-12.50');
+    // Gain and loss are stock adjustments at cost: neither a purchase nor a sale.
+    expect((await shop.get('/api/stats/monthly?year=2026')).body.months[10]).toMatchObject({
+      purchaseAmount: '73.00',
+      purchaseCount: 1,
+      inboundCount: 2,
+      stockGain: '4.00',
+      stockLoss: '12.50',
+      stockAdjustment: '-8.50',
+      grossMargin: '0.00',
+    });
     expect((await shop.post(`/api/stocktakes/${sheet.body.id}/confirm`)).status).toBe(409);
   });
 });

@@ -5,7 +5,7 @@ import { ApiError } from '../api/client';
 import { products } from '../api/master';
 import type { Product } from '../api/types';
 import { useRemote } from '../hooks/useRemote';
-import { money } from '../lib/format';
+import { money, quantity } from '../lib/format';
 import { SearchBar } from './SearchBar';
 import { Sheet } from './Sheet';
 import { Empty, Failed, Loading } from './StateView';
@@ -45,8 +45,7 @@ export function ProductPicker({ open, onClose, onPick, price }: Props) {
             <View className="grow">
               <View className="ellipsis">{product.name}</View>
               <View className="muted">
-                {product.code ?? '无编码'} · {product.unit}
-                {product.stockQuantity !== undefined ? ` · 库存 ${product.stockQuantity}` : ''}
+                {product.code ?? '无编码'} · {product.stockQuantity !== undefined ? `库存 ${quantity(product.stockQuantity, product.unit)}` : product.unit}
               </View>
             </View>
             {price && product[price] !== undefined ? <View className="sub num">{money(product[price])}</View> : null}

@@ -1,11 +1,13 @@
-import { BILL_STATUS_LABEL, BILL_STATUS_TONE, type BillStatus } from '../lib/labels';
+import { BILL_MARK_LABEL, BILL_MARK_TONE, billMark, type BillStatus } from '../lib/labels';
 import { Tag } from './nut';
 
-export function StatusTag({ status }: { status: BillStatus }) {
-  const tone = BILL_STATUS_TONE[status];
+/** The bill's status, or 红冲 when the bill is a reversal. */
+export function StatusTag({ status, kind = 'normal' }: { status: BillStatus; kind?: string }) {
+  const mark = billMark({ status, kind });
+  const tone = BILL_MARK_TONE[mark];
   return (
-    <Tag className={`status status--${status}`} type={tone} plain={tone === 'default'} round>
-      {BILL_STATUS_LABEL[status] ?? status}
+    <Tag className={`status status--${mark}`} type={tone} plain={tone === 'default'} round>
+      {BILL_MARK_LABEL[mark] ?? status}
     </Tag>
   );
 }

@@ -12,11 +12,14 @@ export function money(value: string | null | undefined): string {
   return `${negative ? '-' : ''}¥${groupThousands(whole)}.${fraction.padEnd(2, '0').slice(0, 2)}`;
 }
 
-/** "12.500" → "12.5", "3.000" → "3". */
-export function quantity(value: string | null | undefined): string {
+/**
+ * The one way a quantity is shown: trailing zeros after the point dropped, and the unit after it when
+ * there is one. "12.500" → "12.5", "50.000" with 盒 → "50 盒".
+ */
+export function quantity(value: string | null | undefined, unit?: string): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (!value.includes('.')) return value;
-  return value.replace(/\.?0+$/, '');
+  const trimmed = value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+  return unit ? `${trimmed} ${unit}` : trimmed;
 }
 
 function pad(n: number): string {

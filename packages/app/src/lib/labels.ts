@@ -20,6 +20,17 @@ export const BILL_STATUS_TONE: Record<BillStatus, 'default' | 'primary' | 'warni
   reversed: 'default',
 };
 
+/**
+ * What a bill's tag says: its status, or 红冲 for a reversal, which is a bill of its own that undoes
+ * another (the bill it undoes says 已红冲).
+ */
+export type BillMark = BillStatus | 'reversal';
+
+export const BILL_MARK_LABEL: Record<BillMark, string> = { ...BILL_STATUS_LABEL, reversal: '红冲' };
+export const BILL_MARK_TONE: Record<BillMark, (typeof BILL_STATUS_TONE)[BillStatus]> = { ...BILL_STATUS_TONE, reversal: 'danger' };
+
+export const billMark = (bill: { status: BillStatus; kind: string }): BillMark => (bill.kind === 'reversal' ? 'reversal' : bill.status);
+
 export const DIRECTION_LABEL: Record<Direction, string> = { in: '入库', out: '出库' };
 
 /** Each staff switch explained for a shop owner who has never seen an ERP; a new switch in the domain must be explained here. */

@@ -146,7 +146,7 @@ describeInBrowser('the merchant app in Chromium', () => {
     await phone.pickProduct(outbound, '云南古树红茶');
     await outbound.locator('.line-0 .line-quantity input').fill('40');
     await outbound.locator('.save-confirm').click();
-    await outbound.locator('.shortage').getByText('库存不足：需要 40，可用 10').waitFor();
+    await see(outbound.locator('.shortage'), /^库存不足：需要 40 \S+，可用 10 \S+$/);
     await outbound.locator('.line-0 .line-quantity input').fill('4');
     await see(outbound.locator('.bill-total'), '¥352.00');
     // A nervous double tap still posts one bill (the bill list below counts two in all).
@@ -184,7 +184,8 @@ describeInBrowser('the merchant app in Chromium', () => {
     await phone.tab('首页');
     const dashboard = await phone.waitFor('page-home');
     await see(dashboard.locator('.tile-month-sales .tile__value'), '¥352.00');
-    await see(dashboard.locator('.tile-month-profit .tile__value'), '¥152.00');
+    await see(dashboard.locator('.tile-month-margin .tile__value'), '¥152.00');
+    await see(dashboard.locator('.tile-month-adjustment .tile__value'), '¥0.00');
     await see(dashboard.locator('.tile-low-stock .tile__value'), '1');
     await phone.shot('11-home');
 
@@ -227,7 +228,8 @@ describeInBrowser('the merchant app in Chromium', () => {
     await login(phone, staff);
     const home = await phone.waitFor('page-home');
     await home.locator('.dashboard').waitFor();
-    await expect(home.locator('.tile-month-profit').count()).resolves.toBe(0);
+    await expect(home.locator('.tile-month-margin').count()).resolves.toBe(0);
+    await expect(home.locator('.tile-month-adjustment').count()).resolves.toBe(0);
     await expect(home.locator('.tile-low-stock').count()).resolves.toBe(0);
     await expect(home.locator('.shortcut-new-in').count()).resolves.toBe(1);
     await phone.shot('16-home-staff');
@@ -448,6 +450,46 @@ describeInBrowser('the merchant app in Chromium', () => {
     await phone.tab('库存');
     stock = await phone.waitFor('page-stock');
     await see(stock.locator('.inventory-row').filter({ hasText: '门店仓' }).locator('.inventory-qty'), /^2\s/);
+
+    // The bill list marks the reversed sale and its reversal, and values the stocktake's loss at cost.
+    await phone.tab('单据');
+    const bills = await phone.waitFor('page-bills');
+    await bills.locator('.seg-out').click();
+    const reversal = bills.locator('.bill-row--reversal');
+    await see(reversal.locator('.status'), '红冲');
+    await see(reversal.locator('.bill-row__reverses'), /^冲销原单 OUT\d{12}$/);
+    await see(reversal.locator('.bill-value'), '-¥88.00');
+    await see(bills.locator('.bill-row--reversed .status'), '已红冲');
+    await see(bills.locator('.bill-row').filter({ hasText: '盘亏出库' }).locator('.bill-value'), '成本 ¥12.50');
+    await phone.shot('24-bills-marked');
+
+    // Sales 352 + 50 at cost 200 + 25; the lost cup (12.50) is a stock adjustment, not a cost of sales.
+    // Today: the sale, the approved staff sale and the stocktake's loss; the reversed pair counts as nothing.
+    await phone.tab('首页');
+    const home = await phone.waitFor('page-home');
+    await see(home.locator('.tile-today-out .tile__value'), '¥402.00');
+    await see(home.locator('.tile-today-out .tile__hint'), '3 单');
+    await see(home.locator('.tile-month-sales .tile__value'), '¥402.00');
+    await see(home.locator('.tile-month-margin .tile__value'), '¥177.00');
+    await see(home.locator('.tile-month-adjustment .tile__value'), '-¥12.50');
+    await see(home.locator('.tile-low-stock .tile__value'), '2');
+    await phone.shot('25-home-figures');
+    await home.locator('.tile-month-margin').click();
+    await see(home.locator('.figure-definition'), /^毛利 = 销售额 − 销售成本/);
+    await phone.shot('26-figure-definition');
+    await home.locator('.figure-next').click();
+
+    const monthly = await phone.waitFor('page-monthly');
+    const month = monthly.locator('.month-row').first();
+    await see(month.locator('.figure-salesAmount .figure__value'), '¥402.00');
+    await see(month.locator('.figure-salesCost .figure__value'), '¥225.00');
+    await see(month.locator('.figure-grossMargin .figure__value'), '¥177.00');
+    await see(month.locator('.figure-purchaseAmount .figure__value'), '¥537.50');
+    await see(month.locator('.figure-stockLoss .figure__value'), '¥12.50');
+    await see(month.locator('.month-counts'), '销售 2 单 · 进货 1 单 · 入库 1 单 · 出库 3 单');
+    await phone.shot('27-monthly-figures');
+    await month.locator('.figure-stockAdjustment').click();
+    await see(monthly.locator('.figure-definition'), /^库存损益 = 盘盈 − 盘亏 − 报损/);
     await phone.close();
   });
 

@@ -16,6 +16,13 @@ describe('display formats', () => {
     expect(quantity(null)).toBe('—');
   });
 
+  it('shows a quantity with its unit, the same way everywhere', () => {
+    expect(quantity('50.000', '盒')).toBe('50 盒');
+    expect(quantity('0.250', '千克')).toBe('0.25 千克');
+    expect(quantity('-2.000', '瓶')).toBe('-2 瓶');
+    expect(quantity(undefined, '盒')).toBe('—');
+  });
+
   it('formats the local date and a short time', () => {
     expect(today(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
     expect(shortTime('not a date')).toBe('not a date');

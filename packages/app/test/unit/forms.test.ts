@@ -57,8 +57,9 @@ describe('bill form check', () => {
 describe('monthly chart', () => {
   it('scales every bar to the largest figure of the year', () => {
     const groups = toBarGroups([
-      { year: 2026, month: 1, outboundAmount: '200.00', inboundAmount: '50.00', outboundCount: 1, inboundCount: 1 },
-      { year: 2026, month: 2, outboundAmount: '0.00', outboundCount: 0, inboundCount: 0 },
+      { year: 2026, month: 1, salesAmount: '200.00', purchaseAmount: '50.00', salesCount: 1, purchaseCount: 1, outboundCount: 1, inboundCount: 1 },
+      // A staff member who may not see purchase prices gets no purchase amount.
+      { year: 2026, month: 2, salesAmount: '0.00', salesCount: 0, purchaseCount: 0, outboundCount: 0, inboundCount: 0 },
     ]);
     expect(groups).toEqual([
       { label: '1月', a: 1, b: 0.25 },

@@ -2,17 +2,21 @@ import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { fetchDashboard } from '../../api/reports';
+import { useFigureSheet } from '../../components/FigureSheet';
 import { Screen } from '../../components/Screen';
 import { RemoteView } from '../../components/StateView';
 import { ArrowTransfer, Category, Checked, Order, Received, Transit } from '../../components/icons';
 import { useRemote } from '../../hooks/useRemote';
-import { money, quantity } from '../../lib/format';
+import { money } from '../../lib/format';
 import { go, switchTab } from '../../routes';
 import { useSession } from '../../state/session';
 
 /** Today's amount with the number of bills under it, or only the number when the amount is hidden. */
 const todayFigure = (amount: string | undefined, count: number | undefined) =>
   amount !== undefined ? { value: money(amount), hint: `${count ?? 0} 单` } : { value: `${count ?? 0} 单` };
+
+/** A signed amount: red when it is a loss. */
+const lossTone = (amount: string) => (amount.startsWith('-') ? 'alert' : undefined);
 
 function Tile({ label, value, hint, tone, onClick, name }: { label: string; value: string; hint?: string; tone?: 'alert' | 'warn'; onClick?: () => void; name: string }) {
   return (
@@ -37,6 +41,9 @@ function HomeContent() {
   const { me, abilities } = useSession();
   const dashboard = useRemote(fetchDashboard, []);
   useDidShow(() => void dashboard.reload());
+  const { explain, sheet } = useFigureSheet();
+  const toBills = { label: '查看单据', go: () => switchTab('bills') };
+  const toReport = { label: '查看月度报表', go: () => go('monthly') };
   return (
     <>
       <View className="hero">
@@ -47,20 +54,27 @@ function HomeContent() {
       </View>
       <RemoteView remote={dashboard}>
         {(d) => (
-          <View className="grid dashboard">
-            <Tile name="today-in" label="今日入库" {...todayFigure(d.todayInboundAmount, d.todayInboundCount)} onClick={() => switchTab('bills')} />
-            <Tile name="today-out" label="今日出库" {...todayFigure(d.todayOutboundAmount, d.todayOutboundCount)} onClick={() => switchTab('bills')} />
-            {d.monthSales !== undefined ? <Tile name="month-sales" label="本月销售额" value={money(d.monthSales)} onClick={() => go('monthly')} /> : null}
-            {d.monthProfit !== undefined ? <Tile name="month-profit" label="本月利润" value={money(d.monthProfit)} onClick={() => go('monthly')} /> : null}
-            {d.lowStockCount !== undefined ? (
-              <Tile name="low-stock" label="库存预警" value={quantity(String(d.lowStockCount))} hint="个商品低于预警值" tone={d.lowStockCount > 0 ? 'alert' : undefined} onClick={() => switchTab('stock')} />
-            ) : null}
-            {d.pendingApprovalCount !== undefined ? (
+          <>
+            {d.scope === 'own' ? <View className="scope-note">以下数字只统计你自己开的单据</View> : null}
+            <View className="grid dashboard">
+              <Tile name="today-in" label="今日入库" {...todayFigure(d.todayInboundAmount, d.todayInboundCount)} onClick={() => explain({ key: 'todayInbound', next: toBills })} />
+              <Tile name="today-out" label="今日出库" {...todayFigure(d.todayOutboundAmount, d.todayOutboundCount)} onClick={() => explain({ key: 'todayOutbound', next: toBills })} />
+              <Tile name="month-sales" label="本月销售额" value={money(d.monthSales)} onClick={() => explain({ key: 'salesAmount', next: toReport })} />
+              {d.monthGrossMargin !== undefined ? (
+                <Tile name="month-margin" label="本月毛利" value={money(d.monthGrossMargin)} hint="销售额 − 销售成本" tone={lossTone(d.monthGrossMargin)} onClick={() => explain({ key: 'grossMargin', next: toReport })} />
+              ) : null}
+              {d.monthStockAdjustment !== undefined ? (
+                <Tile name="month-adjustment" label="本月库存损益" value={money(d.monthStockAdjustment)} hint="盘盈 − 盘亏 − 报损" tone={lossTone(d.monthStockAdjustment)} onClick={() => explain({ key: 'stockAdjustment', next: toReport })} />
+              ) : null}
+              {d.lowStockCount !== undefined ? (
+                <Tile name="low-stock" label="库存预警" value={String(d.lowStockCount)} hint="个商品库存≤预警" tone={d.lowStockCount > 0 ? 'alert' : undefined} onClick={() => explain({ key: 'lowStock', next: { label: '查看库存', go: () => switchTab('stock') } })} />
+              ) : null}
               <Tile name="pending" label="待审核单据" value={String(d.pendingApprovalCount)} hint={abilities.approve ? '点此去审核' : '等待店主审核'} tone={d.pendingApprovalCount > 0 ? 'warn' : undefined} onClick={() => switchTab('bills', { status: 'pending' })} />
-            ) : null}
-          </View>
+            </View>
+          </>
         )}
       </RemoteView>
+      {sheet}
       <View className="card">
         <View className="card__title">常用功能</View>
         <View className="shortcuts">

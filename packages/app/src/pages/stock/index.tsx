@@ -23,12 +23,13 @@ function InventoryRow({ item }: { item: InventoryItem }) {
       <View className="list-item__main">
         <View className="list-item__title ellipsis">
           {item.productName}
-          {item.isLow ? <View className="badge badge--danger" style={{ display: 'inline-block' }}>库存低</View> : null}
+          {item.isLow ? <View className="badge badge--danger" style={{ display: 'inline-block' }}>库存≤预警</View> : null}
         </View>
         <View className="list-item__meta ellipsis">
           {[item.productCode, item.stockPointName].filter(Boolean).join(' · ')}
-          {item.warningStock !== undefined ? ` · 预警 ${quantity(item.warningStock)}` : ''}
+          {item.warningStock !== undefined && !/^0(\.0+)?$/.test(item.warningStock) ? ` · 预警 ${quantity(item.warningStock, item.unit)}` : ''}
         </View>
+        {item.productQuantity !== item.quantity ? <View className="list-item__meta product-total">各库存点合计 {quantity(item.productQuantity, item.unit)}</View> : null}
         {item.avgCost !== undefined ? <View className="list-item__meta">均价 {money(item.avgCost)}</View> : null}
       </View>
       <View className="list-item__side">
@@ -75,7 +76,8 @@ function Inventory() {
           {totals?.stockValue !== undefined ? money(totals.stockValue) : '—'}
         </View>
         <View className="hero__sub">
-          共 {list.total} 条库存记录{totals?.quantity !== undefined ? ` · ${quantity(totals.quantity)} 件` : ''}
+          共 {list.total} 条库存记录{totals?.quantity !== undefined ? ` · ${quantity(totals.quantity, '件')}` : ''}
+          {totals && totals.lowStockCount > 0 ? ` · ${totals.lowStockCount} 个商品库存≤预警` : ''}
         </View>
       </View>
       <View className="card">
@@ -102,7 +104,7 @@ function Inventory() {
       </View>
       <OptionChips name="stock-point-filter" noun="库存点" choices={points} value={stockPointId} onChange={setStockPointId} min={2} />
       <View className="card inventory">
-        <PagedList list={list} empty={<Empty title={lowOnly ? '没有低于预警的商品' : '还没有库存'} text={lowOnly ? '库存都很充足' : '入库后这里会显示每个商品的库存'} />}>
+        <PagedList list={list} empty={<Empty title={lowOnly ? '没有库存≤预警的商品' : '还没有库存'} text={lowOnly ? '库存都很充足' : '入库后这里会显示每个商品的库存'} />}>
           {(item) => <InventoryRow key={`${item.productId}-${item.stockPointId}`} item={item} />}
         </PagedList>
       </View>

@@ -1,13 +1,14 @@
 import type { RegisterRequest, Session } from '@xiaocang/contracts';
-import { DEFAULT_STAFF_PERMISSIONS } from '@xiaocang/domain';
+import { DEFAULT_BILL_TYPES, DEFAULT_STAFF_PERMISSIONS } from '@xiaocang/domain';
 import { hashPassword } from '../../auth/password.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { openSession } from './open-session.ts';
 import { createUser } from './create-user.ts';
 
-export const DEFAULT_INBOUND_TYPES = ['采购入库', '退货入库', '盘盈入库', '调拨入库', '其他入库'];
-export const DEFAULT_OUTBOUND_TYPES = ['销售出库', '领用出库', '报损出库', '盘亏出库', '调拨出库', '其他出库'];
+// The bill types come with what each means for the figures (domain figures.ts).
+export const DEFAULT_INBOUND_TYPES = DEFAULT_BILL_TYPES.in.map(([name]) => name);
+export const DEFAULT_OUTBOUND_TYPES = DEFAULT_BILL_TYPES.out.map(([name]) => name);
 export const DEFAULT_UNITS = ['个', '件', '箱', '瓶', '包', '袋', '千克'];
 export const DEFAULT_STOCK_POINT_NAME = '默认仓库';
 

@@ -1,5 +1,5 @@
 import type { Bill, BillLine } from '@xiaocang/contracts';
-import { formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
+import { billValuation, formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 
@@ -16,6 +16,8 @@ export function billColumns({ withLines, ledger = 'stock_ledger' }: { withLines:
   return `b.*,
     (SELECT name FROM stock_points sp WHERE sp.shop_id = b.shop_id AND sp.id = b.stock_point_id) AS stock_point_name,
     (SELECT real_name FROM users u WHERE u.shop_id = b.shop_id AND u.id = b.created_by) AS created_by_name,
+    (SELECT bill_no FROM stock_bills r WHERE r.shop_id = b.shop_id AND r.id = b.reversal_of_id) AS reversal_of_bill_no,
+    (SELECT bill_no FROM stock_bills r WHERE r.shop_id = b.shop_id AND r.id = b.reversed_by_id) AS reversed_by_bill_no,
     (SELECT sum(l.cost_amount) FROM ${ledger} l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id)
       * CASE b.direction WHEN 'in' THEN 1 ELSE -1 END AS total_cost,
     CASE WHEN b.transfer_peer_id IS NULL THEN b.total_amount
@@ -56,6 +58,7 @@ export function toBill(row: Row): Bill {
     totalQuantity: formatQuantity(str(row.total_quantity)),
     totalAmount: formatMoney(str(row.shown_amount)),
     totalCost: row.total_cost === null || row.total_cost === undefined ? null : formatMoney(str(row.total_cost)),
+    valuation: billValuation({ direction: row.direction as Bill['direction'], billType: str(row.bill_type), transferPeerId: maybe(row.transfer_peer_id) }),
     remarks: str(row.remarks),
     attachments: row.attachments as Bill['attachments'],
     status: row.status as Bill['status'],
@@ -66,7 +69,9 @@ export function toBill(row: Row): Bill {
     confirmedBy: maybe(row.confirmed_by),
     confirmedAt: time(row.confirmed_at),
     reversalOfId: maybe(row.reversal_of_id),
+    reversalOfBillNo: maybe(row.reversal_of_bill_no),
     reversedById: maybe(row.reversed_by_id),
+    reversedByBillNo: maybe(row.reversed_by_bill_no),
     transferPeerId: maybe(row.transfer_peer_id),
     createdBy: str(row.created_by),
     createdByName: str(row.created_by_name),

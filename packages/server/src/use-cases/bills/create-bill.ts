@@ -33,6 +33,7 @@ export async function createBill(tx: Transaction, actor: Actor, input: CreateBil
       id: billId,
       direction: input.direction,
       kind: 'normal',
+      billType: input.billType,
       billDate: input.billDate,
       stockPointId: header.stockPointId,
       transferPeerId: null,

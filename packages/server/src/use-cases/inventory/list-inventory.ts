@@ -1,10 +1,11 @@
 import type { InventoryList, InventoryQuery } from '@xiaocang/contracts';
-import { can, formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
+import { can, formatMoney, formatQuantity, formatUnitCost, isLowStock } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
 import type { UseCaseContext } from '../../http/context.ts';
 import { conditions } from '../../db/conditions.ts';
+import { lowStockSql, productQuantitySql } from './low-stock.ts';
 
-/** Stock per product and stock point, with totals over everything the filters match. */
+/** Stock per product and stock point, with totals over everything the filters match (low stock: products, not rows). */
 export async function listInventory({ db, actor }: UseCaseContext, query: InventoryQuery): Promise<InventoryList> {
   if (!can(actor, 'viewInventory')) throw forbidden('Your account may not see stock quantities');
   const params: unknown[] = [actor.shopId];
@@ -14,21 +15,24 @@ export async function listInventory({ db, actor }: UseCaseContext, query: Invent
   if (query.stockPointId) add((n) => `b.stock_point_id = $${n}`, query.stockPointId);
   if (query.categoryId) add((n) => `p.category_id = $${n}`, query.categoryId);
   if (query.q) add((n) => `(p.name ILIKE $${n} OR p.code ILIKE $${n})`, `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-  if (query.lowStock !== undefined) add((n) => `(b.quantity <= p.warning_stock) = $${n}`, query.lowStock);
+  const isLow = lowStockSql('p', 'pq.quantity');
+  if (query.lowStock !== undefined) add((n) => `${isLow} = $${n}`, query.lowStock);
+  // Each row is flagged by its product's stock across all stock points, as the home screen counts it.
   const from = `FROM inventory_balances b
     JOIN products p ON p.shop_id = b.shop_id AND p.id = b.product_id
     JOIN stock_points sp ON sp.shop_id = b.shop_id AND sp.id = b.stock_point_id
     LEFT JOIN categories c ON c.shop_id = p.shop_id AND c.id = p.category_id
+    CROSS JOIN LATERAL (SELECT ${productQuantitySql('b')} AS quantity) pq
     WHERE ${filter.sql()}`;
   const [totals] = await db.query<{ count: string; quantity: string; value: string; low: string }>(
     `SELECT count(*) AS count, COALESCE(sum(b.quantity), 0) AS quantity, COALESCE(sum(b.total_cost), 0) AS value,
-            count(*) FILTER (WHERE b.quantity <= p.warning_stock) AS low ${from}`,
+            count(DISTINCT b.product_id) FILTER (WHERE ${isLow}) AS low ${from}`,
     params,
   );
   const rows = await db.query<Record<string, string | boolean | null>>(
     `SELECT b.product_id, p.name AS product_name, p.code AS product_code, p.unit, p.category_id, c.name AS category_name,
-            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.avg_cost, b.total_cost, p.warning_stock,
-            b.quantity <= p.warning_stock AS is_low
+            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.avg_cost, b.total_cost, p.warning_stock, p.is_enabled,
+            pq.quantity AS product_quantity
        ${from} ORDER BY p.name, b.product_id, b.stock_point_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );
@@ -46,7 +50,8 @@ export async function listInventory({ db, actor }: UseCaseContext, query: Invent
       avgCost: formatUnitCost(row.avg_cost as string),
       totalCost: formatMoney(row.total_cost as string),
       warningStock: formatQuantity(row.warning_stock as string),
-      isLow: row.is_low as boolean,
+      productQuantity: formatQuantity(row.product_quantity as string),
+      isLow: isLowStock({ quantity: row.product_quantity as string, warningStock: row.warning_stock as string, isEnabled: row.is_enabled as boolean }),
     })),
     total: Number(totals!.count),
     page: query.page,

@@ -1,25 +1,18 @@
 import type { MonthlyStats } from '@xiaocang/contracts';
-import { formatMoney } from '@xiaocang/domain';
+import { figuresOf } from '@xiaocang/domain';
 import type { UseCaseContext } from '../../http/context.ts';
+import { figureScope, totalsFor } from './month-totals.ts';
 
-/** The twelve months of a year, zeros where nothing happened. */
+/** The twelve months of a year, zeros where nothing happened; the shop's, or the caller's own bills' (ownRecordsOnly). */
 export async function getMonthlyStats({ db, actor }: UseCaseContext, year: number): Promise<MonthlyStats> {
-  const rows = await db.query<Record<string, string | number>>('SELECT * FROM stats_monthly WHERE shop_id = $1 AND year = $2', [actor.shopId, year]);
-  const byMonth = new Map(rows.map((row) => [Number(row.month), row]));
+  const totals = await totalsFor(db, actor, { year });
   return {
     year,
-    months: Array.from({ length: 12 }, (_, index) => {
-      const row = byMonth.get(index + 1);
-      return {
-        year,
-        month: index + 1,
-        inboundAmount: formatMoney(String(row?.inbound_amount ?? 0)),
-        inboundCount: Number(row?.inbound_count ?? 0),
-        outboundAmount: formatMoney(String(row?.outbound_amount ?? 0)),
-        outboundCount: Number(row?.outbound_count ?? 0),
-        outboundCost: formatMoney(String(row?.outbound_cost ?? 0)),
-        profit: formatMoney(String(row?.profit ?? 0)),
-      };
-    }),
+    scope: figureScope(actor),
+    months: Array.from({ length: 12 }, (_, index) => ({
+      year,
+      month: index + 1,
+      ...figuresOf(totals.filter((total) => total.month === index + 1)),
+    })),
   };
 }

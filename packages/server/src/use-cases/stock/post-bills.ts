@@ -33,6 +33,7 @@ export interface PostingBill {
   id: string;
   direction: 'in' | 'out';
   kind: string;
+  billType: string;
   billDate: string;
   stockPointId: string;
   transferPeerId: string | null;
@@ -42,7 +43,7 @@ export interface PostingBill {
 /** Reads bills for posting; a bill already posted cannot be posted again. */
 export async function loadPostingBills(tx: Transaction, shopId: string, billIds: readonly string[]): Promise<PostingBill[]> {
   const rows = await tx.query<PostingBill & { postingSeq: string | null }>(
-    `SELECT b.id::text AS "id", b.direction, b.kind, b.bill_date::text AS "billDate", b.stock_point_id::text AS "stockPointId",
+    `SELECT b.id::text AS "id", b.direction, b.kind, b.bill_type AS "billType", b.bill_date::text AS "billDate", b.stock_point_id::text AS "stockPointId",
             b.transfer_peer_id::text AS "transferPeerId", b.posting_seq::text AS "postingSeq",
             (SELECT json_agg(json_build_object('id', l.id::text, 'lineNo', l.line_no, 'productId', l.product_id::text,
                                                'quantity', l.quantity::text, 'unitPrice', l.unit_price::text, 'amount', l.amount::text,
@@ -179,6 +180,7 @@ async function postOneBill(context: PostingContext, bill: PostingBill, closing?:
       billDirection: bill.direction,
       billSign,
       inStats,
+      billType: bill.billType,
       billDate: bill.billDate,
       quantity: magnitude(line.quantity, quantityUnits),
       unitPrice: line.unitPrice,
@@ -292,30 +294,29 @@ async function writePosting(
   closing: Closing | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { tx, who } = context;
-  const closes = closing?.({ first: 36, shop: '$1', bill: '$3', user: '$9', ledger: 'ledger' });
+  const closes = closing?.({ first: 33, shop: '$1', bill: '$3', user: '$9', ledger: 'ledger' });
   const column = <T>(pick: (row: SegmentRow, result: MovementResult) => T) => rows.map((row) => pick(row, results.get(row.lineId)!));
+  // The month's figures: what the bill states, the stock value it moved, one bill (a reversal takes them back).
   const amount = moneyText(rows.reduce((total, row) => total + moneyUnits(row.amount), 0n));
   const cost = moneyText(rows.reduce((total, row) => total + results.get(row.lineId)!.costAmount * BigInt(row.billSign), 0n));
-  const [year, month] = bill.billDate.split('-').map(Number);
-  const inbound = bill.direction === 'in';
   const count = bill.kind === 'reversal' ? -1 : 1;
   const [closed] = await tx.query(
     `WITH ledger AS (
-       INSERT INTO stock_ledger (shop_id, stock_point_id, bill_id, bill_date, posting_seq, direction, bill_kind, in_stats, created_by,
+       INSERT INTO stock_ledger (shop_id, stock_point_id, bill_id, bill_date, posting_seq, direction, bill_kind, in_stats, created_by, bill_type,
                                  product_id, line_id, line_no, movement, quantity, unit_price, amount, unit_cost, cost_amount,
                                  balance_quantity, balance_avg_cost, balance_amount, cost_source_line_id, is_cost_source)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, u.*
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $32, u.*
          FROM unnest($10::bigint[], $11::bigint[], $12::int[], $13::text[], $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[],
                      $18::numeric[], $19::numeric[], $20::numeric[], $21::numeric[], $22::bigint[], $23::boolean[]) AS u
        RETURNING shop_id, bill_id, line_id, in_stats, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity),
      balances AS (
        UPDATE inventory_balances b SET quantity = u.quantity, avg_cost = u.avg_cost, total_cost = u.total_cost,
               ledger_rows = b.ledger_rows + u.rows, updated_at = now(), updated_by = $9
-         FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[], $35::int[])
+         FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[], $31::int[])
            AS u(product_id, quantity, avg_cost, total_cost, rows)
         WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = u.product_id),
      sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = $1 AND line_id = ANY($22::bigint[]) AND NOT is_cost_source),
-     stats AS (${statsUpsert(28, '$8')})
+     stats AS (${statsUpsert({ bill: '$3', amount: '$28', cost: '$29', count: '$30', when: '$8' })})
      ${closes ? closes.ctes.map((cte) => `, ${cte}`).join('') : ''}
      UPDATE stock_bills b SET ${['posting_seq = $5', 'updated_at = now()', ...(closes?.assignments ?? [])].join(', ')}
        ${closes?.from ? `FROM ${closes.from}` : ''}
@@ -349,14 +350,11 @@ async function writePosting(
       outcomes.map(({ replayed }) => quantityText(replayed.final.quantity)),
       outcomes.map(({ replayed }) => unitCostText(replayed.final.avgCost)),
       outcomes.map(({ replayed }) => moneyText(replayed.final.totalCost)),
-      year,
-      month,
-      inbound ? amount : '0',
-      inbound ? count : 0,
-      inbound ? '0' : amount,
-      inbound ? 0 : count,
-      inbound ? '0' : cost,
+      amount,
+      cost,
+      count,
       outcomes.map(({ replayed }) => replayed.given.length),
+      bill.billType,
       ...(closes?.params ?? []),
     ],
   );
@@ -467,8 +465,9 @@ async function rowsAfter(
   inclusive: boolean,
 ): Promise<{ rows: SegmentRow[]; first: LedgerPosition; last: LedgerPosition }> {
   const condition = inclusive ? `NOT ${before('l', 4)}` : after('l', 4);
-  const [found] = await tx.query<Record<keyof typeof LEDGER_COLUMNS, string | null>>(
-    `SELECT ${Object.entries(LEDGER_COLUMNS).map(([name, sql]) => `string_agg(${sql}, ',') AS "${name}"`).join(', ')}
+  const [found] = await tx.query<Record<keyof typeof LEDGER_COLUMNS, string | null> & { billTypes: string[] | null }>(
+    `SELECT ${Object.entries(LEDGER_COLUMNS).map(([name, sql]) => `string_agg(${sql}, ',') AS "${name}"`).join(', ')},
+            json_agg(bill_type) AS "billTypes"
        FROM (SELECT * FROM stock_ledger l
               WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${condition}
               ORDER BY l.bill_date, l.posting_seq, l.line_no LIMIT ${CHUNK_ROWS}) l`,
@@ -477,6 +476,8 @@ async function rowsAfter(
   if (!found!.lineIds) return { rows: [], first: position, last: position };
   const names = Object.keys(LEDGER_COLUMNS) as Array<keyof typeof LEDGER_COLUMNS>;
   const c = Object.fromEntries(names.map((name) => [name, found![name]!.split(',')])) as Record<keyof typeof LEDGER_COLUMNS, string[]>;
+  // Bill types are the shop's own words and may hold a comma: they come as JSON, aggregated alongside the other columns.
+  const billTypes = found!.billTypes!;
   // The aggregate does not promise the subquery's order, so the rows are put in ledger order here.
   const seqs = c.postingSeqs.map(BigInt);
   const lineNos = c.lineNos.map(Number);
@@ -488,6 +489,7 @@ async function rowsAfter(
     billDirection: c.directions[i] as SegmentRow['billDirection'],
     billSign: c.kinds[i] === 'reversal' ? -1 : 1,
     inStats: c.inStats[i] === '1',
+    billType: billTypes[i]!,
     billDate: c.dates[i]!,
     movement: c.movements[i] as SegmentRow['movement'],
     quantity: magnitude(c.quantities[i]!, quantityUnits),

@@ -2,13 +2,13 @@ import { moneyText, quantityText, unitCostText, type CostState } from '@xiaocang
 import type { Transaction } from '../../db/database.ts';
 import { numberArray } from '../../db/number-array.ts';
 import { positionParams, within, type LedgerPosition } from './ledger-position.ts';
-import { addOutboundCost } from './monthly-stats.ts';
+import { addCostChanges } from './monthly-stats.ts';
 import { ledgerPrice, signedCost, type SegmentOutcome } from './segment.ts';
 
 /**
  * Rewrites history that a backdated posting (or a cost carried from it) changed: the running
- * balance and, where it moved, the cost of each existing ledger row, and the months whose cost of
- * goods changed. Set-based: one statement for a stretch of rows (`span`, first to last), which looks only at
+ * balance and, where it moved, the cost of each existing ledger row, and the figures of the months whose
+ * costs changed. Set-based: one statement for a stretch of rows (`span`, first to last), which looks only at
  * those rows of the product at the stock point.
  */
 export async function rewriteHistory(
@@ -47,15 +47,20 @@ export async function rewriteHistory(
       ],
     );
   }
-  const costChanges = new Map<string, bigint>();
-  for (const { row, result, costChanged } of existing) {
-    if (!costChanged || row.billDirection !== 'out' || !row.inStats) continue;
-    const month = row.billDate.slice(0, 7);
-    costChanges.set(month, (costChanges.get(month) ?? 0n) + (result.costAmount - row.costAmount) * BigInt(row.billSign));
-  }
-  for (const [month, delta] of costChanges) {
-    if (delta !== 0n) await addOutboundCost(tx, who.shopId, month, moneyText(delta));
-  }
+  await addCostChanges(
+    tx,
+    who.shopId,
+    existing
+      .filter(({ row, costChanged }) => costChanged && row.inStats)
+      .map(({ row, result }) => ({
+        lineId: row.lineId,
+        direction: row.billDirection,
+        billType: row.billType,
+        billDate: row.billDate,
+        reversal: row.billSign === -1,
+        delta: (result.costAmount - row.costAmount) * BigInt(row.billSign),
+      })),
+  );
 }
 
 export async function writeBalance(tx: Transaction, who: { shopId: string; userId: string }, stockPointId: string, productId: string, state: CostState) {

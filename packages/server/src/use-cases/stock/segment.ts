@@ -10,7 +10,8 @@ export interface SegmentRow {
   billSign: 1 | -1;
   /** Transfers (and their reversals) move stock inside the shop: priced at cost, out of the monthly figures. */
   inStats: boolean;
-  /** The month of a cost change (monthly figures). */
+  /** The bill's type and date: the monthly figures a change of the row's cost goes to. */
+  billType: string;
   billDate: string;
   movement: MovementKind;
   /** Magnitude of the movement, in units (thousandths). */

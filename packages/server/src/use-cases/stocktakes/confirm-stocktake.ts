@@ -1,5 +1,5 @@
 import type { Stocktake } from '@xiaocang/contracts';
-import { dec, formatQuantity, needsApproval, type Actor } from '@xiaocang/domain';
+import { dec, formatQuantity, needsApproval, STOCKTAKE_GAIN_TYPE, STOCKTAKE_LOSS_TYPE, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { invalidState } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,12 +10,9 @@ import { submitBill } from '../bills/submit-bill.ts';
 import { requireOwnStocktake, requireStocktakeAccess } from './require-stocktake-access.ts';
 import { bookQuantities, loadStocktakeRow, toStocktake, type StocktakeRow } from './stocktake-rows.ts';
 
-export const GAIN_TYPE = '盘盈入库';
-export const LOSS_TYPE = '盘亏出库';
-
 /**
  * Freezes book quantities and posts the differences: gains as an inbound bill valued at the current
- * average cost, losses as an outbound bill with no sales amount, so the loss shows in the month's profit.
+ * average cost, losses as an outbound bill with no sales amount; both count in the month's stock adjustments.
  * Both bills are submitted together (they live and die as one group): when a staff member's bills
  * wait for the owner, the stocktake is pending until the owner decides on them.
  */
@@ -70,8 +67,8 @@ export async function confirmStocktake(tx: Transaction, actor: Actor, stocktakeI
     await insertLines(tx, actor.shopId, row!.id, direction, actor.userId, prepared);
     return row!.id;
   };
-  const gainBillId = await draft('in', GAIN_TYPE, gains);
-  const lossBillId = await draft('out', LOSS_TYPE, losses);
+  const gainBillId = await draft('in', STOCKTAKE_GAIN_TYPE, gains);
+  const lossBillId = await draft('out', STOCKTAKE_LOSS_TYPE, losses);
   const billIds = [gainBillId, lossBillId].filter((id) => id !== null);
   if (billIds.length > 0) await submitBill(tx, actor, billIds[0]!);
   if (gainBillId) await assignBillNumber(tx, actor.shopId, gainBillId, 'in');

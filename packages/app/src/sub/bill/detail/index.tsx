@@ -8,6 +8,7 @@ import { TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
 import { Sheet } from '../../../components/Sheet';
+import { BillValue } from '../../../components/BillRow';
 import { RemoteView } from '../../../components/StateView';
 import { StatusTag } from '../../../components/StatusTag';
 import { useAction } from '../../../hooks/useAction';
@@ -103,7 +104,7 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
       <View className="card bill-head">
         <View className="row">
           <View className="strong bill-no" style={{ fontSize: '17px' }}>{bill.billNo}</View>
-          <StatusTag status={bill.status} />
+          <StatusTag status={bill.status} kind={bill.kind} />
         </View>
         <View className="muted" style={{ marginBottom: '8px' }}>
           {DIRECTION_LABEL[bill.direction]} · {bill.billType}
@@ -116,10 +117,10 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
         <Kv k="备注" v={bill.remarks} />
         {bill.rejectedReason ? <Kv k={bill.status === 'rejected' ? '驳回原因' : '上次驳回原因'} v={bill.rejectedReason} /> : null}
         {bill.reversalOfId ? (
-          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversalOfId ?? '' })}>本单为红冲单，查看原单 ›</View>
+          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversalOfId ?? '' })}>本单为红冲单，查看原单 {bill.reversalOfBillNo ?? ''} ›</View>
         ) : null}
         {bill.reversedById ? (
-          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversedById ?? '' })}>已被红冲，查看红冲单 ›</View>
+          <View className="kv link" onClick={() => go('billDetail', { id: bill.reversedById ?? '' })}>已被红冲，查看红冲单 {bill.reversedByBillNo ?? ''} ›</View>
         ) : null}
       </View>
       <View className="card bill-lines">
@@ -129,13 +130,13 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
             <View className="list-item__main">
               <View className="list-item__title ellipsis">{line.productName}</View>
               <View className="list-item__meta">
-                {quantity(line.quantity)} {line.unit}
+                {quantity(line.quantity, line.unit)}
                 {line.unitPrice !== undefined ? ` × ${money(line.unitPrice)}` : ''}
                 {line.specification ? ` · ${line.specification}` : ''}
               </View>
               {line.stockBefore != null && line.stockAfter != null ? (
                 <View className="list-item__meta">
-                  库存 {quantity(line.stockBefore)} → {quantity(line.stockAfter)}
+                  库存 {quantity(line.stockBefore)} → {quantity(line.stockAfter, line.unit)}
                 </View>
               ) : null}
             </View>
@@ -143,8 +144,8 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
           </View>
         ))}
         <View className="total-bar" style={{ marginTop: '8px' }}>
-          <View className="sub">合计 {quantity(bill.totalQuantity)} 件</View>
-          {bill.totalAmount !== undefined ? <View className="total-bar__amount">{money(bill.totalAmount)}</View> : null}
+          <View className="sub">合计 {quantity(bill.totalQuantity, '件')}</View>
+          <BillValue bill={bill} className="total-bar__amount" quantityIfHidden={false} />
         </View>
       </View>
       {problem ? (

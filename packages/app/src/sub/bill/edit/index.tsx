@@ -218,8 +218,8 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
               {errors[`lines.${i}.unitPrice`] ? <View className="field__error" style={{ marginLeft: 0 }}>{errors[`lines.${i}.unitPrice`]}</View> : null}
               {shortage ? (
                 <View className="field__error shortage" style={{ marginLeft: 0 }}>
-                  库存不足：需要 {quantity(shortage.requested)}
-                  {shortage.available !== undefined ? `，可用 ${quantity(shortage.available)}` : ''}
+                  库存不足：需要 {quantity(shortage.requested, line.unit)}
+                  {shortage.available !== undefined ? `，可用 ${quantity(shortage.available, line.unit)}` : ''}
                 </View>
               ) : null}
             </View>

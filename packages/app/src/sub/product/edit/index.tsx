@@ -127,7 +127,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
           ['供应商', product.supplierName ?? '—'],
           ['售价', money(product.outboundPrice)],
           ...(product.inboundPrice !== undefined ? [['进价', money(product.inboundPrice)]] : []),
-          ...(product.stockQuantity !== undefined ? [['库存', `${quantity(product.stockQuantity)} ${product.unit}`]] : []),
+          ...(product.stockQuantity !== undefined ? [['库存', quantity(product.stockQuantity, product.unit)]] : []),
         ].map(([k, v]) => (
           <View key={k} className="kv">
             <View className="kv__k">{k}</View>
@@ -168,7 +168,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
           <TextField name="inboundPrice" label="进货价" kind="decimal" value={values.inboundPrice} onChange={set('inboundPrice')} error={errors.inboundPrice} placeholder="0.00" />
         ) : null}
         <TextField name="outboundPrice" label="销售价" kind="decimal" value={values.outboundPrice} onChange={set('outboundPrice')} error={errors.outboundPrice} placeholder="0.00" />
-        <TextField name="warningStock" label="预警库存" kind="decimal" value={values.warningStock} onChange={set('warningStock')} error={errors.warningStock} placeholder="低于此数量时提醒" />
+        <TextField name="warningStock" label="预警库存" kind="decimal" value={values.warningStock} onChange={set('warningStock')} error={errors.warningStock} placeholder="库存≤此数量时提醒，0 为不提醒" />
         <SwitchField name="isEnabled" label="启用" value={values.isEnabled === 'true'} onChange={(v) => set('isEnabled')(String(v))} />
       </View>
       <View className="card">
@@ -180,7 +180,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
           <View className="row">
             <View>库存流水</View>
             <View className="muted">
-              {product.stockQuantity !== undefined ? `当前 ${quantity(product.stockQuantity)} ${product.unit}` : ''} ›
+              {product.stockQuantity !== undefined ? `当前 ${quantity(product.stockQuantity, product.unit)}` : ''} ›
             </View>
           </View>
         </View>
