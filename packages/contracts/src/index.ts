@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './master-data.ts';
 export * from './bills.ts';
 export * from './inventory.ts';
+export * from './money.ts';

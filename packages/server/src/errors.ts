@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldError, StockShortage } from '@xiaocang/contracts';
+import { MoneyRuleError } from '@xiaocang/domain';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -40,3 +41,13 @@ export const invalidState = (message: string) => new AppError('INVALID_STATE', m
 
 export const insufficientStock = (shortages: StockShortage[]) =>
   new AppError('INSUFFICIENT_STOCK', 'Not enough stock for one or more lines', shortages);
+
+/** Runs a money rule of the domain; its refusal becomes the one error type (bad input names its field). */
+export function obeyMoneyRules<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (!(error instanceof MoneyRuleError)) throw error;
+    throw error.kind === 'invalid' ? invalid(error.field, error.message) : invalidState(error.message);
+  }
+}

@@ -7,6 +7,7 @@ import { loadPostingBills, postBills } from '../stock/post-bills.ts';
 import { findBillForAction } from './bill-access.ts';
 import { billGroup } from './bill-group.ts';
 import { loadBill } from './bill-rows.ts';
+import { postBillMoney } from '../money/post-bill-money.ts';
 
 export async function approveBill(tx: Transaction, actor: Actor, billId: string): Promise<Bill> {
   if (!can(actor, 'approveBills')) throw forbidden('Only the owner can approve bills');
@@ -21,5 +22,7 @@ export async function approveBill(tx: Transaction, actor: Actor, billId: string)
     [actor.shopId, billIds, actor.userId],
   );
   for (const id of billIds) await recordAudit(tx, actor, 'approve', 'bill', id);
-  return loadBill(tx, actor.shopId, billId);
+  const approved = await loadBill(tx, actor.shopId, billId);
+  await postBillMoney(tx, actor, approved);
+  return approved;
 }
