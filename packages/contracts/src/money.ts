@@ -135,11 +135,12 @@ export const OpenBill = z.object({
   outstandingAmount: DecimalString,
 });
 export type OpenBill = z.infer<typeof OpenBill>;
+export const OpenBills = z.object({ items: z.array(OpenBill) });
 
-export const StatementQuery = z.object({ dateFrom: IsoDate, dateTo: IsoDate }).refine((q) => q.dateFrom <= q.dateTo, {
-  message: 'must not be before dateFrom',
-  path: ['dateTo'],
-});
+/** A period; without dates, the current month up to today. */
+export const PeriodQuery = z
+  .object({ dateFrom: IsoDate.optional(), dateTo: IsoDate.optional() })
+  .refine((q) => !q.dateFrom || !q.dateTo || q.dateFrom <= q.dateTo, { message: 'must not be before dateFrom', path: ['dateTo'] });
 export const StatementLine = z.object({
   date: z.string(),
   source: z.enum(['bill', 'receipt', 'payment']),
@@ -185,7 +186,6 @@ export const MoneyVerification = z.object({
 });
 export type MoneyVerification = z.infer<typeof MoneyVerification>;
 
-export const AgeingQuery = z.object({ asOf: IsoDate.optional() });
 const AgeingAmounts = {
   total: DecimalString,
   days0to30: DecimalString,
@@ -193,7 +193,7 @@ const AgeingAmounts = {
   days61to90: DecimalString,
   over90: DecimalString,
 };
-/** 账龄: what each party still owes, by the age of the bills that owe it. */
+/** 账龄: what each party still owes today, by the age of the bills that owe it. */
 export const Ageing = z.object({
   asOf: z.string(),
   totals: z.object(AgeingAmounts),
@@ -201,9 +201,6 @@ export const Ageing = z.object({
 });
 export type Ageing = z.infer<typeof Ageing>;
 
-export const SalesReportQuery = z
-  .object({ dateFrom: IsoDate.optional(), dateTo: IsoDate.optional() })
-  .refine((q) => !q.dateFrom || !q.dateTo || q.dateFrom <= q.dateTo, { message: 'must not be before dateFrom', path: ['dateTo'] });
 const SalesFigures = {
   billCount: z.number().int(),
   quantity: DecimalString,

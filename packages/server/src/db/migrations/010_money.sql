@@ -69,7 +69,8 @@ CREATE TABLE money_documents (
   id bigint GENERATED ALWAYS AS IDENTITY,
   kind text NOT NULL CHECK (kind IN ('receipt', 'payment')),
   is_reversal boolean NOT NULL DEFAULT false,
-  doc_no text NOT NULL,
+  -- Numbered just before commit, as bills are (assign-bill-number.ts).
+  doc_no text NOT NULL DEFAULT ('~' || gen_random_uuid()),
   doc_date date NOT NULL,
   customer_id bigint,
   supplier_id bigint,

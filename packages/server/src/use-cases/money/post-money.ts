@@ -1,17 +1,13 @@
-import { moneyText, moneyUnits, partyDelta, type DueChange, type DueState, type MoneyPosting, type PartyKind, type PartyRef } from '@xiaocang/domain';
+import { moneyText, moneyUnits, partyDelta, type DueChange, type DueState, type MoneyPosting, type PartyRef } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { invalid, obeyMoneyRules } from '../../errors.ts';
+import { PARTIES } from './parties.ts';
 
 /** What a posting belongs to: a bill's money side, or a receipt or payment. */
 export type MoneySource = { date: string; reversal: boolean } & ({ billId: string; documentId?: never } | { documentId: string; billId?: never });
 
 /** The dues a posting reads before it is planned: the bills named, or a party's open ones (oldest first). */
 export type DueSelection = { billIds: string[] } | { openOf: PartyRef } | null;
-
-const PARTY_TABLES: Record<PartyKind, { table: string; balance: string; column: string }> = {
-  customer: { table: 'customers', balance: 'receivable', column: 'customer_id' },
-  supplier: { table: 'suppliers', balance: 'payable', column: 'supplier_id' },
-};
 
 interface DueRow {
   bill_id: string;
@@ -52,7 +48,7 @@ export async function postMoney(
   const posting = obeyMoneyRules(() => plan(dues));
   if (!posting) return null;
   const { shopId } = who;
-  const party = posting.party ? PARTY_TABLES[posting.party.kind] : null;
+  const party = posting.party ? PARTIES[posting.party.kind] : null;
   if (party && posting.party) {
     await tx.query(`UPDATE ${party.table} SET ${party.balance} = ${party.balance} + $3 WHERE shop_id = $1 AND id = $2`, [
       shopId,
@@ -120,7 +116,7 @@ async function lockDues(tx: Transaction, shopId: string, selection: NonNullable<
     ]);
     return rows.map(toDueState);
   }
-  const { column } = PARTY_TABLES[selection.openOf.kind];
+  const { column } = PARTIES[selection.openOf.kind];
   const rows = await tx.query<DueRow>(
     `SELECT ${columns} FROM bill_dues WHERE shop_id = $1 AND ${column} = $2 AND settled < amount AND NOT reversed ORDER BY bill_id FOR NO KEY UPDATE`,
     [shopId, selection.openOf.id],
