@@ -247,5 +247,6 @@ describe('money rules over random sequences', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand sequences take about two seconds, longer on a busy machine.
+  }, 60_000);
 });
