@@ -23,6 +23,10 @@ export const ROUTES = {
   switches: '/sub/settings/switches/index',
   config: '/sub/settings/config/index',
   monthly: '/sub/report/monthly/index',
+  moneyAccounts: '/sub/money/accounts/index',
+  moneyParties: '/sub/money/parties/index',
+  moneySettle: '/sub/money/settle/index',
+  moneyStatement: '/sub/money/statement/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

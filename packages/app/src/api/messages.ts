@@ -33,6 +33,15 @@ const FIELD_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> =
   [/already (exists|taken|in use)/i, () => '已被占用'],
   [/must not repeat/i, () => '不能重复'],
   [/must have at least one/i, () => '至少保留一项'],
+  [/exceeds the (\S+) .*overpayment is not accepted/i, (m) => `超过未结金额 ¥${m[1]}，不接受多付`],
+  [/must not exceed the bill's total of (\S+)/i, (m) => `不能超过本单合计 ¥${m[1]}`],
+  [/must be the whole total of (\S+) or nothing/i, (m) => `未选往来单位时须全额 ¥${m[1]} 或不填`],
+  [/is required when something is paid/i, () => '有收付款时请选择账户'],
+  [/^(.+) is not among the products this customer may buy/i, (m) => `${m[1]} 不在该客户的可购商品中`],
+  [/belongs to another (customer|supplier)/i, () => '属于其他往来单位'],
+  [/must equal the sum of the allocations \((\S+)\)/i, (m) => `须等于所选单据合计 ¥${m[1]}`],
+  [/must be more than zero/i, () => '须大于 0'],
+  [/is switched off/i, () => '已停用'],
 ];
 
 /** Translates a field message when we know its pattern, else keeps the server's words. */
