@@ -16,3 +16,9 @@ export function formatBillNumber(direction: NumberSeries, day: string, sequence:
 export function shopDay(moment: Date): string {
   return new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A period of bill dates; what is not given is the current month up to today (the shop's calendar). */
+export function periodOf(query: { dateFrom?: string | undefined; dateTo?: string | undefined }, now = new Date()): { dateFrom: string; dateTo: string } {
+  const today = shopDay(now);
+  return { dateFrom: query.dateFrom ?? `${today.slice(0, 8)}01`, dateTo: query.dateTo ?? today };
+}

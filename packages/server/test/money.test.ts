@@ -368,6 +368,9 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
       expect((await staff.get(url)).status, url).toBe(403);
     }
     expect((await staff.post('/api/payments', { supplierId: supplier, accountId: accounts.现金, amount: '1', docDate: '2026-11-21' })).status).toBe(403);
+    // A purchase they record owes the supplier; paying for it at once is not theirs to do.
+    expect((await postBill(staff, 'in', [{ productId: a, quantity: 1 }], { supplierId: supplier, paidAmount: '1', paymentAccountId: accounts.现金 })).status).toBe(403);
+    ok(await postBill(staff, 'in', [{ productId: a, quantity: 1 }], { supplierId: supplier }));
     expect((await staff.get(`/api/suppliers/${supplier}`)).body).not.toHaveProperty('payable');
     expect((await staff.get(`/api/bills/${purchase.id}`)).body).not.toHaveProperty('paidAmount');
     expect((await staff.get('/api/payment-accounts')).body.items[0]).not.toHaveProperty('balance');
@@ -377,6 +380,22 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
     expect((await staff.post(`/api/receipts/${payment.id}/reverse`)).status).toBe(403);
     await setSwitches(owner, { hideInboundPrice: false, disableOutbound: true });
     expect((await staff.post('/api/receipts', { customerId: customer, accountId: accounts.微信, amount: '1', docDate: '2026-11-21' })).status).toBe(403);
+  });
+
+  it('a staff member limited to their own records sees their own open bills and no statements or ageing', async () => {
+    const { owner, a, customer, accounts } = await moneyShop(t);
+    const staff = await t.addStaff(owner);
+    const ownersSale = ok(await sale(owner, customer, [{ productId: a, quantity: 1 }], { billDate: '2026-11-01' }));
+    const staffSale = ok(await sale(staff, customer, [{ productId: a, quantity: 2 }], { billDate: '2026-11-02' }));
+    await setSwitches(owner, { ownRecordsOnly: true });
+    expect((await staff.get(`/api/customers/${customer}/open-bills`)).body.items.map((x: any) => x.billId)).toEqual([staffSale.id]);
+    expect((await owner.get(`/api/customers/${customer}/open-bills`)).body.items.map((x: any) => x.billId)).toEqual([ownersSale.id, staffSale.id]);
+    expect((await staff.get(`/api/customers/${customer}/statement`)).status).toBe(403);
+    expect((await staff.get('/api/reports/receivables-ageing')).status).toBe(403);
+    // A receipt without bills named still settles the oldest first, whoever sold it.
+    const receipt = ok(await owner.post('/api/receipts', { customerId: customer, accountId: accounts.现金, amount: '5', docDate: '2026-11-21' }));
+    expect(receipt.allocations.map((x: any) => x.billId)).toEqual([ownersSale.id]);
+    expect((await staff.get(`/api/receipts/${receipt.id}`)).status).toBe(404);
   });
 
   it('verify recomputes the books and names a balance that drifted from its entries', async () => {

@@ -96,6 +96,10 @@ export async function prepareBill(
   const customer = input.customerId ? { levelPrices: found!.level_prices ?? {}, allowedProductIds: found!.allowed_product_ids ?? [] } : undefined;
   const lines = checkLines(found!.products, direction, input.lines, customer);
   const partyId = (direction === 'out' ? input.customerId : input.supplierId) ?? null;
+  // Paying for a purchase means knowing what it cost.
+  if (direction === 'in' && moneyUnits(input.paidAmount) !== 0n && !can(actor, 'recordPayments')) {
+    throw forbidden('Payments to suppliers are hidden from your account');
+  }
   obeyMoneyRules(() =>
     checkBillPayment({
       billId: '',

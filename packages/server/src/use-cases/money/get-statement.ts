@@ -1,14 +1,8 @@
 import type { Statement } from '@xiaocang/contracts';
-import { can, moneyText, moneyUnits, shopDay, type PartyKind } from '@xiaocang/domain';
+import { can, moneyText, moneyUnits, periodOf, type PartyKind } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
 import type { UseCaseContext } from '../../http/context.ts';
 import { PARTIES, partyName, requirePartyBooks } from './parties.ts';
-
-/** A period that is not given is the current month up to today. */
-export function periodOf(query: { dateFrom?: string | undefined; dateTo?: string | undefined }, now = new Date()) {
-  const today = shopDay(now);
-  return { dateFrom: query.dateFrom ?? `${today.slice(0, 8)}01`, dateTo: query.dateTo ?? today };
-}
 
 /**
  * 对账单: the balance before the period, every bill and settlement in it with the running balance, and

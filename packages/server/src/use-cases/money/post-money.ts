@@ -62,8 +62,9 @@ export async function postMoney(
       [shopId, posting.accountId, moneyText(posting.accountAmount)],
     );
     // A reversal puts money back wherever it came from; new money goes only to accounts in use.
-    if (!account) throw invalid('accountId', 'names no account of this shop');
-    if (account.status !== 'active' && !source.reversal) throw invalid('accountId', 'is switched off');
+    const field = source.billId ? 'paymentAccountId' : 'accountId';
+    if (!account) throw invalid(field, 'names no account of this shop');
+    if (account.status !== 'active' && !source.reversal) throw invalid(field, 'is switched off');
   }
   const changes = (kind: DueChange['kind']) => posting.dues.filter((change) => change.kind === kind);
   const opened = changes('open') as Array<Extract<DueChange, { kind: 'open' }>>;

@@ -1,7 +1,6 @@
-import { can, formatMoney, formatQuantity, moneyText, moneyUnits } from '@xiaocang/domain';
+import { can, formatMoney, formatQuantity, moneyText, moneyUnits, periodOf } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
 import type { UseCaseContext } from '../../http/context.ts';
-import { periodOf } from '../money/get-statement.ts';
 
 interface SalesRow {
   is_total: number;
