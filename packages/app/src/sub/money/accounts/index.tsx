@@ -63,8 +63,8 @@ function Accounts({ items, reload }: { items: PaymentAccount[]; reload: () => vo
             <View className="list-item__side">
               {account.balance !== undefined ? <View className={`strong num ${account.balance.startsWith('-') ? 'danger' : ''}`}>{money(account.balance)}</View> : null}
               {abilities.isOwner && account.status === 'active' ? (
-                <View className="muted remove-account" onClick={() => remove(account)}>
-                  停用
+                <View className="chip chip--small remove-account" style={{ margin: '4px 0 0' }} onClick={() => remove(account)}>
+                  停用账户
                 </View>
               ) : null}
             </View>
@@ -89,7 +89,7 @@ function Accounts({ items, reload }: { items: PaymentAccount[]; reload: () => vo
 export default function AccountsPage() {
   const accounts = useRemote(() => paymentAccounts.list({ pageSize: 50 }), []);
   return (
-    <Screen className="page-accounts">
+    <Screen className="page-money-accounts">
       <RemoteView remote={accounts}>{(data) => <Accounts items={data.items} reload={() => void accounts.reload()} />}</RemoteView>
     </Screen>
   );
