@@ -24,6 +24,10 @@ export const ROUTES = {
   config: '/sub/settings/config/index',
   changePassword: '/sub/settings/password/index',
   monthly: '/sub/report/monthly/index',
+  moneyAccounts: '/sub/money/accounts/index',
+  moneyParties: '/sub/money/parties/index',
+  moneySettle: '/sub/money/settle/index',
+  moneyStatement: '/sub/money/statement/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

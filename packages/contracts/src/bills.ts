@@ -1,6 +1,6 @@
 import { LIMITS } from '@xiaocang/domain';
 import { z } from 'zod';
-import { DecimalString, decimalInput, Id, IsoDate, ListQuery, QuantityInput, RequiredText, Text, Timestamp, UnitPriceInput, WebAddress } from './common.ts';
+import { DecimalString, decimalInput, Id, IsoDate, ListQuery, MoneyInput, QuantityInput, RequiredText, Text, Timestamp, UnitPriceInput, WebAddress } from './common.ts';
 
 export const Direction = z.enum(['in', 'out']);
 export type Direction = z.infer<typeof Direction>;
@@ -18,7 +18,7 @@ export const Attachment = z.object({ fileId: WebAddress(500).min(1, 'is required
 export const BillLineInput = z.object({
   productId: Id,
   quantity: LineQuantity,
-  /** Defaults to the product's inbound or outbound price. */
+  /** Defaults to the product's inbound price, or on a sale to a customer to the price at the customer's level. */
   unitPrice: LinePrice.optional(),
 });
 export type BillLineInput = z.input<typeof BillLineInput>;
@@ -33,6 +33,10 @@ const BillFields = {
   remarks: Text(500).default(''),
   attachments: z.array(Attachment).max(9, 'at most 9 attachments').default([]),
   lines: z.array(BillLineInput).min(1, 'a bill needs at least one line').max(1000, 'at most 1000 lines'),
+  /** Paid at once (received on a sale, paid on a purchase); the rest is owed by the customer or to the supplier. */
+  paidAmount: MoneyInput.default('0'),
+  /** The account the money went into or came out of; required when something is paid. */
+  paymentAccountId: Id.nullable().default(null),
 };
 
 export const CreateBillRequest = z.object({
@@ -116,6 +120,13 @@ export const Bill = z.object({
   reversedById: Id.nullable(),
   reversedByBillNo: z.string().nullable(),
   transferPeerId: Id.nullable(),
+  paidAmount: DecimalString.optional(),
+  paymentAccountId: Id.nullable(),
+  paymentAccountName: z.string().nullable(),
+  /** Settled since by receipts or payments. */
+  settledAmount: DecimalString.optional(),
+  /** What the bill leaves owed: total − paid − settled (nothing once reversed, or without a counterparty). */
+  outstandingAmount: DecimalString.optional(),
   createdBy: Id,
   createdByName: z.string(),
   createdAt: Timestamp,

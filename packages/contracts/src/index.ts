@@ -4,3 +4,4 @@ export * from './master-data.ts';
 export * from './bills.ts';
 export * from './inventory.ts';
 export * from './strict.ts';
+export * from './money.ts';

@@ -12,6 +12,7 @@ import {
   updateOf,
   WebAddress,
 } from './common.ts';
+import { ProductPrice, ProductPriceInput } from './money.ts';
 
 const Audited = { createdAt: Timestamp, updatedAt: Timestamp };
 
@@ -40,6 +41,8 @@ export const Product = z.object({
   remarks: z.string(),
   /** Stock on hand over all stock points; absent for staff who may not see stock. */
   stockQuantity: DecimalString.optional(),
+  /** Prices at levels other than the default (零售价 is outboundPrice); a level without one sells at outboundPrice. */
+  prices: z.array(ProductPrice),
   createdBy: Id.nullable(),
   ...Audited,
 });
@@ -58,6 +61,8 @@ export const CreateProductRequest = z.object({
   warningStock: QuantityInput.default('0'),
   isEnabled: z.boolean().default(true),
   remarks: Text(500).default(''),
+  /** Replaces the product's prices at the other levels when given. */
+  prices: z.array(ProductPriceInput).max(50).optional(),
 });
 export type CreateProductRequest = z.input<typeof CreateProductRequest>;
 export const UpdateProductRequest = updateOf(CreateProductRequest);
@@ -93,7 +98,8 @@ const PartyResponse = {
   ...Audited,
 };
 
-export const Supplier = z.object(PartyResponse);
+/** `payable`: what the shop owes the supplier (应付). */
+export const Supplier = z.object({ ...PartyResponse, payable: DecimalString.optional() });
 export type Supplier = z.infer<typeof Supplier>;
 export const CreateSupplierRequest = z.object(PartyFields);
 export const UpdateSupplierRequest = updateOf(CreateSupplierRequest);
@@ -101,14 +107,24 @@ export const UpdateSupplierRequest = updateOf(CreateSupplierRequest);
 export const ProductRef = z.object({ id: Id, name: z.string() });
 export const Customer = z.object({
   ...PartyResponse,
+  /** When not empty, the only products this customer may be sold. */
   availableProducts: z.array(ProductRef),
+  /** How many months the customer has been served (代理时长), as the owner records it. */
   serviceMonths: z.number().int(),
+  wechatId: z.string(),
+  /** The customer's price level; null means the shop's default level. */
+  priceLevelId: Id.nullable(),
+  priceLevelName: z.string(),
+  /** What the customer owes the shop (应收). */
+  receivable: DecimalString,
 });
 export type Customer = z.infer<typeof Customer>;
 const CustomerFields = {
   ...PartyFields,
   availableProductIds: z.array(Id).max(1000).default([]),
   serviceMonths: z.number().int().min(0).max(1200).default(0),
+  wechatId: Text(40).default(''),
+  priceLevelId: Id.nullable().default(null),
 };
 export const CreateCustomerRequest = z.object(CustomerFields);
 export const UpdateCustomerRequest = updateOf(CreateCustomerRequest);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBillNumber, shopDay } from './bill-number.ts';
+import { formatBillNumber, periodOf, shopDay } from './bill-number.ts';
 
 describe('formatBillNumber', () => {
   it('prefix, day without dashes, 4-digit sequence', () => {
@@ -27,5 +27,17 @@ describe('shopDay (China Standard Time, UTC+8)', () => {
 
   it('feeds bill numbers', () => {
     expect(formatBillNumber('in', shopDay(new Date('2026-11-21T23:00:00Z')), 1)).toBe('IN202611220001');
+  });
+
+  it('numbers receipts and payments in series of their own', () => {
+    expect(formatBillNumber('receipt', '2026-11-22', 3)).toBe('SK202611220003');
+    expect(formatBillNumber('payment', '2026-11-22', 12)).toBe('FK202611220012');
+  });
+
+  it('fills a period that is not given with the current month up to today, in the shop calendar', () => {
+    const lateOnNovember30 = new Date('2026-11-30T17:00:00Z');
+    expect(periodOf({}, lateOnNovember30)).toEqual({ dateFrom: '2026-12-01', dateTo: '2026-12-01' });
+    expect(periodOf({ dateFrom: '2026-01-01' }, lateOnNovember30)).toEqual({ dateFrom: '2026-01-01', dateTo: '2026-12-01' });
+    expect(periodOf({ dateTo: '2026-12-31' }, new Date('2026-11-15T00:00:00Z'))).toEqual({ dateFrom: '2026-11-01', dateTo: '2026-12-31' });
   });
 });

@@ -1,9 +1,11 @@
 export type BillDirection = 'in' | 'out';
+/** Each series is numbered on its own: inbound and outbound bills, receipts (收款, SK) and payments (付款, FK). */
+export type NumberSeries = BillDirection | 'receipt' | 'payment';
 
-export const BILL_NUMBER_PREFIX: Record<BillDirection, string> = { in: 'IN', out: 'OUT' };
+export const BILL_NUMBER_PREFIX: Record<NumberSeries, string> = { in: 'IN', out: 'OUT', receipt: 'SK', payment: 'FK' };
 
-/** IN/OUT + yyyymmdd + a 4-digit per-shop daily sequence, e.g. IN202611220007. */
-export function formatBillNumber(direction: BillDirection, day: string, sequence: number): string {
+/** The series prefix + yyyymmdd + a 4-digit per-shop daily sequence, e.g. IN202611220007. */
+export function formatBillNumber(direction: NumberSeries, day: string, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9999) {
     throw new RangeError(`bill sequence out of range: ${sequence}`);
   }
@@ -13,4 +15,10 @@ export function formatBillNumber(direction: BillDirection, day: string, sequence
 /** The shop's calendar day (China Standard Time) for a moment, as YYYY-MM-DD. */
 export function shopDay(moment: Date): string {
   return new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A period of bill dates; what is not given is the current month up to today (the shop's calendar). */
+export function periodOf(query: { dateFrom?: string | undefined; dateTo?: string | undefined }, now = new Date()): { dateFrom: string; dateTo: string } {
+  const today = shopDay(now);
+  return { dateFrom: query.dateFrom ?? `${today.slice(0, 8)}01`, dateTo: query.dateTo ?? today };
 }

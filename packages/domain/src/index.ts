@@ -8,3 +8,4 @@ export * from './password-rules.ts';
 export * from './figures.ts';
 export * from './low-stock.ts';
 export * from './figure-definitions.ts';
+export * from './money.ts';

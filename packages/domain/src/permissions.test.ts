@@ -22,18 +22,18 @@ const staffWith = (...keys: StaffPermissionKey[]): Actor => ({
   staffPermissions: { ...DEFAULT_STAFF_PERMISSIONS, ...Object.fromEntries(keys.map((key) => [key, true])) },
 });
 
-const OWNER_ONLY: Action[] = ['manageShop', 'manageStaff', 'manageConfig', 'approveBills'];
+const OWNER_ONLY: Action[] = ['manageShop', 'manageStaff', 'manageConfig', 'approveBills', 'viewSalesReports'];
 /** Which switch takes away which actions from staff. */
 const GATED: Record<Exclude<StaffPermissionKey, 'adminApproval'>, Action[]> = {
-  disableInbound: ['createInbound'],
-  disableOutbound: ['createOutbound'],
-  hideInboundPrice: ['viewCosts'],
-  ownRecordsOnly: ['viewOthersRecords'],
+  disableInbound: ['createInbound', 'recordPayments'],
+  disableOutbound: ['createOutbound', 'recordReceipts'],
+  hideInboundPrice: ['viewCosts', 'recordPayments', 'viewPayables'],
+  ownRecordsOnly: ['viewOthersRecords', 'viewMoneyBooks'],
   hideInventory: ['viewInventory'],
   disableProductEdit: ['editProducts', 'editCounterparties'],
   disableStockPoint: ['manageStockPoints', 'chooseStockPoint'],
 };
-const ALL_ACTIONS: Action[] = [...OWNER_ONLY, ...Object.values(GATED).flat()];
+const ALL_ACTIONS: Action[] = [...new Set([...OWNER_ONLY, ...Object.values(GATED).flat()])];
 
 describe('can', () => {
   it('an owner may do everything, whatever the switches say', () => {

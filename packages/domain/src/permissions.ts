@@ -65,7 +65,12 @@ export type Action =
   | 'chooseStockPoint'
   | 'viewInventory'
   | 'viewCosts'
-  | 'viewOthersRecords';
+  | 'viewOthersRecords'
+  | 'recordReceipts'
+  | 'recordPayments'
+  | 'viewPayables'
+  | 'viewMoneyBooks'
+  | 'viewSalesReports';
 
 /** The one place that decides what an actor may do. */
 export function can(actor: Actor, action: Action): boolean {
@@ -75,6 +80,8 @@ export function can(actor: Actor, action: Action): boolean {
     case 'manageStaff':
     case 'manageConfig':
     case 'approveBills':
+    // Sales by customer and by product show every sale and its margin: the owner's view of the business.
+    case 'viewSalesReports':
       return actor.role === 'owner';
     case 'createInbound':
       return !r.disableInbound;
@@ -92,6 +99,16 @@ export function can(actor: Actor, action: Action): boolean {
     case 'viewCosts':
       return !r.hideInboundPrice;
     case 'viewOthersRecords':
+      return !r.ownRecordsOnly;
+    // Whoever sells collects; paying a supplier reveals what the shop paid for its goods.
+    case 'recordReceipts':
+      return !r.disableOutbound;
+    case 'recordPayments':
+      return !r.disableInbound && !r.hideInboundPrice;
+    case 'viewPayables':
+      return !r.hideInboundPrice;
+    // Statements and ageing list every bill of a customer or supplier, whoever recorded it.
+    case 'viewMoneyBooks':
       return !r.ownRecordsOnly;
   }
 }
@@ -124,10 +141,15 @@ export const COST_FIELDS: ReadonlySet<string> = new Set([
   'internalUse',
   'monthGrossMargin',
   'monthStockAdjustment',
+  // What the shop owes its suppliers, and the balances of its accounts, which its payments to them move.
+  'payable',
+  'payableTotal',
+  'balance',
+  'accountsTotal',
 ]);
 
 /** Price fields that are inbound prices when they sit on an inbound record, a transfer or a stocktake. */
-export const PRICE_FIELDS: ReadonlySet<string> = new Set(['unitPrice', 'amount', 'totalAmount']);
+export const PRICE_FIELDS: ReadonlySet<string> = new Set(['unitPrice', 'amount', 'totalAmount', 'paidAmount', 'settledAmount', 'outstandingAmount']);
 
 /** Fields that reveal how much stock the shop holds. */
 export const STOCK_FIELDS: ReadonlySet<string> = new Set([
@@ -147,10 +169,14 @@ export const STOCK_FIELDS: ReadonlySet<string> = new Set([
   'todayOutboundQuantity',
 ]);
 
-/** Lines priced at cost: receipts, transfers and stocktakes, and the reversal of a transfer (which keeps its peer). */
+/**
+ * Lines priced at cost: receipts, transfers and stocktakes, and the reversal of a transfer (which keeps its peer);
+ * and payments to suppliers, whose amounts follow what the goods cost.
+ */
 function pricesAreCosts(record: Record<string, unknown>): boolean {
   return (
     record.direction === 'in' ||
+    record.kind === 'payment' ||
     record.kind === 'transfer' ||
     record.kind === 'stocktake' ||
     (typeof record.transferPeerId === 'string' && record.transferPeerId !== '')

@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldError, StockShortage } from '@xiaocang/contracts';
-import { LIMITS, limitText } from '@xiaocang/domain';
+import { LIMITS, limitText, MoneyRuleError } from '@xiaocang/domain';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -54,3 +54,13 @@ export const balanceLimitExceeded = (place: { productId: string; stockPointId: s
 /** 429; the handler also sends the wait as Retry-After. */
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError('TOO_MANY_REQUESTS', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+
+/** Runs a money rule of the domain; its refusal becomes the one error type (bad input names its field). */
+export function obeyMoneyRules<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (!(error instanceof MoneyRuleError)) throw error;
+    throw error.kind === 'invalid' ? invalid(error.field, error.message) : invalidState(error.message);
+  }
+}

@@ -46,6 +46,7 @@ describeOnDatabase('master data', () => {
       isEnabled: true,
       remarks: '冷藏',
       stockQuantity: '0.000',
+      prices: [],
       createdBy: owner.userId,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

@@ -61,6 +61,13 @@ const PROBES: Probe[] = [
     url: (_, b) => `/api/customers/${b.customerId}`,
     body: (a, b) => ({ availableProductIds: [b.productId, a.productId] }),
   },
+  // What a customer or supplier owes; the money routes are probed in full in money-tenant-isolation.test.ts.
+  { method: 'GET', route: '/api/customers/{id}/open-bills', url: (a) => `/api/customers/${a.customerId}/open-bills` },
+  { method: 'GET', route: '/api/customers/{id}/statement', url: (a) => `/api/customers/${a.customerId}/statement` },
+  { method: 'GET', route: '/api/customers/{id}/prices', url: (a, b) => `/api/customers/${a.customerId}/prices?productIds=${b.productId}` },
+  { method: 'GET', route: '/api/customers/{id}/prices', url: (a, b) => `/api/customers/${b.customerId}/prices?productIds=${a.productId}` },
+  { method: 'GET', route: '/api/suppliers/{id}/open-bills', url: (a) => `/api/suppliers/${a.supplierId}/open-bills` },
+  { method: 'GET', route: '/api/suppliers/{id}/statement', url: (a) => `/api/suppliers/${a.supplierId}/statement` },
 ];
 
 /** Routes of these paths that name a record must all be probed. */

@@ -42,6 +42,15 @@ const MESSAGE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]>
   [/is not your current password/i, () => '当前密码不对'],
   [/must differ from the current password/i, () => '新密码不能和当前密码一样'],
   [/is not a known field/i, () => '不支持的字段'],
+  [/exceeds the (\S+) .*overpayment is not accepted/i, (m) => `超过未结金额 ¥${m[1]}，不接受多付`],
+  [/must not exceed the bill's total of (\S+)/i, (m) => `不能超过本单合计 ¥${m[1]}`],
+  [/must be the whole total of (\S+) or nothing/i, (m) => `未选往来单位时须全额 ¥${m[1]} 或不填`],
+  [/is required when something is paid/i, () => '有收付款时请选择账户'],
+  [/^(.+) is not among the products this customer may buy/i, (m) => `${m[1]} 不在该客户的可购商品中`],
+  [/belongs to another (customer|supplier)/i, () => '属于其他往来单位'],
+  [/must equal the sum of the allocations \((\S+)\)/i, (m) => `须等于所选单据合计 ¥${m[1]}`],
+  [/must be more than zero/i, () => '须大于 0'],
+  [/is switched off/i, () => '已停用'],
 ];
 
 /** Translates a field or sign-in message when we know its pattern, else keeps the server's words. */

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type {
   CreateBillRequest,
+  CreateReceiptRequest,
   CreateStocktakeRequest,
   CreateTransferRequest,
   MonthlyStat as MonthlyStatSchema,
@@ -14,6 +15,7 @@ export type {
   BillLine,
   Category,
   Customer,
+  CustomerPrices,
   Dashboard,
   FieldError,
   InventoryItem,
@@ -21,13 +23,19 @@ export type {
   LedgerEntry,
   List,
   Me,
+  MoneySummary,
   MonthlyStats,
+  OpenBill,
+  PartyBalance,
+  PaymentAccount,
   Product,
   Session,
+  Settlement,
   Shop,
   ShopConfig,
   StaffMember,
   StaffPermissions,
+  Statement,
   Stocktake,
   StockPoint,
   StockShortage,
@@ -41,3 +49,5 @@ export type SaveBillRequest = z.input<typeof CreateBillRequest>;
 export type TransferRequest = z.input<typeof CreateTransferRequest>;
 export type StocktakeRequest = z.input<typeof CreateStocktakeRequest>;
 export type MonthlyStat = z.infer<typeof MonthlyStatSchema>;
+/** A receipt names its customer, a payment its supplier; the rest is the same. */
+export type SaveSettlementRequest = Omit<z.input<typeof CreateReceiptRequest>, 'customerId'> & ({ customerId: string } | { supplierId: string });

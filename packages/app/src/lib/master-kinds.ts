@@ -52,7 +52,12 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
   customers: {
     title: '客户',
     api: customers as unknown as MasterApi,
-    fields: [...partyFields, { name: 'serviceMonths', label: '服务月数', type: 'integer', placeholder: '0' }],
+    fields: [
+      ...partyFields,
+      { name: 'wechatId', label: '微信号', type: 'text', max: 40 },
+      // How long the customer has been served (代理时长), as the owner records it.
+      { name: 'serviceMonths', label: '代理时长（月）', type: 'integer', placeholder: '0' },
+    ],
     summary: partySummary,
     writeAbility: 'editCounterparties',
   },

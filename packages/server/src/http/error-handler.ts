@@ -14,6 +14,8 @@ const PG_CONSTRAINT_FIELDS: Record<string, string> = {
   login_names_pkey: 'username',
   users_shop_id_username_key: 'username',
   stock_points_one_default: 'isDefault',
+  price_levels_shop_id_name_key: 'name',
+  payment_accounts_shop_id_name_key: 'name',
 };
 
 function toAppError(error: FastifyError & { code?: string; constraint?: string }): AppError {

@@ -2,6 +2,8 @@ import {
   Category,
   CreateCategoryRequest,
   CreateCustomerRequest,
+  CreatePaymentAccountRequest,
+  CreatePriceLevelRequest,
   CreateProductRequest,
   CreateStockPointRequest,
   CreateSupplierRequest,
@@ -9,6 +11,8 @@ import {
   IdParams,
   ListQuery,
   listOf,
+  PaymentAccount,
+  PriceLevel,
   Product,
   ProductCodeParams,
   ProductListQuery,
@@ -16,6 +20,8 @@ import {
   Supplier,
   UpdateCategoryRequest,
   UpdateCustomerRequest,
+  UpdatePaymentAccountRequest,
+  UpdatePriceLevelRequest,
   UpdateProductRequest,
   UpdateStockPointRequest,
   UpdateSupplierRequest,
@@ -24,7 +30,7 @@ import type { z } from 'zod';
 import { actorOf, pathId } from '../http/context.ts';
 import { createRecord } from '../use-cases/catalog/create-record.ts';
 import type { CatalogDefinition } from '../use-cases/catalog/definition.ts';
-import { categories, customers, products, stockPoints, suppliers } from '../use-cases/catalog/definitions.ts';
+import { categories, customers, paymentAccounts, priceLevels, products, stockPoints, suppliers } from '../use-cases/catalog/definitions.ts';
 import { deleteRecord } from '../use-cases/catalog/delete-record.ts';
 import { findProductByCode } from '../use-cases/catalog/find-product-by-code.ts';
 import { getRecord } from '../use-cases/catalog/get-record.ts';
@@ -71,6 +77,15 @@ export const catalogRoutesModule: RouteModule = (app, db) => {
   catalogRoutes(app, db, { path: '/api/suppliers', definition: suppliers, item: Supplier, listQuery: ListQuery, create: CreateSupplierRequest, update: UpdateSupplierRequest });
   catalogRoutes(app, db, { path: '/api/customers', definition: customers, item: Customer, listQuery: ListQuery, create: CreateCustomerRequest, update: UpdateCustomerRequest });
   catalogRoutes(app, db, { path: '/api/stock-points', definition: stockPoints, item: StockPoint, listQuery: ListQuery, create: CreateStockPointRequest, update: UpdateStockPointRequest });
+  catalogRoutes(app, db, { path: '/api/price-levels', definition: priceLevels, item: PriceLevel, listQuery: ListQuery, create: CreatePriceLevelRequest, update: UpdatePriceLevelRequest });
+  catalogRoutes(app, db, {
+    path: '/api/payment-accounts',
+    definition: paymentAccounts,
+    item: PaymentAccount,
+    listQuery: ListQuery,
+    create: CreatePaymentAccountRequest,
+    update: UpdatePaymentAccountRequest,
+  });
 
   app.get(
     '/api/products/by-code/:code',

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import { authRoutes } from './auth.ts';
 import { billRoutes } from './bills.ts';
 import { catalogRoutesModule } from './catalog.ts';
+import { moneyRoutes } from './money.ts';
 import { shopRoutes } from './shop.ts';
 import { staffRoutes } from './staff.ts';
 import { stockRoutes } from './stock.ts';
@@ -9,5 +10,5 @@ import type { Api } from './types.ts';
 
 export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes]) module(api, db);
 }

@@ -26,7 +26,8 @@ export function expectStatus<T>(response: ApiResponse<T>, status: number, what: 
 /**
  * A shop with one record of every kind the stock routes show: master data, inbound and outbound bills,
  * a transfer, a reversed transfer, a reversed inbound bill, a confirmed stocktake with a gain and a loss,
- * a draft stocktake, a draft bill and a staff bill waiting for approval.
+ * a draft stocktake, a draft bill and a staff bill waiting for approval; a price level, purchases and a sale
+ * paid in part, a payment to the supplier and a receipt from the customer.
  * Prices are chosen so that no inbound price or cost equals any outbound figure.
  */
 export interface RichShop {
@@ -60,6 +61,11 @@ export interface RichShop {
     staffPending: string;
   };
   stocktakes: { confirmed: string; draft: string };
+  priceLevelId: string;
+  accountIds: string[];
+  /** A receipt of 31.31 from the customer into 微信, a payment of 200.11 to the supplier from 微信. */
+  receiptId: string;
+  paymentId: string;
 }
 
 export async function buildRichShop(t: TestApp, name = '样板店'): Promise<RichShop> {
@@ -92,6 +98,11 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
   const points = ok(await owner.get('/api/stock-points?pageSize=200'), 'stock points', 200);
   const defaultStockPointId = points.items.find((p: { isDefault: boolean }) => p.isDefault).id as string;
 
+  const accounts = ok(await owner.get('/api/payment-accounts'), 'accounts', 200).items as Array<{ id: string; name: string }>;
+  const accountId = (name: string) => accounts.find((account) => account.name === name)!.id;
+  const priceLevel = ok(await owner.post('/api/price-levels', { name: '代理价' }), 'price level');
+  ok(await owner.put(`/api/products/${productA.id}`, { prices: [{ priceLevelId: priceLevel.id, price: '18.80' }] }), 'level price', 200);
+
   const bill = async (direction: 'in' | 'out', lines: unknown[], extra: Record<string, unknown> = {}, client = owner) =>
     ok(
       await client.post('/api/bills', {
@@ -110,10 +121,14 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
       { productId: productA.id, quantity: 40 },
       { productId: productB.id, quantity: 30 },
     ],
-    { supplierId: supplier.id },
+    { supplierId: supplier.id, paidAmount: '123.45', paymentAccountId: accountId('银行卡') },
   );
   const inbound2 = await bill('in', [{ productId: productA.id, quantity: 10, unitPrice: '8.93' }], { supplierId: supplier.id });
-  const outbound = await bill('out', [{ productId: productA.id, quantity: 5 }], { customerId: customer.id });
+  const outbound = await bill('out', [{ productId: productA.id, quantity: 5 }], { customerId: customer.id, paidAmount: '20.00', paymentAccountId: accountId('微信') });
+  // The supplier is owed 627.50 − 123.45 + 89.30 − 200.11 = 393.24; the customer owes 99.50 − 20.00 − 31.31 = 48.19.
+  // Paid from 微信, so no account balance equals a figure a staff member sees (微信: 20.00 + 31.31 − 200.11).
+  const payment = ok(await owner.post('/api/payments', { supplierId: supplier.id, accountId: accountId('微信'), amount: '200.11', docDate: today }), 'payment');
+  const receipt = ok(await owner.post('/api/receipts', { customerId: customer.id, accountId: accountId('微信'), amount: '31.31', docDate: today }), 'receipt');
   const transfer = ok(
     await owner.post('/api/transfers', {
       fromStockPointId: defaultStockPointId,
@@ -155,7 +170,7 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
     'draft stocktake',
   );
 
-  const ownerDraft = await bill('out', [{ productId: productB.id, quantity: 1 }], { confirm: false, customerId: customer.id });
+  const ownerDraft = await bill('out', [{ productId: productA.id, quantity: 1 }], { confirm: false, customerId: customer.id });
   await setSwitches(owner, { adminApproval: true });
   const staffPending = await bill('in', [{ productId: productB.id, quantity: 2, unitPrice: '13.57' }], {}, staff);
   expect(staffPending.status).toBe('pending');
@@ -190,6 +205,10 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
       staffPending: staffPending.id,
     },
     stocktakes: { confirmed: counted.id, draft: draftStocktake.id },
+    priceLevelId: priceLevel.id,
+    accountIds: accounts.map((account) => account.id),
+    receiptId: receipt.id,
+    paymentId: payment.id,
   };
 }
 

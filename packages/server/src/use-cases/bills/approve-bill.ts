@@ -7,6 +7,7 @@ import { requireCountStillCurrent, settleStocktake } from '../stocktakes/stockta
 import { findBillFor } from './bill-access.ts';
 import { billGroup } from './bill-group.ts';
 import { loadBill } from './bill-rows.ts';
+import { postBillMoney } from '../money/post-bill-money.ts';
 
 export async function approveBill(tx: Transaction, actor: Actor, billId: string): Promise<Bill> {
   const bill = await findBillFor(tx, actor, billId, 'approve');
@@ -21,5 +22,7 @@ export async function approveBill(tx: Transaction, actor: Actor, billId: string)
   );
   for (const id of billIds) await recordAudit(tx, actor, 'approve', 'bill', id);
   if (bill.stocktake_id) await settleStocktake(tx, actor, bill.stocktake_id, 'confirmed');
-  return loadBill(tx, actor.shopId, billId);
+  const approved = await loadBill(tx, actor.shopId, billId);
+  await postBillMoney(tx, actor, approved);
+  return approved;
 }

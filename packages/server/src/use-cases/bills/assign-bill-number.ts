@@ -1,5 +1,5 @@
 import type { Bill } from '@xiaocang/contracts';
-import { BILL_NUMBER_PREFIX, shopDay } from '@xiaocang/domain';
+import { BILL_NUMBER_PREFIX, shopDay, type NumberSeries } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { invalidState } from '../../errors.ts';
 import { billColumns, toBill } from './bill-rows.ts';
@@ -12,7 +12,7 @@ import { billColumns, toBill } from './bill-rows.ts';
  * `numbering(n)` is that write as SQL pieces for a statement of the caller's: a CTE named `counter`
  * and the new number as an expression; $1 is the shop and $n, $n+1, $n+2 the parameters it returns.
  */
-export function numbering(n: number, direction: 'in' | 'out', now = new Date()) {
+export function numbering(n: number, series: NumberSeries, now = new Date()) {
   const day = shopDay(now);
   return {
     cte: `counter AS (
@@ -20,12 +20,12 @@ export function numbering(n: number, direction: 'in' | 'out', now = new Date()) 
        ON CONFLICT (shop_id, prefix, day) DO UPDATE SET last_sequence = c.last_sequence + 1
        RETURNING last_sequence)`,
     billNo: `$${n}::text || $${n + 2}::text || lpad(counter.last_sequence::text, 4, '0')`,
-    params: [BILL_NUMBER_PREFIX[direction], day, day.replaceAll('-', '')],
+    params: [BILL_NUMBER_PREFIX[series], day, day.replaceAll('-', '')],
   };
 }
 
 export function checkSequence(row: { last_sequence: number } | undefined): void {
-  if (row!.last_sequence > 9999) throw invalidState('This shop has reached 9999 bills of this direction today');
+  if (row!.last_sequence > 9999) throw invalidState('This shop has reached 9999 numbers of this series today');
 }
 
 /** Numbers a bill and returns it as it now stands. */

@@ -1,5 +1,5 @@
 import type { Bill, BillLine } from '@xiaocang/contracts';
-import { billValuation, formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
+import { billValuation, formatMoney, formatQuantity, formatUnitCost, moneyText, moneyUnits } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 
@@ -18,6 +18,8 @@ export function billColumns({ withLines, ledger = 'stock_ledger' }: { withLines:
     (SELECT real_name FROM users u WHERE u.shop_id = b.shop_id AND u.id = b.created_by) AS created_by_name,
     (SELECT bill_no FROM stock_bills r WHERE r.shop_id = b.shop_id AND r.id = b.reversal_of_id) AS reversal_of_bill_no,
     (SELECT bill_no FROM stock_bills r WHERE r.shop_id = b.shop_id AND r.id = b.reversed_by_id) AS reversed_by_bill_no,
+    (SELECT name FROM payment_accounts a WHERE a.shop_id = b.shop_id AND a.id = b.payment_account_id) AS payment_account_name,
+    (SELECT d.settled FROM bill_dues d WHERE d.shop_id = b.shop_id AND d.bill_id = b.id) AS settled_amount,
     (SELECT sum(l.cost_amount) FROM ${ledger} l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id)
       * CASE b.direction WHEN 'in' THEN 1 ELSE -1 END AS total_cost,
     CASE WHEN b.transfer_peer_id IS NULL THEN b.total_amount
@@ -39,9 +41,20 @@ const str = (value: unknown) => value as string;
 const maybe = (value: unknown) => (value ?? null) as string | null;
 const time = (value: unknown) => (value ? (value as Date).toISOString() : null);
 
+/**
+ * What a bill leaves owed: its total less what was paid at once and what receipts or payments settled.
+ * A bill without a counterparty owes nobody; a reversed or rejected bill, or a reversal, owes nothing.
+ * Read from the bill's own columns, so a bill answered by the statement that posts it shows it too.
+ */
+function outstandingOf(row: Row, settled: string): string {
+  const owes = (row.customer_id ?? row.supplier_id) !== null && row.kind === 'normal' && row.status !== 'reversed' && row.status !== 'rejected';
+  return owes ? moneyText(moneyUnits(str(row.total_amount)) - moneyUnits(str(row.paid_amount)) - moneyUnits(settled)) : '0.00';
+}
+
 /** A row of `billColumns`; its lines when it has them. */
 export function toBill(row: Row): Bill {
   const lines = row.lines === undefined ? undefined : ((row.lines ?? []) as Row[]);
+  const settled = formatMoney(str(row.settled_amount ?? '0'));
   return {
     id: str(row.id),
     billNo: str(row.bill_no),
@@ -73,6 +86,11 @@ export function toBill(row: Row): Bill {
     reversedById: maybe(row.reversed_by_id),
     reversedByBillNo: maybe(row.reversed_by_bill_no),
     transferPeerId: maybe(row.transfer_peer_id),
+    paidAmount: formatMoney(str(row.paid_amount)),
+    paymentAccountId: maybe(row.payment_account_id),
+    paymentAccountName: maybe(row.payment_account_name),
+    settledAmount: settled,
+    outstandingAmount: outstandingOf(row, settled),
     createdBy: str(row.created_by),
     createdByName: str(row.created_by_name),
     createdAt: time(row.created_at)!,

@@ -6,6 +6,7 @@ import { assignBillNumber } from './assign-bill-number.ts';
 import { editableColumns, prepareBill } from './prepare-bill.ts';
 import { lineInsert, lineInsertParams, totalsOf } from './prepare-lines.ts';
 import { submitBill } from './submit-bill.ts';
+import { postBillMoney } from '../money/post-bill-money.ts';
 
 export async function createBill(tx: Transaction, actor: Actor, input: CreateBillRequest): Promise<Bill> {
   requireDirectionAllowed(actor, input.direction);
@@ -39,7 +40,9 @@ export async function createBill(tx: Transaction, actor: Actor, input: CreateBil
       transferPeerId: null,
       lines: lines.map((line, i) => ({ ...line, id: lineIds[i]!, lineNo: i + 1, costSourceLineId: null })),
     };
-    return submitBill(tx, actor, billId, { bill, locked });
+    const submitted = await submitBill(tx, actor, billId, { bill, locked });
+    await postBillMoney(tx, actor, submitted);
+    return submitted;
   }
   return assignBillNumber(tx, actor.shopId, billId, input.direction);
 }

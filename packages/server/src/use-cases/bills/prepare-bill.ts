@@ -1,9 +1,9 @@
 import type { UpdateBillRequest } from '@xiaocang/contracts';
-import { can, type Actor } from '@xiaocang/domain';
+import { can, checkBillPayment, moneyUnits, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
-import { forbidden, invalid, notFound } from '../../errors.ts';
+import { forbidden, invalid, notFound, obeyMoneyRules } from '../../errors.ts';
 import { productLockColumns, type ProductsLocked } from '../stock/post-bills.ts';
-import { checkLines, productIdsOf, productsColumn, type PreparedLine, type ProductRow } from './prepare-lines.ts';
+import { checkLines, productIdsOf, productsColumn, totalsOf, type PreparedLine, type ProductRow } from './prepare-lines.ts';
 
 export interface PreparedHeader {
   stockPointId: string;
@@ -52,7 +52,7 @@ export async function prepareBill(
   db: Queryable,
   actor: Actor,
   direction: 'in' | 'out',
-  input: Pick<UpdateBillRequest, 'billType' | 'stockPointId' | 'supplierId' | 'customerId' | 'lines'>,
+  input: Pick<UpdateBillRequest, 'billType' | 'stockPointId' | 'supplierId' | 'customerId' | 'lines' | 'paidAmount' | 'paymentAccountId'>,
   { lockProducts = false } = {},
 ): Promise<{ header: PreparedHeader; lines: PreparedLine[]; locked: ProductsLocked | undefined }> {
   if (direction === 'in' && input.customerId) throw invalid('customerId', 'belongs on outbound bills; inbound bills name a supplier');
@@ -65,13 +65,21 @@ export async function prepareBill(
     requested_status: string | null;
     allow_negative_stock: boolean | null;
     products: ProductRow[] | null;
+    account_status: string | null;
+    level_prices: Record<string, string> | null;
+    allowed_product_ids: string[] | null;
   }>(
     `SELECT EXISTS (SELECT 1 FROM shop_options WHERE shop_id = $1 AND kind = $2 AND name = $3) AS type_ok,
             (SELECT name FROM suppliers WHERE shop_id = $1 AND id = $4::bigint) AS supplier_name,
             (SELECT name FROM customers WHERE shop_id = $1 AND id = $5::bigint) AS customer_name,
             ${stockPointColumns(6)},
             ${productsColumn(7)},
-            ${lockProducts ? productLockColumns(7) : 'NULL AS allow_negative_stock'}`,
+            ${lockProducts ? productLockColumns(7) : 'NULL AS allow_negative_stock'},
+            (SELECT status FROM payment_accounts WHERE shop_id = $1 AND id = $8::bigint) AS account_status,
+            (SELECT json_object_agg(pp.product_id::text, pp.price::text)
+               FROM customers c JOIN product_prices pp ON pp.shop_id = c.shop_id AND pp.price_level_id = c.price_level_id
+              WHERE c.shop_id = $1 AND c.id = $5::bigint AND pp.product_id = ANY($7::bigint[])) AS level_prices,
+            (SELECT array_agg(product_id::text) FROM customer_products WHERE shop_id = $1 AND customer_id = $5::bigint) AS allowed_product_ids`,
     [
       actor.shopId,
       direction === 'in' ? 'inboundType' : 'outboundType',
@@ -80,11 +88,31 @@ export async function prepareBill(
       input.customerId ?? null,
       input.stockPointId ?? null,
       productIdsOf(input.lines),
+      input.paymentAccountId ?? null,
     ],
   );
   if (!found!.type_ok) throw invalid('billType', `is not one of the shop's ${direction === 'in' ? 'inbound' : 'outbound'} types`);
   if (input.supplierId && found!.supplier_name === null) throw notFound('Supplier', 'supplierId');
   if (input.customerId && found!.customer_name === null) throw notFound('Customer', 'customerId');
+  if (input.paymentAccountId && !found!.account_status) throw notFound('Payment account', 'paymentAccountId');
+  if (found!.account_status === 'inactive') throw invalid('paymentAccountId', 'is switched off');
+  const customer = input.customerId ? { levelPrices: found!.level_prices ?? {}, allowedProductIds: found!.allowed_product_ids ?? [] } : undefined;
+  const lines = checkLines(found!.products, direction, input.lines, customer);
+  const partyId = (direction === 'out' ? input.customerId : input.supplierId) ?? null;
+  // Paying for a purchase means knowing what it cost.
+  if (direction === 'in' && moneyUnits(input.paidAmount) !== 0n && !can(actor, 'recordPayments')) {
+    throw forbidden('Payments to suppliers are hidden from your account');
+  }
+  obeyMoneyRules(() =>
+    checkBillPayment({
+      billId: '',
+      direction,
+      partyId,
+      total: moneyUnits(totalsOf(lines).totalAmount),
+      paid: moneyUnits(input.paidAmount),
+      accountId: input.paymentAccountId ?? null,
+    }),
+  );
   return {
     header: {
       stockPointId: stockPointChoice(actor, input.stockPointId, found!, 'stockPointId'),
@@ -93,14 +121,14 @@ export async function prepareBill(
       supplierName: found!.supplier_name,
       customerName: found!.customer_name,
     },
-    lines: checkLines(found!.products, direction, input.lines),
+    lines,
     locked: lockProducts ? { allowNegativeStock: found!.allow_negative_stock! } : undefined,
   };
 }
 
 /** The columns a draft's author controls, as (column, value) pairs for INSERT and UPDATE alike. */
 export function editableColumns(
-  input: Pick<UpdateBillRequest, 'billType' | 'billDate' | 'remarks' | 'attachments'>,
+  input: Pick<UpdateBillRequest, 'billType' | 'billDate' | 'remarks' | 'attachments' | 'paidAmount' | 'paymentAccountId'>,
   header: PreparedHeader,
   totals: { totalQuantity: string; totalAmount: string },
 ): Array<[string, unknown]> {
@@ -116,5 +144,7 @@ export function editableColumns(
     ['total_amount', totals.totalAmount],
     ['remarks', input.remarks],
     ['attachments', JSON.stringify(input.attachments)],
+    ['paid_amount', input.paidAmount],
+    ['payment_account_id', input.paymentAccountId],
   ];
 }

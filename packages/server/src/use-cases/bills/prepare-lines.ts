@@ -40,25 +40,35 @@ export function productsColumn(n: number): string {
 
 export const productIdsOf = (lines: ReadonlyArray<LineRequest>) => [...new Set(lines.map((line) => line.productId))];
 
+/** What a sale's customer changes about its lines: the prices at their level, and the only products they may buy. */
+export interface CustomerTerms {
+  /** Product id → price at the customer's level, where that level sets one. */
+  levelPrices: Record<string, string>;
+  /** Empty: any product. */
+  allowedProductIds: string[];
+}
+
+const productRefused = (field: string, message: string) =>
+  new AppError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
+
 /**
- * Checks each line's product belongs to the shop and is enabled, fills a missing price from the
- * product and snapshots what the bill must keep showing if the product changes later. Every bill's
- * lines pass here, typed or derived (a stocktake's gains), so here a line's amount and the bill's
- * total are held to their limits. The messages name the limit, not the amount: a price taken from
- * the product may be one the caller may not see.
+ * Checks each line's product belongs to the shop and is enabled (and on a sale to a customer, is one
+ * they may buy), fills a missing price from the product (or the customer's level) and snapshots what
+ * the bill must keep showing if the product changes later. Every bill's lines pass here, typed or
+ * derived (a stocktake's gains), so here a line's amount and the bill's total are held to their limits.
+ * The messages name the limit, not the amount: a price taken from the product may be one the caller may not see.
  */
-export function checkLines(found: ProductRow[] | null, direction: 'in' | 'out', lines: ReadonlyArray<LineRequest>): PreparedLine[] {
+export function checkLines(found: ProductRow[] | null, direction: 'in' | 'out', lines: ReadonlyArray<LineRequest>, customer?: CustomerTerms): PreparedLine[] {
   const products = new Map((found ?? []).map((row) => [row.id, row]));
+  const allowed = customer && customer.allowedProductIds.length > 0 ? new Set(customer.allowedProductIds) : null;
   const prepared = lines.map((line, index) => {
     const field = line.field ?? `lines.${index}`;
     const product = products.get(line.productId);
     if (!product) throw notFound('Product', `${field}.productId`);
-    if (!product.is_enabled) {
-      throw new AppError('VALIDATION_FAILED', `${field}.productId: ${product.name} is disabled`, [
-        { field: `${field}.productId`, message: 'is disabled' },
-      ]);
-    }
-    const unitPrice = formatUnitCost(line.unitPrice ?? (direction === 'in' ? product.inbound_price : product.outbound_price));
+    if (!product.is_enabled) throw productRefused(`${field}.productId`, `${product.name} is disabled`);
+    if (allowed && !allowed.has(product.id)) throw productRefused(`${field}.productId`, `${product.name} is not among the products this customer may buy`);
+    const defaultPrice = direction === 'in' ? product.inbound_price : (customer?.levelPrices[product.id] ?? product.outbound_price);
+    const unitPrice = formatUnitCost(line.unitPrice ?? defaultPrice);
     const amount = lineAmount(String(line.quantity), unitPrice);
     if (amount.gt(LIMITS.lineAmount)) {
       throw invalid(field, `comes to more than ${limitText(LIMITS.lineAmount)} yuan (quantity × unit price), the most one line may hold`);

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { loadPostingBills, postBills } from '../stock/post-bills.ts';
 import { findBillFor, findBillForAction, type BillState } from './bill-access.ts';
 import { assignBillNumber } from './assign-bill-number.ts';
+import { postBillMoney } from '../money/post-bill-money.ts';
 
 /**
  * 红冲: a posted bill is never edited; a counter-bill with the same lines negated undoes it, each line
@@ -39,6 +40,8 @@ export async function reverseBill(tx: Transaction, actor: Actor, billId: string)
     const numbered = await assignBillNumber(tx, actor.shopId, counters.get(original.id)!, original.direction);
     if (original.id === bill.id) counterBill = numbered;
   }
+  // Only a bill alone can carry money (a transfer has no counterparty): its reversal undoes that too.
+  await postBillMoney(tx, actor, counterBill!);
   return counterBill!;
 }
 
@@ -46,10 +49,11 @@ async function createCounterBill(tx: Transaction, actor: Actor, original: BillSt
   const today = shopDay(new Date());
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO stock_bills (shop_id, direction, kind, bill_type, bill_date, stock_point_id, supplier_id, customer_id,
-                              supplier_name, customer_name, total_quantity, total_amount, remarks, attachments, status,
-                              confirmed_by, confirmed_at, reversal_of_id, created_by)
+                              supplier_name, customer_name, total_quantity, total_amount, paid_amount, payment_account_id, remarks,
+                              attachments, status, confirmed_by, confirmed_at, reversal_of_id, created_by)
      SELECT shop_id, direction, 'reversal', bill_type, GREATEST(bill_date, $3::date), stock_point_id, supplier_id, customer_id,
-            supplier_name, customer_name, -total_quantity, -total_amount, '红冲 ' || bill_no, '[]', 'confirmed', $4, now(), id, $4
+            supplier_name, customer_name, -total_quantity, -total_amount, -paid_amount, payment_account_id, '红冲 ' || bill_no, '[]',
+            'confirmed', $4, now(), id, $4
        FROM stock_bills WHERE shop_id = $1 AND id = $2
      RETURNING id`,
     [actor.shopId, original.id, today, actor.userId],

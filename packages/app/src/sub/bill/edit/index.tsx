@@ -7,12 +7,14 @@ import { products } from '../../../api/master';
 import type { Bill, Product, SaveBillRequest } from '../../../api/types';
 import { DateField, SelectField, TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
+import { PaymentFields, usePayment } from '../../../components/PaymentFields';
 import { ProductPicker } from '../../../components/ProductPicker';
 import { Screen } from '../../../components/Screen';
 import { Empty, Failed, LoadFailed, Loading } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
+import { useCustomerPrices } from '../../../hooks/useCustomerPrices';
 import { useFormGuard } from '../../../hooks/useFormGuard';
-import { asOptions, defaultStockPoint, useOptions, useShopConfig } from '../../../hooks/useOptions';
+import { asOptions, useDefaultStockPoint, useOptions, useShopConfig } from '../../../hooks/useOptions';
 import { useRemote } from '../../../hooks/useRemote';
 import { checkBill, type Header, type LineDraft } from '../../../lib/bill-form';
 import { lineAmount, sumAmounts, sumQuantities } from '../../../lib/decimal';
@@ -50,6 +52,8 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
   const [lines, setLines] = useState<LineDraft[]>(() => linesOf(bill));
   const [picking, setPicking] = useState(false);
   const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
+  const payment = usePayment(bill);
+  useCustomerPrices(direction === 'out' ? header.partyId : '', lines, setLines);
   const action = useAction();
   const config = useShopConfig();
   const points = useOptions('stockPoints');
@@ -131,6 +135,7 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
       stockPointId: header.stockPointId,
       ...(direction === 'in' ? { supplierId: header.partyId || null } : { customerId: header.partyId || null }),
       remarks: header.remarks.trim(),
+      ...payment.body,
       lines: lines.map((line) => ({
         productId: line.productId,
         quantity: line.quantity.trim(),
@@ -248,6 +253,8 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
         </View>
         {withPrices ? <View className="total-bar__amount bill-total">{money(sumAmounts(amounts))}</View> : null}
       </View>
+
+      {withPrices ? <PaymentFields direction={direction} total={sumAmounts(amounts)} hasParty={header.partyId !== ''} payment={payment} errors={errors} /> : null}
 
       <View className="actions">
         <Button fill="outline" type="primary" className="save-draft" disabled={action.busy} onClick={() => save(false)}>

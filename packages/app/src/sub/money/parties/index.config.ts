@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '应收应付', enablePullDownRefresh: true });

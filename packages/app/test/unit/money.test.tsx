@@ -1,0 +1,84 @@
+import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { translateFieldMessage } from '../../src/api/messages';
+import { PaymentFields, usePayment } from '../../src/components/PaymentFields';
+import { useCustomerPrices } from '../../src/hooks/useCustomerPrices';
+import type { LineDraft } from '../../src/lib/bill-form';
+
+const requestMock = vi.mocked(Taro.request);
+const accounts = { items: [{ id: '11', name: '微信', kind: 'wechat', status: 'active' }, { id: '12', name: '现金', kind: 'cash', status: 'active' }], total: 2, page: 1, pageSize: 50 };
+
+beforeEach(() => {
+  requestMock.mockReset();
+  requestMock.mockImplementation((async ({ url }: { url: string }) => {
+    if (url.startsWith('/api/payment-accounts')) return { statusCode: 200, data: accounts };
+    const match = /\/api\/customers\/(\d+)\/prices\?productIds=(.*)$/.exec(url);
+    if (match) {
+      const level = match[1] === '7' ? '7.50' : '9.00';
+      const ids = decodeURIComponent(match[2]!).split(',');
+      return { statusCode: 200, data: { customerId: match[1], priceLevelId: '3', priceLevelName: '代理价', items: ids.map((productId) => ({ productId, price: level, allowed: true })) } };
+    }
+    return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: 'No such route' } } };
+  }) as never);
+});
+
+function SaleMoney({ total, hasParty, onBody }: { total: string; hasParty: boolean; onBody: (body: unknown) => void }) {
+  const payment = usePayment(null);
+  onBody(payment.body);
+  return <PaymentFields direction="out" total={total} hasParty={hasParty} payment={payment} errors={{}} />;
+}
+
+describe('what a sale says was paid at once', () => {
+  it('shows what the customer will owe, pays all with one tap into the first account, and sends nothing paid as no account', async () => {
+    const bodies: unknown[] = [];
+    const { container } = render(<SaleMoney total="100.00" hasParty onBody={(body) => bodies.push(body)} />);
+    expect(bodies.at(-1)).toEqual({ paidAmount: '0', paymentAccountId: null });
+    expect(screen.getByText('其余 ¥100.00 计入客户欠款（应收）')).toBeTruthy();
+    await waitFor(() => expect(requestMock).toHaveBeenCalled());
+    await act(async () => undefined);
+    fireEvent.input(container.querySelector('.field-paidAmount input')!, { target: { value: '30' } });
+    await waitFor(() => expect(screen.getByText('其余 ¥70.00 计入客户欠款（应收）')).toBeTruthy());
+    expect(bodies.at(-1)).toEqual({ paidAmount: '30', paymentAccountId: '11' });
+    fireEvent.click(screen.getByText('全额'));
+    await waitFor(() => expect(bodies.at(-1)).toEqual({ paidAmount: '100.00', paymentAccountId: '11' }));
+    expect(screen.queryByText(/计入客户欠款/)).toBeNull();
+  });
+
+  it('without a customer, says the bill must be paid in full or not at all', () => {
+    render(<SaleMoney total="20.00" hasParty={false} onBody={() => undefined} />);
+    expect(screen.getByText('未选客户：须全额收款或不填')).toBeTruthy();
+  });
+});
+
+describe('prices at the customer’s level', () => {
+  const line = (productId: string, unitPrice = '10.00'): LineDraft => ({ productId, name: productId, unit: '个', code: null, quantity: '1', unitPrice });
+
+  it('fill every line when the customer changes and a new line when it is added, leaving a typed price alone', async () => {
+    const { result, rerender } = renderHook(
+      ({ customerId }) => {
+        const [lines, setLines] = useState<LineDraft[]>([line('1'), line('2')]);
+        useCustomerPrices(customerId, lines, setLines);
+        return { lines, setLines };
+      },
+      { initialProps: { customerId: '' } },
+    );
+    expect(result.current.lines.map((l) => l.unitPrice)).toEqual(['10.00', '10.00']);
+    rerender({ customerId: '7' });
+    await waitFor(() => expect(result.current.lines.map((l) => l.unitPrice)).toEqual(['7.50', '7.50']));
+    act(() => result.current.setLines((lines) => [{ ...lines[0]!, unitPrice: '6.00' }, lines[1]!, line('3')]));
+    await waitFor(() => expect(result.current.lines.map((l) => l.unitPrice)).toEqual(['6.00', '7.50', '7.50']));
+    expect(requestMock.mock.calls.at(-1)![0]).toMatchObject({ url: '/api/customers/7/prices?productIds=3' });
+    rerender({ customerId: '8' });
+    await waitFor(() => expect(result.current.lines.map((l) => l.unitPrice)).toEqual(['9.00', '9.00', '9.00']));
+  });
+});
+
+describe('money messages in Chinese', () => {
+  it('translates the refusals a shop owner meets', () => {
+    expect(translateFieldMessage('exceeds the 40.00 still owed on this bill: overpayment is not accepted')).toBe('超过未结金额 ¥40.00，不接受多付');
+    expect(translateFieldMessage("must not exceed the bill's total of 100.00")).toBe('不能超过本单合计 ¥100.00');
+    expect(translateFieldMessage('可乐 is not among the products this customer may buy')).toBe('可乐 不在该客户的可购商品中');
+  });
+});
