@@ -1,6 +1,6 @@
 import { LIMITS } from '@xiaocang/domain';
 import { z } from 'zod';
-import { DecimalString, decimalInput, Id, IsoDate, ListQuery, MoneyInput, QuantityInput, RequiredText, Text, Timestamp, UnitPriceInput, WebAddress } from './common.ts';
+import { DecimalString, decimalInput, Id, IsoDate, ListQuery, QuantityInput, RequiredText, Text, Timestamp, UnitPriceInput, WebAddress } from './common.ts';
 
 export const Direction = z.enum(['in', 'out']);
 export type Direction = z.infer<typeof Direction>;
@@ -34,7 +34,8 @@ const BillFields = {
   attachments: z.array(Attachment).max(9, 'at most 9 attachments').default([]),
   lines: z.array(BillLineInput).min(1, 'a bill needs at least one line').max(1000, 'at most 1000 lines'),
   /** Paid at once (received on a sale, paid on a purchase); the rest is owed by the customer or to the supplier. */
-  paidAmount: MoneyInput.default('0'),
+  // Paid now, at most the bill's total (the money rules hold it to that).
+  paidAmount: decimalInput({ places: 2, max: LIMITS.billTotal }).default('0'),
   /** The account the money went into or came out of; required when something is paid. */
   paymentAccountId: Id.nullable().default(null),
 };

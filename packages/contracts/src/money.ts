@@ -1,3 +1,4 @@
+import { LIMITS } from '@xiaocang/domain';
 import { z } from 'zod';
 import { DecimalString, decimalInput, Id, IsoDate, ListQuery, MoneyInput, Page, PageSize, RequiredText, Status, Text, Timestamp, updateOf } from './common.ts';
 
@@ -55,7 +56,8 @@ export const CreatePaymentAccountRequest = z.object({
 });
 export const UpdatePaymentAccountRequest = updateOf(CreatePaymentAccountRequest);
 
-export const SettlementAmount = decimalInput({ places: 2, min: 0, nonZero: true });
+// A receipt or payment settles at most what is owed; the bound only keeps the number within what the books hold.
+export const SettlementAmount = decimalInput({ places: 2, min: 0, max: LIMITS.balanceValue, nonZero: true });
 export const AllocationInput = z.object({ billId: Id, amount: SettlementAmount });
 
 const SettlementFields = {

@@ -47,6 +47,8 @@ const billIn = (status: Bill['status'], fields: Partial<Bill> = {}): Bill => ({
   customerName: null,
   totalQuantity: '7.000',
   valuation: 'price',
+  paymentAccountId: null,
+  paymentAccountName: null,
   remarks: '',
   attachments: [],
   status,

@@ -25,6 +25,8 @@ const bill = (overrides: Partial<Bill>): Bill => ({
   totalAmount: '496.00',
   totalCost: '40.00',
   valuation: 'price',
+  paymentAccountId: null,
+  paymentAccountName: null,
   remarks: '',
   attachments: [],
   status: 'confirmed',

@@ -2,7 +2,7 @@ import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-li
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { translateFieldMessage } from '../../src/api/messages';
+import { translateServerMessage } from '../../src/api/messages';
 import { PaymentFields, usePayment } from '../../src/components/PaymentFields';
 import { useCustomerPrices } from '../../src/hooks/useCustomerPrices';
 import type { LineDraft } from '../../src/lib/bill-form';
@@ -77,8 +77,8 @@ describe('prices at the customer’s level', () => {
 
 describe('money messages in Chinese', () => {
   it('translates the refusals a shop owner meets', () => {
-    expect(translateFieldMessage('exceeds the 40.00 still owed on this bill: overpayment is not accepted')).toBe('超过未结金额 ¥40.00，不接受多付');
-    expect(translateFieldMessage("must not exceed the bill's total of 100.00")).toBe('不能超过本单合计 ¥100.00');
-    expect(translateFieldMessage('可乐 is not among the products this customer may buy')).toBe('可乐 不在该客户的可购商品中');
+    expect(translateServerMessage('exceeds the 40.00 still owed on this bill: overpayment is not accepted')).toBe('超过未结金额 ¥40.00，不接受多付');
+    expect(translateServerMessage("must not exceed the bill's total of 100.00")).toBe('不能超过本单合计 ¥100.00');
+    expect(translateServerMessage('可乐 is not among the products this customer may buy')).toBe('可乐 不在该客户的可购商品中');
   });
 });

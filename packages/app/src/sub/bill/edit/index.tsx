@@ -14,7 +14,7 @@ import { Empty, Failed, LoadFailed, Loading } from '../../../components/StateVie
 import { useAction } from '../../../hooks/useAction';
 import { useCustomerPrices } from '../../../hooks/useCustomerPrices';
 import { useFormGuard } from '../../../hooks/useFormGuard';
-import { asOptions, useDefaultStockPoint, useOptions, useShopConfig } from '../../../hooks/useOptions';
+import { asOptions, defaultStockPoint, useOptions, useShopConfig } from '../../../hooks/useOptions';
 import { useRemote } from '../../../hooks/useRemote';
 import { checkBill, type Header, type LineDraft } from '../../../lib/bill-form';
 import { lineAmount, sumAmounts, sumQuantities } from '../../../lib/decimal';
