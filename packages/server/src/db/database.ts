@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, protocol, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
+import { FLUSH_IF_WRITTEN, flushFolder, PERIODIC_FLUSH_MS, pgliteFolderOptions, pgliteSyncSetting, type PgliteSync } from './pglite-sync.ts';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -28,12 +30,14 @@ const TEXT_TYPES = { int8: 20, numeric: 1700, date: 1082 } as const;
  * PGlite has one connection: every statement and transaction goes through one queue. Parameterised
  * statements are prepared once through the wire protocol, as on PostgreSQL (see `statementName`): PGlite's
  * own `query` parses and plans each statement every time, which cost posting a third of its time.
+ * A data folder reaches the disk as `sync` says (see pglite-sync.ts); without one, everything is in memory.
  */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, sync: PgliteSync = pgliteSyncSetting()): Promise<Database> {
+  const fresh = dataDir !== undefined && !existsSync(path.join(dataDir, 'PG_VERSION'));
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const identity = (value: string) => value;
   const db = await PGlite.create({
-    dataDir,
+    ...(dataDir ? pgliteFolderOptions(dataDir, sync) : {}),
     parsers: {
       [TEXT_TYPES.int8]: identity,
       [TEXT_TYPES.numeric]: identity,
@@ -41,12 +45,18 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
     },
   });
+  if (fresh && sync !== 'off') flushFolder(dataDir!);
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
     queue = run.catch(() => undefined);
     return run;
   };
+  // A failed flush needs no handling here: PostgreSQL stops on a failed fsync, so the next statement fails too.
+  const flusher =
+    dataDir && sync === 'periodic'
+      ? setInterval(() => void exclusive(() => db.query(FLUSH_IF_WRITTEN)).catch(() => undefined), PERIODIC_FLUSH_MS).unref()
+      : undefined;
   const statements = new Map<string, PgliteStatement>();
   /** `unprepared` runs a statement without parameters: the database itself, or the open transaction. */
   const run = async <Row>(text: string, params: readonly unknown[] | undefined, unprepared: Pick<PGlite, 'query'>): Promise<Row[]> => {
@@ -74,7 +84,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
           }),
         ),
       ),
-    close: () => exclusive(() => db.close()),
+    close: () => {
+      clearInterval(flusher);
+      return exclusive(() => db.close());
+    },
   };
 }
 
