@@ -24,6 +24,48 @@ export function pgliteSyncSetting(value = process.env.PGLITE_SYNC): PgliteSync {
 /** How often `periodic` flushes what was committed since the last flush. */
 export const PERIODIC_FLUSH_MS = 1000;
 
+/** Flushes the WAL if anything was written since the last flush: a tiny WAL record written with flush. */
+export const FLUSH_IF_WRITTEN = `SELECT CASE WHEN pg_current_wal_insert_lsn() > pg_current_wal_flush_lsn()
+                                       THEN pg_logical_emit_message(false, 'xiaocang.flush', '', true) END`;
+
+/** PostgreSQL refused to start on the folder; `postgresLog` holds its last words (FATAL, PANIC). */
+export class DataFolderError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly postgresLog: string[],
+    cause: unknown,
+  ) {
+    const said = postgresLog.filter((line) => /\b(FATAL|PANIC|ERROR):/.test(line));
+    super(`PostgreSQL could not start on the data folder ${dataDir}: ${said.length ? said.join(' / ') : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * Opens PGlite on a data folder, flushed to the disk as `sync` says, with PostgreSQL's own words when it
+ * refuses the folder.
+ */
+export async function openFolderPglite(dataDir: string, sync: PgliteSync, options: PGliteOptions): Promise<PGlite> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const postgresLog: string[] = [];
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...options,
+      ...(sync === 'off' ? { dataDir } : { fs: new FlushingNodeFS(dataDir), startParams: startParams(sync) }),
+      onStderr: (line: string) => {
+        postgresLog.push(line);
+        return false;
+      },
+    });
+  } catch (error) {
+    throw new DataFolderError(dataDir, postgresLog, error);
+  }
+  postgresLog.length = 0;
+  if (fresh && sync !== 'off') flushFolder(dataDir);
+  return pglite;
+}
+
 interface NodeStream {
   nfd: number;
 }
@@ -68,17 +110,11 @@ function startParams(sync: Exclude<PgliteSync, 'off'>): string[] {
   ];
 }
 
-/** The options that put PGlite's data folder on the disk with the chosen setting. */
-export function pgliteFolderOptions(dataDir: string, sync: PgliteSync): Pick<PGliteOptions, 'dataDir' | 'fs' | 'startParams'> {
-  if (sync === 'off') return { dataDir };
-  return { fs: new FlushingNodeFS(dataDir), startParams: startParams(sync) };
-}
-
 /**
  * A new folder is written by initdb without a single flush: flush every file and folder once, so that
  * what PostgreSQL's own flushes build on is on the disk too.
  */
-export function flushFolder(folder: string): void {
+function flushFolder(folder: string): void {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     const target = path.join(folder, entry.name);
     if (entry.isDirectory()) flushFolder(target);
@@ -95,7 +131,3 @@ function flushPath(target: string): void {
     fs.closeSync(fd);
   }
 }
-
-/** Flushes the WAL if anything was written since the last flush: a tiny WAL record written with flush. */
-export const FLUSH_IF_WRITTEN = `SELECT CASE WHEN pg_current_wal_insert_lsn() > pg_current_wal_flush_lsn()
-                                       THEN pg_logical_emit_message(false, 'xiaocang.flush', '', true) END`;
