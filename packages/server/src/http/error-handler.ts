@@ -56,7 +56,8 @@ function toAppError(error: FastifyError & { code?: string; constraint?: string }
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
-  if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  // Only the unexpected is logged with its stack; DATA_DAMAGED was logged once, when the books were checked.
+  if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
   return reply.status(appError.status).send({
     error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
   });
