@@ -43,7 +43,7 @@ async function trace(pid: number, file: string): Promise<{ stop(): Promise<strin
       said += chunk.toString();
       if (said.includes(`Process ${pid} attached`)) resolve();
     });
-    void exited.then(() => reject(new Error(`strace could not attach: ${said}`)));
+    void exited.then(() => reject(new Error(`strace could not attach (it needs to be allowed to trace the process: root, or kernel.yama.ptrace_scope=0): ${said}`)));
   });
   return {
     async stop() {
