@@ -146,6 +146,7 @@ export const ErrorCode = z.enum([
   'TOO_MANY_REQUESTS',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
+  'DATA_DAMAGED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

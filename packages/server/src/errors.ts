@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
+  DATA_DAMAGED: 503,
 };
 
 /** The one error type: a code, a sentence for people and details for programs. */

@@ -4,29 +4,59 @@ import { buildServer } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { AppError } from './errors.ts';
 import { bufferedLogger } from './http/buffered-logger.ts';
+import { checkBooks, restoreAdvice, type BooksCheck } from './jobs/check-books.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   log: Logger;
   db: Database;
   url: string;
+  /** The check of the books in the data folder, running in the background after start (none on PostgreSQL). */
+  booksChecked: Promise<BooksCheck | undefined>;
   stop(): Promise<void>;
 }
 
-/** Opens the database, brings its schema up to date and listens. */
+/** Opens the database, brings its schema up to date, listens, and checks the books of a data folder. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSync: config.pgliteSync });
   await migrate(db);
   const log = bufferedLogger();
   const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy });
+  // Books found damaged are not served: every API call answers DATA_DAMAGED until the folder is restored.
+  let damage: string | undefined;
+  app.addHook('onRequest', async (request) => {
+    if (damage && request.url.startsWith('/api/') && !request.url.startsWith('/api/health')) throw new AppError('DATA_DAMAGED', damage);
+  });
   const url = await app.listen({ port: config.port, host: config.host });
+  const stopping = new AbortController();
+  const booksChecked =
+    config.databaseUrl || !config.checkBooksOnStart
+      ? Promise.resolve(undefined)
+      : checkBooks(db, stopping.signal).then((check) => {
+          if (check.problems.length) {
+            damage = `The books in the data folder are damaged; the server has stopped serving them. Restore the last backup (see the server's console). ${check.problems[0]}`;
+            log.error({ problems: check.problems }, 'the books in the data folder are damaged');
+            log.flush();
+            process.stderr.write(
+              `\nThe books in ${config.dataDir} are damaged, so Xiaocang answers every request with DATA_DAMAGED:\n` +
+                `${check.problems.map((problem) => `  - ${problem}`).join('\n')}\n${restoreAdvice(config.dataDir)}\n\n`,
+            );
+          } else if (!stopping.signal.aborted) {
+            log.info(`Books checked: ${check.tables} tables read, ${check.shops} shops' ${check.ledgerRows} ledger rows replayed, no difference`);
+          }
+          return check;
+        });
   return {
     app,
     log,
     db,
     url,
+    booksChecked,
     async stop() {
+      stopping.abort();
+      await booksChecked;
       await app.close();
       await db.close();
     },

@@ -14,6 +14,7 @@ const CODE_MESSAGES: Record<string, string> = {
   TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
   PAYLOAD_TOO_LARGE: '内容太大',
   INTERNAL: '服务器开小差了，请稍后重试',
+  DATA_DAMAGED: '账本数据已损坏，为免出错已暂停服务。请按服务器窗口中的提示从最近的备份恢复',
   NETWORK: '网络不通，请检查网络后重试',
 };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { PGlite, protocol, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite, protocol, types as pgliteTypes, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
+import { FLUSH_IF_WRITTEN, openFolderPglite, PERIODIC_FLUSH_MS, pgliteSyncSetting, type PgliteSync } from './pglite-folder.ts';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -28,25 +28,30 @@ const TEXT_TYPES = { int8: 20, numeric: 1700, date: 1082 } as const;
  * PGlite has one connection: every statement and transaction goes through one queue. Parameterised
  * statements are prepared once through the wire protocol, as on PostgreSQL (see `statementName`): PGlite's
  * own `query` parses and plans each statement every time, which cost posting a third of its time.
+ * A data folder reaches the disk as `sync` says (see pglite-folder.ts); without one, everything is in memory.
  */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+export async function openPglite(dataDir: string | undefined, sync: PgliteSync = pgliteSyncSetting()): Promise<Database> {
   const identity = (value: string) => value;
-  const db = await PGlite.create({
-    dataDir,
+  const options: PGliteOptions = {
     parsers: {
       [TEXT_TYPES.int8]: identity,
       [TEXT_TYPES.numeric]: identity,
       [TEXT_TYPES.date]: identity,
       [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
     },
-  });
+  };
+  const db = dataDir ? await openFolderPglite(dataDir, sync, options) : await PGlite.create(options);
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
     queue = run.catch(() => undefined);
     return run;
   };
+  // A failed flush needs no handling here: PostgreSQL stops on a failed fsync, so the next statement fails too.
+  const flusher =
+    dataDir && sync === 'periodic'
+      ? setInterval(() => void exclusive(() => db.query(FLUSH_IF_WRITTEN)).catch(() => undefined), PERIODIC_FLUSH_MS).unref()
+      : undefined;
   const statements = new Map<string, PgliteStatement>();
   /** `unprepared` runs a statement without parameters: the database itself, or the open transaction. */
   const run = async <Row>(text: string, params: readonly unknown[] | undefined, unprepared: Pick<PGlite, 'query'>): Promise<Row[]> => {
@@ -74,7 +79,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
           }),
         ),
       ),
-    close: () => exclusive(() => db.close()),
+    close: () => {
+      clearInterval(flusher);
+      return exclusive(() => db.close());
+    },
   };
 }
 
@@ -183,6 +191,6 @@ export function openPostgres(connectionString: string, maxConnections = Number(p
   };
 }
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; maxConnections?: number }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections) : openPglite(options.dataDir);
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; pgliteSync?: PgliteSync; maxConnections?: number }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections) : openPglite(options.dataDir, options.pgliteSync);
 }

@@ -69,7 +69,8 @@ function toAppError(error: FastifyError & { code?: string; constraint?: string }
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
-  if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  // Only the unexpected is logged with its stack; DATA_DAMAGED was logged once, when the books were checked.
+  if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
   const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   if (appError.code === 'TOO_MANY_REQUESTS' && typeof retryAfter === 'number') reply.header('retry-after', retryAfter);
   // An error is an answer for this moment only.

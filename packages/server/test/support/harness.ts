@@ -58,20 +58,21 @@ export interface TestApp {
   /** Creates a staff member in the owner's shop and returns a client logged in as them. */
   addStaff(owner: Client): Promise<Client>;
   clientFor(token: string, shopId: string, userId: string, username: string): Client;
+  /** Closes the server and its database now rather than after the file's tests. */
+  close(): Promise<void>;
 }
 
 export const uniqueName = (prefix = 'u') => `${prefix}${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 
 export const randomAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
-/** A server on this project's database, closed after the file's tests. */
-export async function createTestApp(): Promise<TestApp> {
-  const db = await openTestDatabase();
-  const app = await buildServer({ db, ...(process.env.TEST_LOG === '1' ? { logger: pino() } : {}) });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+/** A server on this project's database (or on `db`), closed with its database after the file's tests. */
+export async function createTestApp(db?: Database): Promise<TestApp> {
+  const database = db ?? (await openTestDatabase());
+  const app = await buildServer({ db: database, ...(process.env.TEST_LOG === '1' ? { logger: pino() } : {}) });
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= app.close().then(() => database.close()));
+  afterAll(close);
   const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}, remoteAddress = randomAddress()) => {
     const response = await app.inject({
       method: method as 'GET',
@@ -101,9 +102,10 @@ export async function createTestApp(): Promise<TestApp> {
   };
   return {
     app,
-    db,
+    db: database,
     request,
     clientFor,
+    close,
     async registerShop(shopName = '测试小店') {
       const username = uniqueName('owner');
       const response = await request('POST', '/api/auth/register', { shopName, username, password: 'password123', realName: '店主' });

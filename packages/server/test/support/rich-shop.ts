@@ -231,3 +231,37 @@ export function getRoutes(t: TestApp): string[] {
   const excluded = /^\/api\/(docs|health$|openapi\.json$)/;
   return routes.filter((route) => route.startsWith('/api/') && !excluded.test(route));
 }
+
+/** Real ids of a rich shop for each GET route's parameters, and a few filters on the lists. */
+export function urlsForRoute(shop: RichShop, route: string): string[] {
+  const s = shop;
+  const fill = (ids: string[]) => ids.map((id) => route.replace(/:\w+/, id));
+  const byRoute: Record<string, () => string[]> = {
+    '/api/staff/:id': () => fill([s.staff.userId]),
+    '/api/categories/:id': () => fill([s.categoryId]),
+    '/api/products/:id': () => fill([s.productA.id, s.productB.id]),
+    '/api/products/by-code/:code': () => fill([s.productA.code, s.productB.code]),
+    '/api/products/:id/ledger': () => [...fill([s.productA.id, s.productB.id]), `/api/products/${s.productA.id}/ledger?stockPointId=${s.secondStockPointId}`],
+    '/api/suppliers/:id': () => fill([s.supplierId]),
+    '/api/customers/:id': () => fill([s.customerId]),
+    '/api/stock-points/:id': () => fill([s.defaultStockPointId, s.secondStockPointId]),
+    '/api/bills/:id': () => fill(Object.values(s.bills)),
+    '/api/stocktakes/:id': () => fill(Object.values(s.stocktakes)),
+    '/api/bills': () => [route, `${route}?direction=in`, `${route}?kind=transfer`, `${route}?kind=reversal`, `${route}?status=pending&pageSize=200`],
+    '/api/inventory': () => [route, `${route}?lowStock=true`, `${route}?stockPointId=${s.secondStockPointId}`],
+    '/api/stats/monthly': () => [`${route}?year=${s.today.slice(0, 4)}`],
+    '/api/price-levels/:id': () => fill([s.priceLevelId]),
+    '/api/payment-accounts/:id': () => fill(s.accountIds),
+    '/api/customers/:id/prices': () => [`/api/customers/${s.customerId}/prices?productIds=${s.productA.id},${s.productB.id}`],
+    '/api/customers/:id/open-bills': () => fill([s.customerId]),
+    '/api/customers/:id/statement': () => fill([s.customerId]),
+    '/api/suppliers/:id/open-bills': () => fill([s.supplierId]),
+    '/api/suppliers/:id/statement': () => fill([s.supplierId]),
+    '/api/receipts/:id': () => fill([s.receiptId]),
+    '/api/payments/:id': () => fill([s.paymentId]),
+  };
+  if (byRoute[route]) return byRoute[route]();
+  // A new route with a parameter needs real ids here, or a scan would only see its 404.
+  if (route.includes(':')) throw new Error(`no ids for ${route}: add it to urlsForRoute`);
+  return [route];
+}

@@ -14,6 +14,7 @@ import {
 } from '@xiaocang/domain';
 import { can } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
+import type { Queryable } from '../../db/database.ts';
 import { magnitude } from '../stock/segment.ts';
 import type { UseCaseContext } from '../../http/context.ts';
 
@@ -30,16 +31,20 @@ interface LedgerRow {
   balance_amount: string;
 }
 
-/**
- * Recomputes every balance from its ledger with the costing code and lists any difference:
- * the balance row against the replayed history and each ledger row's running balance. There must
- * never be any.
- */
 export async function verifyInventory({ db, actor }: UseCaseContext): Promise<InventoryVerification> {
   if (!can(actor, 'viewInventory') || !can(actor, 'viewCosts')) throw forbidden('Only someone who sees stock and costs can verify it');
+  return replayLedgers(db, actor.shopId);
+}
+
+/**
+ * Recomputes every balance of a shop from its ledger with the costing code and lists any difference:
+ * the balance row against the replayed history and each ledger row's running balance. There must
+ * never be any. Also run on the books at start-up and after moving them to another database.
+ */
+export async function replayLedgers(db: Queryable, shopId: string): Promise<InventoryVerification> {
   const balances = await db.query<{ stock_point_id: string; product_id: string; quantity: string; avg_cost: string; total_cost: string; ledger_rows: string }>(
     'SELECT stock_point_id, product_id, quantity, avg_cost, total_cost, ledger_rows FROM inventory_balances WHERE shop_id = $1 ORDER BY stock_point_id, product_id',
-    [actor.shopId],
+    [shopId],
   );
   const drift: InventoryVerification['drift'] = [];
   let checkedLedgerRows = 0;
@@ -51,7 +56,7 @@ export async function verifyInventory({ db, actor }: UseCaseContext): Promise<In
          FROM stock_ledger l
         WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3
         ORDER BY l.bill_date, l.posting_seq, l.line_no`,
-      [actor.shopId, balance.stock_point_id, balance.product_id],
+      [shopId, balance.stock_point_id, balance.product_id],
     );
     checkedLedgerRows += rows.length;
     if (Number(balance.ledger_rows) !== rows.length) report('ledger row count of the balance', String(rows.length), balance.ledger_rows);

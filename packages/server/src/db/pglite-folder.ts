@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+
+/**
+ * How the PGlite data folder reaches the disk (`PGLITE_SYNC`):
+ * - `commit`: each commit is flushed to the disk (fsync of the WAL) before the transaction returns, as on a
+ *   PostgreSQL server; checkpoints flush the data files. A power cut loses nothing acknowledged.
+ * - `periodic`: commits are written at once but flushed about once a second; a power cut may lose the last
+ *   second's commits, never the folder (PostgreSQL's `synchronous_commit = off`).
+ * - `off`: PGlite's own setting (`fsync = off`): nothing is ever flushed; a power cut may lose anything and
+ *   leave a folder that PostgreSQL cannot start from.
+ */
+export const PGLITE_SYNC_SETTINGS = ['commit', 'periodic', 'off'] as const;
+export type PgliteSync = (typeof PGLITE_SYNC_SETTINGS)[number];
+
+export function pgliteSyncSetting(value = process.env.PGLITE_SYNC): PgliteSync {
+  if (!value) return 'commit';
+  if ((PGLITE_SYNC_SETTINGS as readonly string[]).includes(value)) return value as PgliteSync;
+  throw new Error(`PGLITE_SYNC must be one of ${PGLITE_SYNC_SETTINGS.join(', ')}, not "${value}"`);
+}
+
+/** How often `periodic` flushes what was committed since the last flush. */
+export const PERIODIC_FLUSH_MS = 1000;
+
+/** Flushes the WAL if anything was written since the last flush: a tiny WAL record written with flush. */
+export const FLUSH_IF_WRITTEN = `SELECT CASE WHEN pg_current_wal_insert_lsn() > pg_current_wal_flush_lsn()
+                                       THEN pg_logical_emit_message(false, 'xiaocang.flush', '', true) END`;
+
+/** PostgreSQL refused to start on the folder; `postgresLog` holds its last words (FATAL, PANIC). */
+export class DataFolderError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly postgresLog: string[],
+    cause: unknown,
+  ) {
+    const said = postgresLog.filter((line) => /\b(FATAL|PANIC|ERROR):/.test(line));
+    super(`PostgreSQL could not start on the data folder ${dataDir}: ${said.length ? said.join(' / ') : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * Opens PGlite on a data folder, flushed to the disk as `sync` says, with PostgreSQL's own words when it
+ * refuses the folder.
+ */
+export async function openFolderPglite(dataDir: string, sync: PgliteSync, options: PGliteOptions): Promise<PGlite> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const postgresLog: string[] = [];
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...options,
+      ...(sync === 'off' ? { dataDir } : { fs: new FlushingNodeFS(dataDir), startParams: startParams(sync) }),
+      onStderr: (line: string) => {
+        postgresLog.push(line);
+        return false;
+      },
+    });
+  } catch (error) {
+    throw new DataFolderError(dataDir, postgresLog, error);
+  }
+  postgresLog.length = 0;
+  if (fresh && sync !== 'off') flushFolder(dataDir);
+  return pglite;
+}
+
+interface NodeStream {
+  nfd: number;
+}
+interface EmscriptenNodeFs {
+  stream_ops: { fsync?: (stream: NodeStream) => number };
+  tryFSOperation<T>(operation: () => T): T;
+}
+
+/**
+ * PGlite's Node file system writes straight into the folder but answers PostgreSQL's fsync() with nothing:
+ * Emscripten's NODEFS has no fsync, so no flush ever reached the kernel. This one passes each fsync() on
+ * to the file. (PostgreSQL's fdatasync() goes to a no-op Emscripten cannot reroute, hence
+ * `wal_sync_method = fsync`.)
+ */
+class FlushingNodeFS extends NodeFS {
+  override async init(pg: PGlite, options: Parameters<NodeFS['init']>[1]) {
+    const { emscriptenOpts } = await super.init(pg, options);
+    const passFsyncOn = (mod: { NODEFS: unknown }) => {
+      const nodefs = mod.NODEFS as EmscriptenNodeFs | undefined;
+      if (!nodefs?.stream_ops || typeof nodefs.tryFSOperation !== 'function') {
+        throw new Error('This PGlite has no Emscripten NODEFS to pass fsync on to: the data folder could not be made durable');
+      }
+      nodefs.stream_ops.fsync = (stream) => {
+        nodefs.tryFSOperation(() => fs.fsyncSync(stream.nfd));
+        return 0;
+      };
+    };
+    return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), passFsyncOn] } };
+  }
+}
+
+/** PGlite's start parameters with fsync on (PGlite's own defaults pass `-F`, fsync off). */
+function startParams(sync: Exclude<PgliteSync, 'off'>): string[] {
+  return [
+    ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+    '-c',
+    'fsync=on',
+    '-c',
+    'wal_sync_method=fsync',
+    '-c',
+    `synchronous_commit=${sync === 'commit' ? 'on' : 'off'}`,
+  ];
+}
+
+/**
+ * A new folder is written by initdb without a single flush: flush every file and folder once, so that
+ * what PostgreSQL's own flushes build on is on the disk too.
+ */
+function flushFolder(folder: string): void {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const target = path.join(folder, entry.name);
+    if (entry.isDirectory()) flushFolder(target);
+    else if (entry.isFile()) flushPath(target);
+  }
+  flushPath(folder);
+}
+
+function flushPath(target: string): void {
+  const fd = fs.openSync(target, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
