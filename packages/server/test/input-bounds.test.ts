@@ -84,7 +84,7 @@ describeOnDatabase('input bounds', () => {
       expect((await postBill(owner, 'in', repeat(10, { productId, quantity: 1, unitPrice: 1_000_000 }))).status).toBe(201);
       expect((await postBill(owner, 'in', [{ productId, quantity: 1_000_000, unitPrice: 1 }])).status).toBe(201);
       const month = (await owner.get('/api/stats/monthly?year=2026')).body.months[10];
-      expect(month).toMatchObject({ inboundCount: 2, inboundAmount: '11000000.00' });
+      expect(month).toMatchObject({ inboundCount: 2, purchaseCount: 2, purchaseAmount: '11000000.00' });
 
       expectInvalid(await owner.post('/api/products', { name: '贵', unit: '个', outboundPrice: '1000000.01' }), 'outboundPrice');
       expectInvalid(await owner.put(`/api/products/${productId}`, { inboundPrice: 2_000_000 }), 'inboundPrice');
@@ -144,15 +144,14 @@ describeOnDatabase('input bounds', () => {
       // A shop numbers at most 9,999 bills a day in each direction; a bill adds at most its total to the amounts
       // and, to the cost of goods, at most 1,000 lines each moving twice the balance value limit.
       const billsPerDay = 9_999;
+      // Each month's row holds one bill type of one direction.
       const worstPerDay: Record<string, number> = {
-        inbound_amount: billsPerDay * LIMITS.billTotal,
-        outbound_amount: billsPerDay * LIMITS.billTotal,
-        outbound_cost: billsPerDay * 1000 * 2 * LIMITS.balanceValue,
-        profit: billsPerDay * (LIMITS.billTotal + 1000 * 2 * LIMITS.balanceValue),
+        amount: billsPerDay * LIMITS.billTotal,
+        cost: billsPerDay * 1000 * 2 * LIMITS.balanceValue,
       };
       const columns = await t.db.query<{ column_name: string; numeric_precision: number; numeric_scale: number }>(
         `SELECT column_name, numeric_precision, numeric_scale FROM information_schema.columns
-          WHERE table_schema = current_schema() AND table_name = 'stats_monthly' AND data_type = 'numeric' ORDER BY column_name`,
+          WHERE table_schema = current_schema() AND table_name = 'stats_monthly_bill_types' AND data_type = 'numeric' ORDER BY column_name`,
       );
       expect(columns.map((c) => c.column_name).sort()).toEqual(Object.keys(worstPerDay).sort());
       for (const column of columns) {
@@ -164,12 +163,13 @@ describeOnDatabase('input bounds', () => {
       const owner = await t.registerShop();
       const productId = await createProduct(owner);
       await postBill(owner, 'in', [{ productId, quantity: 10, unitPrice: 100 }]);
-      await t.db.query("UPDATE stats_monthly SET outbound_cost = '99999999999999990.00', profit = '-99999999999999990.00' WHERE shop_id = $1", [
+      expect((await postBill(owner, 'out', [{ productId, quantity: 1, unitPrice: 150 }])).status).toBe(201);
+      await t.db.query("UPDATE stats_monthly_bill_types SET cost = cost + '99999999999999990.00' WHERE shop_id = $1 AND direction = 'out'", [
         owner.shopId,
       ]);
       expect((await postBill(owner, 'out', [{ productId, quantity: 1, unitPrice: 150 }])).status).toBe(201);
       const month = (await owner.get('/api/stats/monthly?year=2026')).body.months[10];
-      expect(month).toMatchObject({ outboundAmount: '150.00', outboundCost: '100000000000000090.00', profit: '-99999999999999940.00' });
+      expect(month).toMatchObject({ salesAmount: '300.00', salesCost: '100000000000000190.00', grossMargin: '-99999999999999890.00' });
     });
   });
 

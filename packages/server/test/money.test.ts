@@ -283,7 +283,7 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
     const receipt = ok(await owner.post('/api/receipts', { customerId: customer, accountId: accounts.微信, amount: '20', docDate: '2026-11-05' }));
     const counter = ok(await owner.post(`/api/receipts/${receipt.id}/reverse`));
     // After the period: left out. The receipt's reversal is dated today, inside it.
-    ok(await sale(owner, customer, [{ productId: a, quantity: 1 }], { billDate: '2099-01-01' }));
+    ok(await sale(owner, customer, [{ productId: a, quantity: 1 }], { billDate: shopDay(new Date(Date.now() + 7 * 86_400_000)) }));
     const today = shopDay(new Date());
 
     const statement = ok(await owner.get(`/api/customers/${customer}/statement?dateFrom=2026-11-01&dateTo=${today}`), 200);
@@ -319,11 +319,12 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
     const reversed = ok(await sale(owner, customer, [{ productId: b, quantity: 1 }], { billDate: '2026-11-07' }));
     ok(await owner.post(`/api/bills/${reversed.id}/reverse`));
     ok(await sale(owner, customer, [{ productId: a, quantity: 9 }], { billDate: '2026-10-31' }));
-    // Up to a far date: the reversal is dated the day it is made.
-    const period = 'dateFrom=2026-11-01&dateTo=2099-12-31';
+    // Up to a later date: the reversal is dated the day it is made.
+    const until = shopDay(new Date(Date.now() + 300 * 86_400_000));
+    const period = `dateFrom=2026-11-01&dateTo=${until}`;
     expect(ok(await owner.get(`/api/reports/sales-by-customer?${period}`), 200)).toEqual({
       dateFrom: '2026-11-01',
-      dateTo: '2099-12-31',
+      dateTo: until,
       totals: { billCount: 2, quantity: '6.000', amount: '72.00', costAmount: '28.00', profit: '44.00' },
       items: [
         { customerId: customer, customerName: '小王', billCount: 1, quantity: '5.000', amount: '60.00', costAmount: '24.00', profit: '36.00' },

@@ -11,8 +11,9 @@ CREATE TABLE stats_monthly_bill_types (
   -- What the standing bills state (quantity × price), the stock value they moved (receipts: added; issues:
   -- the cost of goods taken) and how many there are. A reversal is booked against the month of its bill
   -- with the same figures negated, so the pair counts as nothing. Transfers are not here.
-  amount numeric(18, 2) NOT NULL DEFAULT 0,
-  cost numeric(18, 2) NOT NULL DEFAULT 0,
+  -- numeric(28, 2): no allowed input can push a month past it (see the README's Limits).
+  amount numeric(28, 2) NOT NULL DEFAULT 0,
+  cost numeric(28, 2) NOT NULL DEFAULT 0,
   bill_count integer NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (shop_id, year, month, direction, bill_type)
