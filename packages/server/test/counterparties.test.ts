@@ -56,15 +56,17 @@ describeOnDatabase('suppliers and customers', () => {
 
     // Reading and using them stays open.
     expect((await staff.get(`/api/suppliers/${supplier}`)).body.name).toBe('义乌批发');
-    expect((await postBill(staff, 'in', [{ productId, quantity: 5 }], { supplierId: supplier })).body).toMatchObject({ status: 'confirmed', supplierName: '义乌批发' });
-    expect((await postBill(staff, 'out', [{ productId, quantity: 1 }], { customerId: customer })).body).toMatchObject({ status: 'confirmed', customerName: '老王' });
+    // Priced at nothing, so nobody owes anybody and the owner may delete them below.
+    expect((await postBill(staff, 'in', [{ productId, quantity: 5, unitPrice: 0 }], { supplierId: supplier })).body).toMatchObject({ status: 'confirmed', supplierName: '义乌批发' });
+    expect((await postBill(staff, 'out', [{ productId, quantity: 1, unitPrice: 0 }], { customerId: customer })).body).toMatchObject({ status: 'confirmed', customerName: '老王' });
     // The owner is never bound.
     await expectStatus(owner, writes({ supplier, customer }).filter(([method]) => method !== 'POST'), 200);
   });
 
   it('a bill keeps the name its counterparty had when the bill was made or last edited', async () => {
     const { owner, supplier, customer, productId } = await shop();
-    const receipt = (await postBill(owner, 'in', [{ productId, quantity: 10 }], { supplierId: supplier })).body;
+    // Priced at nothing: the shop owes the supplier nothing, so it may be switched off below.
+    const receipt = (await postBill(owner, 'in', [{ productId, quantity: 10, unitPrice: 0 }], { supplierId: supplier })).body;
     const sale = (await postBill(owner, 'out', [{ productId, quantity: 2 }], { customerId: customer })).body;
     const draft = (await postBill(owner, 'in', [{ productId, quantity: 1 }], { supplierId: supplier, confirm: false })).body;
     const reversed = (await postBill(owner, 'in', [{ productId, quantity: 3 }], { supplierId: supplier })).body;

@@ -92,7 +92,7 @@ describeOnDatabase('staff switches per member', () => {
     expect((await owner.put(`/api/staff/${owner.userId}`, { permissionOverrides: { hideInventory: true } })).status).toBe(404);
 
     const misnamed = await owner.put(`/api/staff/${amy.userId}`, { permissionOverrides: { hideStock: true } });
-    expect([misnamed.status, misnamed.body.error.details[0].field]).toEqual([400, 'permissionOverrides']);
+    expect([misnamed.status, misnamed.body.error.details[0].field]).toEqual([400, 'permissionOverrides.hideStock']);
     const notBoolean = await owner.put(`/api/staff/${amy.userId}`, { permissionOverrides: { hideInventory: 'yes' } });
     expect([notBoolean.status, notBoolean.body.error.details[0].field]).toEqual([400, 'permissionOverrides.hideInventory']);
     expect((await owner.get(`/api/staff/${amy.userId}`)).body.permissionOverrides).toEqual({});

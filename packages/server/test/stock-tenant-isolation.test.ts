@@ -71,7 +71,7 @@ describeOnDatabase('tenant isolation of bills, transfers, stocktakes and stock',
         { method: 'GET', route: '/api/bills/{id}', url: `/api/bills/${id}` },
         { method: 'PUT', route: '/api/bills/{id}', url: `/api/bills/${id}`, body: update },
         { method: 'DELETE', route: '/api/bills/{id}', url: `/api/bills/${id}` },
-        ...(['confirm', 'approve', 'reverse'] as const).map((action) => ({
+        ...(['confirm', 'approve', 'reverse', 'withdraw', 'reopen'] as const).map((action) => ({
           method: 'POST' as const,
           route: `/api/bills/{id}/${action}`,
           url: `/api/bills/${id}/${action}`,
