@@ -32,7 +32,8 @@ export async function startServerProcess({ databaseUrl, dataDir }: ServerProcess
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${log}`)), 60_000);
+    // A new PGlite folder (initdb, then every file flushed) can take over a minute on a busy 2-core machine.
+    const timer = setTimeout(() => reject(new Error(`server did not start within 180 s:\n${log}`)), 180_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const match = /Xiaocang is running at (http:\/\/[^\s"]+)/.exec(log);
