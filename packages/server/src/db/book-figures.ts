@@ -49,10 +49,10 @@ export async function bookFigures(tx: Transaction): Promise<BookFigures> {
     `SELECT shop_id, status AS detail, concat_ws(', ', count(*), sum(total_quantity), sum(total_amount)) AS value FROM stock_bills GROUP BY shop_id, status`,
   );
   await sums(
-    'monthly in amount, in count, out amount, out count, out cost, profit ',
-    `SELECT shop_id, to_char(make_date(year, month, 1), 'YYYY-MM') AS detail,
-            concat_ws(', ', inbound_amount, inbound_count, outbound_amount, outbound_count, outbound_cost, profit) AS value
-       FROM stats_monthly`,
+    'monthly amount, cost, count ',
+    `SELECT shop_id, concat_ws(' ', to_char(make_date(year, month, 1), 'YYYY-MM'), direction, bill_type) AS detail,
+            concat_ws(', ', amount, cost, bill_count) AS value
+       FROM stats_monthly_bill_types`,
   );
   for (const table of await schemaTables(tx)) {
     const order = table.key.length ? table.key.map((column) => `t.${quoted(column)}`).join(', ') : 't::text';
