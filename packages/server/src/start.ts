@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { AppError } from './errors.ts';
 import { bufferedLogger } from './http/buffered-logger.ts';
 import { checkBooks, restoreAdvice, type BooksCheck } from './jobs/check-books.ts';
+import { keepStatistics } from './jobs/keep-statistics.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -30,6 +31,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     if (damage && request.url.startsWith('/api/') && !request.url.startsWith('/api/health')) throw new AppError('DATA_DAMAGED', damage);
   });
   const url = await app.listen({ port: config.port, host: config.host });
+  const statistics = keepStatistics(db, log);
   const stopping = new AbortController();
   const booksChecked =
     config.databaseUrl || !config.checkBooksOnStart
@@ -56,7 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     booksChecked,
     async stop() {
       stopping.abort();
-      await booksChecked;
+      await Promise.all([booksChecked, statistics.stop()]);
       await app.close();
       await db.close();
     },
