@@ -1,4 +1,5 @@
 import { shopDay } from '@xiaocang/domain';
+import { cpuTime, perBill, type CpuTime } from './cpu-time.ts';
 import { registerOwner, type HttpClient } from './http.ts';
 import { runReferenceFloor, type ReferenceFloor } from './reference-floor.ts';
 import { runConcurrently, type RunFigures } from './workload.ts';
@@ -10,6 +11,8 @@ const LINES = 5;
 export interface FreshPosting {
   bills: number;
   http: { concurrency1: RunFigures; concurrency8: RunFigures };
+  /** Where the API's time goes: CPU ms per bill of the server, its database backends and the load generator. */
+  cpuPerBill: { concurrency1: CpuTime; concurrency8: CpuTime };
   floor: { concurrency1: ReferenceFloor; concurrency8: ReferenceFloor };
   ratio: { concurrency1: number; concurrency8: number };
 }
@@ -20,8 +23,13 @@ export interface FreshPosting {
  * receipt when i is a multiple of 3, otherwise an issue, over the same products, quantities and prices.
  * On PGlite the floor always posts one bill at a time; the API's concurrency 8 is compared with it.
  */
-export async function measureFreshPosting(serverUrl: string, bills: number, databaseUrl: string | undefined, log: (message: string) => void): Promise<FreshPosting> {
-  const owner = await registerOwner(serverUrl, '新店');
+export async function measureFreshPosting(
+  server: { url: string; pid: number | undefined },
+  bills: number,
+  databaseUrl: string | undefined,
+  log: (message: string) => void,
+): Promise<FreshPosting> {
+  const owner = await registerOwner(server.url, '新店');
   const products = await createProducts(owner);
   await postOpeningStock(owner, products);
   log(`fresh shop ${owner.shopId}: ${PRODUCTS} products and their opening stock created through HTTP`);
@@ -33,16 +41,23 @@ export async function measureFreshPosting(serverUrl: string, bills: number, data
   };
   const backend = databaseUrl ? 'pg' : 'pglite';
   const slots = Array.from({ length: bills });
-  const http1 = await runConcurrently(slots, 1, post(0));
+  const databaseName = databaseUrl && new URL(databaseUrl).pathname.slice(1);
+  const measured = async (concurrency: number, first: number) => {
+    const before = cpuTime(server.pid, databaseName);
+    const figures = await runConcurrently(slots, concurrency, post(first));
+    return { figures, cpu: perBill(before, cpuTime(server.pid, databaseName), bills) };
+  };
+  const { figures: http1, cpu: cpu1 } = await measured(1, 0);
   const floor1 = await runReferenceFloor(backend, bills, 1, databaseUrl);
   log(`fresh database, concurrency 1: HTTP ${http1.perSecond} bills/s, reference floor ${floor1.billsPerSec} bills/s`);
-  const http8 = await runConcurrently(slots, 8, post(bills));
+  const { figures: http8, cpu: cpu8 } = await measured(8, bills);
   const floor8 = await runReferenceFloor(backend, bills, 8, databaseUrl);
   log(`fresh database, concurrency 8: HTTP ${http8.perSecond} bills/s, reference floor ${floor8.billsPerSec} bills/s (concurrency ${floor8.concurrency})`);
   const ratio = (http: RunFigures, floor: ReferenceFloor) => Math.round((http.perSecond / floor.billsPerSec) * 100) / 100;
   return {
     bills,
     http: { concurrency1: http1, concurrency8: http8 },
+    cpuPerBill: { concurrency1: cpu1, concurrency8: cpu8 },
     floor: { concurrency1: floor1, concurrency8: floor8 },
     ratio: { concurrency1: ratio(http1, floor1), concurrency8: ratio(http8, floor8) },
   };

@@ -90,7 +90,7 @@ async function main() {
   log(`database: ${databaseLabel}`);
   await ownDatabase();
   server = await startServerProcess({ databaseUrl, dataDir });
-  const fresh = await measureFreshPosting(server.url, settings.freshBills, databaseUrl, log);
+  const fresh = await measureFreshPosting({ url: server.url, pid: server.child.pid }, settings.freshBills, databaseUrl, log);
   if (settings.freshOnly) {
     await server.stop();
     await cleanUp();
@@ -324,6 +324,8 @@ function freshRows(fresh: FreshPosting): string[][] {
     const http = fresh.http[key];
     const floor = fresh.floor[key];
     rows.push([`fresh database: post 5-line bill, HTTP, c=${http.concurrency}`, `${http.perSecond} bills/s`, `${http.p50Ms}`, `${http.p95Ms}`, `${http.p99Ms}`, '']);
+    const cpu = fresh.cpuPerBill[key];
+    rows.push([`  CPU per bill: server / database / load generator`, `${cpu.server} / ${cpu.database} / ${cpu.bench} ms`, '', '', '', '']);
     rows.push([`  reference floor, c=${floor.concurrency}`, `${floor.billsPerSec} bills/s`, '', '', '', '']);
     const r = fresh.ratio[key];
     rows.push([`  HTTP / reference floor`, `${Math.round(r * 100)} %`, '', '', '', `≥ 70 % ${r >= 0.7 ? 'met' : 'MISSED'}`]);
