@@ -1,6 +1,7 @@
 import type { Bill } from '@xiaocang/contracts';
 import { needsApproval, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
+import { SqlParams } from '../../db/sql-params.ts';
 import { loadPostingBills, postBills, type Closing, type PostingBill, type ProductsLocked } from '../stock/post-bills.ts';
 import { checkSequence, numbering } from './assign-bill-number.ts';
 import { billGroup } from './bill-group.ts';
@@ -27,7 +28,10 @@ export async function submitBill(tx: Transaction, actor: Actor, billId: string, 
   const status = pending
     ? `status = 'pending', approval_status = 'pending', rejected_reason = NULL`
     : `status = 'confirmed', confirmed_by = $3, confirmed_at = now(), rejected_reason = NULL`;
-  const number = created ? numbering(5, created.bill.direction) : null;
+  const params = new SqlParams();
+  // Placed first, in this order, for the fixed text above and below: $1 the shop, $2 the bills, $3 the user, $4 the action.
+  for (const value of [actor.shopId, billIds, actor.userId, pending ? 'submit' : 'confirm']) params.add(value);
+  const number = created ? numbering(params, '$1', created.bill.direction) : null;
   const rows = await tx.query<{ last_sequence: number; id: string }>(
     `WITH ${number ? `${number.cte},` : ''}
           audit AS (INSERT INTO audit_log (shop_id, user_id, action, entity, entity_id)
@@ -36,7 +40,7 @@ export async function submitBill(tx: Transaction, actor: Actor, billId: string, 
        ${number ? 'FROM counter' : ''}
       WHERE b.shop_id = $1 AND b.id = ANY($2::bigint[])
      RETURNING ${number ? 'counter.last_sequence' : '0 AS last_sequence'}, ${billColumns({ withLines: true })}`,
-    [actor.shopId, billIds, actor.userId, pending ? 'submit' : 'confirm', ...(number?.params ?? [])],
+    params.values,
   );
   const row = rows.find((candidate) => candidate.id === billId)!;
   checkSequence(row);
@@ -45,8 +49,8 @@ export async function submitBill(tx: Transaction, actor: Actor, billId: string, 
 
 const confirmAndNumber =
   (direction: 'in' | 'out'): Closing =>
-  ({ first, shop, bill, user, ledger }) => {
-    const number = numbering(first, direction);
+  ({ params, shop, bill, user, ledger }) => {
+    const number = numbering(params, shop, direction);
     return {
       ctes: [
         number.cte,
@@ -55,6 +59,5 @@ const confirmAndNumber =
       assignments: [`status = 'confirmed'`, `confirmed_by = ${user}`, 'confirmed_at = now()', `bill_no = ${number.billNo}`],
       from: 'counter',
       returning: `counter.last_sequence, ${billColumns({ withLines: true, ledger })}`,
-      params: number.params,
     };
   };

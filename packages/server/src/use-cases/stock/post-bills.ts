@@ -12,6 +12,7 @@ import {
   type MovementResult,
 } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
+import { SqlParams } from '../../db/sql-params.ts';
 import { balanceLimitExceeded, insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
 import { statsUpsert } from './monthly-stats.ts';
@@ -95,16 +96,15 @@ export async function postBills(
 /**
  * More work for the statement that writes a posting, so that closing the bill costs no round trip of
  * its own: CTEs, assignments to the bill row (alias `b`, joined with `from` when given) and what it
- * returns. `refs` names the statement's parameters and relations: the shop, the bill, the user, the
- * first free parameter number and `ledger`, the bill's new ledger rows (the table cannot show them yet).
+ * returns. `refs` names the statement's parameters and relations: the shop, the bill, the user, `params`
+ * to add its own values to, and `ledger`, the bill's new ledger rows (the table cannot show them yet).
  */
 export interface Closing {
-  (refs: { first: number; shop: string; bill: string; user: string; ledger: string }): {
+  (refs: { params: SqlParams; shop: string; bill: string; user: string; ledger: string }): {
     ctes: string[];
     assignments: string[];
     from?: string;
     returning: string;
-    params: unknown[];
   };
 }
 
@@ -294,69 +294,64 @@ async function writePosting(
   closing: Closing | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { tx, who } = context;
-  const closes = closing?.({ first: 33, shop: '$1', bill: '$3', user: '$9', ledger: 'ledger' });
   const column = <T>(pick: (row: SegmentRow, result: MovementResult) => T) => rows.map((row) => pick(row, results.get(row.lineId)!));
   // The month's figures: what the bill states, the stock value it moved, one bill (a reversal takes them back).
   const amount = moneyText(rows.reduce((total, row) => total + moneyUnits(row.amount), 0n));
   const cost = moneyText(rows.reduce((total, row) => total + results.get(row.lineId)!.costAmount * BigInt(row.billSign), 0n));
-  const count = bill.kind === 'reversal' ? -1 : 1;
+  const params = new SqlParams();
+  // The shop comes first: statsUpsert takes it as $1.
+  const shop = params.add(who.shopId);
+  const [point, billId, user] = [params.add(bill.stockPointId), params.add(bill.id), params.add(who.userId)];
+  const array = (values: unknown[], type: string) => `${params.add(values)}::${type}[]`;
+  const costSourceLineIds = array(column((row) => row.costSourceLineId), 'bigint');
+  const ledgerRows = [
+    array(bill.lines.map((line) => line.productId), 'bigint'),
+    array(bill.lines.map((line) => line.id), 'bigint'),
+    array(bill.lines.map((line) => line.lineNo), 'int'),
+    array(column((row) => row.movement), 'text'),
+    array(column((row) => quantityText(signedQuantity(row))), 'numeric'),
+    array(column((row, result) => ledgerPrice(row, result).unitPrice), 'numeric'),
+    array(column((row, result) => ledgerPrice(row, result).amount), 'numeric'),
+    array(column((_, result) => unitCostText(result.unitCost)), 'numeric'),
+    array(column((row, result) => moneyText(signedCost(row, result.costAmount))), 'numeric'),
+    array(column((_, result) => quantityText(result.after.quantity)), 'numeric'),
+    array(column((_, result) => unitCostText(result.after.avgCost)), 'numeric'),
+    array(column((_, result) => moneyText(result.after.totalCost)), 'numeric'),
+    costSourceLineIds,
+    array(column((row) => row.isCostSource), 'boolean'),
+  ];
+  const newBalances = [
+    array(outcomes.map(({ productId }) => productId), 'bigint'),
+    array(outcomes.map(({ replayed }) => quantityText(replayed.final.quantity)), 'numeric'),
+    array(outcomes.map(({ replayed }) => unitCostText(replayed.final.avgCost)), 'numeric'),
+    array(outcomes.map(({ replayed }) => moneyText(replayed.final.totalCost)), 'numeric'),
+    array(outcomes.map(({ replayed }) => replayed.given.length), 'int'),
+  ];
+  const inStats = params.add(bill.transferPeerId === null);
+  const seq = params.add(postingSeq);
+  const ofTheBill = [shop, point, billId, params.add(bill.billDate), seq, params.add(bill.direction), params.add(bill.kind), inStats, user, params.add(bill.billType)];
+  const stats = statsUpsert({ bill: billId, amount: params.add(amount), cost: params.add(cost), count: params.add(bill.kind === 'reversal' ? -1 : 1), when: inStats });
+  const closes = closing?.({ params, shop, bill: billId, user, ledger: 'ledger' });
   const [closed] = await tx.query(
     `WITH ledger AS (
        INSERT INTO stock_ledger (shop_id, stock_point_id, bill_id, bill_date, posting_seq, direction, bill_kind, in_stats, created_by, bill_type,
                                  product_id, line_id, line_no, movement, quantity, unit_price, amount, unit_cost, cost_amount,
                                  balance_quantity, balance_avg_cost, balance_amount, cost_source_line_id, is_cost_source)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $32, u.*
-         FROM unnest($10::bigint[], $11::bigint[], $12::int[], $13::text[], $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[],
-                     $18::numeric[], $19::numeric[], $20::numeric[], $21::numeric[], $22::bigint[], $23::boolean[]) AS u
+       SELECT ${ofTheBill.join(', ')}, u.* FROM unnest(${ledgerRows.join(', ')}) AS u
        RETURNING shop_id, bill_id, line_id, in_stats, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity),
      balances AS (
        UPDATE inventory_balances b SET quantity = u.quantity, avg_cost = u.avg_cost, total_cost = u.total_cost,
-              ledger_rows = b.ledger_rows + u.rows, updated_at = now(), updated_by = $9
-         FROM unnest($24::bigint[], $25::numeric[], $26::numeric[], $27::numeric[], $31::int[])
-           AS u(product_id, quantity, avg_cost, total_cost, rows)
-        WHERE b.shop_id = $1 AND b.stock_point_id = $2 AND b.product_id = u.product_id),
-     sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = $1 AND line_id = ANY($22::bigint[]) AND NOT is_cost_source),
-     stats AS (${statsUpsert({ bill: '$3', amount: '$28', cost: '$29', count: '$30', when: '$8' })})
+              ledger_rows = b.ledger_rows + u.rows, updated_at = now(), updated_by = ${user}
+         FROM unnest(${newBalances.join(', ')}) AS u(product_id, quantity, avg_cost, total_cost, rows)
+        WHERE b.shop_id = ${shop} AND b.stock_point_id = ${point} AND b.product_id = u.product_id),
+     sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = ${shop} AND line_id = ANY(${costSourceLineIds}) AND NOT is_cost_source),
+     stats AS (${stats})
      ${closes ? closes.ctes.map((cte) => `, ${cte}`).join('') : ''}
-     UPDATE stock_bills b SET ${['posting_seq = $5', 'updated_at = now()', ...(closes?.assignments ?? [])].join(', ')}
+     UPDATE stock_bills b SET ${[`posting_seq = ${seq}`, 'updated_at = now()', ...(closes?.assignments ?? [])].join(', ')}
        ${closes?.from ? `FROM ${closes.from}` : ''}
-      WHERE b.shop_id = $1 AND b.id = $3
+      WHERE b.shop_id = ${shop} AND b.id = ${billId}
      ${closes ? `RETURNING ${closes.returning}` : ''}`,
-    [
-      who.shopId,
-      bill.stockPointId,
-      bill.id,
-      bill.billDate,
-      postingSeq,
-      bill.direction,
-      bill.kind,
-      bill.transferPeerId === null,
-      who.userId,
-      bill.lines.map((line) => line.productId),
-      bill.lines.map((line) => line.id),
-      bill.lines.map((line) => line.lineNo),
-      column((row) => row.movement),
-      column((row) => quantityText(signedQuantity(row))),
-      column((row, result) => ledgerPrice(row, result).unitPrice),
-      column((row, result) => ledgerPrice(row, result).amount),
-      column((_, result) => unitCostText(result.unitCost)),
-      column((row, result) => moneyText(signedCost(row, result.costAmount))),
-      column((_, result) => quantityText(result.after.quantity)),
-      column((_, result) => unitCostText(result.after.avgCost)),
-      column((_, result) => moneyText(result.after.totalCost)),
-      column((row) => row.costSourceLineId),
-      column((row) => row.isCostSource),
-      outcomes.map(({ productId }) => productId),
-      outcomes.map(({ replayed }) => quantityText(replayed.final.quantity)),
-      outcomes.map(({ replayed }) => unitCostText(replayed.final.avgCost)),
-      outcomes.map(({ replayed }) => moneyText(replayed.final.totalCost)),
-      amount,
-      cost,
-      count,
-      outcomes.map(({ replayed }) => replayed.given.length),
-      bill.billType,
-      ...(closes?.params ?? []),
-    ],
+    params.values,
   );
   return closed;
 }
