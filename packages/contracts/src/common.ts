@@ -67,6 +67,8 @@ export const DecimalString = z.string();
  */
 export const PlainString = z
   .string()
+  // NUL is the very character refused here.
+  // eslint-disable-next-line no-control-regex
   .regex(/^[^\u0000]*$/, 'must not contain NUL characters')
   .regex(/^\P{Cs}*$/u, 'must be well-formed Unicode (it has an unpaired surrogate)');
 export const Text = (max: number) => PlainString.trim().max(max, `must be at most ${max} characters`);

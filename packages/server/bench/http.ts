@@ -1,13 +1,15 @@
 import http from 'node:http';
+import type { Session } from '@xiaocang/contracts';
 
-export interface HttpResponse<T = any> {
+/** A response; T is what the caller expects the body to be (unknown until it says). */
+export interface HttpResponse<T = unknown> {
   status: number;
   body: T;
 }
 
 export interface HttpClient {
   token: string;
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>>;
+  request<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>>;
 }
 
 // Kept-alive connections, enough for every concurrent client: node:http costs the load generator a
@@ -15,7 +17,7 @@ export interface HttpClient {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** JSON over real HTTP, as the app talks to the server. */
-export function call<T = any>(
+export function call<T = unknown>(
   baseUrl: string,
   method: string,
   path: string,
@@ -49,7 +51,7 @@ export function call<T = any>(
 /** Registers a shop with a fresh owner and returns a client carrying the owner's token. */
 export async function registerOwner(baseUrl: string, shopName: string): Promise<HttpClient & { shopId: string; userId: string }> {
   const username = `bench${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const registered = await call(baseUrl, 'POST', '/api/auth/register', { shopName, username, password: 'password123', realName: '店主' });
+  const registered = await call<Session>(baseUrl, 'POST', '/api/auth/register', { shopName, username, password: 'password123', realName: '店主' });
   if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
   return clientOf(baseUrl, registered.body.token, registered.body.shop.id, registered.body.user.id);
 }
@@ -59,7 +61,7 @@ export function clientOf(baseUrl: string, token: string, shopId: string, userId:
     token,
     shopId,
     userId,
-    request: <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    request: <T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
       call<T>(baseUrl, method, path, body, { authorization: `Bearer ${token}`, ...headers }),
   };
 }

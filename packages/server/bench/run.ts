@@ -13,6 +13,7 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { InventoryList, InventoryVerification, LedgerEntry, List } from '@xiaocang/contracts';
 import { shopDay } from '@xiaocang/domain';
 import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
 import { postFloorBill } from './floor.ts';
@@ -161,7 +162,7 @@ async function main() {
   const floor16 = await onTheFloor(parallel, 16, serial.length);
   log(`concurrency 16: HTTP ${http16.perSecond} bills/s, floor (hand-written SQL) ${floor16.perSecond} bills/s`);
 
-  const laterRows = await owner.request('GET', `/api/products/${hot.id}/ledger?pageSize=1`);
+  const laterRows = await owner.request<List<LedgerEntry>>('GET', `/api/products/${hot.id}/ledger?pageSize=1`);
   t0 = performance.now();
   const backdated = await owner.request('POST', '/api/bills', {
     direction: 'in',
@@ -184,7 +185,7 @@ async function main() {
   let verification: { ms: number; checkedLedgerRows: number; drift: number } | null = null;
   if (settings.verify) {
     t0 = performance.now();
-    const verified = await owner.request('GET', '/api/inventory/verify');
+    const verified = await owner.request<InventoryVerification>('GET', '/api/inventory/verify');
     expectStatus('verify', verified, 200);
     verification = { ms: Math.round(performance.now() - t0), checkedLedgerRows: verified.body.checkedLedgerRows, drift: verified.body.drift.length };
     if (verification.drift > 0) throw new Error(`verify found drift: ${JSON.stringify(verified.body.drift.slice(0, 5))}`);
@@ -229,7 +230,7 @@ async function createProducts(owner: HttpClient, count: number): Promise<Product
   });
   const products: Product[] = new Array(count);
   await runConcurrently(specs, 8, async (spec, index) => {
-    const created = await owner.request('POST', '/api/products', spec);
+    const created = await owner.request<{ id: string }>('POST', '/api/products', spec);
     expectStatus('product', created, 201);
     products[index] = { id: created.body.id, inboundPrice: spec.inboundPrice, outboundPrice: spec.outboundPrice };
   });
@@ -261,10 +262,10 @@ async function prepareFloorShop(db: Database, fromShopId: string, floorOwner: { 
 async function checkSample(owner: HttpClient, products: Product[], hotRows: number) {
   for (const product of [products[0]!, products[1]!, products[products.length - 1]!]) {
     const [balance, ledger] = await Promise.all([
-      owner.request('GET', `/api/inventory?productId=${product.id}`),
-      owner.request('GET', `/api/products/${product.id}/ledger?pageSize=50`),
+      owner.request<InventoryList>('GET', `/api/inventory?productId=${product.id}`),
+      owner.request<List<LedgerEntry>>('GET', `/api/products/${product.id}/ledger?pageSize=50`),
     ]);
-    const rows = ledger.body.items as Array<{ quantity: string; balanceQuantity: string; balanceAvgCost: string; balanceAmount: string }>;
+    const rows = ledger.body.items;
     const fail = (why: string) => {
       throw new Error(`seeded history of product ${product.id} is inconsistent: ${why}`);
     };

@@ -1,13 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createProduct } from './support/stock.ts';
-import { createTestApp, describeOnDatabase, describeOnPostgres, randomAddress, uniqueName, type Client, type TestApp } from './support/harness.ts';
+import { createTestApp, describeOnDatabase, describeOnPostgres, randomAddress, uniqueName, type Client, type Json, type TestApp } from './support/harness.ts';
 
 const PASSWORD = 'tea-secret-1';
 const withToken = (token: string) => ({ authorization: `Bearer ${token}` });
-const fieldsOf = (body: any): string[] => body.error.details.map((d: { field: string }) => d.field).sort();
+const fieldsOf = (body: Json): string[] => body.error.details.map((d: { field: string }) => d.field).sort();
 
 /** The one error shape, and only it. */
-function expectError(response: { status: number; body: any }, status: number, code: string) {
+function expectError(response: { status: number; body: Json }, status: number, code: string) {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   expect(Object.keys(response.body)).toEqual(['error']);
   expect(response.body.error.code).toBe(code);
@@ -221,9 +221,9 @@ describeOnDatabase('auth hardening', () => {
     expect(errorsOf('/api/me', 'get')).toEqual(['401']);
     expect(errorsOf('/api/products', 'post')).toEqual(['400', '401', '403', '404', '409', '413']);
     expect(errorsOf('/api/products/{id}', 'get')).toEqual(['400', '401', '403', '404']);
-    for (const [path, methods] of Object.entries<Record<string, any>>(doc.paths)) {
-      for (const [method, operation] of Object.entries<any>(methods)) {
-        const errors = Object.entries<any>(operation.responses).filter(([status]) => status >= '400');
+    for (const [path, methods] of Object.entries<Record<string, Json>>(doc.paths)) {
+      for (const [method, operation] of Object.entries<Json>(methods)) {
+        const errors = Object.entries<Json>(operation.responses).filter(([status]) => status >= '400');
         expect(errors.length, `${method} ${path}`).toBeGreaterThan(0);
         for (const [, response] of errors) expect(response.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
         const body = operation.requestBody?.content?.['application/json']?.schema;

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
+import { createTestApp, describeOnDatabase, type Client, type Json, type TestApp } from './support/harness.ts';
 
 /** The one error shape, with no trace of the server's insides. */
-function expectError(response: { status: number; body: any }, status: number, code: string) {
+function expectError(response: { status: number; body: Json }, status: number, code: string) {
   expect(response.status).toBe(status);
   expect(Object.keys(response.body)).toEqual(['error']);
   expect(response.body.error.code).toBe(code);
@@ -10,7 +10,7 @@ function expectError(response: { status: number; body: any }, status: number, co
   expect(JSON.stringify(response.body)).not.toMatch(/\bat .*\.(ts|js):\d+|stack/);
 }
 
-const fieldsOf = (body: any): string[] => body.error.details.map((d: { field: string }) => d.field).sort();
+const fieldsOf = (body: Json): string[] => body.error.details.map((d: { field: string }) => d.field).sort();
 
 describeOnDatabase('errors and docs', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { shopDay } from '@xiaocang/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { keptTotals, ledgerTotals, type MonthTotals } from '../src/use-cases/stats/month-totals.ts';
-import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
+import { createTestApp, describeOnDatabase, type Client, type Json, type TestApp } from './support/harness.ts';
 import { expectStatus, setSwitches } from './support/rich-shop.ts';
 import { createProduct, postBill } from './support/stock.ts';
 
@@ -66,7 +66,7 @@ describeOnDatabase('the figures of the home screen, the monthly report, the stoc
     });
 
     // The bill list values the stocktake's bills at cost: the loss states no price (it showed ¥0.00).
-    const listed = new Map(((await shop.get('/api/bills?pageSize=50')).body.items as any[]).map((bill) => [bill.id, bill]));
+    const listed = new Map(((await shop.get('/api/bills?pageSize=50')).body.items as Json[]).map((bill) => [bill.id, bill]));
     expect(listed.get(stocktake.lossBillId)).toMatchObject({ billType: '盘亏出库', valuation: 'cost', totalAmount: '0.00', totalCost: '172.00' });
     expect(listed.get(stocktake.gainBillId)).toMatchObject({ billType: '盘盈入库', valuation: 'cost', totalCost: '37.60' });
     expect(listed.get(sale.id)).toMatchObject({ valuation: 'price', totalAmount: '347.50' });
@@ -94,7 +94,7 @@ describeOnDatabase('the figures of the home screen, the monthly report, the stoc
     expect((await shop.get('/api/dashboard')).body).toMatchObject({ todayOutboundCount: 1, todayOutboundAmount: '124.00', monthSales: '124.00', monthGrossMargin: '114.00' });
     expect(await monthOf(shop)).toMatchObject({ salesCount: 1, outboundCount: 1, salesAmount: '124.00', salesCost: '10.00' });
 
-    const bills = ((await shop.get('/api/bills?direction=out')).body.items as any[]).map((bill) => [bill.id, bill.kind, bill.status, bill.reversalOfBillNo, bill.reversedByBillNo]);
+    const bills = ((await shop.get('/api/bills?direction=out')).body.items as Json[]).map((bill) => [bill.id, bill.kind, bill.status, bill.reversalOfBillNo, bill.reversedByBillNo]);
     expect(bills).toContainEqual([reversal.id, 'reversal', 'confirmed', sale.billNo, null]);
     expect(bills).toContainEqual([sale.id, 'normal', 'reversed', null, reversal.billNo]);
     expect(reversal).toMatchObject({ reversalOfBillNo: sale.billNo, totalAmount: '-496.00' });
@@ -170,7 +170,7 @@ describeOnDatabase('the figures of the home screen, the monthly report, the stoc
     await postBill(shop, 'in', [{ productId: splitEnough, quantity: 5, unitPrice: 1 }, { productId: splitLow, quantity: 3, unitPrice: 1 }], { billDate: today, stockPointId: branch });
 
     const stock = (await shop.get('/api/inventory')).body;
-    const flags = (stock.items as any[]).map((item) => [item.productName, item.stockPointId === main ? 'main' : 'branch', item.quantity, item.productQuantity, item.isLow]).sort();
+    const flags = (stock.items as Json[]).map((item) => [item.productName, item.stockPointId === main ? 'main' : 'branch', item.quantity, item.productQuantity, item.isLow]).sort();
     expect(flags).toEqual([
       ['分仓低', 'branch', '3.000', '7.000', true],
       ['分仓低', 'main', '4.000', '7.000', true],
@@ -182,7 +182,7 @@ describeOnDatabase('the figures of the home screen, the monthly report, the stoc
     // Products, not rows: 面膜 and 分仓低, on both screens.
     expect(stock.totals.lowStockCount).toBe(2);
     expect((await shop.get('/api/dashboard')).body.lowStockCount).toBe(2);
-    const lowRows = ((await shop.get('/api/inventory?lowStock=true')).body.items as any[]).map((item) => `${item.productName} ${item.quantity}`).sort();
+    const lowRows = ((await shop.get('/api/inventory?lowStock=true')).body.items as Json[]).map((item) => `${item.productName} ${item.quantity}`).sort();
     expect(lowRows).toEqual(['分仓低 3.000', '分仓低 4.000', '面膜 10.000']);
     expect((await shop.get('/api/inventory?lowStock=false')).body.total).toBe(3);
     // A product that holds stock cannot be switched off, so no disabled product is ever counted here.
@@ -229,7 +229,7 @@ describeOnDatabase('the figures of the home screen, the monthly report, the stoc
     await postBill(owner, 'in', [{ productId: p, quantity: 5, unitPrice: '3.30' }], { billDate: today });
     const { lossBillId } = await countStock(owner, [{ productId: p, countedQuantity: 3 }]);
     await setSwitches(owner, { hideInboundPrice: true });
-    const loss = ((await staff.get('/api/bills?direction=out')).body.items as any[]).find((bill) => bill.id === lossBillId);
+    const loss = ((await staff.get('/api/bills?direction=out')).body.items as Json[]).find((bill) => bill.id === lossBillId);
     expect(loss).toMatchObject({ valuation: 'cost', totalQuantity: '2.000' });
     expect(loss).not.toHaveProperty('totalCost');
     expect(loss).not.toHaveProperty('totalAmount');

@@ -1,14 +1,14 @@
 import { shopDay } from '@xiaocang/domain';
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
+import { createTestApp, describeOnDatabase, type Client, type Json, type TestApp } from './support/harness.ts';
 import { setSwitches } from './support/rich-shop.ts';
 import { createProduct, postBill } from './support/stock.ts';
 
-const ok = <T = any>(response: { status: number; body: T }, status = 201): T => {
+const ok = <T = Json>(response: { status: number; body: T }, status = 201): T => {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   return response.body;
 };
-const fieldOf = (response: { status: number; body: any }) => [response.status, response.body.error?.code, response.body.error?.details?.[0]?.field];
+const fieldOf = (response: { status: number; body: Json }) => [response.status, response.body.error?.code, response.body.error?.details?.[0]?.field];
 
 /** A shop with stock of two products, a customer and a supplier, and its accounts by name. */
 async function moneyShop(t: TestApp) {
@@ -39,7 +39,7 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
   it('a new shop has the default price level and the four usual accounts, all at zero', async () => {
     const owner = await t.registerShop();
     expect((await owner.get('/api/price-levels')).body.items).toEqual([expect.objectContaining({ name: '零售价', isDefault: true })]);
-    expect((await owner.get('/api/payment-accounts')).body.items.map((x: any) => [x.name, x.kind, x.balance])).toEqual([
+    expect((await owner.get('/api/payment-accounts')).body.items.map((x: Json) => [x.name, x.kind, x.balance])).toEqual([
       ['微信', 'wechat', '0.00'],
       ['支付宝', 'alipay', '0.00'],
       ['现金', 'cash', '0.00'],
@@ -50,7 +50,7 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
   it('a sale to a customer at 代理价 fills each line with the price at that level, or the outbound price where the level sets none', async () => {
     const { owner, a, b, customer } = await moneyShop(t);
     const agent = ok(await owner.post('/api/price-levels', { name: '代理价' }));
-    const retail = (await owner.get('/api/price-levels')).body.items.find((x: any) => x.isDefault);
+    const retail = (await owner.get('/api/price-levels')).body.items.find((x: Json) => x.isDefault);
     expect(ok(await owner.put(`/api/products/${a}`, { prices: [{ priceLevelId: agent.id, price: '7.50' }] }), 200).prices).toEqual([
       { priceLevelId: agent.id, price: '7.50' },
     ]);
@@ -74,7 +74,7 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
     expect(fieldOf(await owner.get(`/api/customers/${customer}/prices?productIds=${a},999999`))).toEqual([404, 'NOT_FOUND', 'productIds']);
 
     const bill = ok(await sale(owner, customer, [{ productId: a, quantity: 2 }, { productId: b, quantity: 1 }, { productId: a, quantity: 1, unitPrice: 8 }]));
-    expect(bill.lines.map((line: any) => line.unitPrice)).toEqual(['7.5000', '15.0000', '8.0000']);
+    expect(bill.lines.map((line: Json) => line.unitPrice)).toEqual(['7.5000', '15.0000', '8.0000']);
     expect(bill.totalAmount).toBe('38.00');
     // A sale without a customer stays at the outbound price.
     expect(ok(await sale(owner, null, [{ productId: a, quantity: 1 }])).lines[0].unitPrice).toBe('10.0000');
@@ -90,7 +90,7 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
     expect(fieldOf(refused)).toEqual([400, 'VALIDATION_FAILED', 'lines.1.productId']);
     expect(refused.body.error.message).toMatch(/not among the products this customer may buy/);
     expect(fieldOf(await sale(owner, customer, [{ productId: b, quantity: 1 }], { confirm: false }))).toEqual([400, 'VALIDATION_FAILED', 'lines.0.productId']);
-    expect((await owner.get(`/api/customers/${customer}/prices?productIds=${a},${b}`)).body.items.map((x: any) => x.allowed)).toEqual([true, false]);
+    expect((await owner.get(`/api/customers/${customer}/prices?productIds=${a},${b}`)).body.items.map((x: Json) => x.allowed)).toEqual([true, false]);
     ok(await sale(owner, customer, [{ productId: a, quantity: 1 }]));
     ok(await sale(owner, null, [{ productId: b, quantity: 1 }]));
   });
@@ -173,14 +173,14 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
 
     // Without allocations: the oldest bill first, then the next.
     const fifo = ok(await receipt({ amount: '55' }));
-    expect(fifo.allocations.map((x: any) => [x.billId, x.amount])).toEqual([
+    expect(fifo.allocations.map((x: Json) => [x.billId, x.amount])).toEqual([
       [older.id, '50.00'],
       [newer.id, '5.00'],
     ]);
     expect(await receivable(owner, customer)).toBe('5.00');
     expect(await balances(owner)).toMatchObject({ 微信: '75.00' });
-    expect((await owner.get(`/api/customers/${customer}/open-bills`)).body.items.map((x: any) => [x.billId, x.outstandingAmount])).toEqual([[newer.id, '5.00']]);
-    expect((await owner.get(`/api/receipts?customerId=${customer}`)).body.items.map((x: any) => x.id)).toEqual([fifo.id, part.id]);
+    expect((await owner.get(`/api/customers/${customer}/open-bills`)).body.items.map((x: Json) => [x.billId, x.outstandingAmount])).toEqual([[newer.id, '5.00']]);
+    expect((await owner.get(`/api/receipts?customerId=${customer}`)).body.items.map((x: Json) => x.id)).toEqual([fifo.id, part.id]);
     expect((await other.owner.get(`/api/receipts/${part.id}`)).status).toBe(404);
     await noDrift(owner);
   });
@@ -216,7 +216,7 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
 
     const counter = ok(await owner.post(`/api/receipts/${receipt.id}/reverse`));
     expect(counter).toMatchObject({ isReversal: true, amount: '-50.00', reversalOfId: receipt.id, remarks: `红冲 ${receipt.docNo}` });
-    expect(counter.allocations.map((x: any) => [x.billId, x.amount])).toEqual([[bill.id, '-50.00']]);
+    expect(counter.allocations.map((x: Json) => [x.billId, x.amount])).toEqual([[bill.id, '-50.00']]);
     expect((await owner.get(`/api/receipts/${receipt.id}`)).body).toMatchObject({ status: 'reversed', reversedById: counter.id });
     expect((await owner.post(`/api/receipts/${receipt.id}/reverse`)).status).toBe(409);
     expect((await owner.post(`/api/receipts/${counter.id}/reverse`)).status).toBe(409);
@@ -288,7 +288,7 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
 
     const statement = ok(await owner.get(`/api/customers/${customer}/statement?dateFrom=2026-11-01&dateTo=${today}`), 200);
     expect(statement).toMatchObject({ partyKind: 'customer', partyName: '小王', openingBalance: '25.00', totalBilled: '60.00', totalSettled: '10.00', closingBalance: '75.00' });
-    expect(statement.lines.map((line: any) => [line.number, line.description, line.billed, line.settled, line.runningBalance])).toEqual([
+    expect(statement.lines.map((line: Json) => [line.number, line.description, line.billed, line.settled, line.runningBalance])).toEqual([
       [inPeriod.billNo, '销售出库', '60.00', '10.00', '75.00'],
       [receipt.docNo, '收款', '0.00', '20.00', '55.00'],
       [counter.docNo, '红冲 收款', '0.00', '-20.00', '75.00'],
@@ -389,13 +389,13 @@ describeOnDatabase('money: price tiers, what is owed, receipts and payments', ()
     const ownersSale = ok(await sale(owner, customer, [{ productId: a, quantity: 1 }], { billDate: '2026-11-01' }));
     const staffSale = ok(await sale(staff, customer, [{ productId: a, quantity: 2 }], { billDate: '2026-11-02' }));
     await setSwitches(owner, { ownRecordsOnly: true });
-    expect((await staff.get(`/api/customers/${customer}/open-bills`)).body.items.map((x: any) => x.billId)).toEqual([staffSale.id]);
-    expect((await owner.get(`/api/customers/${customer}/open-bills`)).body.items.map((x: any) => x.billId)).toEqual([ownersSale.id, staffSale.id]);
+    expect((await staff.get(`/api/customers/${customer}/open-bills`)).body.items.map((x: Json) => x.billId)).toEqual([staffSale.id]);
+    expect((await owner.get(`/api/customers/${customer}/open-bills`)).body.items.map((x: Json) => x.billId)).toEqual([ownersSale.id, staffSale.id]);
     expect((await staff.get(`/api/customers/${customer}/statement`)).status).toBe(403);
     expect((await staff.get('/api/reports/receivables-ageing')).status).toBe(403);
     // A receipt without bills named still settles the oldest first, whoever sold it.
     const receipt = ok(await owner.post('/api/receipts', { customerId: customer, accountId: accounts.现金, amount: '5', docDate: '2026-11-21' }));
-    expect(receipt.allocations.map((x: any) => x.billId)).toEqual([ownersSale.id]);
+    expect(receipt.allocations.map((x: Json) => x.billId)).toEqual([ownersSale.id]);
     expect((await staff.get(`/api/receipts/${receipt.id}`)).status).toBe(404);
   });
 

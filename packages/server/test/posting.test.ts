@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, describeOnDatabase, type TestApp } from './support/harness.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestApp, describeOnDatabase, type Json, type TestApp } from './support/harness.ts';
 import { createProduct, postBill } from './support/stock.ts';
 
 describeOnDatabase('posting', () => {
@@ -24,7 +24,7 @@ describeOnDatabase('posting', () => {
       { productId: b, quantity: 20, unitPrice: 3 },
     ]);
     expect(outbound.status).toBe(201);
-    expect(outbound.body.lines.map((l: any) => [l.stockBefore, l.stockAfter, l.costAmount])).toEqual([
+    expect(outbound.body.lines.map((l: Json) => [l.stockBefore, l.stockAfter, l.costAmount])).toEqual([
       ['50.000', '40.000', '25.00'],
       ['100.000', '80.000', '24.00'],
     ]);

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
+import { createTestApp, describeOnDatabase, type Client, type Json, type TestApp } from './support/harness.ts';
 import { createProduct, postBill } from './support/stock.ts';
 
 describeOnDatabase('inventory, ledger, monthly stats and dashboard', () => {
@@ -23,11 +23,11 @@ describeOnDatabase('inventory, ledger, monthly stats and dashboard', () => {
   it('lists stock with value, totals and low-stock flags, with filters', async () => {
     const all = await shop.get('/api/inventory');
     expect(all.body.totals).toEqual({ quantity: '19.000', stockValue: '35.83', lowStockCount: 1 });
-    const byName = Object.fromEntries(all.body.items.map((item: any) => [item.productName, item]));
+    const byName = Object.fromEntries(all.body.items.map((item: Json) => [item.productName, item]));
     // 10 @ 3.333 is worth 33.33; 6 sold cost 20.00; the 4 left are worth 13.33, so 3.3325 each.
     expect(byName['面霜']).toMatchObject({ quantity: '4.000', avgCost: '3.3325', totalCost: '13.33', isLow: true, categoryName: '护肤' });
     expect(byName['面膜']).toMatchObject({ quantity: '15.000', avgCost: '1.5000', totalCost: '22.50', isLow: false });
-    expect((await shop.get('/api/inventory?lowStock=true')).body.items.map((i: any) => i.productId)).toEqual([cream]);
+    expect((await shop.get('/api/inventory?lowStock=true')).body.items.map((i: Json) => i.productId)).toEqual([cream]);
     expect((await shop.get(`/api/inventory?categoryId=${category}`)).body.total).toBe(1);
     expect((await shop.get('/api/inventory?q=M-1')).body.items[0].productId).toBe(mask);
   });
@@ -35,7 +35,7 @@ describeOnDatabase('inventory, ledger, monthly stats and dashboard', () => {
   it('shows a product ledger newest first with the running balance', async () => {
     const ledger = await shop.get(`/api/products/${cream}/ledger`);
     expect(ledger.body.total).toBe(2);
-    expect(ledger.body.items.map((e: any) => [e.direction, e.quantity, e.balanceQuantity, e.balanceAmount])).toEqual([
+    expect(ledger.body.items.map((e: Json) => [e.direction, e.quantity, e.balanceQuantity, e.balanceAmount])).toEqual([
       ['out', '-6.000', '4.000', '13.33'],
       ['in', '10.000', '10.000', '33.33'],
     ]);
@@ -60,7 +60,7 @@ describeOnDatabase('inventory, ledger, monthly stats and dashboard', () => {
     const rows = (query: string) =>
       other.get(`/api/products/${tea}/ledger${query}`).then((r) => ({
         total: r.body.total,
-        rows: r.body.items.map((e: any) => [e.billDate, e.stockPointName, e.quantity, e.balanceQuantity]),
+        rows: r.body.items.map((e: Json) => [e.billDate, e.stockPointName, e.quantity, e.balanceQuantity]),
       }));
     expect(await rows(`?stockPointId=${branch}`)).toEqual({
       total: 3,

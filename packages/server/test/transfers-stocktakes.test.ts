@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
+import { createTestApp, describeOnDatabase, type Client, type Json, type TestApp } from './support/harness.ts';
 import { balanceOf, createProduct, postBill } from './support/stock.ts';
 
 describeOnDatabase('transfers and stocktakes', () => {
@@ -99,7 +99,7 @@ describeOnDatabase('transfers and stocktakes', () => {
     });
     expect(sheet.status).toBe(201);
     expect(sheet.body.stockPointId).toBe(main);
-    expect(sheet.body.lines.map((l: any) => [l.bookQuantity, l.countedQuantity, l.difference])).toEqual([
+    expect(sheet.body.lines.map((l: Json) => [l.bookQuantity, l.countedQuantity, l.difference])).toEqual([
       ['10.000', '12.000', '2.000'],
       ['10.000', '7.500', '-2.500'],
       ['3.000', '3.000', '0.000'],

@@ -13,11 +13,15 @@ export function useCustomerPrices(customerId: string, lines: LineDraft[], setLin
   const priced = useRef({ customerId, productIds: new Set(lines.map((line) => line.productId)) });
   const current = useRef(customerId);
   current.current = customerId;
+  // Prices are looked up when the customer or the products change, not when a quantity is typed: the effect
+  // depends on the product ids (productKey) and reads the lines of that render from here.
+  const currentLines = useRef(lines);
+  currentLines.current = lines;
   const productKey = lines.map((line) => line.productId).join(',');
   useEffect(() => {
     const customerChanged = priced.current.customerId !== customerId;
-    const productIds = lines.map((line) => line.productId).filter((id) => customerChanged || !priced.current.productIds.has(id));
-    priced.current = { customerId, productIds: new Set(lines.map((line) => line.productId)) };
+    const productIds = currentLines.current.map((line) => line.productId).filter((id) => customerChanged || !priced.current.productIds.has(id));
+    priced.current = { customerId, productIds: new Set(currentLines.current.map((line) => line.productId)) };
     if (!customerId || productIds.length === 0) return;
     money
       .customerPrices(customerId, productIds)
@@ -31,5 +35,5 @@ export function useCustomerPrices(customerId: string, lines: LineDraft[], setLin
         // Without them the lines keep the outbound price, which the owner can still change.
         if (!(error instanceof ApiError)) throw error;
       });
-  }, [customerId, productKey]);
+  }, [customerId, productKey, setLines]);
 }

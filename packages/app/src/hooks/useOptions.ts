@@ -23,7 +23,7 @@ export type OptionsRemote<S extends OptionSource = OptionSource> = Remote<Loaded
 
 /** Active records of one kind as picker options. */
 export function useOptions<S extends OptionSource>(source: S): OptionsRemote<S> {
-  const remote = useRemote(SOURCES[source] as () => Promise<Loaded[S]>, [source]);
+  const remote = useRemote(() => SOURCES[source]() as Promise<Loaded[S]>, [source]);
   const options = useMemo(() => (remote.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })), [remote.data]);
   return { ...remote, options };
 }

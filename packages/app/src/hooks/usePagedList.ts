@@ -38,6 +38,8 @@ export function usePagedList<T, L extends List<T> = List<T>>(fetchPage: (page: n
   const stateRef = useRef(state);
   stateRef.current = state;
 
+  // `deps` are the caller's, checked at each call site (exhaustive-deps knows usePagedList: eslint.config.js).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const fetcher = useCallback(fetchPage, deps);
 
   const load = useCallback(

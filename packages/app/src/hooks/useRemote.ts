@@ -31,6 +31,8 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[]): Remote<T>
     } finally {
       if (mine === generation.current) setLoading(false);
     }
+    // `deps` are the caller's, checked at each call site (exhaustive-deps knows useRemote: eslint.config.js).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
   useEffect(() => {

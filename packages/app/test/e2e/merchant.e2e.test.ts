@@ -436,7 +436,7 @@ describeInBrowser('the merchant app in Chromium', () => {
     await phone.pickProduct(draft, '云南古树红茶');
     await phone.choose(draft, 'stockPointId', '门店仓');
     await draft.locator('.save-draft').click();
-    let detail = await phone.waitFor('page-bill-detail');
+    const detail = await phone.waitFor('page-bill-detail');
     await see(detail.locator('.status'), '草稿');
     await detail.locator('.confirm-bill').click();
     await phone.confirmDialog();

@@ -8,7 +8,7 @@ describeInBrowser('the merchant app when things go wrong', () => {
   let stack: Stack;
   const owner = { username: `keeper${Date.now().toString(36)}`, password: 'keeper-secret-1' };
 
-  async function api<T = any>(method: string, path: string, body?: unknown, token?: string, key?: string): Promise<T> {
+  async function api<T = unknown>(method: string, path: string, body?: unknown, token?: string, key?: string): Promise<T> {
     const response = await fetch(`${stack.baseUrl}/api${path}`, {
       method,
       headers: {
@@ -27,10 +27,10 @@ describeInBrowser('the merchant app when things go wrong', () => {
   // 1 sold there and 2 sold from the warehouse.
   beforeAll(async () => {
     stack = await startStack();
-    const { token } = await api('POST', '/auth/register', { shopName: '青山茶行', realName: '林青山', ...owner });
-    const warehouse = (await api('GET', '/stock-points', undefined, token)).items[0].id;
-    const front = (await api('POST', '/stock-points', { name: '门店仓' }, token)).id;
-    const tea = (await api('POST', '/products', { name: '明前龙井', unit: '罐', inboundPrice: '60', outboundPrice: '98' }, token)).id;
+    const { token } = await api<{ token: string }>('POST', '/auth/register', { shopName: '青山茶行', realName: '林青山', ...owner });
+    const warehouse = (await api<{ items: Array<{ id: string }> }>('GET', '/stock-points', undefined, token)).items[0]!.id;
+    const front = (await api<{ id: string }>('POST', '/stock-points', { name: '门店仓' }, token)).id;
+    const tea = (await api<{ id: string }>('POST', '/products', { name: '明前龙井', unit: '罐', inboundPrice: '60', outboundPrice: '98' }, token)).id;
     const bill = (direction: 'in' | 'out', stockPointId: string, quantity: string, billDate: string, key: string) =>
       api('POST', '/bills', { direction, billType: direction === 'in' ? '采购入库' : '销售出库', billDate, stockPointId, lines: [{ productId: tea, quantity, unitPrice: direction === 'in' ? '60' : '98' }], confirm: true }, token, key);
     await bill('in', warehouse, '10', '2026-11-01', 'seed-in');

@@ -45,8 +45,8 @@ describe('usePagedList', () => {
 
   it('drops an answer to a search that was replaced by a newer one', async () => {
     const answers: Array<(list: ReturnType<typeof page>) => void> = [];
-    const fetchPage = vi.fn(() => new Promise<ReturnType<typeof page>>((resolve) => answers.push(resolve)));
-    const { result, rerender } = renderHook(({ q }) => usePagedList<string>(() => fetchPage(), [q]), { initialProps: { q: 'a' } });
+    const fetchPage = vi.fn((_q: string) => new Promise<ReturnType<typeof page>>((resolve) => answers.push(resolve)));
+    const { result, rerender } = renderHook(({ q }) => usePagedList<string>(() => fetchPage(q), [q]), { initialProps: { q: 'a' } });
     rerender({ q: 'ab' });
     await act(async () => {
       answers[1]!(page(1, 1));

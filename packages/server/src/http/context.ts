@@ -1,18 +1,11 @@
 import type { Actor } from '@xiaocang/domain';
 import type { FastifyRequest } from 'fastify';
-import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
-}
-
-/** What every use case receives: the database and who is asking (which fixes the shop). */
-export interface UseCaseContext {
-  db: Database;
-  actor: Actor;
 }
 
 export function actorOf(request: FastifyRequest): Actor {

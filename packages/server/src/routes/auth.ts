@@ -23,15 +23,14 @@ export const authRoutes: RouteModule = (app, db) => {
     async (request) => login(db, request.body),
   );
   app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok } } }, async (request) => {
-    actorOf(request);
-    await logout(db, bearerToken(request)!);
+    await logout(db, actorOf(request), bearerToken(request)!);
     return { ok: true as const };
   });
   app.post(
     '/api/auth/logout-everywhere',
     { schema: { tags, summary: 'Ends every session of the caller, this one included', response: { 200: Ok } } },
     async (request) => {
-      await logoutEverywhere({ db, actor: actorOf(request) });
+      await logoutEverywhere(db, actorOf(request));
       return { ok: true as const };
     },
   );
@@ -42,9 +41,9 @@ export const authRoutes: RouteModule = (app, db) => {
       schema: { tags, summary: "Changes the caller's password and ends their other sessions", body: ChangePasswordRequest, response: { 200: Ok } },
     },
     async (request) => {
-      await changePassword({ db, actor: actorOf(request) }, bearerToken(request)!, request.body);
+      await changePassword(db, actorOf(request), { ...request.body, sessionToken: bearerToken(request)! });
       return { ok: true as const };
     },
   );
-  app.get('/api/me', { schema: { tags, response: { 200: Me } } }, async (request) => getMe({ db, actor: actorOf(request) }));
+  app.get('/api/me', { schema: { tags, response: { 200: Me } } }, async (request) => getMe(db, actorOf(request)));
 };

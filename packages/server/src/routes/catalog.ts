@@ -52,22 +52,21 @@ interface CatalogRoutes<Dto> {
 function catalogRoutes<Dto>(app: Api, db: Parameters<RouteModule>[1], spec: CatalogRoutes<Dto>): void {
   const { path, definition } = spec;
   const tags = [definition.entity];
-  const context = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request) });
   const id = (params: { id: string }) => pathId(params.id, definition.label);
   app.get(path, { schema: { tags, querystring: spec.listQuery, response: { 200: listOf(spec.item) } } }, async (request) =>
-    listRecords(context(request), definition, request.query as never),
+    listRecords(db, actorOf(request), { definition, query: request.query as never }),
   );
   app.get(`${path}/:id`, { schema: { tags, params: IdParams, response: { 200: spec.item } } }, async (request) =>
-    getRecord(context(request), definition, id(request.params)),
+    getRecord(db, actorOf(request), { definition, id: id(request.params) }),
   );
   app.post(path, { schema: { tags, body: spec.create, response: { 201: spec.item } } }, async (request, reply) =>
-    reply.status(201).send(await createRecord(context(request), definition, request.body)),
+    reply.status(201).send(await createRecord(db, actorOf(request), { definition, values: request.body })),
   );
   app.put(`${path}/:id`, { schema: { tags, params: IdParams, body: spec.update, response: { 200: spec.item } } }, async (request) =>
-    updateRecord(context(request), definition, id(request.params), request.body),
+    updateRecord(db, actorOf(request), { definition, id: id(request.params), changes: request.body }),
   );
   app.delete(`${path}/:id`, { schema: { tags, params: IdParams, response: { 200: spec.item } } }, async (request) =>
-    deleteRecord(context(request), definition, id(request.params)),
+    deleteRecord(db, actorOf(request), { definition, id: id(request.params) }),
   );
 }
 
@@ -90,6 +89,6 @@ export const catalogRoutesModule: RouteModule = (app, db) => {
   app.get(
     '/api/products/by-code/:code',
     { schema: { tags: ['product'], params: ProductCodeParams, response: { 200: Product } } },
-    async (request) => findProductByCode({ db, actor: actorOf(request) }, request.params.code),
+    async (request) => findProductByCode(db, actorOf(request), request.params.code),
   );
 };

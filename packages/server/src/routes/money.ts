@@ -22,7 +22,6 @@ import type { PartyKind, SettlementKind } from '@xiaocang/domain';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { actorOf, pathId } from '../http/context.ts';
-import { idempotent } from '../http/idempotency.ts';
 import { getMoneySummary } from '../use-cases/money/get-money-summary.ts';
 import { getSettlement } from '../use-cases/money/get-settlement.ts';
 import { getStatement } from '../use-cases/money/get-statement.ts';
@@ -37,6 +36,7 @@ import { getAgeing } from '../use-cases/reports/get-ageing.ts';
 import { salesByCustomer } from '../use-cases/reports/sales-by-customer.ts';
 import { salesByProduct } from '../use-cases/reports/sales-by-product.ts';
 import type { RouteModule } from './types.ts';
+import { writeOnce } from './write-once.ts';
 
 const tags = ['money'];
 
@@ -47,58 +47,49 @@ const SIDES: Array<{ party: PartyKind; parties: string; label: string; settlemen
 ];
 
 export const moneyRoutes: RouteModule = (app, db) => {
-  const context = (request: FastifyRequest) => ({ db, actor: actorOf(request) });
   const id = (request: FastifyRequest, what: string) => pathId((request.params as { id: string }).id, what);
 
   for (const side of SIDES) {
     const documentLabel = side.settlement === 'receipt' ? 'Receipt' : 'Payment';
     app.get(`/api/${side.balances}`, { schema: { tags, querystring: PartyBalanceQuery, response: { 200: listOf(PartyBalance) } } }, async (request) =>
-      listPartyBalances(context(request), side.party, request.query),
+      listPartyBalances(db, actorOf(request), { kind: side.party, query: request.query }),
     );
     app.get(`/api/${side.parties}/:id/open-bills`, { schema: { tags, params: IdParams, response: { 200: OpenBills } } }, async (request) =>
-      listOpenBills(context(request), side.party, id(request, side.label)),
+      listOpenBills(db, actorOf(request), { kind: side.party, partyId: id(request, side.label) }),
     );
     app.get(`/api/${side.parties}/:id/statement`, { schema: { tags, params: IdParams, querystring: PeriodQuery, response: { 200: Statement } } }, async (request) =>
-      getStatement(context(request), side.party, id(request, side.label), request.query),
+      getStatement(db, actorOf(request), { kind: side.party, partyId: id(request, side.label), period: request.query }),
     );
-    app.post(`/api/${side.settlements}`, { schema: { tags, body: side.body, response: { 201: Settlement } } }, async (request, reply) => {
-      const actor = actorOf(request);
-      await idempotent(db, actor, request, reply, async (tx) => ({
-        status: 201,
-        body: await recordSettlement(tx, actor, side.settlement, request.body as CreateReceiptRequest | CreatePaymentRequest),
-      }));
-    });
+    app.post(`/api/${side.settlements}`, { schema: { tags, body: side.body, response: { 201: Settlement } } }, async (request, reply) =>
+      writeOnce(db, request, reply, 201, recordSettlement, { kind: side.settlement, document: request.body as CreateReceiptRequest | CreatePaymentRequest }),
+    );
     app.get(
       `/api/${side.settlements}`,
       { schema: { tags, querystring: SettlementListQuery.omit({ kind: true }), response: { 200: listOf(Settlement) } } },
-      async (request) => listSettlements(context(request), side.settlement, request.query),
+      async (request) => listSettlements(db, actorOf(request), { kind: side.settlement, query: request.query }),
     );
     app.get(`/api/${side.settlements}/:id`, { schema: { tags, params: IdParams, response: { 200: Settlement } } }, async (request) =>
-      getSettlement(context(request), side.settlement, id(request, documentLabel)),
+      getSettlement(db, actorOf(request), { kind: side.settlement, id: id(request, documentLabel) }),
     );
-    app.post(`/api/${side.settlements}/:id/reverse`, { schema: { tags, params: IdParams, response: { 201: Settlement } } }, async (request, reply) => {
-      const actor = actorOf(request);
-      await idempotent(db, actor, request, reply, async (tx) => ({
-        status: 201,
-        body: await reverseSettlement(tx, actor, side.settlement, id(request, documentLabel)),
-      }));
-    });
+    app.post(`/api/${side.settlements}/:id/reverse`, { schema: { tags, params: IdParams, response: { 201: Settlement } } }, async (request, reply) =>
+      writeOnce(db, request, reply, 201, reverseSettlement, { kind: side.settlement, id: id(request, documentLabel) }),
+    );
     app.get(`/api/reports/${side.balances}-ageing`, { schema: { tags: ['reports'], response: { 200: Ageing } } }, async (request) =>
-      getAgeing(context(request), side.party),
+      getAgeing(db, actorOf(request), side.party),
     );
   }
 
   app.get(
     '/api/customers/:id/prices',
     { schema: { tags: ['customer'], params: IdParams, querystring: CustomerPricesQuery, response: { 200: CustomerPrices } } },
-    async (request) => getCustomerPrices(context(request), id(request, 'Customer'), request.query.productIds),
+    async (request) => getCustomerPrices(db, actorOf(request), { customerId: id(request, 'Customer'), productIds: request.query.productIds }),
   );
-  app.get('/api/money/summary', { schema: { tags, response: { 200: MoneySummary } } }, async (request) => getMoneySummary(context(request)));
-  app.get('/api/money/verify', { schema: { tags, response: { 200: MoneyVerification } } }, async (request) => verifyMoney(context(request)));
+  app.get('/api/money/summary', { schema: { tags, response: { 200: MoneySummary } } }, async (request) => getMoneySummary(db, actorOf(request)));
+  app.get('/api/money/verify', { schema: { tags, response: { 200: MoneyVerification } } }, async (request) => verifyMoney(db, actorOf(request)));
   app.get('/api/reports/sales-by-customer', { schema: { tags: ['reports'], querystring: PeriodQuery, response: { 200: SalesByCustomer } } }, async (request) =>
-    salesByCustomer(context(request), request.query),
+    salesByCustomer(db, actorOf(request), request.query),
   );
   app.get('/api/reports/sales-by-product', { schema: { tags: ['reports'], querystring: PeriodQuery, response: { 200: SalesByProduct } } }, async (request) =>
-    salesByProduct(context(request), request.query),
+    salesByProduct(db, actorOf(request), request.query),
   );
 };

@@ -9,26 +9,26 @@ import { updateStaff } from '../use-cases/staff/update-staff.ts';
 import type { RouteModule } from './types.ts';
 
 export const staffRoutes: RouteModule = (app, db) => {
-  const context = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request) });
+  const staffId = (params: { id: string }) => pathId(params.id, 'Staff member');
   const tags = ['staff'];
   app.get('/api/staff', { schema: { tags, querystring: ListQuery, response: { 200: listOf(StaffMember) } } }, async (request) =>
-    listStaff(context(request), request.query),
+    listStaff(db, actorOf(request), request.query),
   );
   app.post('/api/staff', { schema: { tags, body: CreateStaffRequest, response: { 201: StaffMember } } }, async (request, reply) =>
-    reply.status(201).send(await createStaff(context(request), request.body)),
+    reply.status(201).send(await createStaff(db, actorOf(request), request.body)),
   );
   app.get('/api/staff/:id', { schema: { tags, params: IdParams, response: { 200: StaffMember } } }, async (request) =>
-    getStaff(context(request), pathId(request.params.id, 'Staff member')),
+    getStaff(db, actorOf(request), staffId(request.params)),
   );
   app.put('/api/staff/:id', { schema: { tags, params: IdParams, body: UpdateStaffRequest, response: { 200: StaffMember } } }, async (request) =>
-    updateStaff(context(request), pathId(request.params.id, 'Staff member'), request.body),
+    updateStaff(db, actorOf(request), { id: staffId(request.params), changes: request.body }),
   );
   app.post('/api/staff/:id/deactivate', { schema: { tags, params: IdParams, response: { 200: StaffMember } } }, async (request) =>
-    deactivateStaff(context(request), pathId(request.params.id, 'Staff member')),
+    deactivateStaff(db, actorOf(request), staffId(request.params)),
   );
   app.post(
     '/api/staff/:id/reset-password',
     { schema: { tags, params: IdParams, body: ResetPasswordRequest, response: { 200: User } } },
-    async (request) => resetStaffPassword(context(request), pathId(request.params.id, 'Staff member'), request.body.password),
+    async (request) => resetStaffPassword(db, actorOf(request), { id: staffId(request.params), password: request.body.password }),
   );
 };

@@ -14,9 +14,7 @@ import {
   Stocktake,
   Transfer,
 } from '@xiaocang/contracts';
-import type { FastifyRequest } from 'fastify';
 import { actorOf, pathId } from '../http/context.ts';
-import { idempotent } from '../http/idempotency.ts';
 import { listInventory } from '../use-cases/inventory/list-inventory.ts';
 import { productLedger } from '../use-cases/inventory/product-ledger.ts';
 import { verifyInventory } from '../use-cases/inventory/verify-inventory.ts';
@@ -27,40 +25,37 @@ import { createStocktake } from '../use-cases/stocktakes/create-stocktake.ts';
 import { getStocktake } from '../use-cases/stocktakes/get-stocktake.ts';
 import { createTransfer } from '../use-cases/transfers/create-transfer.ts';
 import type { RouteModule } from './types.ts';
+import { writeOnce } from './write-once.ts';
 
 export const stockRoutes: RouteModule = (app, db) => {
-  const context = (request: FastifyRequest) => ({ db, actor: actorOf(request) });
-  const stocktakeId = (request: FastifyRequest) => pathId((request.params as { id: string }).id, 'Stocktake');
+  const stocktakeId = (params: { id: string }) => pathId(params.id, 'Stocktake');
 
-  app.post('/api/transfers', { schema: { tags: ['stock'], body: CreateTransferRequest, response: { 201: Transfer } } }, async (request, reply) => {
-    const actor = actorOf(request);
-    await idempotent(db, actor, request, reply, async (tx) => ({ status: 201, body: await createTransfer(tx, actor, request.body) }));
-  });
-  app.post('/api/stocktakes', { schema: { tags: ['stock'], body: CreateStocktakeRequest, response: { 201: Stocktake } } }, async (request, reply) => {
-    const actor = actorOf(request);
-    await idempotent(db, actor, request, reply, async (tx) => ({ status: 201, body: await createStocktake(tx, actor, request.body) }));
-  });
-  app.get('/api/stocktakes/:id', { schema: { tags: ['stock'], params: IdParams, response: { 200: Stocktake } } }, async (request) =>
-    getStocktake(context(request), stocktakeId(request)),
+  app.post('/api/transfers', { schema: { tags: ['stock'], body: CreateTransferRequest, response: { 201: Transfer } } }, async (request, reply) =>
+    writeOnce(db, request, reply, 201, createTransfer, request.body),
   );
-  app.post('/api/stocktakes/:id/confirm', { schema: { tags: ['stock'], params: IdParams, response: { 200: Stocktake } } }, async (request, reply) => {
-    const actor = actorOf(request);
-    await idempotent(db, actor, request, reply, async (tx) => ({ status: 200, body: await confirmStocktake(tx, actor, stocktakeId(request)) }));
-  });
+  app.post('/api/stocktakes', { schema: { tags: ['stock'], body: CreateStocktakeRequest, response: { 201: Stocktake } } }, async (request, reply) =>
+    writeOnce(db, request, reply, 201, createStocktake, request.body),
+  );
+  app.get('/api/stocktakes/:id', { schema: { tags: ['stock'], params: IdParams, response: { 200: Stocktake } } }, async (request) =>
+    getStocktake(db, actorOf(request), stocktakeId(request.params)),
+  );
+  app.post('/api/stocktakes/:id/confirm', { schema: { tags: ['stock'], params: IdParams, response: { 200: Stocktake } } }, async (request, reply) =>
+    writeOnce(db, request, reply, 200, confirmStocktake, stocktakeId(request.params)),
+  );
 
   app.get('/api/inventory', { schema: { tags: ['stock'], querystring: InventoryQuery, response: { 200: InventoryList } } }, async (request) =>
-    listInventory(context(request), request.query),
+    listInventory(db, actorOf(request), request.query),
   );
   app.get('/api/inventory/verify', { schema: { tags: ['stock'], response: { 200: InventoryVerification } } }, async (request) =>
-    verifyInventory(context(request)),
+    verifyInventory(db, actorOf(request)),
   );
   app.get(
     '/api/products/:id/ledger',
     { schema: { tags: ['stock'], params: IdParams, querystring: LedgerQuery, response: { 200: listOf(LedgerEntry) } } },
-    async (request) => productLedger(context(request), pathId(request.params.id, 'Product'), request.query),
+    async (request) => productLedger(db, actorOf(request), { productId: pathId(request.params.id, 'Product'), query: request.query }),
   );
   app.get('/api/stats/monthly', { schema: { tags: ['stats'], querystring: MonthlyStatsQuery, response: { 200: MonthlyStats } } }, async (request) =>
-    getMonthlyStats(context(request), request.query.year),
+    getMonthlyStats(db, actorOf(request), request.query.year),
   );
-  app.get('/api/dashboard', { schema: { tags: ['stats'], response: { 200: Dashboard } } }, async (request) => getDashboard(context(request)));
+  app.get('/api/dashboard', { schema: { tags: ['stats'], response: { 200: Dashboard } } }, async (request) => getDashboard(db, actorOf(request)));
 };

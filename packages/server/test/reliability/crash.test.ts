@@ -1,3 +1,4 @@
+import type { Bill, InventoryVerification } from '@xiaocang/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clientOf } from '../../bench/http.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -40,7 +41,7 @@ describeOnDatabase('a server killed mid-posting loses and corrupts nothing', () 
         const direction = (seed + i) % 2 === 0 ? 'in' : 'out';
         const lines = Array.from({ length: 5 }, (_, j) => ({ productId: productIds[(seed + i + j) % productIds.length]!, quantity: 1, unitPrice: '4.10' }));
         try {
-          const response = await owner.request('POST', '/api/bills', {
+          const response = await owner.request<Bill>('POST', '/api/bills', {
             direction,
             billType: direction === 'in' ? '采购入库' : '销售出库',
             billDate: '2026-11-20',
@@ -66,11 +67,11 @@ describeOnDatabase('a server killed mid-posting loses and corrupts nothing', () 
     server = await store.start();
     const again = clientOf(server.url, owner.token, owner.shopId, owner.userId);
     for (const id of acknowledged) {
-      const bill = await again.request('GET', `/api/bills/${id}`);
+      const bill = await again.request<Bill>('GET', `/api/bills/${id}`);
       expect(bill.status).toBe(200);
       expect(bill.body.status).toBe('confirmed');
     }
-    const verified = await again.request('GET', '/api/inventory/verify');
+    const verified = await again.request<InventoryVerification>('GET', '/api/inventory/verify');
     expect(verified.body.drift).toEqual([]);
     expect(verified.body.checkedLedgerRows).toBeGreaterThanOrEqual(8 + acknowledged.length * 5);
     await server.stop();

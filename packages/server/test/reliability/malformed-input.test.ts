@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp, describeOnDatabase, type Client, type TestApp } from '../support/harness.ts';
+import { createTestApp, describeOnDatabase, type Client, type Json, type TestApp } from '../support/harness.ts';
 import { createProduct, postBill } from '../support/stock.ts';
 
 const HOSTILE = [
@@ -47,13 +47,13 @@ interface Route {
 
 /** Every documented route with the fields its body and query string take, from the OpenAPI document. */
 function routesOf(t: TestApp): Route[] {
-  const doc = t.app.swagger() as { paths: Record<string, Record<string, any>> };
+  const doc = t.app.swagger() as { paths: Record<string, Record<string, Json>> };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({
       method: method.toUpperCase(),
       path: path.replace(/\{(\w+)\}/g, ':$1'),
       bodyFields: Object.keys(operation.requestBody?.content?.['application/json']?.schema?.properties ?? {}),
-      queryFields: (operation.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name as string),
+      queryFields: (operation.parameters ?? []).filter((p: Json) => p.in === 'query').map((p: Json) => p.name as string),
     })),
   );
 }

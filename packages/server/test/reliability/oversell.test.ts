@@ -1,6 +1,7 @@
+import type { InventoryList, InventoryVerification } from '@xiaocang/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clientOf } from '../../bench/http.ts';
-import { createTestApp, describeOnPostgres, type TestApp } from '../support/harness.ts';
+import { createTestApp, describeOnPostgres, type Json, type TestApp } from '../support/harness.ts';
 import { balanceOf, createProduct, postBill } from '../support/stock.ts';
 import { createProcessStore, stockedShop, type ProcessStore } from './processes.ts';
 
@@ -13,7 +14,7 @@ const sellOne = (productId: string) => ({
 });
 
 /** Of 100 requests for 1 unit each against a stock of 10, exactly 10 win and the rest are told why. */
-function expectExactlyTen(statuses: Array<{ status: number; body: any }>) {
+function expectExactlyTen(statuses: Array<{ status: number; body: Json }>) {
   expect(statuses.filter((r) => r.status === 201)).toHaveLength(10);
   const refused = statuses.filter((r) => r.status !== 201);
   expect(refused).toHaveLength(90);
@@ -57,9 +58,9 @@ describeOnPostgres('no oversell across two server processes on one database', ()
         Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? owner : onB).request('POST', '/api/bills', sellOne(productIds[0]!))),
       );
       expectExactlyTen(results);
-      const stock = await onB.request('GET', `/api/inventory?productId=${productIds[0]}`);
-      expect(stock.body.items[0].quantity).toBe('0.000');
-      expect((await owner.request('GET', '/api/inventory/verify')).body.drift).toEqual([]);
+      const stock = await onB.request<InventoryList>('GET', `/api/inventory?productId=${productIds[0]}`);
+      expect(stock.body.items[0]!.quantity).toBe('0.000');
+      expect((await owner.request<InventoryVerification>('GET', '/api/inventory/verify')).body.drift).toEqual([]);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }

@@ -52,7 +52,7 @@ export async function stockedShop(server: ServerProcess, products: number, quant
   const owner = await registerOwner(server.url, '可靠性小店');
   const ids: string[] = [];
   for (let i = 0; i < products; i++) {
-    const created = await owner.request('POST', '/api/products', { name: `商品${i}`, unit: '个', inboundPrice: '3.00', outboundPrice: '5.00' });
+    const created = await owner.request<{ id: string }>('POST', '/api/products', { name: `商品${i}`, unit: '个', inboundPrice: '3.00', outboundPrice: '5.00' });
     ids.push(created.body.id);
   }
   const stocked = await owner.request('POST', '/api/bills', {

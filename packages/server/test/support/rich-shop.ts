@@ -1,6 +1,6 @@
 import { DEFAULT_STAFF_PERMISSIONS, shopDay, type StaffPermissions } from '@xiaocang/domain';
 import { expect } from 'vitest';
-import type { ApiResponse, Client, TestApp } from './harness.ts';
+import type { ApiResponse, Client, Json, TestApp } from './harness.ts';
 
 /** Sets some of the shop's staff switches, leaving the others as they are. */
 export async function setSwitches(owner: Client, switches: Partial<StaffPermissions>): Promise<void> {
@@ -72,7 +72,7 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
   const owner = await t.registerShop(name);
   const staff = await t.addStaff(owner);
   const today = shopDay(new Date());
-  const ok = <T = any>(response: ApiResponse<T>, what: string, status = 201) => expectStatus(response, status, what);
+  const ok = <T = Json>(response: ApiResponse<T>, what: string, status = 201) => expectStatus(response, status, what);
 
   const category = ok(await owner.post('/api/categories', { name: '饮料' }), 'category');
   const supplier = ok(await owner.post('/api/suppliers', { name: '批发商', code: `S${name}` }), 'supplier');
@@ -221,7 +221,7 @@ export function getRoutes(t: TestApp): string[] {
   const parents: string[] = [];
   const routes: string[] = [];
   for (const line of tree.split('\n')) {
-    const match = /^((?:│   |    )*)(?:├── |└── )(.+) \(([A-Z, ]+)\)$/.exec(line);
+    const match = /^((?:│ {3}| {4})*)(?:├── |└── )(.+) \(([A-Z, ]+)\)$/.exec(line);
     if (!match) continue;
     const depth = match[1]!.length / 4;
     const path = (depth === 0 ? '' : parents[depth - 1]!) + match[2]!;

@@ -1,9 +1,9 @@
 import type { Me } from '@xiaocang/contracts';
-import { effectiveRestrictions } from '@xiaocang/domain';
-import type { UseCaseContext } from '../../http/context.ts';
+import { effectiveRestrictions, type Actor } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
 import { loadShop, loadUser } from './rows.ts';
 
-export async function getMe({ db, actor }: UseCaseContext): Promise<Me> {
+export async function getMe(db: Queryable, actor: Actor): Promise<Me> {
   return {
     user: await loadUser(db, actor.shopId, actor.userId),
     shop: await loadShop(db, actor.shopId),

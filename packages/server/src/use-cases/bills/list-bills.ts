@@ -1,6 +1,6 @@
 import type { Bill, BillListQuery, List } from '@xiaocang/contracts';
-import { can } from '@xiaocang/domain';
-import type { UseCaseContext } from '../../http/context.ts';
+import { can, type Actor } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
 import { billColumns, toBill } from './bill-rows.ts';
 import { conditions } from '../../db/conditions.ts';
 
@@ -15,7 +15,7 @@ const EQUALS_FILTERS = {
   createdBy: 'b.created_by',
 } as const;
 
-export async function listBills({ db, actor }: UseCaseContext, query: BillListQuery): Promise<List<Bill>> {
+export async function listBills(db: Queryable, actor: Actor, query: BillListQuery): Promise<List<Bill>> {
   const params: unknown[] = [actor.shopId];
   const filter = conditions(params, ['b.shop_id = $1', "b.status <> 'deleted'"]);
   const add = filter.add;

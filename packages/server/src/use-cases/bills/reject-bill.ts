@@ -8,7 +8,7 @@ import { billGroup } from './bill-group.ts';
 import { loadBill } from './bill-rows.ts';
 
 /** A rejected bill posts nothing and stays as a record of what was asked; its author may reopen it. */
-export async function rejectBill(tx: Transaction, actor: Actor, billId: string, reason: string): Promise<Bill> {
+export async function rejectBill(tx: Transaction, actor: Actor, { id: billId, reason }: { id: string; reason: string }): Promise<Bill> {
   const bill = await findBillFor(tx, actor, billId, 'reject');
   const billIds = await billGroup(tx, actor.shopId, billId);
   await tx.query(

@@ -8,7 +8,7 @@ import { editableColumns, prepareBill } from './prepare-bill.ts';
 import { insertLines, totalsOf } from './prepare-lines.ts';
 
 /** Only a draft can change; a posted bill is corrected by reversing it. */
-export async function updateBill(tx: Transaction, actor: Actor, billId: string, input: UpdateBillRequest): Promise<Bill> {
+export async function updateBill(tx: Transaction, actor: Actor, { id: billId, changes: input }: { id: string; changes: UpdateBillRequest }): Promise<Bill> {
   const bill = await findBillFor(tx, actor, billId, 'edit');
   const { header, lines } = await prepareBill(tx, actor, bill.direction, input);
   const columns = editableColumns(input, header, totalsOf(lines));

@@ -1,16 +1,16 @@
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Actor } from '@xiaocang/domain';
+import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CatalogDefinition } from './definition.ts';
 import { loadRecord } from './load-record.ts';
 import { assignments, checkReferences, requireWriteAccess } from './write-access.ts';
 
 export async function createRecord<Dto>(
-  context: UseCaseContext,
-  definition: CatalogDefinition<Dto>,
-  input: Record<string, unknown>,
+  db: Database,
+  actor: Actor,
+  { definition, values: input }: { definition: CatalogDefinition<Dto>; values: Record<string, unknown> },
 ): Promise<Dto> {
-  requireWriteAccess(context, definition);
-  const { db, actor } = context;
+  requireWriteAccess(actor, definition);
   return db.transaction(async (tx) => {
     await checkReferences(tx, definition, actor.shopId, input);
     await definition.beforeWrite?.(tx, actor.shopId, null, input);

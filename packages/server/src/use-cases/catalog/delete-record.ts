@@ -1,4 +1,5 @@
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Actor } from '@xiaocang/domain';
+import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CatalogDefinition } from './definition.ts';
 import { refuseIfHoldingStock } from './held-stock.ts';
@@ -6,9 +7,8 @@ import { loadRecord } from './load-record.ts';
 import { lockRecord, requireWriteAccess } from './write-access.ts';
 
 /** Soft delete: history may reference the record, so it is switched off, never removed. */
-export async function deleteRecord<Dto>(context: UseCaseContext, definition: CatalogDefinition<Dto>, id: string): Promise<Dto> {
-  requireWriteAccess(context, definition);
-  const { db, actor } = context;
+export async function deleteRecord<Dto>(db: Database, actor: Actor, { definition, id }: { definition: CatalogDefinition<Dto>; id: string }): Promise<Dto> {
+  requireWriteAccess(actor, definition);
   return db.transaction(async (tx) => {
     await lockRecord(tx, definition, actor.shopId, id);
     await definition.beforeDelete?.(tx, actor.shopId, id);

@@ -1,12 +1,13 @@
 import type { List } from '@xiaocang/contracts';
+import type { Actor } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
 import { containsPattern } from '../../db/like-pattern.ts';
-import type { UseCaseContext } from '../../http/context.ts';
 import type { CatalogDefinition } from './definition.ts';
 
 export async function listRecords<Dto>(
-  { db, actor }: UseCaseContext,
-  definition: CatalogDefinition<Dto>,
-  query: { page: number; pageSize: number; q?: string; status?: string; isEnabled?: boolean } & Record<string, unknown>,
+  db: Queryable,
+  actor: Actor,
+  { definition, query }: { definition: CatalogDefinition<Dto>; query: { page: number; pageSize: number; q?: string; status?: string; isEnabled?: boolean } & Record<string, unknown> },
 ): Promise<List<Dto>> {
   const params: unknown[] = [actor.shopId];
   const conditions = ['t.shop_id = $1'];

@@ -1,4 +1,5 @@
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Actor } from '@xiaocang/domain';
+import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CatalogDefinition } from './definition.ts';
 import { refuseIfHoldingStock, switchesOff } from './held-stock.ts';
@@ -6,13 +7,11 @@ import { loadRecord } from './load-record.ts';
 import { assignments, checkReferences, lockRecord, requireWriteAccess } from './write-access.ts';
 
 export async function updateRecord<Dto>(
-  context: UseCaseContext,
-  definition: CatalogDefinition<Dto>,
-  id: string,
-  input: Record<string, unknown>,
+  db: Database,
+  actor: Actor,
+  { definition, id, changes: input }: { definition: CatalogDefinition<Dto>; id: string; changes: Record<string, unknown> },
 ): Promise<Dto> {
-  requireWriteAccess(context, definition);
-  const { db, actor } = context;
+  requireWriteAccess(actor, definition);
   return db.transaction(async (tx) => {
     await lockRecord(tx, definition, actor.shopId, id);
     await checkReferences(tx, definition, actor.shopId, input);

@@ -1,10 +1,9 @@
-import { can } from '@xiaocang/domain';
+import { can, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
 import type { CatalogDefinition } from './definition.ts';
 
-export function requireWriteAccess<Dto>({ actor }: UseCaseContext, definition: CatalogDefinition<Dto>): void {
+export function requireWriteAccess<Dto>(actor: Actor, definition: CatalogDefinition<Dto>): void {
   if (definition.writeAction && !can(actor, definition.writeAction)) {
     throw forbidden(`You are not allowed to change ${definition.entity} records`);
   }

@@ -1,14 +1,14 @@
 import type { ShopConfig } from '@xiaocang/contracts';
-import { can } from '@xiaocang/domain';
+import { can, type Actor } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { getShopConfig } from './get-shop-config.ts';
 
 const KINDS = { inboundTypes: 'inboundType', outboundTypes: 'outboundType', units: 'unit' } as const;
 
 /** Replaces the lists given. Bills keep the type name they were made with, so removing a type is safe. */
-export async function updateShopConfig({ db, actor }: UseCaseContext, input: Partial<ShopConfig>): Promise<ShopConfig> {
+export async function updateShopConfig(db: Database, actor: Actor, input: Partial<ShopConfig>): Promise<ShopConfig> {
   if (!can(actor, 'manageConfig')) throw forbidden('Only the owner can change bill types and units');
   return db.transaction(async (tx) => {
     for (const [field, kind] of Object.entries(KINDS) as Array<[keyof ShopConfig, string]>) {
@@ -22,6 +22,6 @@ export async function updateShopConfig({ db, actor }: UseCaseContext, input: Par
       );
     }
     await recordAudit(tx, actor, 'update', 'config', null, input);
-    return getShopConfig(tx, actor.shopId);
+    return getShopConfig(tx, actor);
   });
 }

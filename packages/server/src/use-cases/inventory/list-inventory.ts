@@ -1,12 +1,12 @@
 import type { InventoryList, InventoryQuery } from '@xiaocang/contracts';
-import { can, formatMoney, formatQuantity, formatUnitCost, isLowStock } from '@xiaocang/domain';
+import { can, formatMoney, formatQuantity, formatUnitCost, isLowStock, type Actor } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 import { conditions } from '../../db/conditions.ts';
 import { lowStockSql, productQuantitySql } from './low-stock.ts';
 
 /** Stock per product and stock point, with totals over everything the filters match (low stock: products, not rows). */
-export async function listInventory({ db, actor }: UseCaseContext, query: InventoryQuery): Promise<InventoryList> {
+export async function listInventory(db: Queryable, actor: Actor, query: InventoryQuery): Promise<InventoryList> {
   if (!can(actor, 'viewInventory')) throw forbidden('Your account may not see stock quantities');
   const params: unknown[] = [actor.shopId];
   const filter = conditions(params, ['b.shop_id = $1']);

@@ -1,8 +1,8 @@
 import type { LedgerEntry, List } from '@xiaocang/contracts';
-import { can, formatMoney, formatQuantity, formatUnitCost } from '@xiaocang/domain';
+import { can, formatMoney, formatQuantity, formatUnitCost, type Actor } from '@xiaocang/domain';
 import { z } from 'zod';
 import { forbidden, notFound } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 import type { LedgerQuery } from '@xiaocang/contracts';
 import { conditions } from '../../db/conditions.ts';
 
@@ -11,9 +11,9 @@ import { conditions } from '../../db/conditions.ts';
  * (balances are kept per stock point); `stockPointId` narrows the list to one point.
  */
 export async function productLedger(
-  { db, actor }: UseCaseContext,
-  productId: string,
-  query: z.infer<typeof LedgerQuery>,
+  db: Queryable,
+  actor: Actor,
+  { productId, query }: { productId: string; query: z.infer<typeof LedgerQuery> },
 ): Promise<List<LedgerEntry>> {
   if (!can(actor, 'viewInventory')) throw forbidden('Your account may not see stock quantities');
   const product = await db.query('SELECT 1 FROM products WHERE shop_id = $1 AND id = $2', [actor.shopId, productId]);

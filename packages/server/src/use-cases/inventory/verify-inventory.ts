@@ -12,11 +12,10 @@ import {
   type CostState,
   type Movement,
 } from '@xiaocang/domain';
-import { can } from '@xiaocang/domain';
+import { can, type Actor } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
 import type { Queryable } from '../../db/database.ts';
 import { magnitude } from '../stock/segment.ts';
-import type { UseCaseContext } from '../../http/context.ts';
 
 const shown = (state: CostState) => `${quantityText(state.quantity)} @ ${unitCostText(state.avgCost)} = ${moneyText(state.totalCost)}`;
 
@@ -31,7 +30,7 @@ interface LedgerRow {
   balance_amount: string;
 }
 
-export async function verifyInventory({ db, actor }: UseCaseContext): Promise<InventoryVerification> {
+export async function verifyInventory(db: Queryable, actor: Actor): Promise<InventoryVerification> {
   if (!can(actor, 'viewInventory') || !can(actor, 'viewCosts')) throw forbidden('Only someone who sees stock and costs can verify it');
   return replayLedgers(db, actor.shopId);
 }

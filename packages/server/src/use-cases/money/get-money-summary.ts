@@ -1,9 +1,9 @@
 import type { MoneySummary } from '@xiaocang/contracts';
-import { formatMoney } from '@xiaocang/domain';
-import type { UseCaseContext } from '../../http/context.ts';
+import { formatMoney, type Actor } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
 
 /** 应收 and 应付 in all, and what the accounts hold, for the home screen; payables and balances are cost figures the redaction strips. */
-export async function getMoneySummary({ db, actor }: UseCaseContext): Promise<MoneySummary> {
+export async function getMoneySummary(db: Queryable, actor: Actor): Promise<MoneySummary> {
   const [row] = await db.query<{ receivable: string; payable: string; accounts: string }>(
     `SELECT (SELECT COALESCE(sum(receivable), 0) FROM customers WHERE shop_id = $1) AS receivable,
             (SELECT COALESCE(sum(payable), 0) FROM suppliers WHERE shop_id = $1) AS payable,

@@ -1,7 +1,7 @@
 import type { Statement } from '@xiaocang/contracts';
-import { can, moneyText, moneyUnits, periodOf, type PartyKind } from '@xiaocang/domain';
+import { can, moneyText, moneyUnits, periodOf, type Actor, type PartyKind } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 import { PARTIES, partyName, requirePartyBooks } from './parties.ts';
 
 /**
@@ -9,14 +9,13 @@ import { PARTIES, partyName, requirePartyBooks } from './parties.ts';
  * the balance after. Built from the money entries, so it adds up to the balance the books keep.
  */
 export async function getStatement(
-  { db, actor }: UseCaseContext,
-  kind: PartyKind,
-  partyId: string,
-  query: { dateFrom?: string | undefined; dateTo?: string | undefined },
+  db: Queryable,
+  actor: Actor,
+  { kind, partyId, period }: { kind: PartyKind; partyId: string; period: { dateFrom?: string | undefined; dateTo?: string | undefined } },
 ): Promise<Statement> {
   requirePartyBooks(actor, kind);
   if (!can(actor, 'viewMoneyBooks')) throw forbidden('Statements list every bill of a counterparty: your account sees its own records only');
-  const { dateFrom, dateTo } = periodOf(query);
+  const { dateFrom, dateTo } = periodOf(period);
   const name = await partyName(db, actor.shopId, kind, partyId);
   const { column } = PARTIES[kind];
   const [opening] = await db.query<{ balance: string }>(

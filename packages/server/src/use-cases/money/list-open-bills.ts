@@ -1,6 +1,6 @@
 import type { OpenBill } from '@xiaocang/contracts';
-import { can, formatMoney, type PartyKind } from '@xiaocang/domain';
-import type { UseCaseContext } from '../../http/context.ts';
+import { can, formatMoney, type Actor, type PartyKind } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
 import { PARTIES, partyName, requirePartyBooks } from './parties.ts';
 
 /**
@@ -8,7 +8,7 @@ import { PARTIES, partyName, requirePartyBooks } from './parties.ts';
  * member limited to their own records sees their own bills (a receipt without bills named still settles
  * the oldest of all).
  */
-export async function listOpenBills({ db, actor }: UseCaseContext, kind: PartyKind, partyId: string): Promise<{ items: OpenBill[] }> {
+export async function listOpenBills(db: Queryable, actor: Actor, { kind, partyId }: { kind: PartyKind; partyId: string }): Promise<{ items: OpenBill[] }> {
   requirePartyBooks(actor, kind);
   await partyName(db, actor.shopId, kind, partyId);
   const ownOnly = !can(actor, 'viewOthersRecords');

@@ -1,14 +1,14 @@
 import type { List, PartyBalance } from '@xiaocang/contracts';
-import { formatMoney, type PartyKind } from '@xiaocang/domain';
+import { formatMoney, type Actor, type PartyKind } from '@xiaocang/domain';
 import { containsPattern } from '../../db/like-pattern.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 import { PARTIES, requirePartyBooks } from './parties.ts';
 
 /** 应收 or 应付 by counterparty: who owes the shop (or whom it owes), the most first. */
 export async function listPartyBalances(
-  { db, actor }: UseCaseContext,
-  kind: PartyKind,
-  query: { page: number; pageSize: number; q?: string | undefined },
+  db: Queryable,
+  actor: Actor,
+  { kind, query }: { kind: PartyKind; query: { page: number; pageSize: number; q?: string | undefined } },
 ): Promise<List<PartyBalance>> {
   requirePartyBooks(actor, kind);
   const { table, balance, column } = PARTIES[kind];

@@ -1,10 +1,14 @@
 import type { List, Settlement, SettlementListQuery } from '@xiaocang/contracts';
-import { can, type SettlementKind } from '@xiaocang/domain';
+import { can, type Actor, type SettlementKind } from '@xiaocang/domain';
 import { conditions } from '../../db/conditions.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 import { requireSettlementAccess, settlementColumns, toSettlement } from './settlement-rows.ts';
 
-export async function listSettlements({ db, actor }: UseCaseContext, kind: SettlementKind, query: Omit<SettlementListQuery, 'kind'>): Promise<List<Settlement>> {
+export async function listSettlements(
+  db: Queryable,
+  actor: Actor,
+  { kind, query }: { kind: SettlementKind; query: Omit<SettlementListQuery, 'kind'> },
+): Promise<List<Settlement>> {
   requireSettlementAccess(actor, kind);
   const params: unknown[] = [actor.shopId, kind];
   const filter = conditions(params, ['m.shop_id = $1', 'm.kind = $2']);

@@ -13,8 +13,7 @@ import { postMoney } from './post-money.ts';
 export async function recordSettlement(
   tx: Transaction,
   actor: Actor,
-  kind: SettlementKind,
-  input: CreateReceiptRequest | CreatePaymentRequest,
+  { kind, document: input }: { kind: SettlementKind; document: CreateReceiptRequest | CreatePaymentRequest },
 ): Promise<Settlement> {
   if (!can(actor, kind === 'receipt' ? 'recordReceipts' : 'recordPayments')) {
     throw forbidden(kind === 'receipt' ? 'Receipts are disabled for your account' : 'Payments to suppliers are disabled for your account');

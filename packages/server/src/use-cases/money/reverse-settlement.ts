@@ -12,7 +12,7 @@ import { loadSettlement } from './settlement-rows.ts';
  * (or the original's date if later). The money goes back to the party's balance and the bills it settled
  * owe it again. Returns the counter-document.
  */
-export async function reverseSettlement(tx: Transaction, actor: Actor, kind: SettlementKind, id: string): Promise<Settlement> {
+export async function reverseSettlement(tx: Transaction, actor: Actor, { kind, id }: { kind: SettlementKind; id: string }): Promise<Settlement> {
   if (!can(actor, 'approveBills')) throw forbidden('Only the owner can reverse receipts and payments');
   // Locked, so a second reversal of the same document waits and then finds it reversed.
   await tx.query('SELECT 1 FROM money_documents WHERE shop_id = $1 AND id = $2 FOR UPDATE', [actor.shopId, id]);

@@ -5,11 +5,12 @@ import {
   moneyUnits,
   partyDelta,
   planBillPosting,
+  type Actor,
   type BillMoneyFacts,
   type MoneyPosting,
 } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 
 const units = (text: string | null) => moneyUnits(text ?? '0');
 
@@ -31,7 +32,7 @@ const ofPosting = (posting: MoneyPosting | null, sign: bigint) =>
  * receipt's or payment's from the document; each party's balance must equal its entries and what its
  * open bills still owe; each account's balance its entries; each bill's settled amount its allocations.
  */
-export async function verifyMoney({ db, actor }: UseCaseContext): Promise<MoneyVerification> {
+export async function verifyMoney(db: Queryable, actor: Actor): Promise<MoneyVerification> {
   if (!can(actor, 'viewPayables') || !can(actor, 'viewMoneyBooks')) throw forbidden('Only someone who sees all the money books can verify them');
   const shopId = actor.shopId;
   const drift: MoneyVerification['drift'] = [];

@@ -1,13 +1,17 @@
 import type { CustomerPrices } from '@xiaocang/contracts';
-import { formatMoney } from '@xiaocang/domain';
+import { formatMoney, type Actor } from '@xiaocang/domain';
 import { notFound } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 
 /**
  * What a sale to this customer would charge for each product (the price at their level, or the outbound
  * price where the level sets none) and whether they may buy it: what the bill form fills in.
  */
-export async function getCustomerPrices({ db, actor }: UseCaseContext, customerId: string, productIds: string[]): Promise<CustomerPrices> {
+export async function getCustomerPrices(
+  db: Queryable,
+  actor: Actor,
+  { customerId, productIds }: { customerId: string; productIds: string[] },
+): Promise<CustomerPrices> {
   const [row] = await db.query<{ level_id: string; level_name: string; items: Array<{ productId: string; price: string; allowed: boolean }> | null }>(
     `SELECT l.id::text AS level_id, l.name AS level_name,
             (SELECT json_agg(json_build_object('productId', p.id::text, 'price', COALESCE(pp.price, p.outbound_price)::text,

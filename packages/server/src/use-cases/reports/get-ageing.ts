@@ -1,7 +1,7 @@
 import type { Ageing } from '@xiaocang/contracts';
-import { ageingBucket, can, moneyText, moneyUnits, shopDay, type AgeingBucket, type PartyKind } from '@xiaocang/domain';
+import { ageingBucket, can, moneyText, moneyUnits, shopDay, type Actor, type AgeingBucket, type PartyKind } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 import { PARTIES, requirePartyBooks } from '../money/parties.ts';
 
 type Amounts = Record<AgeingBucket, bigint>;
@@ -21,10 +21,10 @@ const shown = (amounts: Amounts) => ({
 });
 
 /** 账龄: what each customer (or supplier) still owes today, by how old the bills that owe it are. */
-export async function getAgeing({ db, actor }: UseCaseContext, kind: PartyKind, now = new Date()): Promise<Ageing> {
+export async function getAgeing(db: Queryable, actor: Actor, kind: PartyKind): Promise<Ageing> {
   requirePartyBooks(actor, kind);
   if (!can(actor, 'viewMoneyBooks')) throw forbidden('Ageing lists every bill of a counterparty: your account sees its own records only');
-  const asOf = shopDay(now);
+  const asOf = shopDay(new Date());
   const { table, column } = PARTIES[kind];
   const rows = await db.query<{ party_id: string; name: string; bill_date: string; outstanding: string }>(
     `SELECT d.${column}::text AS party_id, t.name, d.bill_date::text, (d.amount - d.settled)::text AS outstanding

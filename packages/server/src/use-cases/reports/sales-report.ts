@@ -1,6 +1,6 @@
-import { can, formatMoney, formatQuantity, moneyText, moneyUnits, periodOf } from '@xiaocang/domain';
+import { can, formatMoney, formatQuantity, moneyText, moneyUnits, periodOf, type Actor } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Queryable } from '../../db/database.ts';
 
 interface SalesRow {
   is_total: number;
@@ -19,12 +19,13 @@ interface SalesRow {
  * charged each line (its ledger row) and the profit the amount less that cost.
  */
 export async function salesReport(
-  { db, actor }: UseCaseContext,
+  db: Queryable,
+  actor: Actor,
   groupBy: 'customer' | 'product',
-  query: { dateFrom?: string | undefined; dateTo?: string | undefined },
+  period: { dateFrom?: string | undefined; dateTo?: string | undefined },
 ) {
   if (!can(actor, 'viewSalesReports')) throw forbidden('Sales reports are for the owner');
-  const { dateFrom, dateTo } = periodOf(query);
+  const { dateFrom, dateTo } = periodOf(period);
   const group =
     groupBy === 'customer'
       ? { key: 'b.customer_id', name: 'c.name', unit: 'NULL::text', join: 'LEFT JOIN customers c ON c.shop_id = b.shop_id AND c.id = b.customer_id' }

@@ -1,11 +1,11 @@
 import type { Shop, UpdateShopRequest } from '@xiaocang/contracts';
-import { can } from '@xiaocang/domain';
+import { can, type Actor } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Database } from '../../db/database.ts';
 import { loadShop } from '../accounts/rows.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 
-export async function updateShop({ db, actor }: UseCaseContext, input: UpdateShopRequest): Promise<Shop> {
+export async function updateShop(db: Database, actor: Actor, input: UpdateShopRequest): Promise<Shop> {
   if (!can(actor, 'manageShop')) throw forbidden('Only the owner can change shop settings');
   return db.transaction(async (tx) => {
     await tx.query(

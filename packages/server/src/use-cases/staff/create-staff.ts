@@ -1,14 +1,14 @@
 import type { CreateStaffRequest, StaffMember } from '@xiaocang/contracts';
+import type { Actor } from '@xiaocang/domain';
 import { hashPassword } from '../../auth/password.ts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Database } from '../../db/database.ts';
 import { createUser } from '../accounts/create-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireOwner } from './staff-access.ts';
 import { loadStaffMember, overrideChanges } from './staff-rows.ts';
 
-export async function createStaff(context: UseCaseContext, input: CreateStaffRequest): Promise<StaffMember> {
-  requireOwner(context);
-  const { db, actor } = context;
+export async function createStaff(db: Database, actor: Actor, input: CreateStaffRequest): Promise<StaffMember> {
+  requireOwner(actor);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const id = await createUser(tx, actor.shopId, { ...input, passwordHash, role: 'staff' });

@@ -1,12 +1,12 @@
 import type { List, ListQuery, StaffMember } from '@xiaocang/contracts';
+import type { Actor } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
 import { containsPattern } from '../../db/like-pattern.ts';
-import type { UseCaseContext } from '../../http/context.ts';
 import { requireOwner } from './staff-access.ts';
 import { STAFF_COLUMNS, toStaffMember, type StaffRow } from './staff-rows.ts';
 
-export async function listStaff(context: UseCaseContext, query: ListQuery): Promise<List<StaffMember>> {
-  requireOwner(context);
-  const { db, actor } = context;
+export async function listStaff(db: Queryable, actor: Actor, query: ListQuery): Promise<List<StaffMember>> {
+  requireOwner(actor);
   const params = [actor.shopId, query.q ? containsPattern(query.q) : null, query.status ?? null];
   const where = `shop_id = $1 AND role = 'staff' AND ($2::text IS NULL OR username ILIKE $2 OR real_name ILIKE $2)
                  AND ($3::text IS NULL OR status = $3)`;

@@ -1,14 +1,18 @@
 import type { StaffMember, UpdateStaffRequest } from '@xiaocang/contracts';
-import type { UseCaseContext } from '../../http/context.ts';
+import type { Actor } from '@xiaocang/domain';
+import type { Database } from '../../db/database.ts';
 import { revokeSessions } from '../accounts/revoke-sessions.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireOwner, requireStaffMember } from './staff-access.ts';
 import { loadStaffMember, overrideChanges } from './staff-rows.ts';
 
-export async function updateStaff(context: UseCaseContext, staffId: string, input: UpdateStaffRequest): Promise<StaffMember> {
-  requireOwner(context);
-  await requireStaffMember(context, staffId);
-  const { db, actor } = context;
+export async function updateStaff(
+  db: Database,
+  actor: Actor,
+  { id: staffId, changes: input }: { id: string; changes: UpdateStaffRequest },
+): Promise<StaffMember> {
+  requireOwner(actor);
+  await requireStaffMember(db, actor, staffId);
   // Switches are read with the session on every request, so a change binds the member from their next one.
   const overrides = overrideChanges(input.permissionOverrides ?? {});
   return db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import type { Dashboard } from '@xiaocang/contracts';
-import { figuresOf, formatMoney, formatQuantity, shopDay } from '@xiaocang/domain';
-import type { UseCaseContext } from '../../http/context.ts';
+import { figuresOf, formatMoney, formatQuantity, shopDay, type Actor } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
 import { lowStockSql } from '../inventory/low-stock.ts';
 import { figureScope, totalsFor } from './month-totals.ts';
 
@@ -8,8 +8,8 @@ import { figureScope, totalsFor } from './month-totals.ts';
  * The home screen's figures: today's movements, the month's sales, gross margin and stock adjustments,
  * what needs attention. A staff member with ownRecordsOnly gets the figures of their own bills.
  */
-export async function getDashboard({ db, actor }: UseCaseContext, now = new Date()): Promise<Dashboard> {
-  const today = shopDay(now);
+export async function getDashboard(db: Queryable, actor: Actor): Promise<Dashboard> {
+  const today = shopDay(new Date());
   const scope = figureScope(actor);
   const ownOnly = scope === 'own' ? actor.userId : null;
   // Today's bills that stand: a reversed bill and its reversal count as nothing, transfers not at all.

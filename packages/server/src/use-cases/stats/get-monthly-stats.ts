@@ -1,10 +1,10 @@
 import type { MonthlyStats } from '@xiaocang/contracts';
-import { figuresOf } from '@xiaocang/domain';
-import type { UseCaseContext } from '../../http/context.ts';
+import { figuresOf, type Actor } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
 import { figureScope, totalsFor } from './month-totals.ts';
 
 /** The twelve months of a year, zeros where nothing happened; the shop's, or the caller's own bills' (ownRecordsOnly). */
-export async function getMonthlyStats({ db, actor }: UseCaseContext, year: number): Promise<MonthlyStats> {
+export async function getMonthlyStats(db: Queryable, actor: Actor, year: number): Promise<MonthlyStats> {
   const totals = await totalsFor(db, actor, { year });
   return {
     year,

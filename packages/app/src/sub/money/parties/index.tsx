@@ -19,7 +19,7 @@ function Parties({ initial }: { initial: Side }) {
   const sides: Side[] = abilities.seeCosts ? ['customer', 'supplier'] : ['customer'];
   const [side, setSide] = useState<Side>(sides.includes(initial) ? initial : 'customer');
   const [q, setQ] = useState('');
-  const summary = useRemote(moneyApi.summary, []);
+  const summary = useRemote(() => moneyApi.summary(), []);
   const list = usePagedList<PartyBalance>((page, pageSize) => moneyApi.balances(side, { page, pageSize, q }), [side, q]);
   const shown = useRef(false);
   useDidShow(() => {
