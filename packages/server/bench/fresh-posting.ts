@@ -1,3 +1,4 @@
+import type { Product } from '@xiaocang/contracts';
 import { shopDay } from '@xiaocang/domain';
 import { cpuTime, perBill, type CpuTime } from './cpu-time.ts';
 import { registerOwner, type HttpClient } from './http.ts';
@@ -67,7 +68,7 @@ async function createProducts(owner: HttpClient): Promise<string[]> {
   const ids: string[] = new Array(PRODUCTS);
   await runConcurrently(Array.from({ length: PRODUCTS }), 4, async (_, index) => {
     const code = `F${String(index + 1).padStart(4, '0')}`;
-    const created = await owner.request('POST', '/api/products', { name: `新品${code}`, code, unit: '个', inboundPrice: '10.00', outboundPrice: '10.00' });
+    const created = await owner.request<Product>('POST', '/api/products', { name: `新品${code}`, code, unit: '个', inboundPrice: '10.00', outboundPrice: '10.00' });
     if (created.status !== 201) throw new Error(`product: ${created.status} ${JSON.stringify(created.body)}`);
     ids[index] = created.body.id;
   });
