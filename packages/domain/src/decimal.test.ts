@@ -62,6 +62,19 @@ describe('formatting', () => {
     expect(formatQuantity('1e-7')).toBe('0.000');
   });
 
+  it('keeps the sign of what does not round to zero', () => {
+    expect(formatMoney('-0.005')).toBe('-0.01');
+    expect(formatMoney('-12.345')).toBe('-12.35');
+    expect(formatQuantity('-0.0005')).toBe('-0.001');
+  });
+
+  it('multiplies exactly up to 34 significant digits: a line of the largest quantity at the largest price', () => {
+    // 9,999,999,999.999 × 99,999,999,999.9999 has 28 digits; computed in integers of 10⁻⁷.
+    const exact = 9_999_999_999_999n * 999_999_999_999_999n;
+    const cents = (exact + 50_000n) / 100_000n;
+    expect(lineAmount('9999999999.999', '99999999999.9999').toFixed(2)).toBe(`${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`);
+  });
+
   it('keeps precision on large values', () => {
     expect(formatMoney('123456789012345678.905')).toBe('123456789012345678.91');
   });
