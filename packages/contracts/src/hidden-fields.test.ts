@@ -192,7 +192,7 @@ function numericFields(response: string, schema: z.ZodType, path = '', name = ''
 }
 
 /** Every exported response shape: objects that are not requests, queries or parameters. */
-const RESPONSES = Object.entries(contracts).filter(
+const RESPONSES = (Object.entries(contracts) as Array<[string, unknown]>).filter(
   (entry): entry is [string, z.ZodObject] => entry[1] instanceof z.ZodObject && !/(Request|Query|Params|Input)$/.test(entry[0]),
 );
 const walked = RESPONSES.map(([response, schema]) => numericFields(response, schema));
@@ -211,8 +211,8 @@ const hides = (key: StaffPermissionKey, name: string, record: Record<string, unk
   expect(name in redacted, `${name} alone and in a nested record are hidden alike`).toBe(name in nested!);
   return !(name in redacted);
 };
-const INBOUND_RECORDS = [{ direction: 'in' }, { kind: 'transfer' }, { kind: 'stocktake' }, { kind: 'payment' }, { transferPeerId: '7' }];
-const OTHER_RECORDS = [{}, { direction: 'out' }, { kind: 'normal' }, { kind: 'receipt' }, { transferPeerId: '' }, { transferPeerId: null }];
+const INBOUND_RECORDS: Record<string, unknown>[] = [{ direction: 'in' }, { kind: 'transfer' }, { kind: 'stocktake' }, { kind: 'payment' }, { transferPeerId: '7' }];
+const OTHER_RECORDS: Record<string, unknown>[] = [{}, { direction: 'out' }, { kind: 'normal' }, { kind: 'receipt' }, { transferPeerId: '' }, { transferPeerId: null }];
 
 describe('every number in a response is classified, and hidden by the switch its class says', () => {
   it('the walk finds the response shapes and their numbers', () => {

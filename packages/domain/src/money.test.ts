@@ -79,6 +79,8 @@ describe('money rules', () => {
 
   it('moves an account only by money paid, and a bill of nothing moves no money at all', () => {
     expect(planBillPosting({ ...sale, paid: 0n })).toMatchObject({ accountId: null, accountAmount: 0n, dues: [{ amount: 10_000n }] });
+    // A sale on credit names no account.
+    expect(planBillPosting({ ...sale, paid: 0n, accountId: null })).toMatchObject({ accountId: null, billed: 10_000n, settled: 0n });
     expect(planBillPosting({ ...sale, total: 0n, paid: 0n })).toBeNull();
   });
 
