@@ -5,7 +5,7 @@
 // The contracts' tests run too: their walk of every response shape is what pins the redaction lists of
 // permissions.ts. So the sandbox is a copy of the root with the domain and the contracts only.
 //
-// Equivalent mutants: no test can tell them from the code, so they survive for good (20 of 1,153).
+// Equivalent mutants: no test can tell them from the code, so they survive for good (21 of 1,153).
 // - bill-status.ts: `by: 'author'` emptied (4×): 'author' is the branch taken when `by` is neither 'owner'
 //   nor 'creator', so an empty one takes it too; `needsDirection: true` on approve, reject and reverse (3×):
 //   only the owner takes them, and the owner is never barred from a direction; `from.join(' or ')` with ''
@@ -17,9 +17,11 @@
 // - money.ts: `outstanding(due) < left` as `<=` (1×): both sides are equal then, either is taken.
 // - units.ts and limits.ts: `n < 0n` as `n <= 0n` in abs, and in divideRounded's sign (4×): they differ only
 //   at zero, where −0n is 0n; abs as `n >= 0n` (1×) negates both operands of a division whose quotient it
-//   does not change; the default `whole = ''` (1×): the regular expression always captures the whole part.
-// The fast path of units.ts (digits with exactly the places kept) is disabled in place with its reason: a
-// text it lets through or misses gets the same units from the general path, so only speed differs.
+//   does not change; the default `whole = ''` (1×): the regular expression always captures the whole part;
+//   `if (!match)` as `true` (1×): decimal.js reads any text to the same units, only more slowly.
+// The two fast paths of units.ts (digits with exactly the places kept, then plain digits) are disabled in
+// place with their reason: a text either lets through or misses gets the same units from the next path, so
+// only speed differs.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

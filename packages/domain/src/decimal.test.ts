@@ -68,11 +68,11 @@ describe('formatting', () => {
     expect(formatQuantity('-0.0005')).toBe('-0.001');
   });
 
-  it('multiplies exactly up to 34 significant digits: a line of the largest quantity at the largest price', () => {
-    // 9,999,999,999.999 × 99,999,999,999.9999 has 28 digits; computed in integers of 10⁻⁷.
-    const exact = 9_999_999_999_999n * 999_999_999_999_999n;
+  it('multiplies exactly up to 34 significant digits: a line of a 13-digit quantity at a 15-digit price', () => {
+    // 1,234,567,890.123 × 98,765,432,109.8765 has 28 significant digits; computed in integers of 10⁻⁷.
+    const exact = 1_234_567_890_123n * 987_654_321_098_765n;
     const cents = (exact + 50_000n) / 100_000n;
-    expect(lineAmount('9999999999.999', '99999999999.9999').toFixed(2)).toBe(`${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`);
+    expect(lineAmount('1234567890.123', '98765432109.8765').toFixed(2)).toBe(`${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`);
   });
 
   it('keeps precision on large values', () => {
