@@ -5,7 +5,7 @@
 // The contracts' tests run too: their walk of every response shape is what pins the redaction lists of
 // permissions.ts. So the sandbox is a copy of the root with the domain and the contracts only.
 //
-// Equivalent mutants: no test can tell them from the code, so they survive for good (21 of 1,153).
+// Equivalent mutants: no test can tell them from the code, so they survive for good (21 of 1,145).
 // - bill-status.ts: `by: 'author'` emptied (4×): 'author' is the branch taken when `by` is neither 'owner'
 //   nor 'creator', so an empty one takes it too; `needsDirection: true` on approve, reject and reverse (3×):
 //   only the owner takes them, and the owner is never barred from a direction; `from.join(' or ')` with ''
