@@ -9,7 +9,7 @@ describe('formatBillNumber', () => {
   });
 
   it.each([0, -1, 10000, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects sequence %s', (sequence) => {
-    expect(() => formatBillNumber('in', '2026-11-22', sequence)).toThrow(RangeError);
+    expect(() => formatBillNumber('in', '2026-11-22', sequence)).toThrow(new RangeError(`bill sequence out of range: ${sequence}`));
   });
 });
 

@@ -88,6 +88,38 @@ describe('the bill state machine', () => {
     expect(billActionRefusal(clerk, bill('draft'), 'edit')).toBeNull();
   });
 
+  /** Each action as its refusals word it, who may take it and a status it does not leave from. */
+  const WORDING: Record<BillAction, { verb: string; done: string; who: string; from: BillStatus; otherStatus: BillStatus; stranger: Actor }> = {
+    edit: { verb: 'edit', done: 'edited', who: 'the creator or the owner', from: 'draft', otherStatus: 'pending', stranger: staff('colleague') },
+    delete: { verb: 'delete', done: 'deleted', who: 'the creator or the owner', from: 'draft', otherStatus: 'confirmed', stranger: staff('colleague') },
+    submit: { verb: 'confirm', done: 'confirmed', who: 'the creator or the owner', from: 'draft', otherStatus: 'rejected', stranger: staff('colleague') },
+    withdraw: { verb: 'withdraw', done: 'withdrawn', who: 'the creator', from: 'pending', otherStatus: 'draft', stranger: owner },
+    approve: { verb: 'approve', done: 'approved', who: 'the owner', from: 'pending', otherStatus: 'draft', stranger: clerk },
+    reject: { verb: 'reject', done: 'rejected', who: 'the owner', from: 'pending', otherStatus: 'reversed', stranger: clerk },
+    reopen: { verb: 'reopen', done: 'reopened', who: 'the creator or the owner', from: 'rejected', otherStatus: 'confirmed', stranger: staff('colleague') },
+    reverse: { verb: 'reverse', done: 'reversed', who: 'the owner', from: 'confirmed', otherStatus: 'pending', stranger: clerk },
+  };
+
+  it.each(BILL_ACTIONS)('words every refusal of %s: who may, from which status, of which kind', (action) => {
+    const { verb, done, who, from, otherStatus, stranger } = WORDING[action];
+    const allowed = action === 'withdraw' ? clerk : owner;
+    expect(billActionRefusal(stranger, bill(from), action)).toEqual({ reason: 'forbidden', message: `Only ${who} can ${verb} this bill` });
+    expect(billActionRefusal(allowed, bill(otherStatus), action)).toEqual({
+      reason: 'state',
+      message: `This bill is ${otherStatus}; only a ${from} bill can be ${done}`,
+    });
+    // A reversal waits for the owner like any bill, and is otherwise never acted on.
+    const reversal = billActionRefusal(allowed, bill(from, { kind: 'reversal' }), action);
+    expect(reversal).toEqual(['approve', 'reject'].includes(action) ? null : { reason: 'state', message: `A reversal bill cannot be ${done}` });
+  });
+
+  it('names the direction that is disabled', () => {
+    expect(billActionRefusal(staff('clerk', 'disableInbound'), bill('draft', { direction: 'in' }), 'edit')).toEqual({
+      reason: 'forbidden',
+      message: 'Inbound bills are disabled for your account',
+    });
+  });
+
   it('refuses owner-only actions to staff before the bill is even read', () => {
     for (const action of BILL_ACTIONS) expect(billActionOpenTo(clerk, action), action).toBe(!['approve', 'reject', 'reverse'].includes(action));
     for (const action of BILL_ACTIONS) expect(billActionOpenTo(owner, action), action).toBe(true);

@@ -62,6 +62,19 @@ describe('formatting', () => {
     expect(formatQuantity('1e-7')).toBe('0.000');
   });
 
+  it('keeps the sign of what does not round to zero', () => {
+    expect(formatMoney('-0.005')).toBe('-0.01');
+    expect(formatMoney('-12.345')).toBe('-12.35');
+    expect(formatQuantity('-0.0005')).toBe('-0.001');
+  });
+
+  it('multiplies exactly up to 34 significant digits: a line of a 13-digit quantity at a 15-digit price', () => {
+    // 1,234,567,890.123 × 98,765,432,109.8765 has 28 significant digits; computed in integers of 10⁻⁷.
+    const exact = 1_234_567_890_123n * 987_654_321_098_765n;
+    const cents = (exact + 50_000n) / 100_000n;
+    expect(lineAmount('1234567890.123', '98765432109.8765').toFixed(2)).toBe(`${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`);
+  });
+
   it('keeps precision on large values', () => {
     expect(formatMoney('123456789012345678.905')).toBe('123456789012345678.91');
   });

@@ -38,7 +38,7 @@ export function roundUnitCost(value: DecimalInput): Decimal {
 const format = (places: number) => (value: DecimalInput): string => {
   const text = (value instanceof Decimal ? value : dec(value)).toFixed(places, Decimal.ROUND_HALF_UP);
   // -0.001 rounds to zero, which has no sign.
-  return text.startsWith('-') && /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+  return Number(text) === 0 ? text.replace('-', '') : text;
 };
 export const formatQuantity = format(QUANTITY_PLACES);
 export const formatMoney = format(MONEY_PLACES);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BILL_TYPES, figureRole, figuresOf, billValuation, type BillTypeTotals } from './figures.ts';
+import { FIGURE_DEFINITIONS } from './figure-definitions.ts';
+import { DEFAULT_BILL_TYPES, figureRole, figuresOf, billValuation, STOCKTAKE_GAIN_TYPE, STOCKTAKE_LOSS_TYPE, type BillTypeTotals } from './figures.ts';
 
 const totals = (direction: 'in' | 'out', billType: string, amount: string, cost: string, billCount = 1): BillTypeTotals => ({
   direction,
@@ -93,6 +94,17 @@ describe('figures', () => {
     expect(figureRole('in', '进货')).toBe('purchase');
     expect(figureRole('in', '客户退货')).toBe('otherInbound');
     expect(figureRole('in', '期初库存')).toBe('otherInbound');
+    expect(figureRole('in', '年末盘盈')).toBe('stockGain');
+    expect(figureRole('out', '年末盘亏')).toBe('stockLoss');
+    expect(figureRole('out', '调拨给分店')).toBe('otherOutbound');
+    expect(figureRole('out', '其他发货')).toBe('otherOutbound');
+  });
+
+  it('books a stocktake’s gain and loss under default types that count as gain and loss', () => {
+    expect(DEFAULT_BILL_TYPES.in.map(([name]) => name)).toContain(STOCKTAKE_GAIN_TYPE);
+    expect(DEFAULT_BILL_TYPES.out.map(([name]) => name)).toContain(STOCKTAKE_LOSS_TYPE);
+    expect(figureRole('in', STOCKTAKE_GAIN_TYPE)).toBe('stockGain');
+    expect(figureRole('out', STOCKTAKE_LOSS_TYPE)).toBe('stockLoss');
   });
 
   it('lists stock adjustments, internal use and transfers at cost, sales and purchases at what they state', () => {
@@ -100,5 +112,19 @@ describe('figures', () => {
     expect([valuation('out', '销售出库'), valuation('in', '采购入库'), valuation('in', '其他入库'), valuation('out', '其他出库')]).toEqual(['price', 'price', 'price', 'price']);
     expect([valuation('out', '盘亏出库'), valuation('in', '盘盈入库'), valuation('out', '报损出库'), valuation('out', '领用出库')]).toEqual(['cost', 'cost', 'cost', 'cost']);
     expect([valuation('out', '调拨出库', '7'), valuation('in', '调拨入库', '6')]).toEqual(['cost', 'cost']);
+  });
+});
+
+describe('FIGURE_DEFINITIONS', () => {
+  it('explains every figure the app shows with its own label and a sentence, in Chinese', () => {
+    const keys = ['todayInbound', 'todayOutbound', 'salesAmount', 'salesCost', 'grossMargin', 'purchaseAmount', 'stockGain', 'stockLoss', 'writeOff', 'stockAdjustment', 'internalUse', 'lowStock'];
+    expect(Object.keys(FIGURE_DEFINITIONS).sort()).toEqual([...keys].sort());
+    const definitions = Object.values(FIGURE_DEFINITIONS);
+    for (const { label, text } of definitions) {
+      expect(label, text).toMatch(/^\p{Script=Han}{2,4}$/u);
+      expect(text, label).toMatch(/^\p{Script=Han}.{15,}。$/u);
+    }
+    expect(new Set(definitions.map(({ label }) => label)).size).toBe(keys.length);
+    expect(new Set(definitions.map(({ text }) => text)).size).toBe(keys.length);
   });
 });

@@ -148,9 +148,7 @@ export function figuresOf(totals: Iterable<BillTypeTotals>): Figures {
       case 'internalUse':
         money.internalUse += cost;
         break;
-      case 'otherInbound':
-      case 'otherOutbound':
-        break;
+      // otherInbound and otherOutbound are counted above and add to no money figure.
     }
   }
   return {

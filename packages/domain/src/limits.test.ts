@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { costState } from './costing.ts';
-import { latestBookDate, limitText, withinBalanceLimits } from './limits.ts';
+import { EARLIEST_BOOK_DATE, latestBookDate, limitText, withinBalanceLimits } from './limits.ts';
+
+describe('the dates the books take', () => {
+  it('start on 1 January 2000', () => {
+    expect(EARLIEST_BOOK_DATE).toBe('2000-01-01');
+  });
+});
 
 describe('latestBookDate', () => {
   it('is a year after the shop day (China Standard Time), which turns at 16:00 UTC', () => {

@@ -93,7 +93,8 @@ export function checkBillPayment(facts: BillMoneyFacts): void {
 /** The money a bill posts, or null when it moves none (no counterparty and nothing paid, or nothing at all). */
 export function planBillPosting(facts: BillMoneyFacts): MoneyPosting | null {
   checkBillPayment(facts);
-  if ((facts.partyId === null && facts.paid === 0n) || (facts.total === 0n && facts.paid === 0n)) return null;
+  // Nothing is paid of a bill of nothing: 0 ≤ paid ≤ total holds here.
+  if (facts.total === 0n || (facts.partyId === null && facts.paid === 0n)) return null;
   const kind = partyKindOf(facts.direction);
   const party = facts.partyId === null ? null : { kind, id: facts.partyId };
   const due = facts.total - facts.paid;
@@ -153,7 +154,6 @@ export function planSettlement(request: SettlementRequest, dues: readonly DueSta
     allocations = [];
     let left = request.amount;
     for (const due of dues) {
-      if (left === 0n) break;
       if (due.party.kind !== partyKind || due.party.id !== request.partyId) continue;
       const take = outstanding(due) < left ? outstanding(due) : left;
       if (take > 0n) allocations.push({ billId: due.billId, amount: take });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblem, type PasswordProblemCode } from './password-rules.ts';
+import { COMMON_PASSWORDS, passwordProblem, type PasswordProblemCode } from './password-rules.ts';
 
 const codeOf = (password: string) => passwordProblem(password)?.code ?? null;
 
@@ -43,5 +43,18 @@ describe('passwordProblem', () => {
   it('accepts exactly 8 and 128 characters', () => {
     expect(passwordProblem('k9#mQ2!z')).toBeNull();
     expect(passwordProblem(`k9#mQ2!z${'y'.repeat(120)}`)).toBeNull();
+  });
+
+  it('lists as common only passwords that are long enough and that no other rule catches, in lower case', () => {
+    expect(COMMON_PASSWORDS.size).toBeGreaterThanOrEqual(50);
+    for (const password of COMMON_PASSWORDS) {
+      expect(password, password).toBe(password.toLowerCase());
+      expect(codeOf(password), password).toBe('COMMON');
+      expect(codeOf(password.toUpperCase()), password).toBe('COMMON');
+    }
+  });
+
+  it('takes only steps of one for a straight run', () => {
+    expect(passwordProblem('acegikmo')).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ export interface PasswordProblem {
 
 // Among the most used passwords of at least 8 characters (global and Chinese leak lists). Repeats such as
 // 88888888 or 12341234 and straight runs such as 12345678 are caught by rules, so they are not listed.
-const COMMON_PASSWORDS = new Set([
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   'password',
   'password1',
   'password12',

@@ -32,9 +32,7 @@ export type StaffPermissionOverrides = Partial<StaffPermissions>;
 
 /** The switches that bind one staff member: their overrides over the shop's set. */
 export function staffPermissionsOf(shopSet: Partial<StaffPermissions>, overrides: StaffPermissionOverrides): StaffPermissions {
-  const result = { ...DEFAULT_STAFF_PERMISSIONS };
-  for (const key of STAFF_PERMISSION_KEYS) result[key] = overrides[key] ?? shopSet[key] ?? DEFAULT_STAFF_PERMISSIONS[key];
-  return result;
+  return Object.fromEntries(STAFF_PERMISSION_KEYS.map((key) => [key, overrides[key] ?? shopSet[key] ?? DEFAULT_STAFF_PERMISSIONS[key]])) as StaffPermissions;
 }
 
 export type Role = 'owner' | 'staff';
@@ -126,13 +124,14 @@ export const COST_FIELDS: ReadonlySet<string> = new Set([
   'unitCost',
   'costAmount',
   'stockValue',
-  'totalStockValue',
   'balanceAmount',
   'balanceAvgCost',
   'todayInboundAmount',
   // The month's figures (figures.ts): all but the sales amount and the counts come from costs or inbound prices.
   'salesCost',
   'grossMargin',
+  // A sales report's profit is its amount less its cost.
+  'profit',
   'purchaseAmount',
   'stockGain',
   'stockLoss',
@@ -163,7 +162,6 @@ export const STOCK_FIELDS: ReadonlySet<string> = new Set([
   'lowStockCount',
   'isLow',
   'productQuantity',
-  'totalStockQuantity',
   // Today's movement totals reveal stock flow, which hideInventory keeps from staff too.
   'todayInboundQuantity',
   'todayOutboundQuantity',

@@ -55,4 +55,48 @@ describe('units', () => {
     expect(moneyText(amountUnits(3_000n, 33_333n))).toBe('10.00');
     expect(unitCostText(unitCostOf(1_000n, 3_000n))).toBe('3.3333');
   });
+
+  it.each<[string, number, bigint]>([
+    // Exactly the places kept (as the database writes them): the digits are the units.
+    ['12.345', 3, 12_345n],
+    ['-12.345', 3, -12_345n],
+    ['0.000', 3, 0n],
+    ['-0.0500', 4, -500n],
+    // Fewer places, no fraction, no whole part.
+    ['12.5', 3, 12_500n],
+    ['7', 2, 700n],
+    ['-7', 2, -700n],
+    ['7.', 2, 700n],
+    ['.5', 3, 500n],
+    ['-.5', 3, -500n],
+    ['.0005', 3, 1n],
+    // More places: the first digit dropped decides, 4 down and 5 up, away from zero.
+    ['1.0004', 3, 1_000n],
+    ['1.0005', 3, 1_001n],
+    ['-1.0004', 3, -1_000n],
+    ['-1.0005', 3, -1_001n],
+    ['1.00049999', 3, 1_000n],
+    ['0.9995', 3, 1_000n],
+    ['-0.9995', 3, -1_000n],
+    ['12.3449', 2, 1_234n],
+    ['12.345', 2, 1_235n],
+    // Exponents, however many places they seem to have.
+    ['1.5e3', 3, 1_500_000n],
+    ['1.25e-1', 2, 13n],
+    ['-1.25e-1', 2, -13n],
+  ])('reads %j at %i places as %i', (text, places, units) => {
+    expect(toUnits(text, places)).toBe(units);
+  });
+
+  it.each<[bigint, number, string]>([
+    [0n, 2, '0.00'],
+    [5n, 2, '0.05'],
+    [12n, 2, '0.12'],
+    [123n, 2, '1.23'],
+    [-123n, 2, '-1.23'],
+    [1_000n, 3, '1.000'],
+    [-12_345_678n, 4, '-1234.5678'],
+  ])('writes %i at %i places as %j', (units, places, text) => {
+    expect(unitsText(units, places)).toBe(text);
+  });
 });
