@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro';
 import { DEFAULT_STAFF_PERMISSIONS } from '@xiaocang/domain';
 import { vi } from 'vitest';
-import type { Me, StaffPermissions } from '../src/api/types';
+import type { Bill, Me, StaffPermissions } from '../src/api/types';
 import { writeToken } from '../src/api/token';
 import { refreshMe } from '../src/state/session';
 
@@ -38,3 +38,44 @@ export async function signIn(who: Me): Promise<void> {
   serve((route) => (route === 'GET /api/me' ? { status: 200, data: who } : undefined));
   await refreshMe();
 }
+
+/** A posted sale of four items, with whatever differs. */
+export const billOf = (overrides: Partial<Bill> = {}): Bill => ({
+  id: '1',
+  billNo: 'OUT202612020001',
+  direction: 'out',
+  kind: 'normal',
+  billType: '销售出库',
+  billDate: '2026-12-02',
+  stockPointId: '1',
+  stockPointName: '默认仓库',
+  supplierId: null,
+  supplierName: null,
+  customerId: null,
+  customerName: null,
+  totalQuantity: '4.000',
+  totalAmount: '496.00',
+  totalCost: '40.00',
+  valuation: 'price',
+  paymentAccountId: null,
+  paymentAccountName: null,
+  remarks: '',
+  attachments: [],
+  status: 'confirmed',
+  approvalStatus: null,
+  approvedBy: null,
+  approvedAt: null,
+  rejectedReason: null,
+  confirmedBy: '1',
+  confirmedAt: null,
+  reversalOfId: null,
+  reversalOfBillNo: null,
+  reversedById: null,
+  reversedByBillNo: null,
+  transferPeerId: null,
+  createdBy: '1',
+  createdByName: '店主',
+  createdAt: '2026-12-02T01:00:00.000Z',
+  updatedAt: '2026-12-02T01:00:00.000Z',
+  ...overrides,
+});

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, Phone, SCREENSHOTS, see, seeCount, startStack, type Stack } from './harness';
+import { callApi, describeInBrowser, Phone, SCREENSHOTS, see, seeCount, startStack, type Stack } from './harness';
 
 // The app never loses work and never dead-ends: leaving a half-filled form, a wrong password, an expired
 // session, a dropped network, and the ledger of a product kept in two stock points.
@@ -8,20 +8,7 @@ describeInBrowser('the merchant app when things go wrong', () => {
   let stack: Stack;
   const owner = { username: `keeper${Date.now().toString(36)}`, password: 'keeper-secret-1' };
 
-  async function api<T = unknown>(method: string, path: string, body?: unknown, token?: string, key?: string): Promise<T> {
-    const response = await fetch(`${stack.baseUrl}/api${path}`, {
-      method,
-      headers: {
-        'Content-Type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...(key ? { 'Idempotency-Key': key } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const data = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(data)}`);
-    return data as T;
-  }
+  const api = <T = unknown>(method: string, path: string, body?: unknown, token?: string, key?: string) => callApi<T>(stack, method, path, body, token, key);
 
   // A shop with green tea in two stock points: 10 received at the warehouse, 4 moved to the shop front,
   // 1 sold there and 2 sold from the warehouse.

@@ -2,51 +2,12 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { FIGURE_DEFINITIONS } from '@xiaocang/domain/figure-definitions';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Bill } from '../../src/api/types';
 import { BillRow } from '../../src/components/BillRow';
 import { FigureCell, useFigureSheet } from '../../src/components/FigureSheet';
 import { ProductPicker } from '../../src/components/ProductPicker';
 import { StatusTag } from '../../src/components/StatusTag';
+import { billOf as bill } from '../fixtures';
 
-const bill = (overrides: Partial<Bill>): Bill => ({
-  id: '1',
-  billNo: 'OUT202612020001',
-  direction: 'out',
-  kind: 'normal',
-  billType: '销售出库',
-  billDate: '2026-12-02',
-  stockPointId: '1',
-  stockPointName: '默认仓库',
-  supplierId: null,
-  supplierName: null,
-  customerId: null,
-  customerName: null,
-  totalQuantity: '4.000',
-  totalAmount: '496.00',
-  totalCost: '40.00',
-  valuation: 'price',
-  paymentAccountId: null,
-  paymentAccountName: null,
-  remarks: '',
-  attachments: [],
-  status: 'confirmed',
-  approvalStatus: null,
-  approvedBy: null,
-  approvedAt: null,
-  rejectedReason: null,
-  confirmedBy: '1',
-  confirmedAt: null,
-  reversalOfId: null,
-  reversalOfBillNo: null,
-  reversedById: null,
-  reversedByBillNo: null,
-  transferPeerId: null,
-  createdBy: '1',
-  createdByName: '店主',
-  createdAt: '2026-12-02T01:00:00.000Z',
-  updatedAt: '2026-12-02T01:00:00.000Z',
-  ...overrides,
-});
 
 describe('reversals in lists', () => {
   it('tags a reversal 红冲 and the bill it undoes 已红冲, each naming the other', () => {

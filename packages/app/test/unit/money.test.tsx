@@ -3,9 +3,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { translateServerMessage } from '../../src/api/messages';
+import { BillMoney } from '../../src/components/BillMoney';
 import { PaymentFields, usePayment } from '../../src/components/PaymentFields';
 import { useCustomerPrices } from '../../src/hooks/useCustomerPrices';
 import type { LineDraft } from '../../src/lib/bill-form';
+import { billOf } from '../fixtures';
 
 const requestMock = vi.mocked(Taro.request);
 const accounts = { items: [{ id: '11', name: '微信', kind: 'wechat', status: 'active' }, { id: '12', name: '现金', kind: 'cash', status: 'active' }], total: 2, page: 1, pageSize: 50 };
@@ -80,5 +82,42 @@ describe('money messages in Chinese', () => {
     expect(translateServerMessage('exceeds the 40.00 still owed on this bill: overpayment is not accepted')).toBe('超过未结金额 ¥40.00，不接受多付');
     expect(translateServerMessage("must not exceed the bill's total of 100.00")).toBe('不能超过本单合计 ¥100.00');
     expect(translateServerMessage('可乐 is not among the products this customer may buy')).toBe('可乐 不在该客户的可购商品中');
+  });
+});
+
+describe('a posted bill’s money', () => {
+  const sale = billOf({ customerId: '7', customerName: '小美', totalAmount: '100.00', paidAmount: '30.00', paymentAccountId: '11', paymentAccountName: '微信', settledAmount: '0.00', outstandingAmount: '70.00' });
+  const navigateTo = vi.mocked(Taro.navigateTo);
+
+  it('shows what was paid into which account and what the customer still owes, with the way to collect it', () => {
+    const { container } = render(<BillMoney bill={sale} canSettle />);
+    expect(container.querySelector('.paid')!.textContent).toBe('本单实收¥30.00 · 微信');
+    expect(container.querySelector('.settled')).toBeNull();
+    expect(container.querySelector('.owed')!.textContent).toBe('客户尚欠（应收）¥70.00');
+    fireEvent.click(screen.getByText('去收款 ›'));
+    expect(navigateTo.mock.calls.at(-1)![0].url).toMatch(/^\/sub\/money\/settle\/index\?side=customer&partyId=7&name=/);
+  });
+
+  it('counts what receipts settled since, and says a settled bill is settled', () => {
+    const { container } = render(<BillMoney bill={{ ...sale, settledAmount: '70.00', outstandingAmount: '0.00' }} canSettle />);
+    expect(container.querySelector('.settled')!.textContent).toBe('之后收款¥70.00');
+    expect(container.querySelector('.owed')!.textContent).toBe('已结清¥0.00');
+    expect(screen.queryByText('去收款 ›')).toBeNull();
+  });
+
+  it('a purchase says what the shop owes; nothing to settle for whoever may not', () => {
+    const purchase = { ...sale, direction: 'in' as const, customerId: null, customerName: null, supplierId: '5', supplierName: '厂家', paymentAccountName: null, paidAmount: '0.00' };
+    const { container } = render(<BillMoney bill={purchase} canSettle={false} />);
+    expect(container.querySelector('.paid')!.textContent).toBe('本单实付¥0.00');
+    expect(container.querySelector('.owed')!.textContent).toBe('尚欠供应商（应付）¥70.00');
+    expect(screen.queryByText('去付款 ›')).toBeNull();
+  });
+
+  it('nothing for a draft, a transfer, a walk-in sale with nothing paid, or amounts the switches hide', () => {
+    const walkIn = { ...sale, customerId: null, customerName: null, paidAmount: '0.00', outstandingAmount: undefined };
+    for (const bill of [{ ...sale, status: 'draft' as const }, { ...sale, transferPeerId: '9' }, walkIn, { ...sale, paidAmount: undefined, outstandingAmount: undefined }]) {
+      const { container } = render(<BillMoney bill={bill} canSettle />);
+      expect(container.querySelector('.bill-money')).toBeNull();
+    }
   });
 });

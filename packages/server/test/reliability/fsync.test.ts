@@ -73,7 +73,9 @@ function analyse(lines: string, dataDir: string): Traced {
   let flushedSinceLastResponse = false;
   for (const line of lines.split('\n')) {
     if (/\b(fsync|fdatasync)\(\d+<([^>]*)>/.exec(line)?.[2]?.startsWith(`${dataDir}/`)) traced.flushes++;
-    if (/\bfsync\(\d+<[^>]*\/pg_wal\/[^>]*>\)/.test(line)) {
+    // No closing parenthesis required: under load strace splits a call another thread interrupts into
+    // `fsync(19</…/pg_wal/…> <unfinished ...>` and a later `<... fsync resumed>) = 0`.
+    if (/\bfsync\(\d+<[^>]*\/pg_wal\/[^>]*>/.test(line)) {
       traced.walFlushes++;
       flushedSinceLastResponse = true;
     }

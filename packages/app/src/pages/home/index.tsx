@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { useDidShow } from '@tarojs/taro';
+import { money as moneyApi } from '../../api/money';
 import { fetchDashboard } from '../../api/reports';
 import { useFigureSheet } from '../../components/FigureSheet';
 import { Screen } from '../../components/Screen';
@@ -40,7 +41,12 @@ function Shortcut({ icon, label, onClick, name }: { icon: ReactNode; label: stri
 function HomeContent() {
   const { me, abilities } = useSession();
   const dashboard = useRemote(fetchDashboard, []);
-  useDidShow(() => void dashboard.reload());
+  // Who owes the shop and whom it owes: the owner's figures (a staff member's would be partial or hidden).
+  const owed = useRemote(() => (abilities.isOwner ? moneyApi.summary() : Promise.resolve(null)), [abilities.isOwner]);
+  useDidShow(() => {
+    void dashboard.reload();
+    void owed.reload();
+  });
   const { explain, sheet } = useFigureSheet();
   const toBills = { label: '查看单据', go: () => switchTab('bills') };
   const toReport = { label: '查看月度报表', go: () => go('monthly') };
@@ -68,6 +74,14 @@ function HomeContent() {
               ) : null}
               {d.lowStockCount !== undefined ? (
                 <Tile name="low-stock" label="库存预警" value={String(d.lowStockCount)} hint="个商品库存≤预警" tone={d.lowStockCount > 0 ? 'alert' : undefined} onClick={() => explain({ key: 'lowStock', next: { label: '查看库存', go: () => switchTab('stock') } })} />
+              ) : null}
+              {owed.data ? (
+                <>
+                  <Tile name="receivable" label="应收" value={money(owed.data.receivableTotal)} hint="客户尚欠" onClick={() => go('moneyParties', { side: 'customer' })} />
+                  {owed.data.payableTotal !== undefined ? (
+                    <Tile name="payable" label="应付" value={money(owed.data.payableTotal)} hint="尚欠供应商" onClick={() => go('moneyParties', { side: 'supplier' })} />
+                  ) : null}
+                </>
               ) : null}
               <Tile name="pending" label="待审核单据" value={String(d.pendingApprovalCount)} hint={abilities.approve ? '点此去审核' : '等待店主审核'} tone={d.pendingApprovalCount > 0 ? 'warn' : undefined} onClick={() => switchTab('bills', { status: 'pending' })} />
             </View>

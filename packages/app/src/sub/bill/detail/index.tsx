@@ -8,6 +8,7 @@ import { TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
 import { Sheet } from '../../../components/Sheet';
+import { BillMoney } from '../../../components/BillMoney';
 import { BillValue } from '../../../components/BillRow';
 import { RemoteView } from '../../../components/StateView';
 import { StatusTag } from '../../../components/StatusTag';
@@ -148,6 +149,7 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
           <BillValue bill={bill} className="total-bar__amount" quantityIfHidden={false} />
         </View>
       </View>
+      <BillMoney bill={bill} canSettle={bill.direction === 'out' ? abilities.outbound : abilities.inbound && abilities.seeCosts} />
       {problem ? (
         <View className="card action-problem">
           <View className="card__title danger">{problem.title}</View>
