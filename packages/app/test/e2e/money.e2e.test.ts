@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { callApi, describeInBrowser, Phone, see, startStack, type Stack } from './harness';
 
-// Selling on credit: a sale to a customer, part paid now; the bill and the home screen say what is owed.
+// Selling on credit: a sale to a customer, part paid now, then the same again (再来一单); the bills and the
+// home screen say what is owed.
 describeInBrowser('money in the merchant app', () => {
   let stack: Stack;
   const owner = { username: `seller${Date.now().toString(36)}`, password: 'seller-secret-1' };
@@ -17,7 +18,7 @@ describeInBrowser('money in the merchant app', () => {
     await stack?.stop();
   });
 
-  it('sells 3 boxes to a customer, 100 paid by WeChat: the bill shows what she owes, and home shows 应收', async () => {
+  it('sells 3 boxes to a customer, 100 paid by WeChat, and the same again: each bill shows what she owes, and home shows 应收', async () => {
     const phone = await Phone.open(stack);
     const login = await phone.waitFor('page-login');
     await phone.fill(login, 'username', owner.username);
@@ -41,11 +42,27 @@ describeInBrowser('money in the merchant app', () => {
     await see(detail.locator('.bill-money .owed .kv__v'), '¥107.00');
     await phone.shot('m01-sale-on-credit');
 
+    // 再来一单: the same customer and boxes on a new bill of today, nothing paid this time.
+    await detail.locator('.copy-bill').click();
+    const again = await phone.waitFor('page-bill-edit');
+    await see(again.locator('.field-partyId .field__value'), /^代理阿珍/);
+    await expect(again.locator('.line-0 .line-quantity input').inputValue()).resolves.toBe('3');
+    await expect(again.locator('.line-0 .line-price input').inputValue()).resolves.toBe('69.00');
+    await see(again.locator('.bill-total'), '¥207.00');
+    await phone.shot('m02-copy-bill');
+    await again.locator('.save-confirm').click();
+    const second = await phone.waitFor('page-bill-detail');
+    await see(second.locator('.bill-no'), /^OUT\d{8}0002$/);
+    await see(second.locator('.bill-money .owed .kv__v'), '¥207.00');
+
+    // Back past the first bill to home: the copy opened on top of it.
+    await phone.back();
+    await phone.waitFor('page-bill-detail');
     await phone.back();
     const after = await phone.waitFor('page-home');
-    await see(after.locator('.tile-receivable .tile__value'), '¥107.00');
+    await see(after.locator('.tile-receivable .tile__value'), '¥314.00');
     await see(after.locator('.tile-payable .tile__value'), '¥0.00');
-    await phone.shot('m02-home-receivable');
+    await phone.shot('m03-home-receivable');
     await after.locator('.tile-receivable').click();
     const parties = await phone.waitFor('page-money-parties');
     await parties.getByText('代理阿珍').waitFor();

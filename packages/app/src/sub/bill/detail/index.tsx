@@ -75,7 +75,12 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
       : action.error?.code === 'STALE_STOCKTAKE'
         ? { title: '盘点后库存已有变动', lines: ['这次盘点的差异已经过时，请驳回后重新盘点。'] }
         : null;
+  // 再来一单: a new bill with this one's party and lines, for whoever may make bills of its direction.
+  const copyable = bill.kind === 'normal' && bill.transferPeerId === null && (bill.status === 'confirmed' || bill.status === 'reversed') && (bill.direction === 'in' ? abilities.inbound : abilities.outbound);
   const buttons = [
+    copyable ? (
+      <Button key="copy" fill="outline" type="primary" className="copy-bill" onClick={() => go('billEdit', { direction: bill.direction, copyOf: bill.id })}>再来一单</Button>
+    ) : null,
     allowed.has('edit') ? (
       <Button key="edit" fill="outline" type="primary" className="edit-bill" onClick={() => void Taro.redirectTo({ url: `${ROUTES.billEdit}?id=${bill.id}` })}>编辑</Button>
     ) : null,

@@ -25,13 +25,14 @@ import { showStockWarnings } from '../../../lib/stock-messages';
 import { ROUTES } from '../../../routes';
 import { useSession } from '../../../state/session';
 
-function headerOf(bill: Bill | null): Header {
+function headerOf(bill: Bill | null, copy = false): Header {
   return {
     billType: bill?.billType ?? '',
-    billDate: bill?.billDate ?? today(),
+    // A copy (再来一单) is a new bill of today, with its own remarks.
+    billDate: (!copy && bill?.billDate) || today(),
     stockPointId: bill?.stockPointId ?? '',
     partyId: (bill?.direction === 'in' ? bill.supplierId : bill?.customerId) ?? '',
-    remarks: bill?.remarks ?? '',
+    remarks: (!copy && bill?.remarks) || '',
   };
 }
 
@@ -42,14 +43,17 @@ function linesOf(bill: Bill | null): LineDraft[] {
     unit: line.unit,
     code: line.productCode,
     quantity: quantity(line.quantity),
-    unitPrice: line.unitPrice ?? '',
+    // Stored with 4 places: shown as typed, 69.00 rather than 69.0000.
+    unitPrice: line.unitPrice?.replace(/^(-?\d+\.\d\d\d*?)0+$/, '$1') ?? '',
   }));
 }
 
-function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null }) {
+/** `bill` is the draft being edited; `template`, a bill whose party and lines a new bill starts from (再来一单). */
+function BillForm({ direction, bill, template }: { direction: Direction; bill: Bill | null; template: Bill | null }) {
   const { abilities } = useSession();
-  const [header, setHeader] = useState<Header>(() => headerOf(bill));
-  const [lines, setLines] = useState<LineDraft[]>(() => linesOf(bill));
+  const start = bill ?? template;
+  const [header, setHeader] = useState<Header>(() => headerOf(start, !bill));
+  const [lines, setLines] = useState<LineDraft[]>(() => linesOf(start));
   const [picking, setPicking] = useState(false);
   const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
   const payment = usePayment(bill);
@@ -71,9 +75,9 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
     [typeOptions, defaultPoint],
   );
   useEffect(() => setHeader(withDefaults), [withDefaults]);
-  const pristine = useMemo(() => ({ header: withDefaults(headerOf(bill)), lines: linesOf(bill) }), [withDefaults, bill]);
+  const pristine = useMemo(() => ({ header: withDefaults(headerOf(start, !bill)), lines: linesOf(start) }), [withDefaults, start, bill]);
   const guard = useFormGuard({
-    url: `${ROUTES.billEdit}${queryString(bill ? { id: bill.id } : { direction })}`,
+    url: `${ROUTES.billEdit}${queryString(bill ? { id: bill.id } : template ? { direction, copyOf: template.id } : { direction })}`,
     value: { header, lines },
     pristine,
     restore: (kept) => {
@@ -272,14 +276,15 @@ function BillForm({ direction, bill }: { direction: Direction; bill: Bill | null
 export default function BillEditPage() {
   const { params } = useRouter();
   const id = params.id ?? null;
-  const bill = useRemote(() => (id ? bills.get(id) : Promise.resolve(null)), [id]);
+  const sourceId = id ?? params.copyOf ?? null;
+  const bill = useRemote(() => (sourceId ? bills.get(sourceId) : Promise.resolve(null)), [sourceId]);
   const direction: Direction = bill.data?.direction ?? (params.direction === 'out' ? 'out' : 'in');
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: `${id ? '编辑' : '新建'}${DIRECTION_LABEL[direction]}单` });
   }, [id, direction]);
   return (
     <Screen className={`page-bill-edit page-bill-edit--${direction}`}>
-      {bill.error ? <Failed error={bill.error} onRetry={() => void bill.reload()} /> : bill.loading ? <Loading /> : <BillForm direction={direction} bill={bill.data} />}
+      {bill.error ? <Failed error={bill.error} onRetry={() => void bill.reload()} /> : bill.loading ? <Loading /> : <BillForm direction={direction} bill={id ? bill.data : null} template={id ? null : bill.data} />}
     </Screen>
   );
 }
