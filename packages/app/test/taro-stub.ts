@@ -20,6 +20,7 @@ const Taro = {
   removeStorageSync: (key: string) => void storage.delete(key),
   clearStorage: () => storage.clear(),
   showToast: vi.fn(async () => undefined),
+  pageScrollTo: vi.fn(async () => undefined),
   showModal: vi.fn(async () => ({ confirm: true, cancel: false })),
   showActionSheet: vi.fn(async () => ({ tapIndex: 0 })),
   navigateTo: vi.fn(async () => undefined),

@@ -11,6 +11,7 @@ import LoginPage from '../../src/pages/login/index';
 import StockPage from '../../src/pages/stock/index';
 import { endSession } from '../../src/state/session';
 import BillEditPage from '../../src/sub/bill/edit/index';
+import ProductEditPage from '../../src/sub/product/edit/index';
 import LedgerPage from '../../src/sub/product/ledger/index';
 import { me, serve, signIn } from '../fixtures';
 
@@ -168,5 +169,43 @@ describe('the product ledger', () => {
     render(<LedgerPage />);
     await screen.findByText('结存 3');
     expect(asked).toEqual(['2']);
+  });
+});
+
+describe('entering products one after another', () => {
+  it('保存并新增 saves the product and clears the form for the next, keeping its category, unit and supplier', async () => {
+    await signIn(me('owner'));
+    const created: unknown[] = [];
+    serve((route) => {
+      if (route === 'GET /api/config') return { status: 200, data: { inboundTypes: ['采购入库'], outboundTypes: ['销售出库'], units: ['个', '盒'] } };
+      if (route === 'GET /api/categories') return list([{ id: '3', name: '面膜' }]);
+      if (route === 'GET /api/suppliers') return list([]);
+      if (route === 'POST /api/products') {
+        const { data } = vi.mocked(Taro.request).mock.calls.at(-1)![0];
+        created.push(typeof data === 'string' ? JSON.parse(data) : data);
+        return { status: 201, data: { id: String(created.length) } };
+      }
+      return undefined;
+    });
+    const { container } = render(<ProductEditPage />);
+    const field = (name: string) => container.querySelector(`.field-${name} input`) as HTMLInputElement;
+    await waitFor(() => expect(container.querySelector('.field-unit .field__value')?.textContent).toContain('个'));
+    fireEvent.input(field('name'), { target: { value: '补水面膜' } });
+    fireEvent.input(field('outboundPrice'), { target: { value: '69' } });
+    fireEvent.click(container.querySelector('.field-categoryId .field__value')!);
+    fireEvent.click(await screen.findByText('面膜', { selector: '.option, .option *' }));
+    fireEvent.click(screen.getByText('保存并新增'));
+
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({ name: '补水面膜', outboundPrice: '69', categoryId: '3', unit: '个' });
+    await waitFor(() => expect(field('name').value).toBe(''));
+    expect(field('outboundPrice').value).toBe('');
+    expect(container.querySelector('.field-categoryId .field__value')?.textContent).toContain('面膜');
+    expect(Taro.navigateBack).not.toHaveBeenCalled();
+
+    fireEvent.input(field('name'), { target: { value: '美白面膜' } });
+    fireEvent.click(screen.getByText('保存并新增'));
+    await waitFor(() => expect(created).toHaveLength(2));
+    expect(created[1]).toMatchObject({ name: '美白面膜', categoryId: '3' });
   });
 });

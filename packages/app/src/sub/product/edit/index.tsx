@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { queryString } from '../../../api/client';
 import { products } from '../../../api/master';
 import type { Product } from '../../../api/types';
@@ -49,8 +49,13 @@ function toForm(product: Product | null, code: string) {
   };
 }
 
+type ProductFormValues = ReturnType<typeof toForm>;
+/** What 保存并新增 carries to the next product: products entered one after another tend to share them. */
+const CARRIED = ['categoryId', 'unit', 'supplierId'] as const;
+
 function ProductForm({ product, code }: { product: Product | null; code: string }) {
   const { abilities } = useSession();
+  const [carried, setCarried] = useState<Partial<ProductFormValues>>({});
   const form = useForm(toForm(product, code), RULES);
   const action = useAction();
   const categories = useOptions('categories');
@@ -64,9 +69,9 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
     if (defaultUnit && !values.unit) set('unit')(defaultUnit);
   }, [defaultUnit, values.unit, set]);
   const pristine = useMemo(() => {
-    const initial = toForm(product, code);
+    const initial = { ...toForm(product, code), ...carried };
     return defaultUnit && !initial.unit ? { ...initial, unit: defaultUnit } : initial;
-  }, [product, code, defaultUnit]);
+  }, [product, code, defaultUnit, carried]);
   const guard = useFormGuard({
     url: `${ROUTES.productEdit}${queryString({ id: product?.id, code: product ? undefined : code })}`,
     value: values,
@@ -77,7 +82,8 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
   const readOnly = !abilities.editProducts;
   const errors = { ...action.fieldErrors, ...form.errors };
 
-  const save = () => {
+  /** Saves; `andNext` (a new product only) then clears the form for the next one instead of leaving. */
+  const save = (andNext = false) => {
     if (!form.check()) return;
     const body = {
       name: values.name.trim(),
@@ -97,6 +103,14 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
     void action.run(async () => {
       if (product) await products.update(product.id, body);
       else await products.create(body);
+      if (andNext) {
+        const next = Object.fromEntries(CARRIED.map((field) => [field, values[field]])) as Partial<ProductFormValues>;
+        setCarried(next);
+        form.setValues({ ...toForm(null, ''), ...next });
+        void Taro.showToast({ title: `已保存“${body.name}”，继续新增`, icon: 'none' });
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+        return;
+      }
       void Taro.showToast({ title: '已保存', icon: 'success' });
       guard.release();
       setTimeout(back, 600);
@@ -191,7 +205,12 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
             删除
           </Button>
         ) : null}
-        <Button className="save-product" type="primary" loading={action.busy} onClick={save}>
+        {product ? null : (
+          <Button className="save-product-next" fill="outline" type="primary" disabled={action.busy} onClick={() => save(true)}>
+            保存并新增
+          </Button>
+        )}
+        <Button className="save-product" type="primary" loading={action.busy} onClick={() => save()}>
           保存
         </Button>
       </View>
