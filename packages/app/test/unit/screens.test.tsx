@@ -209,3 +209,49 @@ describe('entering products one after another', () => {
     expect(created[1]).toMatchObject({ name: '美白面膜', categoryId: '3' });
   });
 });
+
+describe('a category or unit missing from the product form', () => {
+  it('is made from inside the form and selected, the form kept as typed', async () => {
+    await signIn(me('owner'));
+    const categories = [{ id: '3', name: '面膜' }];
+    let units = ['个'];
+    serve((route) => {
+      const { data } = vi.mocked(Taro.request).mock.calls.at(-1)![0];
+      const body = typeof data === 'string' ? JSON.parse(data) : data;
+      if (route === 'GET /api/config') return { status: 200, data: { inboundTypes: ['采购入库'], outboundTypes: ['销售出库'], units } };
+      if (route === 'PUT /api/config') {
+        units = body.units;
+        return { status: 200, data: { inboundTypes: ['采购入库'], outboundTypes: ['销售出库'], units } };
+      }
+      if (route === 'GET /api/categories') return list(categories);
+      if (route === 'POST /api/categories') {
+        if (body.name === '面膜') return { status: 409, data: { error: { code: 'CONFLICT', message: 'A category with this name already exists', details: [{ field: 'name', message: 'is already used' }] } } };
+        categories.push({ id: '4', name: body.name });
+        return { status: 201, data: { id: '4', name: body.name } };
+      }
+      if (route === 'GET /api/suppliers') return list([]);
+      return undefined;
+    });
+    const { container } = render(<ProductEditPage />);
+    await waitFor(() => expect(container.querySelector('.field-unit .field__value')?.textContent).toContain('个'));
+    fireEvent.input(container.querySelector('.field-name input')!, { target: { value: '保湿面霜' } });
+
+    fireEvent.click(screen.getByText('＋ 新建分类'));
+    fireEvent.click(screen.getByText('保存并选中'));
+    await screen.findByText('必填');
+    fireEvent.input(container.querySelector('.field-newOption input')!, { target: { value: '面膜' } });
+    fireEvent.click(screen.getByText('保存并选中'));
+    await waitFor(() => expect(container.querySelector('.field-newOption .field__error')?.textContent).toBeTruthy());
+    fireEvent.input(container.querySelector('.field-newOption input')!, { target: { value: '面霜' } });
+    fireEvent.click(screen.getByText('保存并选中'));
+    await waitFor(() => expect(container.querySelector('.field-categoryId .field__value')?.textContent).toContain('面霜'));
+    expect(container.querySelector('.field-newOption')).toBeNull();
+
+    fireEvent.click(screen.getByText('＋ 新建单位'));
+    fireEvent.input(container.querySelector('.field-newOption input')!, { target: { value: '瓶' } });
+    fireEvent.click(screen.getByText('保存并选中'));
+    await waitFor(() => expect(container.querySelector('.field-unit .field__value')?.textContent).toContain('瓶'));
+    expect(units).toEqual(['个', '瓶']);
+    expect((container.querySelector('.field-name input') as HTMLInputElement).value).toBe('保湿面霜');
+  });
+});

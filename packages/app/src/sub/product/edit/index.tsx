@@ -2,8 +2,10 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { queryString } from '../../../api/client';
-import { products } from '../../../api/master';
+import { categories as categoryApi, products } from '../../../api/master';
+import { updateConfig } from '../../../api/shop';
 import type { Product } from '../../../api/types';
+import { AddOptionSheet } from '../../../components/AddOptionSheet';
 import { SelectField, SwitchField, TextField } from '../../../components/Fields';
 import { Scan } from '../../../components/icons';
 import { Button } from '../../../components/nut';
@@ -80,6 +82,19 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
   });
 
   const readOnly = !abilities.editProducts;
+  // A category or unit missing from the choices is made here and selected, the form kept as it is.
+  const [adding, setAdding] = useState<'category' | 'unit' | null>(null);
+  const addOption = async (name: string) => {
+    if (adding === 'category') {
+      const created = await categoryApi.create({ name });
+      await categories.reload();
+      set('categoryId')(created.id);
+    } else {
+      await updateConfig({ units: [...(config.data?.units ?? []), name] });
+      await config.reload();
+      set('unit')(name);
+    }
+  };
   const errors = { ...action.fieldErrors, ...form.errors };
 
   /** Saves; `andNext` (a new product only) then clears the form for the next one instead of leaving. */
@@ -173,7 +188,9 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
           }
         />
         <SelectField name="categoryId" label="分类" clearable value={values.categoryId || null} options={categories.options} onChange={(v) => set('categoryId')(v ?? '')} error={errors.categoryId} />
+        <View className="add-option add-category link" onClick={() => setAdding('category')}>＋ 新建分类</View>
         <SelectField name="unit" label="单位" required value={values.unit || null} options={unitOptions} onChange={(v) => set('unit')(v ?? '')} error={errors.unit} />
+        {abilities.manageShop ? <View className="add-option add-unit link" onClick={() => setAdding('unit')}>＋ 新建单位</View> : null}
         <TextField name="specification" label="规格" value={values.specification} onChange={set('specification')} error={errors.specification} placeholder="如：250g/罐" />
         <SelectField name="supplierId" label="供应商" clearable value={values.supplierId || null} options={suppliers.options} onChange={(v) => set('supplierId')(v ?? '')} error={errors.supplierId} />
       </View>
@@ -199,6 +216,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
           </View>
         </View>
       ) : null}
+      <AddOptionSheet noun={adding === 'unit' ? '单位' : '分类'} open={adding !== null} onClose={() => setAdding(null)} add={addOption} />
       <View className="actions">
         {product ? (
           <Button fill="outline" type="danger" onClick={remove} disabled={action.busy}>
