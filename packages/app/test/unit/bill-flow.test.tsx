@@ -12,6 +12,7 @@ import HomePage from '../../src/pages/home/index';
 import { endSession, refreshMe } from '../../src/state/session';
 import BillDetailPage from '../../src/sub/bill/detail/index';
 import BillEditPage from '../../src/sub/bill/edit/index';
+import { billOf } from '../fixtures';
 
 const stamp = '2026-11-22T00:00:00Z';
 const meAs = (role: 'owner' | 'staff', userId: string): Me => ({
@@ -32,44 +33,25 @@ const line = (productId: string, productName: string, quantity: string): BillLin
   specification: '',
   quantity,
 });
-const billIn = (status: Bill['status'], fields: Partial<Bill> = {}): Bill => ({
-  id: '9',
-  billNo: 'OUT202611220001',
-  direction: 'out',
-  kind: 'normal',
-  billType: '销售出库',
-  billDate: '2026-11-22',
-  stockPointId: '1',
-  stockPointName: '默认仓库',
-  supplierId: null,
-  supplierName: null,
-  customerId: null,
-  customerName: null,
-  totalQuantity: '7.000',
-  valuation: 'price',
-  paymentAccountId: null,
-  paymentAccountName: null,
-  remarks: '',
-  attachments: [],
-  status,
-  approvalStatus: status === 'pending' ? 'pending' : status === 'rejected' ? 'rejected' : null,
-  approvedBy: null,
-  approvedAt: null,
-  rejectedReason: status === 'rejected' ? '数量不对' : null,
-  confirmedBy: null,
-  confirmedAt: null,
-  reversalOfId: null,
-  reversalOfBillNo: null,
-  reversedById: null,
-  reversedByBillNo: null,
-  transferPeerId: null,
-  createdBy: '2',
-  createdByName: '小李',
-  createdAt: stamp,
-  updatedAt: stamp,
-  lines: [line('11', '白瓷品茗杯', '5.000'), line('12', '云南古树红茶', '2.000')],
-  ...fields,
-});
+const billIn = (status: Bill['status'], fields: Partial<Bill> = {}): Bill =>
+  billOf({
+    id: '9',
+    billNo: 'OUT202611220001',
+    billDate: '2026-11-22',
+    totalQuantity: '7.000',
+    totalAmount: undefined,
+    totalCost: undefined,
+    status,
+    approvalStatus: status === 'pending' ? 'pending' : status === 'rejected' ? 'rejected' : null,
+    rejectedReason: status === 'rejected' ? '数量不对' : null,
+    confirmedBy: null,
+    createdBy: '2',
+    createdByName: '小李',
+    createdAt: stamp,
+    updatedAt: stamp,
+    lines: [line('11', '白瓷品茗杯', '5.000'), line('12', '云南古树红茶', '2.000')],
+    ...fields,
+  });
 
 /** A stand-in for the server: answers by method and path, and records what was asked. */
 const requestMock = vi.mocked(Taro.request);

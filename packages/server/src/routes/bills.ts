@@ -35,21 +35,20 @@ export const billRoutes: RouteModule = (app, db) => {
   app.delete('/api/bills/:id', { schema: { tags, params: IdParams, response: { 200: Ok } } }, async (request, reply) =>
     writeOnce(db, request, reply, 200, deleteBill, billId(request.params)),
   );
-  app.post('/api/bills/:id/confirm', { schema: { tags, params: IdParams, response: { 200: Bill } } }, async (request, reply) =>
-    writeOnce(db, request, reply, 200, confirmBill, billId(request.params)),
-  );
-  app.post('/api/bills/:id/approve', { schema: { tags, params: IdParams, response: { 200: Bill } } }, async (request, reply) =>
-    writeOnce(db, request, reply, 200, approveBill, billId(request.params)),
-  );
   app.post('/api/bills/:id/reject', { schema: { tags, params: IdParams, body: RejectBillRequest, response: { 200: Bill } } }, async (request, reply) =>
     writeOnce(db, request, reply, 200, rejectBill, { id: billId(request.params), reason: request.body.reason }),
   );
-  app.post('/api/bills/:id/withdraw', { schema: { tags, params: IdParams, response: { 200: Bill } } }, async (request, reply) =>
-    writeOnce(db, request, reply, 200, withdrawBill, billId(request.params)),
-  );
-  app.post('/api/bills/:id/reopen', { schema: { tags, params: IdParams, response: { 200: Bill } } }, async (request, reply) =>
-    writeOnce(db, request, reply, 200, reopenBill, billId(request.params)),
-  );
+  // The actions that take nothing but the bill and answer with it.
+  for (const [action, useCase] of [
+    ['confirm', confirmBill],
+    ['approve', approveBill],
+    ['withdraw', withdrawBill],
+    ['reopen', reopenBill],
+  ] as const) {
+    app.post(`/api/bills/:id/${action}`, { schema: { tags, params: IdParams, response: { 200: Bill } } }, async (request, reply) =>
+      writeOnce(db, request, reply, 200, useCase, billId(request.params)),
+    );
+  }
   app.post('/api/bills/:id/reverse', { schema: { tags, params: IdParams, response: { 201: Bill } } }, async (request, reply) =>
     writeOnce(db, request, reply, 201, reverseBill, billId(request.params)),
   );

@@ -25,20 +25,22 @@ export async function submitBill(tx: Transaction, actor: Actor, billId: string, 
     return toBill(row!);
   }
   if (!pending) await postBills(tx, actor, await loadPostingBills(tx, actor.shopId, billIds));
+  const params = new SqlParams();
+  const shop = params.add(actor.shopId);
+  const bills = params.add(billIds);
+  const user = params.add(actor.userId);
+  const action = params.add(pending ? 'submit' : 'confirm');
   const status = pending
     ? `status = 'pending', approval_status = 'pending', rejected_reason = NULL`
-    : `status = 'confirmed', confirmed_by = $3, confirmed_at = now(), rejected_reason = NULL`;
-  const params = new SqlParams();
-  // Placed first, in this order, for the fixed text above and below: $1 the shop, $2 the bills, $3 the user, $4 the action.
-  for (const value of [actor.shopId, billIds, actor.userId, pending ? 'submit' : 'confirm']) params.add(value);
-  const number = created ? numbering(params, '$1', created.bill.direction) : null;
+    : `status = 'confirmed', confirmed_by = ${user}, confirmed_at = now(), rejected_reason = NULL`;
+  const number = created ? numbering(params, shop, created.bill.direction) : null;
   const rows = await tx.query<{ last_sequence: number; id: string }>(
     `WITH ${number ? `${number.cte},` : ''}
           audit AS (INSERT INTO audit_log (shop_id, user_id, action, entity, entity_id)
-                    SELECT $1, $3, $4, 'bill', unnest($2::bigint[])::text)
+                    SELECT ${shop}, ${user}, ${action}, 'bill', unnest(${bills}::bigint[])::text)
      UPDATE stock_bills b SET ${status}, ${number ? `bill_no = ${number.billNo},` : ''} updated_at = now()
        ${number ? 'FROM counter' : ''}
-      WHERE b.shop_id = $1 AND b.id = ANY($2::bigint[])
+      WHERE b.shop_id = ${shop} AND b.id = ANY(${bills}::bigint[])
      RETURNING ${number ? 'counter.last_sequence' : '0 AS last_sequence'}, ${billColumns({ withLines: true })}`,
     params.values,
   );
