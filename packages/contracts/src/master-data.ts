@@ -9,9 +9,11 @@ import {
   Status,
   Text,
   Timestamp,
+  UnitPriceInput,
   updateOf,
   WebAddress,
 } from './common.ts';
+import { LineQuantity } from './bills.ts';
 import { ProductPrice, ProductPriceInput } from './money.ts';
 
 const Audited = { createdAt: Timestamp, updatedAt: Timestamp };
@@ -65,6 +67,16 @@ export const CreateProductRequest = z.object({
   prices: z.array(ProductPriceInput).max(50).optional(),
 });
 export type CreateProductRequest = z.input<typeof CreateProductRequest>;
+/** Stock the product already has when it is entered (期初库存): posted as a 期初入库 bill with the product. */
+export const OpeningStockInput = z.object({
+  quantity: LineQuantity,
+  /** The cost of one unit; the product's inbound price when left out. */
+  unitCost: UnitPriceInput.optional(),
+  /** The shop's default stock point when left out. */
+  stockPointId: Id.optional(),
+});
+export const CreateProductWithStockRequest = CreateProductRequest.extend({ openingStock: OpeningStockInput.optional() });
+export type CreateProductWithStockRequest = z.input<typeof CreateProductWithStockRequest>;
 export const UpdateProductRequest = updateOf(CreateProductRequest);
 export type UpdateProductRequest = z.input<typeof UpdateProductRequest>;
 

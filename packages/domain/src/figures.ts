@@ -22,6 +22,7 @@ export const DEFAULT_BILL_TYPES: Readonly<Record<BillDirection, ReadonlyArray<re
     ['盘盈入库', 'stockGain'],
     ['调拨入库', 'otherInbound'],
     ['其他入库', 'otherInbound'],
+    ['期初入库', 'otherInbound'],
   ],
   out: [
     ['销售出库', 'sale'],
@@ -34,6 +35,8 @@ export const DEFAULT_BILL_TYPES: Readonly<Record<BillDirection, ReadonlyArray<re
 };
 
 export const STOCKTAKE_GAIN_TYPE = '盘盈入库';
+/** A product entered with stock it already has (期初库存) gets it by a bill of this type. */
+export const OPENING_STOCK_TYPE = '期初入库';
 export const STOCKTAKE_LOSS_TYPE = '盘亏出库';
 
 /**

@@ -1,6 +1,6 @@
 import { request, type Query } from './client';
 import { resource } from './resource';
-import type { CustomerPrices, List, MoneySummary, OpenBill, PartyBalance, PaymentAccount, SaveSettlementRequest, Settlement, Statement } from './types';
+import type { CustomerPrices, List, MoneySummary, OpenBill, PartyBalance, PaymentAccount, PriceLevel, SaveSettlementRequest, Settlement, Statement } from './types';
 
 export type Side = 'customer' | 'supplier';
 
@@ -11,6 +11,7 @@ export const SIDES = {
 } as const;
 
 export const paymentAccounts = resource<PaymentAccount>('/payment-accounts');
+export const priceLevels = resource<PriceLevel>('/price-levels');
 
 export const money = {
   summary: () => request<MoneySummary>('GET', '/money/summary'),

@@ -28,6 +28,7 @@ export type {
   OpenBill,
   PartyBalance,
   PaymentAccount,
+  PriceLevel,
   Product,
   Session,
   Settlement,

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { categories, customers, stockPoints, suppliers } from '../api/master';
+import { priceLevels } from '../api/money';
 import { fetchConfig } from '../api/shop';
 import type { Option } from '../components/Fields';
 import { useRemote, type Remote } from './useRemote';
@@ -12,6 +13,7 @@ const SOURCES = {
   suppliers: () => suppliers.list({ pageSize: MAX_OPTIONS, status: 'active' }),
   customers: () => customers.list({ pageSize: MAX_OPTIONS, status: 'active' }),
   stockPoints: () => stockPoints.list({ pageSize: MAX_OPTIONS, status: 'active' }),
+  priceLevels: () => priceLevels.list({ pageSize: MAX_OPTIONS, status: 'active' }),
 };
 
 export type OptionSource = keyof typeof SOURCES;

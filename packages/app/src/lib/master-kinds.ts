@@ -1,11 +1,18 @@
+import { priceLevels } from '../api/money';
 import { categories, customers, stockPoints, suppliers } from '../api/master';
+import type { OptionSource } from '../hooks/useOptions';
 import type { Abilities } from '../state/permissions';
 
 /** How one field of a master-data record is edited and sent. */
 export interface MasterField {
   name: string;
   label: string;
-  type: 'text' | 'code' | 'multiline' | 'integer' | 'switch';
+  type: 'text' | 'code' | 'multiline' | 'integer' | 'switch' | 'select';
+  /** A `select` chooses one record of this kind; the record carries the chosen one's name in `shownAs`. */
+  source?: OptionSource;
+  shownAs?: string;
+  /** What a `select` left empty means. */
+  emptyLabel?: string;
   required?: boolean;
   max?: number;
   placeholder?: string;
@@ -55,11 +62,20 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
     fields: [
       ...partyFields,
       { name: 'wechatId', label: '微信号', type: 'text', max: 40 },
+      // The price a sale to this customer starts from (零售价, 代理价, …).
+      { name: 'priceLevelId', label: '价格等级', type: 'select', source: 'priceLevels', shownAs: 'priceLevelName', emptyLabel: '默认（销售价）' },
       // How long the customer has been served (代理时长), as the owner records it.
       { name: 'serviceMonths', label: '代理时长（月）', type: 'integer', placeholder: '0' },
     ],
     summary: partySummary,
     writeAbility: 'editCounterparties',
+  },
+  'price-levels': {
+    title: '价格等级',
+    api: priceLevels as unknown as MasterApi,
+    fields: [{ name: 'name', label: '名称', type: 'text', required: true, max: 40, placeholder: '如：代理价、批发价' }],
+    summary: (r) => (r.isDefault ? '默认等级：即商品的销售价' : '在商品资料里为每个商品设此价'),
+    writeAbility: 'manageShop',
   },
   categories: {
     title: '商品分类',
@@ -99,7 +115,7 @@ export function toRequestBody(kind: MasterKind, values: Record<string, string>):
     const raw = values[field.name] ?? '';
     if (field.type === 'switch') body[field.name] = raw === 'true';
     else if (field.type === 'integer') body[field.name] = raw.trim() ? Number(raw) : 0;
-    else if (field.type === 'code') body[field.name] = raw.trim() || null;
+    else if (field.type === 'code' || field.type === 'select') body[field.name] = raw.trim() || null;
     else body[field.name] = raw.trim();
   }
   return body;

@@ -4,7 +4,7 @@ import {
   CreateCustomerRequest,
   CreatePaymentAccountRequest,
   CreatePriceLevelRequest,
-  CreateProductRequest,
+  CreateProductWithStockRequest,
   CreateStockPointRequest,
   CreateSupplierRequest,
   Customer,
@@ -28,6 +28,7 @@ import {
 } from '@xiaocang/contracts';
 import type { z } from 'zod';
 import { actorOf, pathId } from '../http/context.ts';
+import { createProduct } from '../use-cases/catalog/create-product.ts';
 import { createRecord } from '../use-cases/catalog/create-record.ts';
 import type { CatalogDefinition } from '../use-cases/catalog/definition.ts';
 import { categories, customers, paymentAccounts, priceLevels, products, stockPoints, suppliers } from '../use-cases/catalog/definitions.ts';
@@ -37,6 +38,7 @@ import { getRecord } from '../use-cases/catalog/get-record.ts';
 import { listRecords } from '../use-cases/catalog/list-records.ts';
 import { updateRecord } from '../use-cases/catalog/update-record.ts';
 import type { Api, RouteModule } from './types.ts';
+import { writeOnce } from './write-once.ts';
 
 interface CatalogRoutes<Dto> {
   path: string;
@@ -44,7 +46,8 @@ interface CatalogRoutes<Dto> {
   /** Documents the response; typed loosely because the definition already fixes the shape. */
   item: z.ZodType;
   listQuery: z.ZodType<Record<string, unknown> & { page: number; pageSize: number }>;
-  create: z.ZodType<Record<string, unknown>>;
+  /** Left out where the kind has a create of its own. */
+  create: z.ZodType<Record<string, unknown>> | null;
   update: z.ZodType<Record<string, unknown>>;
 }
 
@@ -59,9 +62,11 @@ function catalogRoutes<Dto>(app: Api, db: Parameters<RouteModule>[1], spec: Cata
   app.get(`${path}/:id`, { schema: { tags, params: IdParams, response: { 200: spec.item } } }, async (request) =>
     getRecord(db, actorOf(request), { definition, id: id(request.params) }),
   );
-  app.post(path, { schema: { tags, body: spec.create, response: { 201: spec.item } } }, async (request, reply) =>
-    reply.status(201).send(await createRecord(db, actorOf(request), { definition, values: request.body })),
-  );
+  if (spec.create) {
+    app.post(path, { schema: { tags, body: spec.create, response: { 201: spec.item } } }, async (request, reply) =>
+      writeOnce(db, request, reply, 201, createRecord, { definition, values: request.body as Record<string, unknown> }),
+    );
+  }
   app.put(`${path}/:id`, { schema: { tags, params: IdParams, body: spec.update, response: { 200: spec.item } } }, async (request) =>
     updateRecord(db, actorOf(request), { definition, id: id(request.params), changes: request.body }),
   );
@@ -72,7 +77,10 @@ function catalogRoutes<Dto>(app: Api, db: Parameters<RouteModule>[1], spec: Cata
 
 export const catalogRoutesModule: RouteModule = (app, db) => {
   catalogRoutes(app, db, { path: '/api/categories', definition: categories, item: Category, listQuery: ListQuery, create: CreateCategoryRequest, update: UpdateCategoryRequest });
-  catalogRoutes(app, db, { path: '/api/products', definition: products, item: Product, listQuery: ProductListQuery, create: CreateProductRequest, update: UpdateProductRequest });
+  catalogRoutes(app, db, { path: '/api/products', definition: products, item: Product, listQuery: ProductListQuery, create: null, update: UpdateProductRequest });
+  app.post('/api/products', { schema: { tags: ['product'], body: CreateProductWithStockRequest, response: { 201: Product } } }, async (request, reply) =>
+    writeOnce(db, request, reply, 201, createProduct, request.body),
+  );
   catalogRoutes(app, db, { path: '/api/suppliers', definition: suppliers, item: Supplier, listQuery: ListQuery, create: CreateSupplierRequest, update: UpdateSupplierRequest });
   catalogRoutes(app, db, { path: '/api/customers', definition: customers, item: Customer, listQuery: ListQuery, create: CreateCustomerRequest, update: UpdateCustomerRequest });
   catalogRoutes(app, db, { path: '/api/stock-points', definition: stockPoints, item: StockPoint, listQuery: ListQuery, create: CreateStockPointRequest, update: UpdateStockPointRequest });

@@ -78,6 +78,7 @@ function MineContent() {
           { icon: '供', label: '供应商', route: 'masterList', query: { kind: 'suppliers' }, show: true },
           { icon: '客', label: '客户', route: 'masterList', query: { kind: 'customers' }, show: true },
           { icon: '类', label: '商品分类', route: 'masterList', query: { kind: 'categories' }, show: abilities.editProducts },
+          { icon: '价', label: '价格等级', route: 'masterList', query: { kind: 'price-levels' }, show: abilities.manageShop },
           { icon: '仓', label: '库存点', route: 'masterList', query: { kind: 'stock-points' }, show: abilities.manageStockPoints },
         ]}
       />

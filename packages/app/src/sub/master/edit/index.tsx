@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { queryString } from '../../../api/client';
 import type { Product } from '../../../api/types';
-import { SwitchField, TextField } from '../../../components/Fields';
+import { SelectField, SwitchField, TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { ProductPicker } from '../../../components/ProductPicker';
 import { Screen } from '../../../components/Screen';
@@ -11,8 +11,9 @@ import { Failed, Loading } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useForm } from '../../../hooks/useForm';
 import { useFormGuard } from '../../../hooks/useFormGuard';
+import { useOptions, type OptionSource } from '../../../hooks/useOptions';
 import { useRemote } from '../../../hooks/useRemote';
-import { MASTER_KINDS, toFormValues, toRequestBody, type MasterKind } from '../../../lib/master-kinds';
+import { MASTER_KINDS, toFormValues, toRequestBody, type MasterField, type MasterKind } from '../../../lib/master-kinds';
 import { decimal, maxLength, required, type Rule } from '../../../lib/validate';
 import { back, ROUTES } from '../../../routes';
 import { useSession } from '../../../state/session';
@@ -26,6 +27,7 @@ function MasterView({ kind, record }: { kind: MasterKind; record: MasterRecordOf
   const shown = (field: MasterKind['fields'][number]) => {
     const value = record[field.name];
     if (field.type === 'switch') return value ? '是' : '否';
+    if (field.shownAs) return String(record[field.shownAs] ?? field.emptyLabel ?? '—');
     return value === null || value === undefined || value === '' ? '—' : String(value);
   };
   const products = (record.availableProducts as ProductRef[] | undefined) ?? null;
@@ -42,6 +44,23 @@ function MasterView({ kind, record }: { kind: MasterKind; record: MasterRecordOf
         </View>
       ))}
     </View>
+  );
+}
+
+/** A field that picks one record of another kind, e.g. a customer's price level. */
+function SourceSelectField({ field, source, value, onChange, error }: { field: MasterField; source: OptionSource; value: string; onChange: (v: string) => void; error?: string }) {
+  const options = useOptions(source);
+  return (
+    <SelectField
+      name={field.name}
+      label={field.label}
+      clearable
+      placeholder={field.emptyLabel}
+      value={value || null}
+      options={options.options}
+      onChange={(v) => onChange(v ?? '')}
+      error={error ?? (options.error ? '选项加载失败' : undefined)}
+    />
   );
 }
 
@@ -105,7 +124,16 @@ function MasterForm({ kind, kindName, record }: { kind: MasterKind; kindName: st
     <>
       <View className="card">
         {kind.fields.map((field) =>
-          field.type === 'switch' ? (
+          field.type === 'select' && field.source ? (
+            <SourceSelectField
+              key={field.name}
+              field={field}
+              source={field.source}
+              value={form.values[field.name] ?? ''}
+              onChange={form.set(field.name)}
+              error={errors[field.name]}
+            />
+          ) : field.type === 'switch' ? (
             <SwitchField key={field.name} name={field.name} label={field.label} value={form.values[field.name] === 'true'} onChange={(v) => form.set(field.name)(String(v))} />
           ) : (
             <TextField
