@@ -43,6 +43,8 @@ export const Product = z.object({
   remarks: z.string(),
   /** Stock on hand over all stock points; absent for staff who may not see stock. */
   stockQuantity: DecimalString.optional(),
+  /** What one unit in stock cost on average over all stock points (null with no stock); absent for staff who may not see costs. */
+  avgCost: DecimalString.nullable().optional(),
   /** Prices at levels other than the default (零售价 is outboundPrice); a level without one sells at outboundPrice. */
   prices: z.array(ProductPrice),
   createdBy: Id.nullable(),

@@ -26,7 +26,7 @@ describeOnDatabase('accounts', () => {
 
     const config = await t.request('GET', '/api/config', undefined, withToken(token));
     expect(config.body).toEqual({
-      inboundTypes: ['采购入库', '退货入库', '盘盈入库', '调拨入库', '其他入库'],
+      inboundTypes: ['采购入库', '退货入库', '盘盈入库', '调拨入库', '其他入库', '期初入库'],
       outboundTypes: ['销售出库', '领用出库', '报损出库', '盘亏出库', '调拨出库', '其他出库'],
       units: ['个', '件', '箱', '瓶', '包', '袋', '千克'],
     });

@@ -46,6 +46,7 @@ describeOnDatabase('master data', () => {
       isEnabled: true,
       remarks: '冷藏',
       stockQuantity: '0.000',
+      avgCost: null,
       prices: [],
       createdBy: owner.userId,
       createdAt: expect.any(String),

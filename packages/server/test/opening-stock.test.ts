@@ -12,7 +12,7 @@ describeOnDatabase('opening stock when a product is created', () => {
     const owner = await t.registerShop();
     const created = await owner.post('/api/products', { name: '红茶', unit: '罐', inboundPrice: '30', openingStock: { quantity: '12', unitCost: '28.5' } });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: '红茶', stockQuantity: '12.000' });
+    expect(created.body).toMatchObject({ name: '红茶', stockQuantity: '12.000', avgCost: '28.5000' });
     expect(created.body).not.toHaveProperty('openingStock');
     const bills = (await owner.get('/api/bills?direction=in')).body.items;
     expect(bills).toHaveLength(1);

@@ -10,7 +10,7 @@ export const customers = resource<Customer, Partial<Omit<Customer, 'availablePro
 export const stockPoints = resource<StockPoint>('/stock-points');
 
 export const products = {
-  ...resource<Product>('/products'),
+  ...resource<Product, Partial<Product> & { openingStock?: { quantity: string; unitCost?: string; stockPointId?: string } }>('/products'),
   byCode: (code: string) => request<Product>('GET', `/products/by-code/${encodeURIComponent(code)}`),
   ledger: (id: string, query: Query = {}) => request<List<LedgerEntry>>('GET', `/products/${id}/ledger`, { query }),
 };

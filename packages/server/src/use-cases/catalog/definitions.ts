@@ -45,6 +45,8 @@ export const products: CatalogDefinition<Product> = {
          LEFT JOIN suppliers s ON s.shop_id = t.shop_id AND s.id = t.supplier_id`,
   extraColumns: `c.name AS category_name, s.name AS supplier_name,
     (SELECT COALESCE(sum(b.quantity), 0) FROM inventory_balances b WHERE b.shop_id = t.shop_id AND b.product_id = t.id) AS stock_quantity,
+    (SELECT CASE WHEN sum(b.quantity) > 0 THEN round(sum(b.total_cost) / sum(b.quantity), 4) END
+       FROM inventory_balances b WHERE b.shop_id = t.shop_id AND b.product_id = t.id) AS avg_cost,
     (SELECT COALESCE(json_agg(json_build_object('priceLevelId', pp.price_level_id::text, 'price', pp.price::text) ORDER BY pp.price_level_id), '[]')
        FROM product_prices pp WHERE pp.shop_id = t.shop_id AND pp.product_id = t.id) AS prices`,
   searchColumns: ['t.name', 't.code'],
@@ -88,6 +90,7 @@ export const products: CatalogDefinition<Product> = {
     isEnabled: row.is_enabled as boolean,
     remarks: text(row.remarks),
     stockQuantity: formatQuantity(text(row.stock_quantity)),
+    avgCost: row.avg_cost === null ? null : text(row.avg_cost),
     prices: (row.prices as Product['prices']).map((price) => ({ priceLevelId: price.priceLevelId, price: formatMoney(price.price) })),
     createdBy: nullableText(row.created_by),
     ...audited(row),

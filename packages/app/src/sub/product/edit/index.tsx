@@ -32,9 +32,17 @@ const RULES = {
   outboundPrice: [decimal(2)],
   warningStock: [decimal(3)],
   remarks: [maxLength(500)],
+  openingQuantity: [decimal(3)],
+  openingCost: [decimal(4)],
 };
 
-function toForm(product: Product | null, code: string) {
+/** The form's key for the product's price at one price level (代理价, 批发价, …). */
+const levelKey = (levelId: string) => `level.${levelId}` as const;
+
+type FixedField = keyof typeof RULES | 'categoryId' | 'supplierId' | 'isEnabled' | 'openingPoint';
+type ProductFormValues = Record<FixedField, string> & Record<ReturnType<typeof levelKey>, string>;
+
+function toForm(product: Product | null, code: string): ProductFormValues {
   return {
     name: product?.name ?? '',
     code: product?.code ?? code,
@@ -48,20 +56,30 @@ function toForm(product: Product | null, code: string) {
     warningStock: product?.warningStock ?? '',
     isEnabled: product ? String(product.isEnabled) : 'true',
     remarks: product?.remarks ?? '',
+    // 期初库存: only a new product has it.
+    openingQuantity: '',
+    openingCost: '',
+    openingPoint: '',
+    ...Object.fromEntries((product?.prices ?? []).map((p) => [levelKey(p.priceLevelId), p.price])),
   };
 }
 
-type ProductFormValues = ReturnType<typeof toForm>;
 /** What 保存并新增 carries to the next product: products entered one after another tend to share them. */
 const CARRIED = ['categoryId', 'unit', 'supplierId'] as const;
 
 function ProductForm({ product, code }: { product: Product | null; code: string }) {
   const { abilities } = useSession();
-  const [carried, setCarried] = useState<Partial<ProductFormValues>>({});
-  const form = useForm(toForm(product, code), RULES);
+  const [carried, setCarried] = useState<Partial<Record<(typeof CARRIED)[number], string>>>({});
+  const levels = useOptions('priceLevels');
+  const otherLevels = useMemo(() => (levels.data?.items ?? []).filter((level) => !level.isDefault), [levels.data]);
+  const rules = useMemo(() => ({ ...RULES, ...Object.fromEntries(otherLevels.map((level) => [levelKey(level.id), [decimal(2)]])) }), [otherLevels]);
+  const form = useForm(toForm(product, code), rules);
   const action = useAction();
   const categories = useOptions('categories');
   const suppliers = useOptions('suppliers');
+  const points = useOptions('stockPoints');
+  // Stock it already has is entered with a new product by those who may post inbound bills.
+  const withOpening = !product && abilities.inbound;
   const config = useShopConfig();
   const unitOptions = useMemo(() => asOptions(config.data?.units), [config.data]);
   const { set, values } = form;
@@ -114,12 +132,30 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
       warningStock: values.warningStock || '0',
       isEnabled: values.isEnabled === 'true',
       remarks: values.remarks.trim(),
+      // Sent only once the levels are known: an empty list would clear the product's prices.
+      ...(levels.data
+        ? {
+            prices: otherLevels
+              .filter((level) => (values[levelKey(level.id)] ?? '').trim() !== '')
+              .map((level) => ({ priceLevelId: level.id, price: values[levelKey(level.id)]!.trim() })),
+          }
+        : {}),
+      ...(withOpening && values.openingQuantity.trim() && Number(values.openingQuantity) !== 0
+        ? {
+            openingStock: {
+              quantity: values.openingQuantity.trim(),
+              ...(abilities.seeCosts && values.openingCost.trim() ? { unitCost: values.openingCost.trim() } : {}),
+              ...(values.openingPoint ? { stockPointId: values.openingPoint } : {}),
+            },
+          }
+        : {}),
     };
-    void action.run(async () => {
+    void action.run(async (keyFor) => {
       if (product) await products.update(product.id, body);
-      else await products.create(body);
+      // A retried create (a lost answer, a double tap) makes the product and its opening stock once.
+      else await products.create(body, keyFor(['create-product', body]));
       if (andNext) {
-        const next = Object.fromEntries(CARRIED.map((field) => [field, values[field]])) as Partial<ProductFormValues>;
+        const next = Object.fromEntries(CARRIED.map((field) => [field, values[field]])) as Partial<Record<(typeof CARRIED)[number], string>>;
         setCarried(next);
         form.setValues({ ...toForm(null, ''), ...next });
         void Taro.showToast({ title: `已保存“${body.name}”，继续新增`, icon: 'none' });
@@ -155,6 +191,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
           ['规格', product.specification || '—'],
           ['供应商', product.supplierName ?? '—'],
           ['售价', money(product.outboundPrice)],
+          ...otherLevels.map((level) => [level.name, values[levelKey(level.id)] ? money(values[levelKey(level.id)]!) : '同售价']),
           ...(product.inboundPrice !== undefined ? [['进价', money(product.inboundPrice)]] : []),
           ...(product.stockQuantity !== undefined ? [['库存', quantity(product.stockQuantity, product.unit)]] : []),
         ].map(([k, v]) => (
@@ -169,7 +206,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
 
   return (
     <>
-      <LoadFailed remotes={[categories, suppliers, config]} />
+      <LoadFailed remotes={[categories, suppliers, config, levels]} />
       <View className="card">
         <TextField name="name" label="商品名称" required value={values.name} onChange={set('name')} error={errors.name} placeholder="如：云南古树红茶 250g" />
         <TextField
@@ -199,9 +236,35 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
           <TextField name="inboundPrice" label="进货价" kind="decimal" value={values.inboundPrice} onChange={set('inboundPrice')} error={errors.inboundPrice} placeholder="0.00" />
         ) : null}
         <TextField name="outboundPrice" label="销售价" kind="decimal" value={values.outboundPrice} onChange={set('outboundPrice')} error={errors.outboundPrice} placeholder="0.00" />
+        {otherLevels.map((level) => (
+          <TextField
+            key={level.id}
+            name={`price-${level.id}`}
+            label={level.name}
+            kind="decimal"
+            value={values[levelKey(level.id)] ?? ''}
+            onChange={set(levelKey(level.id))}
+            error={errors[levelKey(level.id)]}
+            placeholder="不填则按销售价"
+          />
+        ))}
         <TextField name="warningStock" label="预警库存" kind="decimal" value={values.warningStock} onChange={set('warningStock')} error={errors.warningStock} placeholder="库存≤此数量时提醒，0 为不提醒" />
         <SwitchField name="isEnabled" label="启用" value={values.isEnabled === 'true'} onChange={(v) => set('isEnabled')(String(v))} />
       </View>
+      {withOpening ? (
+        <View className="card opening-stock">
+          <View className="card__title">
+            期初库存<View className="card__more">已有的货，保存时记一张期初入库单</View>
+          </View>
+          <TextField name="openingQuantity" label={`数量（${values.unit || '单位'}）`} kind="decimal" value={values.openingQuantity} onChange={set('openingQuantity')} error={errors.openingQuantity ?? errors['openingStock.quantity']} placeholder="没有可不填" />
+          {abilities.seeCosts ? (
+            <TextField name="openingCost" label="成本单价" kind="decimal" value={values.openingCost} onChange={set('openingCost')} error={errors.openingCost ?? errors['openingStock.unitCost']} placeholder="不填则按进货价" />
+          ) : null}
+          {abilities.manageStockPoints && points.options.length > 1 ? (
+            <SelectField name="openingPoint" label="库存点" clearable placeholder="默认库存点" value={values.openingPoint || null} options={points.options} onChange={(v) => set('openingPoint')(v ?? '')} error={errors['openingStock.stockPointId']} />
+          ) : null}
+        </View>
+      ) : null}
       <View className="card">
         <TextField name="imageUrl" label="图片地址" value={values.imageUrl} onChange={set('imageUrl')} error={errors.imageUrl} placeholder="https://…" />
         <TextField name="remarks" label="备注" multiline value={values.remarks} onChange={set('remarks')} error={errors.remarks} />
