@@ -78,6 +78,7 @@ describe('figures', () => {
       盘盈入库: 'stockGain',
       调拨入库: 'otherInbound',
       其他入库: 'otherInbound',
+      期初入库: 'otherInbound',
       销售出库: 'sale',
       领用出库: 'internalUse',
       报损出库: 'writeOff',
