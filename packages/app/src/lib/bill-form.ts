@@ -8,6 +8,8 @@ export interface LineDraft {
   code: string | null;
   quantity: string;
   unitPrice: string;
+  /** What one unit is likely to cost (its average cost now, or what it cost on the bill copied), for the margin shown; null when not known. */
+  cost: string | null;
 }
 
 export interface Header {

@@ -60,3 +60,8 @@ export function isDecimal(text: string, places: number): boolean {
   const fraction = places > 0 ? `(\\.\\d{1,${places}})?` : '';
   return new RegExp(`^\\d{1,15}${fraction}$`).test(text.trim());
 }
+
+/** a − b for amounts already rounded to cents (a margin: sales less their cost). */
+export function amountDifference(a: string, b: string): string {
+  return toMoney((parse(a) ?? BigInt(0)) - (parse(b) ?? BigInt(0)), SCALE);
+}

@@ -183,12 +183,14 @@ export class Phone {
     await screen.locator('.sheet .option').filter({ hasText: option }).first().click();
   }
 
-  /** Opens the product picker, searches and picks. */
+  /** Opens the product picker, searches and picks one unit; a picker that takes several is then closed with 选好了. */
   async pickProduct(screen: Locator, name: string): Promise<void> {
     await screen.locator('.add-line .dashed').first().click();
     const sheet = screen.locator('.sheet');
     await sheet.locator('.search input').fill(name);
     await sheet.locator('.product-option').filter({ hasText: name }).first().click();
+    const done = sheet.locator('.picker-done');
+    if (await done.count()) await done.click();
   }
 
   /** Answers "确定" in the confirmation dialog. */

@@ -154,6 +154,7 @@ describeInBrowser('the merchant app when things go wrong', () => {
     await network.setOffline(false);
     await sheet.locator('.state-retry').click();
     await sheet.locator('.product-option').filter({ hasText: '明前龙井' }).click();
+    await sheet.locator('.picker-done').click();
     await failed.locator('.state-retry').click();
     await see(bill.locator('.field-billType .field__value'), /销售出库/);
     await seeCount(bill.locator('.load-failed'), 0);

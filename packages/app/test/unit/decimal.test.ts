@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDecimal, lineAmount, sumAmounts, sumQuantities } from '../../src/lib/decimal';
+import { amountDifference, isDecimal, lineAmount, sumAmounts, sumQuantities } from '../../src/lib/decimal';
 
 describe('live bill totals', () => {
   it('multiplies exactly where binary floats would not', () => {
@@ -35,6 +35,12 @@ describe('live bill totals', () => {
     expect(sumQuantities(['1.5', '2.25', 'x'])).toBe('3.75');
     expect(sumQuantities(['0.1', '0.2'])).toBe('0.3');
     expect(sumQuantities(['3', '2'])).toBe('5');
+  });
+
+  it('takes a cost from sales exactly, below zero too', () => {
+    expect(amountDifference('279.00', '190.00')).toBe('89.00');
+    expect(amountDifference('0.30', '0.10')).toBe('0.20');
+    expect(amountDifference('10.00', '12.50')).toBe('-2.50');
   });
 
   it('accepts only what the server accepts', () => {

@@ -6,7 +6,7 @@ import { decimal, maxLength, newPassword, required, username, validate } from '.
 import { translateServerMessage } from '../../src/api/messages';
 
 const header: Header = { billType: '采购入库', billDate: '2026-11-22', stockPointId: '1', partyId: '', remarks: '' };
-const line = (quantity: string, unitPrice = '1'): LineDraft => ({ productId: '9', name: '红茶', unit: '罐', code: null, quantity, unitPrice });
+const line = (quantity: string, unitPrice = '1'): LineDraft => ({ productId: '9', name: '红茶', unit: '罐', code: null, quantity, unitPrice, cost: null });
 
 describe('field rules', () => {
   it('reports the first failing rule per field', () => {

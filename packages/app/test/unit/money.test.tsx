@@ -55,7 +55,7 @@ describe('what a sale says was paid at once', () => {
 });
 
 describe('prices at the customer’s level', () => {
-  const line = (productId: string, unitPrice = '10.00'): LineDraft => ({ productId, name: productId, unit: '个', code: null, quantity: '1', unitPrice });
+  const line = (productId: string, unitPrice = '10.00'): LineDraft => ({ productId, name: productId, unit: '个', code: null, quantity: '1', unitPrice, cost: null });
 
   it('fill every line when the customer changes and a new line when it is added, leaving a typed price alone', async () => {
     const { result, rerender } = renderHook(

@@ -15,9 +15,10 @@ import { useAction } from '../../../hooks/useAction';
 import { useCustomerPrices } from '../../../hooks/useCustomerPrices';
 import { useFormGuard } from '../../../hooks/useFormGuard';
 import { asOptions, defaultStockPoint, useOptions, useShopConfig } from '../../../hooks/useOptions';
+import { useRecentParties } from '../../../hooks/useRecentParties';
 import { useRemote } from '../../../hooks/useRemote';
 import { checkBill, type Header, type LineDraft } from '../../../lib/bill-form';
-import { lineAmount, sumAmounts, sumQuantities } from '../../../lib/decimal';
+import { amountDifference, lineAmount, sumAmounts, sumQuantities } from '../../../lib/decimal';
 import { money, quantity, today } from '../../../lib/format';
 import { DIRECTION_LABEL, type Direction } from '../../../lib/labels';
 import { CAN_SCAN, scanBarcode } from '../../../lib/scan';
@@ -45,6 +46,7 @@ function linesOf(bill: Bill | null): LineDraft[] {
     quantity: quantity(line.quantity),
     // Stored with 4 places: shown as typed, 69.00 rather than 69.0000.
     unitPrice: line.unitPrice?.replace(/^(-?\d+\.\d\d\d*?)0+$/, '$1') ?? '',
+    cost: line.unitCost ?? null,
   }));
 }
 
@@ -62,6 +64,8 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
   const config = useShopConfig();
   const points = useOptions('stockPoints');
   const parties = useOptions(direction === 'in' ? 'suppliers' : 'customers');
+  // Only while the party is still to be chosen, and only on a new bill.
+  const recentParties = useRecentParties(direction, !bill && !template);
   const defaultPoint = defaultStockPoint(points);
   const typeOptions = useMemo(
     () => asOptions(direction === 'in' ? config.data?.inboundTypes : config.data?.outboundTypes),
@@ -93,21 +97,24 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
   const setLine = (index: number, patch: Partial<LineDraft>) =>
     setLines((current) => current.map((line, i) => (i === index ? { ...line, ...patch } : line)));
 
+  /** Adds one unit of a product: a new line, or one more on its line (scanning the same item again counts one more). */
+  const stepProduct = (product: Product, delta: 1 | -1) => {
+    setLines((current) => {
+      const existing = current.find((line) => line.productId === product.id);
+      if (existing) {
+        const next = sumQuantities([existing.quantity, String(delta)]);
+        return Number(next) > 0 ? current.map((line) => (line === existing ? { ...line, quantity: next } : line)) : current.filter((line) => line !== existing);
+      }
+      if (delta < 0) return current;
+      const price = direction === 'in' ? product.inboundPrice : product.outboundPrice;
+      const cost = product.avgCost ?? product.inboundPrice ?? null;
+      return [...current, { productId: product.id, name: product.name, unit: product.unit, code: product.code, quantity: '1', unitPrice: price ?? '', cost }];
+    });
+    setCheckErrors(({ lines: _cleared, ...rest }) => rest);
+  };
   const addProduct = (product: Product) => {
     setPicking(false);
-    const existing = lines.findIndex((line) => line.productId === product.id);
-    if (existing >= 0) {
-      // Scanning the same item again counts one more.
-      const next = sumQuantities([lines[existing]?.quantity ?? '0', '1']);
-      setLine(existing, { quantity: next });
-      return;
-    }
-    const price = direction === 'in' ? product.inboundPrice : product.outboundPrice;
-    setLines((current) => [
-      ...current,
-      { productId: product.id, name: product.name, unit: product.unit, code: product.code, quantity: '1', unitPrice: price ?? '' },
-    ]);
-    setCheckErrors(({ lines: _cleared, ...rest }) => rest);
+    stepProduct(product, 1);
   };
 
   const scanToAdd = async () => {
@@ -122,6 +129,11 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
   };
 
   const amounts = lines.map((line) => (withPrices ? lineAmount(line.quantity, line.unitPrice || '0') : null));
+  const total = sumAmounts(amounts);
+  // A sale's margin, estimated from what its goods cost now; the posted bill has the exact one.
+  const costs = lines.map((line) => (line.cost === null ? null : lineAmount(line.quantity, line.cost)));
+  const margin = direction === 'out' && abilities.seeCosts && costs.every((cost) => cost !== null) ? amountDifference(total, sumAmounts(costs)) : null;
+  const pickedQuantities = useMemo(() => Object.fromEntries(lines.map((line) => [line.productId, line.quantity])), [lines]);
   const errors = { ...action.fieldErrors, ...checkErrors };
   const shortages = new Map(action.error?.shortages.map((s) => [s.productId, s]) ?? []);
 
@@ -177,6 +189,15 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
           onChange={setField('partyId')}
           error={errors.supplierId ?? errors.customerId}
         />
+        {!header.partyId && recentParties.length > 0 ? (
+          <View className="chips chips--line recent-parties">
+            {recentParties.map((party) => (
+              <View key={party.value} className="chip chip--small recent-party" onClick={() => setField('partyId')(party.value)}>
+                {party.label}
+              </View>
+            ))}
+          </View>
+        ) : null}
         {abilities.manageStockPoints ? (
           <SelectField name="stockPointId" label="库存点" required value={header.stockPointId || null} options={points.options} onChange={setField('stockPointId')} error={errors.stockPointId} />
         ) : (
@@ -251,16 +272,22 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
         <TextField name="remarks" label="备注" multiline value={header.remarks} onChange={setField('remarks')} error={errors.remarks} placeholder="选填" />
       </View>
 
-      <View className="card total-bar">
-        <View className="sub">
-          合计 {sumQuantities(lines.map((l) => l.quantity))} 件
+      {withPrices ? <PaymentFields direction={direction} total={total} hasParty={header.partyId !== ''} payment={payment} errors={errors} /> : null}
+
+      <View className="actions actions--summary">
+        <View className="actions__summary bill-summary">
+          <View>
+            {lines.length} 种 · 共 {sumQuantities(lines.map((l) => l.quantity))} {lines.length > 0 && lines.every((l) => l.unit === lines[0]!.unit) ? lines[0]!.unit : '件'}
+          </View>
+          <View>
+            {margin !== null ? <View className="actions__margin bill-margin" style={{ display: 'inline' }}>毛利 {money(margin)}</View> : null}
+            {withPrices ? (
+              <View className="actions__total bill-total" style={{ display: 'inline' }}>
+                {money(total)}
+              </View>
+            ) : null}
+          </View>
         </View>
-        {withPrices ? <View className="total-bar__amount bill-total">{money(sumAmounts(amounts))}</View> : null}
-      </View>
-
-      {withPrices ? <PaymentFields direction={direction} total={sumAmounts(amounts)} hasParty={header.partyId !== ''} payment={payment} errors={errors} /> : null}
-
-      <View className="actions">
         <Button fill="outline" type="primary" className="save-draft" disabled={action.busy} onClick={() => save(false)}>
           存草稿
         </Button>
@@ -268,7 +295,13 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
           {abilities.needsApproval ? '提交审核' : `确认${label}`}
         </Button>
       </View>
-      <ProductPicker open={picking} onClose={() => setPicking(false)} onPick={addProduct} price={withPrices ? (direction === 'in' ? 'inboundPrice' : 'outboundPrice') : null} />
+      <ProductPicker
+        open={picking}
+        onClose={() => setPicking(false)}
+        onPick={addProduct}
+        steps={{ quantities: pickedQuantities, onStep: stepProduct }}
+        price={withPrices ? (direction === 'in' ? 'inboundPrice' : 'outboundPrice') : null}
+      />
     </>
   );
 }
