@@ -15,7 +15,7 @@ import { useOptions, type OptionSource } from '../../../hooks/useOptions';
 import { useRemote } from '../../../hooks/useRemote';
 import { MASTER_KINDS, toFormValues, toRequestBody, type MasterField, type MasterKind } from '../../../lib/master-kinds';
 import { decimal, maxLength, required, type Rule } from '../../../lib/validate';
-import { back, ROUTES } from '../../../routes';
+import { back, go, ROUTES } from '../../../routes';
 import { useSession } from '../../../state/session';
 
 type ProductRef = { id: string; name: string };
@@ -181,7 +181,10 @@ export default function MasterEditPage() {
   const kind = MASTER_KINDS[kindName] ?? MASTER_KINDS.suppliers!;
   const id = params.id ?? null;
   const record = useRemote(() => (id ? kind.api.get(id) : Promise.resolve(null)), [kind, id]);
-  const canWrite = useSession().abilities[kind.writeAbility];
+  const { abilities } = useSession();
+  const canWrite = abilities[kind.writeAbility];
+  // What a customer owes or the shop owes a supplier, period by period (payables are costs).
+  const statementSide = kindName === 'customers' ? 'customer' : kindName === 'suppliers' && abilities.seeCosts ? 'supplier' : null;
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: `${id ? (canWrite ? '编辑' : '查看') : '新增'}${kind.title}` });
   }, [kind, id, canWrite]);
@@ -193,6 +196,14 @@ export default function MasterEditPage() {
   return (
     <Screen className={`page-master-edit page-master-edit--${kindName}`}>
       {record.error ? <Failed error={record.error} onRetry={() => void record.reload()} /> : record.loading ? <Loading /> : content()}
+      {record.data && statementSide ? (
+        <View className="card card--tap go-statement" onClick={() => go('moneyStatement', { side: statementSide, partyId: record.data!.id, name: record.data!.name })}>
+          <View className="row">
+            <View>对账单</View>
+            <View className="muted">往来明细与欠款 ›</View>
+          </View>
+        </View>
+      ) : null}
     </Screen>
   );
 }
