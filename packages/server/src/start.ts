@@ -24,7 +24,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSync: config.pgliteSync });
   await migrate(db);
   const log = bufferedLogger();
-  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy });
+  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl });
   // Books found damaged are not served: every API call answers DATA_DAMAGED until the folder is restored.
   let damage: string | undefined;
   app.addHook('onRequest', async (request) => {
