@@ -112,7 +112,7 @@ export function wrapText(text: string, width: number, size: number, bold: boolea
       rest = rest.slice(cut);
       while (rest[0] === ' ') rest = rest.slice(1);
     }
-    lines.push(rest.join(''));
+    if (rest.length || !lines.length) lines.push(rest.join(''));
   }
   return lines;
 }
