@@ -117,6 +117,8 @@ describeOnDatabase('share links and printable bills', () => {
       if (layout === 'a4') expect(pages[0]!.height).toBeCloseTo(841.89, 1);
       else expect(pages[0]!.height).toBeLessThan(700);
       expect(pdf.body.length).toBeLessThan(200_000);
+      // The same bill gives the same bytes (dated by the bill, not by the moment of painting).
+      expect((await anonymous(`${link.url}.pdf?layout=${layout}`)).body.equals(pdf.body)).toBe(true);
     }
     // A browser opening the link (or the QR code) gets a page showing the image, with the PDFs to download.
     const page = await anonymous(link.url, randomAddress(), { accept: 'text/html,application/xhtml+xml' });

@@ -48,9 +48,12 @@ function forEachQrRect(box: Extract<Box, { kind: 'qr' }>, draw: (x: number, y: n
   for (const run of runs) draw(box.x + (run.column + QUIET) * unit, box.y + (run.row + QUIET) * unit, run.length * unit, unit);
 }
 
-/** A PDF of every page of the layout, the fonts embedded as subsets. `compress: false` leaves the streams readable. */
-export function paintPdf(layout: SheetLayout, { title, compress = true }: { title: string; compress?: boolean }): Promise<Buffer> {
-  const doc = new PDFDocument({ autoFirstPage: false, compress, info: { Title: title, Creator: 'Xiaocang 小仓' } });
+/**
+ * A PDF of every page of the layout, the fonts embedded as subsets. Dated `date` (the bill's date, not the
+ * moment of painting), so the same bill gives the same bytes every time. `compress: false` leaves the streams readable.
+ */
+export function paintPdf(layout: SheetLayout, { title, date, compress = true }: { title: string; date: Date; compress?: boolean }): Promise<Buffer> {
+  const doc = new PDFDocument({ autoFirstPage: false, compress, info: { Title: title, Creator: 'Xiaocang 小仓', CreationDate: date } });
   const fonts = fontData();
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);

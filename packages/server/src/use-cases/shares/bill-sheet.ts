@@ -19,7 +19,11 @@ export interface Sheet {
 export async function paintSheet(view: SharedBill, format: SheetFormat, qrLink?: string): Promise<Sheet> {
   const layout = layoutBill(view, format, measureText, qrLink);
   if (format === 'image') return { billNo: view.billNo, contentType: 'image/png', data: await paintPng(layout) };
-  return { billNo: view.billNo, contentType: 'application/pdf', data: await paintPdf(layout, { title: `${view.shopName} ${view.billNo}` }) };
+  return {
+    billNo: view.billNo,
+    contentType: 'application/pdf',
+    data: await paintPdf(layout, { title: `${view.shopName} ${view.billNo}`, date: new Date(`${view.billDate}T00:00:00+08:00`) }),
+  };
 }
 
 /**
