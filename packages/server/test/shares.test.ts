@@ -1,5 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.ts';
 import { layoutBill } from '../src/render/bill-layout.ts';
 import { measureText } from '../src/render/fonts.ts';
 import { paintSheet } from '../src/use-cases/shares/bill-sheet.ts';
@@ -284,5 +285,14 @@ describeOnDatabase('share links and printable bills', () => {
     expect(throttled.headers['retry-after']).toBeDefined();
     // Another address is not held back.
     expect((await anonymous(link.url)).status).toBe(200);
+  });
+});
+
+describe('PUBLIC_BASE_URL', () => {
+  it('defaults to the listen address (this machine for every interface) and loses a trailing slash', () => {
+    expect(readConfig({}).publicBaseUrl).toBe('http://127.0.0.1:3000');
+    expect(readConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicBaseUrl).toBe('http://127.0.0.1:8080');
+    expect(readConfig({ HOST: '::1' }).publicBaseUrl).toBe('http://[::1]:3000');
+    expect(readConfig({ PUBLIC_BASE_URL: 'https://xc.example.com/' }).publicBaseUrl).toBe('https://xc.example.com');
   });
 });
