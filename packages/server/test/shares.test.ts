@@ -135,8 +135,12 @@ describeOnDatabase('share links and printable bills', () => {
     ok(await owner.delete(`/api/bills/${sale.id}/share`), 200);
     const again = ok(await share(owner, sale.id, { showPrices: false }));
     expect(again.token).not.toBe(link.token);
-    expect((await anonymous(link.url)).status).toBe(404);
-    expect(ok(await anonymous(again.url), 200)).toMatchObject({ showPrices: false, totalQuantity: '5.500' });
+    // A request with no body at all shares with prices, as `{}` does.
+    const bare = await t.app.inject({ method: 'POST', url: `/api/bills/${sale.id}/share`, headers: { authorization: `Bearer ${owner.token}` } });
+    expect([bare.statusCode, JSON.parse(bare.body).showPrices]).toEqual([201, true]);
+    const latest = ok(await share(owner, sale.id, { showPrices: false }));
+    expect((await anonymous(again.url)).status).toBe(404);
+    expect(ok(await anonymous(latest.url), 200)).toMatchObject({ showPrices: false, totalQuantity: '5.500' });
   });
 
   it('sharing again replaces the live link; the database keeps only hashes, and a retried request gets a working token', async () => {

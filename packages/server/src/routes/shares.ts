@@ -54,9 +54,10 @@ export const shareRoutes =
       createdAt: share.createdAt,
     });
 
-    app.post('/api/bills/:id/share', { schema: { tags, params: IdParams, body: ShareBillRequest, response: { 201: BillShare } } }, async (request, reply) => {
+    app.post('/api/bills/:id/share', { schema: { tags, params: IdParams, body: ShareBillRequest.nullable(), response: { 201: BillShare } } }, async (request, reply) => {
       const actor = actorOf(request);
-      const input = { billId: billId(request.params), request: request.body };
+      // No body at all (Fastify reads it as null) asks for the defaults.
+      const input = { billId: billId(request.params), request: request.body ?? ShareBillRequest.parse({}) };
       // The Idempotency-Key keeps the share without its token; a retry gets the same share with a new token.
       return idempotent(
         db,
