@@ -127,6 +127,7 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   isEnabled: 'visible',
   isDefault: 'visible',
   isReversal: 'visible',
+  showPrices: 'visible',
   allowed: 'visible',
   allowNegativeStock: 'visible',
   disableInbound: 'visible',

@@ -5,3 +5,4 @@ export * from './bills.ts';
 export * from './inventory.ts';
 export * from './strict.ts';
 export * from './money.ts';
+export * from './shares.ts';

@@ -28,11 +28,13 @@ export interface ServerOptions {
    * only a proxy on this machine, so a client cannot name its own address and escape its rate limits.
    */
   trustProxy?: boolean | string;
+  /** Where share links and their QR codes point (PUBLIC_BASE_URL), without a trailing slash. */
+  publicBaseUrl?: string;
 }
 
 const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/openapi.json', '/api/health']);
 
-export async function buildServer({ db, logger, appDir, trustProxy = 'loopback' }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, logger, appDir, trustProxy = 'loopback', publicBaseUrl = 'http://127.0.0.1:3000' }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger, logController: new OneLinePerRequest() } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
@@ -79,7 +81,7 @@ export async function buildServer({ db, logger, appDir, trustProxy = 'loopback' 
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await registerRoutes(app, db);
+  await registerRoutes(app, db, { publicBaseUrl });
 
   if (appDir && existsSync(appDir)) {
     await app.register(fastifyStatic, { root: appDir, wildcard: false });

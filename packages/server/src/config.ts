@@ -17,6 +17,18 @@ export interface ServerConfig {
   appDir: string;
   /** Fastify's trustProxy: whose X-Forwarded-For names the client address. */
   trustProxy: boolean | string;
+  /** Where share links and their QR codes point: the address customers reach this server at (PUBLIC_BASE_URL). */
+  publicBaseUrl: string;
+}
+
+/**
+ * PUBLIC_BASE_URL, without a trailing slash; by default the listen address, with 127.0.0.1 for "every
+ * interface" (0.0.0.0, ::), which only works on this machine: set it to the shop's public https address.
+ */
+function publicBaseUrlOf(value: string | undefined, host: string, port: number): string {
+  if (value) return value.replace(/\/+$/, '');
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
 }
 
 /** TRUST_PROXY: true/false, or addresses and ranges (e.g. "loopback, 10.0.0.0/8"). */
@@ -26,14 +38,17 @@ function parseTrustProxy(value: string | undefined): boolean | string {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
   return {
-    port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '127.0.0.1',
+    port,
+    host,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR ?? 'data'),
     pgliteSync: pgliteSyncSetting(env.PGLITE_SYNC),
     checkBooksOnStart: env.CHECK_BOOKS_ON_START !== '0',
     appDir: path.resolve(REPO_ROOT, env.APP_DIR ?? 'packages/app/dist-h5'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicBaseUrl: publicBaseUrlOf(env.PUBLIC_BASE_URL, host, port),
   };
 }

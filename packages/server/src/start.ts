@@ -24,11 +24,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSync: config.pgliteSync });
   await migrate(db);
   const log = bufferedLogger();
-  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy });
-  // Books found damaged are not served: every API call answers DATA_DAMAGED until the folder is restored.
+  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl });
+  // Books found damaged are not served: every API call, and every shared bill, answers DATA_DAMAGED until the folder is restored.
   let damage: string | undefined;
   app.addHook('onRequest', async (request) => {
-    if (damage && request.url.startsWith('/api/') && !request.url.startsWith('/api/health')) throw new AppError('DATA_DAMAGED', damage);
+    const served = (request.url.startsWith('/api/') && !request.url.startsWith('/api/health')) || request.url.startsWith('/p/');
+    if (damage && served) throw new AppError('DATA_DAMAGED', damage);
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const statistics = keepStatistics(db, log);

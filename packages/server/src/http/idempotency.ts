@@ -7,6 +7,11 @@ import { AppError, invalid } from '../errors.ts';
 export interface Outcome<T> {
   status: number;
   body: T;
+  /**
+   * What the key keeps for a retry instead of the body, when the body holds a secret the database must not
+   * keep (a share link's token): a retry then gets `reissue(stored)`, made anew in the retry's transaction.
+   */
+  stored?: unknown;
 }
 
 /**
@@ -20,6 +25,7 @@ export async function idempotent<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   work: (tx: Transaction) => Promise<Outcome<T>>,
+  reissue?: (tx: Transaction, stored: unknown) => Promise<T>,
 ): Promise<void> {
   const key = request.headers['idempotency-key'];
   if (key === undefined) {
@@ -43,7 +49,8 @@ export async function idempotent<T>(
       if (stored!.request_hash !== requestHash) {
         throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
       }
-      return { status: stored!.status_code, body: stored!.response, replayed: true };
+      const body = reissue ? await reissue(tx, stored!.response) : stored!.response;
+      return { status: stored!.status_code, body, replayed: true };
     }
     const result = await work(tx);
     await tx.query('UPDATE idempotency_keys SET status_code = $4, response = $5 WHERE shop_id = $1 AND user_id = $2 AND key = $3', [
@@ -51,9 +58,9 @@ export async function idempotent<T>(
       actor.userId,
       key,
       result.status,
-      JSON.stringify(result.body),
+      JSON.stringify(result.stored ?? result.body),
     ]);
-    return { ...result, replayed: false };
+    return { status: result.status, body: result.body, replayed: false };
   });
   if (outcome.replayed) reply.header('idempotent-replayed', 'true');
   await reply.status(outcome.status).send(outcome.body);

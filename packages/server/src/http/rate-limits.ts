@@ -14,6 +14,12 @@ export const ADDRESS_LIMITS = {
   changePassword: { max: 10, timeWindow: 60_000 },
 } as const;
 
+/**
+ * The public view of shared bills (/p/bills/…), per address, hits and misses alike: painting an image or a
+ * PDF takes tens of milliseconds of CPU, and a guesser of tokens (256 random bits) gets nowhere anyway.
+ */
+export const PUBLIC_VIEW_LIMIT = { max: 60, timeWindow: 60_000 } as const;
+
 export async function registerRateLimits(app: FastifyInstance): Promise<void> {
   await app.register(rateLimit, {
     // Only the routes that name a limit in their config are limited.

@@ -3,12 +3,18 @@ import { authRoutes } from './auth.ts';
 import { billRoutes } from './bills.ts';
 import { catalogRoutesModule } from './catalog.ts';
 import { moneyRoutes } from './money.ts';
+import { shareRoutes } from './shares.ts';
 import { shopRoutes } from './shop.ts';
 import { staffRoutes } from './staff.ts';
 import { stockRoutes } from './stock.ts';
 import type { Api } from './types.ts';
 
-export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database): Promise<void> {
+export interface RouteOptions {
+  /** The address the public links and their QR codes point at (PUBLIC_BASE_URL). */
+  publicBaseUrl: string;
+}
+
+export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, shareRoutes(publicBaseUrl)]) module(api, db);
 }

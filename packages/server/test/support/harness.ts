@@ -88,7 +88,9 @@ export async function createTestApp(db?: Database): Promise<TestApp> {
     const text = response.body;
     // No response, from any route in any test, may carry a password hash.
     if (/scrypt\$|password_?hash/i.test(text)) throw new Error(`${method} ${url} leaked a password hash`);
-    return { status: response.statusCode, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    // JSON is parsed; anything else (a PNG, a PDF, a page) is handed over as its bytes.
+    const json = /json/.test(String(response.headers['content-type'] ?? 'application/json'));
+    return { status: response.statusCode, body: !text ? undefined : json ? JSON.parse(text) : response.rawPayload, headers: response.headers };
   };
   const clientFor = (token: string, shopId: string, userId: string, username: string): Client => {
     const auth = (headers: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...headers });

@@ -246,6 +246,9 @@ export function urlsForRoute(shop: RichShop, route: string): string[] {
     '/api/customers/:id': () => fill([s.customerId]),
     '/api/stock-points/:id': () => fill([s.defaultStockPointId, s.secondStockPointId]),
     '/api/bills/:id': () => fill(Object.values(s.bills)),
+    // A bill as an image or a PDF: posted bills only (a draft is refused), inbound, outbound and a transfer.
+    '/api/bills/:id/share.png': () => fill([s.bills.inbound, s.bills.outbound]),
+    '/api/bills/:id/print.pdf': () => [...fill([s.bills.inbound, s.bills.transferIn]), `${route.replace(/:\w+/, s.bills.outbound)}?layout=58`],
     '/api/stocktakes/:id': () => fill(Object.values(s.stocktakes)),
     '/api/bills': () => [route, `${route}?direction=in`, `${route}?kind=transfer`, `${route}?kind=reversal`, `${route}?status=pending&pageSize=200`],
     '/api/inventory': () => [route, `${route}?lowStock=true`, `${route}?stockPointId=${s.secondStockPointId}`],
