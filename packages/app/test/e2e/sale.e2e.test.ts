@@ -91,6 +91,26 @@ describeInBrowser('a sale at an agent price, settled later', () => {
     await phone.close();
   });
 
+  it('a new product is entered with its agent price and the stock already on the shelf', async () => {
+    const phone = await signIn();
+    await phone.tab('商品');
+    await (await phone.waitFor('page-products')).locator('.add-product').click();
+    const edit = await phone.waitFor('page-product-edit');
+    await phone.fill(edit, 'name', '玻尿酸原液');
+    await phone.fill(edit, 'inboundPrice', '35');
+    await phone.fill(edit, 'outboundPrice', '79');
+    await edit.locator('[class*="field-price-"] input').first().fill('60');
+    await phone.fill(edit, 'openingQuantity', '24');
+    await phone.fill(edit, 'openingCost', '33.5');
+    await phone.shot('s05-product-opening-stock');
+    await edit.locator('.save-product').click();
+    const row = phone.screen('page-products').locator('.product-row').filter({ hasText: '玻尿酸原液' });
+    await see(row, /24/);
+    const [created] = (await callApi<{ items: Array<{ stockQuantity: string; avgCost: string; prices: Array<{ price: string }> }> }>(stack, 'GET', '/products?q=玻尿酸原液', undefined, token)).items;
+    expect(created).toMatchObject({ stockQuantity: '24.000', avgCost: '33.5000', prices: [{ price: '60.00' }] });
+    await phone.close();
+  });
+
   it('a sale of 2 products to a usual customer, paid in full, takes 8 taps', async () => {
     const phone = await signIn();
     await phone.page.evaluate(() => {
