@@ -1,5 +1,5 @@
 import { request, type Query } from './client';
-import type { Bill, List, SaveBillRequest, Stocktake, StocktakeRequest, Transfer, TransferRequest } from './types';
+import type { Bill, BillShare, List, SaveBillRequest, Stocktake, StocktakeRequest, Transfer, TransferRequest } from './types';
 
 /** Every write here carries the Idempotency-Key of the user action that caused it. */
 export const bills = {
@@ -14,6 +14,9 @@ export const bills = {
     request<Bill>('POST', `/bills/${id}/${action}`, { idempotencyKey: key }),
   reject: (id: string, reason: string, key: string) =>
     request<Bill>('POST', `/bills/${id}/reject`, { body: { reason }, idempotencyKey: key }),
+  /** A new public link (the previous one stops working). */
+  share: (id: string, showPrices: boolean, key: string) => request<BillShare>('POST', `/bills/${id}/share`, { body: { showPrices }, idempotencyKey: key }),
+  unshare: (id: string) => request<unknown>('DELETE', `/bills/${id}/share`),
 };
 
 export const transfers = {

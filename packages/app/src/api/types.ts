@@ -13,6 +13,7 @@ import type {
 export type {
   Bill,
   BillLine,
+  BillShare,
   Category,
   Customer,
   CustomerPrices,

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { describe, it } from 'vitest';
 const APP_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const REPO_ROOT = path.resolve(APP_DIR, '../..');
 export const SCREENSHOTS = path.join(APP_DIR, 'screenshots');
+export const screenshotPath = (name: string) => path.join(SCREENSHOTS, `${name}.png`);
 const CHROMIUM = '/usr/bin/chromium';
 
 /**
@@ -209,7 +210,14 @@ export class Phone {
       .catch(() => undefined);
     await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.waitForTimeout(400);
-    await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+    await this.page.screenshot({ path: screenshotPath(name) });
+  }
+
+  /** Taps what downloads a file, keeps the file beside the screenshots as `name`, and returns its bytes. */
+  async download(trigger: Locator, name: string): Promise<Buffer> {
+    const [file] = await Promise.all([this.page.waitForEvent('download', { timeout: 20_000 }), trigger.click()]);
+    await file.saveAs(path.join(SCREENSHOTS, name));
+    return readFileSync(path.join(SCREENSHOTS, name));
   }
 
   /** The browser's back button. */

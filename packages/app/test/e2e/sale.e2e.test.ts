@@ -1,6 +1,6 @@
 import { shopDay } from '@xiaocang/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { callApi, describeInBrowser, Phone, see, startStack, type Stack } from './harness';
+import { callApi, describeInBrowser, Phone, screenshotPath, see, startStack, type Stack } from './harness';
 
 // A 微商 selling to an agent: several products picked in one go at the agent's price (代理价), part paid,
 // the rest settled by a later receipt, and the month's statement at zero. Also how many taps a sale takes.
@@ -68,6 +68,29 @@ describeInBrowser('a sale at an agent price, settled later', () => {
     const detail = await phone.waitFor('page-bill-detail');
     await see(detail.locator('.bill-money .owed .kv__v'), '¥79.00');
     await phone.shot('s03-sale-part-paid');
+
+    // Sent to her as a link, an image and a PDF; printed as a 58 mm receipt.
+    await detail.locator('.open-share').click();
+    await detail.locator('.make-share').click();
+    await see(detail.locator('.share-link'), /\/p\/bills\/[A-Za-z0-9_-]{40,}$/);
+    await phone.shot('s06-share-sheet');
+    const image = await phone.download(detail.locator('.share-image'), 's07-share-image.png');
+    expect(image.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const pdf = await phone.download(detail.locator('.share-pdf'), 's08-share-a4.pdf');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const link = (await detail.locator('.share-link').textContent())!.trim();
+    await detail.locator('.sheet__close').click();
+    await detail.locator('.open-print').click();
+    const receipt = await phone.download(detail.locator('.print-58'), 's09-receipt-58mm.pdf');
+    expect(receipt.subarray(0, 5).toString()).toBe('%PDF-');
+    await detail.locator('.sheet__close').click();
+    // What she sees when she opens the link: no session needed.
+    const viewer = await phone.page.context().browser()!.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+    await viewer.goto(link);
+    await viewer.locator('img').first().waitFor();
+    await viewer.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
+    await viewer.screenshot({ path: screenshotPath('s10-public-view'), fullPage: true });
+    await viewer.close();
 
     await detail.locator('.settle-bill').click();
     const settle = await phone.waitFor('page-money-settle');

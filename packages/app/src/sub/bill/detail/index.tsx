@@ -9,6 +9,7 @@ import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
 import { Sheet } from '../../../components/Sheet';
 import { BillMoney } from '../../../components/BillMoney';
+import { BillShareCard } from '../../../components/BillShare';
 import { BillValue } from '../../../components/BillRow';
 import { RemoteView } from '../../../components/StateView';
 import { StatusTag } from '../../../components/StatusTag';
@@ -155,6 +156,7 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
         </View>
       </View>
       <BillMoney bill={bill} canSettle={bill.direction === 'out' ? abilities.outbound : abilities.inbound && abilities.seeCosts} />
+      {bill.status === 'confirmed' || bill.status === 'reversed' ? <BillShareCard bill={bill} canSeePrices={(bill.direction === 'out' && bill.kind === 'normal') || abilities.seeCosts} /> : null}
       {problem ? (
         <View className="card action-problem">
           <View className="card__title danger">{problem.title}</View>

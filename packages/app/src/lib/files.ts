@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro';
+import { API_BASE_URL } from '../api/base-url';
+import { readToken } from '../api/token';
+
+export type FileKind = 'png' | 'pdf';
+
+/** An address the phone can reach: the H5 app's own origin, or the API's in the mini-program. */
+export function absoluteUrl(path: string): string {
+  if (/^https?:\/\//.test(path)) return path;
+  return process.env.TARO_ENV === 'h5' ? `${window.location.origin}${path}` : `${API_BASE_URL}${path}`;
+}
+
+/**
+ * Fetches an image or PDF from the server (signed in when `signedIn`) and hands it to the phone: in WeChat the
+ * image opens the share menu (send to a chat, save) and the PDF opens with its forward menu; on H5 both are
+ * downloaded as files named `name`.
+ */
+export async function openServerFile(path: string, kind: FileKind, name: string, signedIn: boolean): Promise<void> {
+  const token = signedIn ? readToken() : null;
+  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const url = absoluteUrl(path);
+  if (process.env.TARO_ENV === 'h5') {
+    const response = await fetch(url, { headers: header });
+    if (!response.ok) throw new Error(response.status === 404 ? '文件不存在或链接已撤销' : `下载失败（${response.status}）`);
+    const objectUrl = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = objectUrl;
+    link.download = `${name}.${kind}`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Long enough for the browser to have started saving it.
+    setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+    return;
+  }
+  const downloaded = await Taro.downloadFile({ url, header });
+  if (downloaded.statusCode !== 200) throw new Error(`下载失败（${downloaded.statusCode}）`);
+  if (kind === 'pdf') {
+    await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'pdf', showMenu: true });
+  } else if (Taro.canIUse('showShareImageMenu')) {
+    await Taro.showShareImageMenu({ path: downloaded.tempFilePath });
+  } else {
+    await Taro.previewImage({ urls: [downloaded.tempFilePath] });
+  }
+}
