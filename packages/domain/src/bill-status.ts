@@ -17,6 +17,15 @@ import { can, type Actor } from './permissions.ts';
 export const BILL_STATUSES = ['draft', 'pending', 'confirmed', 'rejected', 'reversed'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
 
+/** How a bill's status reads to a shop, in the app and in exported files. */
+export const BILL_STATUS_LABEL: Readonly<Record<BillStatus, string>> = {
+  draft: '草稿',
+  pending: '待审核',
+  confirmed: '已确认',
+  rejected: '已驳回',
+  reversed: '已红冲',
+};
+
 export const BILL_KINDS = ['normal', 'transfer', 'stocktake', 'reversal'] as const;
 export type BillKind = (typeof BILL_KINDS)[number];
 

@@ -1,16 +1,9 @@
 /** Chinese labels for the server's codes. */
-import { STAFF_PERMISSION_KEYS, type BillStatus, type StaffPermissionKey } from '@xiaocang/domain/rules';
+import { BILL_STATUS_LABEL, STAFF_PERMISSION_KEYS, type BillStatus, type StaffPermissionKey } from '@xiaocang/domain/rules';
 
 export type { BillStatus };
+export { BILL_STATUS_LABEL };
 export type Direction = 'in' | 'out';
-
-export const BILL_STATUS_LABEL: Record<BillStatus, string> = {
-  draft: '草稿',
-  pending: '待审核',
-  confirmed: '已确认',
-  rejected: '已驳回',
-  reversed: '已红冲',
-};
 
 export const BILL_STATUS_TONE: Record<BillStatus, 'default' | 'primary' | 'warning' | 'danger' | 'success'> = {
   draft: 'default',

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import { authRoutes } from './auth.ts';
 import { billRoutes } from './bills.ts';
 import { catalogRoutesModule } from './catalog.ts';
+import { exportRoutes } from './exports.ts';
 import { moneyRoutes } from './money.ts';
 import { shareRoutes } from './shares.ts';
 import { shopRoutes } from './shop.ts';
@@ -16,5 +17,5 @@ export interface RouteOptions {
 
 export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, shareRoutes(publicBaseUrl)]) module(api, db);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf, pathId } from '../http/context.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { PUBLIC_VIEW_LIMIT } from '../http/rate-limits.ts';
+import { sendFile } from '../http/send-file.ts';
 import { billSheet, paintSheet, type Sheet } from '../use-cases/shares/bill-sheet.ts';
 import { readSharedBill } from '../use-cases/shares/read-shared-bill.ts';
 import { reissueShareToken, revokeBillShare, shareBill, type NewShare, type StoredShare } from '../use-cases/shares/share-bill.ts';
@@ -15,11 +16,8 @@ const tags = ['shares'];
 
 /** A file answer: inline (a browser or WeChat shows it), named after the bill. */
 function sendSheet(reply: FastifyReply, sheet: Sheet, suffix = '') {
-  const name = `${sheet.billNo}${suffix}.${sheet.contentType === 'image/png' ? 'png' : 'pdf'}`;
-  return reply
-    .type(sheet.contentType)
-    .header('content-disposition', `inline; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(sheet.data);
+  const fileName = `${sheet.billNo}${suffix}.${sheet.contentType === 'image/png' ? 'png' : 'pdf'}`;
+  return sendFile(reply, { contentType: sheet.contentType, data: sheet.data, fileName });
 }
 
 const sendPage = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html);

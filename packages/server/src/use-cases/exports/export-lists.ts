@@ -1,0 +1,135 @@
+import { BillListQuery, InventoryQuery, ListQuery, PartyBalanceQuery, ProductListQuery } from '@xiaocang/contracts';
+import { BILL_STATUS_LABEL, type Actor } from '@xiaocang/domain';
+import type { z } from 'zod';
+import type { Queryable } from '../../db/database.ts';
+import { listBills } from '../bills/list-bills.ts';
+import { customers, products, suppliers } from '../catalog/definitions.ts';
+import { listRecords } from '../catalog/list-records.ts';
+import { listInventory } from '../inventory/list-inventory.ts';
+import { listPartyBalances } from '../money/list-party-balances.ts';
+
+/** How a column's values are written: as text, or as numbers with their places (a sum in Excel then works). */
+export type ColumnKind = 'text' | 'money' | 'quantity' | 'date';
+
+export interface ExportColumn {
+  header: string;
+  /** The field of the list's item, as the API sends it (so redaction removes it for whoever may not see it). */
+  field: string;
+  kind: ColumnKind;
+  /** Codes written as words. */
+  labels?: Readonly<Record<string, string>>;
+}
+
+type Item = Record<string, unknown>;
+type Page = { page: number; pageSize: number };
+
+export interface ExportList {
+  title: string;
+  /** The list's own query, the filters a screen sends; paging is the export's. */
+  query: z.ZodType<Page & Record<string, unknown>>;
+  /** Chinese names of the filters, for the file's header rows. */
+  filterLabels: Record<string, string>;
+  columns: ExportColumn[];
+  fetch: (db: Queryable, actor: Actor, query: Page & Record<string, unknown>) => Promise<{ items: Item[]; total: number }>;
+}
+
+const text = (header: string, field: string): ExportColumn => ({ header, field, kind: 'text' });
+const money = (header: string, field: string): ExportColumn => ({ header, field, kind: 'money' });
+const quantity = (header: string, field: string): ExportColumn => ({ header, field, kind: 'quantity' });
+const date = (header: string, field: string): ExportColumn => ({ header, field, kind: 'date' });
+
+const partyColumns = [text('名称', 'name'), text('编码', 'code'), text('联系人', 'contactPerson'), text('电话', 'phone'), text('地址', 'address'), text('备注', 'remarks')];
+const searchLabel = { q: '搜索', status: '状态' };
+
+/** Every list a screen shows, as a file: the same use case, the same filters, the same redaction. */
+export const EXPORT_LISTS = {
+  products: {
+    title: '商品',
+    query: ProductListQuery,
+    filterLabels: { q: '搜索', categoryId: '分类', supplierId: '供应商', isEnabled: '启用' },
+    columns: [
+      text('名称', 'name'),
+      text('编码/条码', 'code'),
+      text('分类', 'categoryName'),
+      text('单位', 'unit'),
+      text('规格', 'specification'),
+      text('供应商', 'supplierName'),
+      money('进货价', 'inboundPrice'),
+      money('销售价', 'outboundPrice'),
+      quantity('预警库存', 'warningStock'),
+      quantity('库存', 'stockQuantity'),
+      money('平均成本', 'avgCost'),
+      text('备注', 'remarks'),
+    ],
+    fetch: (db, actor, query) => listRecords(db, actor, { definition: products, query }),
+  },
+  customers: {
+    title: '客户',
+    query: ListQuery,
+    filterLabels: searchLabel,
+    columns: [...partyColumns, text('微信号', 'wechatId'), text('价格等级', 'priceLevelName'), money('应收', 'receivable')],
+    fetch: (db, actor, query) => listRecords(db, actor, { definition: customers, query }),
+  },
+  suppliers: {
+    title: '供应商',
+    query: ListQuery,
+    filterLabels: searchLabel,
+    columns: [...partyColumns, money('应付', 'payable')],
+    fetch: (db, actor, query) => listRecords(db, actor, { definition: suppliers, query }),
+  },
+  inventory: {
+    title: '库存',
+    query: InventoryQuery,
+    filterLabels: { q: '搜索', categoryId: '分类', stockPointId: '库存点', productId: '商品', lowStock: '只看低库存' },
+    columns: [
+      text('商品', 'productName'),
+      text('编码', 'productCode'),
+      text('分类', 'categoryName'),
+      text('库存点', 'stockPointName'),
+      quantity('数量', 'quantity'),
+      text('单位', 'unit'),
+      money('平均成本', 'avgCost'),
+      money('库存金额', 'totalCost'),
+      quantity('预警库存', 'warningStock'),
+    ],
+    fetch: (db, actor, query) => listInventory(db, actor, query as InventoryQuery),
+  },
+  bills: {
+    title: '单据',
+    query: BillListQuery,
+    filterLabels: { q: '搜索', direction: '方向', status: '状态', billType: '单据类型', dateFrom: '开始日期', dateTo: '结束日期', supplierId: '供应商', customerId: '客户', stockPointId: '库存点' },
+    columns: [
+      text('单号', 'billNo'),
+      date('日期', 'billDate'),
+      text('单据类型', 'billType'),
+      { header: '状态', field: 'status', kind: 'text', labels: BILL_STATUS_LABEL },
+      text('供应商', 'supplierName'),
+      text('客户', 'customerName'),
+      text('库存点', 'stockPointName'),
+      quantity('数量', 'totalQuantity'),
+      money('金额', 'totalAmount'),
+      money('成本', 'totalCost'),
+      money('已付', 'paidAmount'),
+      money('后续结算', 'settledAmount'),
+      money('未结', 'outstandingAmount'),
+      text('备注', 'remarks'),
+    ],
+    fetch: (db, actor, query) => listBills(db, actor, query as BillListQuery),
+  },
+  receivables: {
+    title: '应收',
+    query: PartyBalanceQuery,
+    filterLabels: { q: '搜索' },
+    columns: [text('客户', 'name'), text('电话', 'phone'), money('欠款', 'owed'), text('未结单据数', 'openBillCount'), date('最早未结日期', 'oldestOpenBillDate')],
+    fetch: (db, actor, query) => listPartyBalances(db, actor, { kind: 'customer', query }),
+  },
+  payables: {
+    title: '应付',
+    query: PartyBalanceQuery,
+    filterLabels: { q: '搜索' },
+    columns: [text('供应商', 'name'), text('电话', 'phone'), money('欠款', 'owed'), text('未结单据数', 'openBillCount'), date('最早未结日期', 'oldestOpenBillDate')],
+    fetch: (db, actor, query) => listPartyBalances(db, actor, { kind: 'supplier', query }),
+  },
+} satisfies Record<string, ExportList>;
+
+export type ExportListName = keyof typeof EXPORT_LISTS;
