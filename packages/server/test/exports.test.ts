@@ -64,7 +64,7 @@ describeOnDatabase('exporting lists to Excel and CSV', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(answer.body as Buffer);
+    await workbook.xlsx.load(answer.body as never);
     const sheet = workbook.getWorksheet('单据')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('单据（共 2 条）');
     expect(sheet.getRow(3).getCell(1).value).toBe('方向：in');

@@ -78,6 +78,11 @@ describeOnDatabase('tenant isolation of bills, transfers, stocktakes and stock',
           body: {},
         })),
         { method: 'POST', route: '/api/bills/{id}/reject', url: `/api/bills/${id}/reject`, body: { reason: 'B 驳回' } },
+        // Sharing and printing another shop's bill.
+        { method: 'POST', route: '/api/bills/{id}/share', url: `/api/bills/${id}/share`, body: {} },
+        { method: 'DELETE', route: '/api/bills/{id}/share', url: `/api/bills/${id}/share` },
+        { method: 'GET', route: '/api/bills/{id}/share.png', url: `/api/bills/${id}/share.png` },
+        { method: 'GET', route: '/api/bills/{id}/print.pdf', url: `/api/bills/${id}/print.pdf?layout=58` },
       );
     }
     for (const id of Object.values(a.stocktakes)) {
