@@ -2,7 +2,15 @@ import Taro from '@tarojs/taro';
 import { API_BASE_URL } from '../api/base-url';
 import { readToken } from '../api/token';
 
-export type FileKind = 'png' | 'pdf';
+/** What a refused download means to the person who tapped. */
+const FAILURE: Record<number, string> = {
+  400: '内容太多，请缩小筛选范围后再导出',
+  401: '登录已失效，请重新登录',
+  403: '店主没有开放这项权限',
+  404: '文件不存在或链接已撤销',
+};
+
+export type FileKind = 'png' | 'pdf' | 'xlsx';
 
 /** An address the phone can reach: the H5 app's own origin, or the API's in the mini-program. */
 export function absoluteUrl(path: string): string {
@@ -11,9 +19,9 @@ export function absoluteUrl(path: string): string {
 }
 
 /**
- * Fetches an image or PDF from the server (signed in when `signedIn`) and hands it to the phone: in WeChat the
- * image opens the share menu (send to a chat, save) and the PDF opens with its forward menu; on H5 both are
- * downloaded as files named `name`.
+ * Fetches an image, a PDF or a spreadsheet from the server (signed in when `signedIn`) and hands it to the
+ * phone: in WeChat the image opens the share menu (send to a chat, save) and a document opens with its forward
+ * menu; on H5 each is downloaded as a file named `name`.
  */
 export async function openServerFile(path: string, kind: FileKind, name: string, signedIn: boolean): Promise<void> {
   const token = signedIn ? readToken() : null;
@@ -21,7 +29,7 @@ export async function openServerFile(path: string, kind: FileKind, name: string,
   const url = absoluteUrl(path);
   if (process.env.TARO_ENV === 'h5') {
     const response = await fetch(url, { headers: header });
-    if (!response.ok) throw new Error(response.status === 404 ? '文件不存在或链接已撤销' : `下载失败（${response.status}）`);
+    if (!response.ok) throw new Error(FAILURE[response.status] ?? `下载失败（${response.status}）`);
     const objectUrl = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = objectUrl;
@@ -34,9 +42,9 @@ export async function openServerFile(path: string, kind: FileKind, name: string,
     return;
   }
   const downloaded = await Taro.downloadFile({ url, header });
-  if (downloaded.statusCode !== 200) throw new Error(`下载失败（${downloaded.statusCode}）`);
-  if (kind === 'pdf') {
-    await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'pdf', showMenu: true });
+  if (downloaded.statusCode !== 200) throw new Error(FAILURE[downloaded.statusCode] ?? `下载失败（${downloaded.statusCode}）`);
+  if (kind !== 'png') {
+    await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: kind, showMenu: true });
   } else if (Taro.canIUse('showShareImageMenu')) {
     await Taro.showShareImageMenu({ path: downloaded.tempFilePath });
   } else {

@@ -131,6 +131,11 @@ describeInBrowser('a sale at an agent price, settled later', () => {
     await see(row, /24/);
     const [created] = (await callApi<{ items: Array<{ stockQuantity: string; avgCost: string; prices: Array<{ price: string }> }> }>(stack, 'GET', '/products?q=玻尿酸原液', undefined, token)).items;
     expect(created).toMatchObject({ stockQuantity: '24.000', avgCost: '33.5000', prices: [{ price: '60.00' }] });
+
+    // The list as a spreadsheet, filtered as the screen is.
+    const products = await phone.waitFor('page-products');
+    const sheet = await phone.download(products.locator('.export-products'), 's11-products.xlsx');
+    expect(sheet.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     await phone.close();
   });
 

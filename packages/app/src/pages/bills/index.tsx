@@ -8,6 +8,7 @@ import { Screen } from '../../components/Screen';
 import { SearchBar } from '../../components/SearchBar';
 import { BillRow } from '../../components/BillRow';
 import { usePagedList } from '../../hooks/usePagedList';
+import { ExportLink } from '../../components/ExportLink';
 import { BILL_STATUS_LABEL, DIRECTION_LABEL, type BillStatus, type Direction } from '../../lib/labels';
 import { PERIOD_LABEL, periodRange, type Period } from '../../lib/period';
 import { go } from '../../routes';
@@ -65,6 +66,7 @@ function BillsContent() {
         ))}
       </View>
       <SearchBar value={q} onSearch={setQ} placeholder="搜索单号、往来单位" />
+      <ExportLink list="bills" title="单据" query={{ direction, status, q, ...periodRange(period) }} />
       <View className="card">
         <PagedList list={list} empty={<Empty title="没有符合条件的单据" text={abilities.inbound || abilities.outbound ? '点右下角开一张吧' : undefined} />}>
           {(bill) => <BillRow key={bill.id} bill={bill} />}

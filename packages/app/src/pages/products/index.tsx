@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { products } from '../../api/master';
 import type { Product } from '../../api/types';
 import { Button } from '../../components/nut';
+import { ExportLink } from '../../components/ExportLink';
 import { OptionChips } from '../../components/OptionChips';
 import { Empty, PagedList } from '../../components/PagedList';
 import { Screen } from '../../components/Screen';
@@ -68,6 +69,7 @@ function ProductsContent() {
     <>
       <SearchBar value={q} onSearch={setQ} onScan={onScan} placeholder="搜索商品名称、编码或条码" />
       <OptionChips name="category-filter" noun="分类" choices={categories} value={categoryId} onChange={setCategoryId} />
+      <ExportLink list="products" title="商品" query={{ q, categoryId }} />
       <View className="card">
         <PagedList
           list={list}

@@ -10,6 +10,7 @@ import { Screen } from '../../components/Screen';
 import { Loading } from '../../components/StateView';
 import { useOptions } from '../../hooks/useOptions';
 import { usePagedList } from '../../hooks/usePagedList';
+import { ExportLink } from '../../components/ExportLink';
 import { money, quantity } from '../../lib/format';
 import { go, switchTab } from '../../routes';
 import { useSession } from '../../state/session';
@@ -80,6 +81,7 @@ function Inventory() {
           {totals && totals.lowStockCount > 0 ? ` · ${totals.lowStockCount} 个商品库存≤预警` : ''}
         </View>
       </View>
+      <ExportLink list="inventory" title="库存" query={{ stockPointId, lowStock: lowOnly ? 'true' : undefined }} />
       <View className="card">
         <View className="shortcuts">
           <View className="shortcut go-transfer" onClick={() => go('transfer')}>

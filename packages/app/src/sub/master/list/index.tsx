@@ -6,6 +6,7 @@ import { Empty, PagedList } from '../../../components/PagedList';
 import { Screen } from '../../../components/Screen';
 import { SearchBar } from '../../../components/SearchBar';
 import { usePagedList } from '../../../hooks/usePagedList';
+import { ExportLink } from '../../../components/ExportLink';
 import { MASTER_KINDS, type MasterRecord } from '../../../lib/master-kinds';
 import { go } from '../../../routes';
 import { useSession } from '../../../state/session';
@@ -28,6 +29,7 @@ export default function MasterListPage() {
   return (
     <Screen className={`page-master page-master--${kindName}`}>
       <SearchBar value={q} onSearch={setQ} placeholder={`搜索${kind.title}`} />
+      {kindName === 'customers' || kindName === 'suppliers' ? <ExportLink list={kindName} title={kind.title} query={{ q }} /> : null}
       <View className="card">
         <PagedList
           list={list}

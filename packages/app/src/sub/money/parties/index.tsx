@@ -7,6 +7,7 @@ import { Empty, PagedList } from '../../../components/PagedList';
 import { Screen } from '../../../components/Screen';
 import { SearchBar } from '../../../components/SearchBar';
 import { usePagedList } from '../../../hooks/usePagedList';
+import { ExportLink } from '../../../components/ExportLink';
 import { useRemote } from '../../../hooks/useRemote';
 import { money } from '../../../lib/format';
 import { go } from '../../../routes';
@@ -49,6 +50,7 @@ function Parties({ initial }: { initial: Side }) {
       </View>
       <View className="gap" />
       <SearchBar value={q} onSearch={setQ} placeholder={`搜索${labels.partyLabel}名称或电话`} />
+      <ExportLink list={side === 'customer' ? 'receivables' : 'payables'} title={SIDES[side].owedLabel} query={{ q }} />
       <View className="card">
         <PagedList list={list} empty={<Empty title={q ? `没有找到${labels.partyLabel}` : `没有${labels.owedLabel}款`} text="开单时未付清的部分会记在这里" />}>
           {(party) => (
