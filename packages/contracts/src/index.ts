@@ -6,3 +6,4 @@ export * from './inventory.ts';
 export * from './strict.ts';
 export * from './money.ts';
 export * from './shares.ts';
+export * from './imports.ts';

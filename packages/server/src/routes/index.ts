@@ -3,6 +3,7 @@ import { authRoutes } from './auth.ts';
 import { billRoutes } from './bills.ts';
 import { catalogRoutesModule } from './catalog.ts';
 import { exportRoutes } from './exports.ts';
+import { importRoutes } from './imports.ts';
 import { moneyRoutes } from './money.ts';
 import { shareRoutes } from './shares.ts';
 import { shopRoutes } from './shop.ts';
@@ -17,5 +18,5 @@ export interface RouteOptions {
 
 export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, shareRoutes(publicBaseUrl)]) module(api, db);
 }
