@@ -10,7 +10,7 @@ export default defineAppConfig({
   ],
   // Secondary screens load on demand, so the main package stays well under WeChat's 2 MB.
   subPackages: [
-    { root: 'sub/product', pages: ['edit/index', 'ledger/index'] },
+    { root: 'sub/product', pages: ['edit/index', 'ledger/index', 'import/index'] },
     { root: 'sub/bill', pages: ['edit/index', 'detail/index'] },
     { root: 'sub/stock', pages: ['transfer/index', 'stocktake/index'] },
     { root: 'sub/master', pages: ['list/index', 'edit/index'] },

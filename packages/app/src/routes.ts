@@ -12,6 +12,7 @@ export const ROUTES = {
   register: '/pages/register/index',
   productEdit: '/sub/product/edit/index',
   productLedger: '/sub/product/ledger/index',
+  productImport: '/sub/product/import/index',
   billEdit: '/sub/bill/edit/index',
   billDetail: '/sub/bill/detail/index',
   transfer: '/sub/stock/transfer/index',

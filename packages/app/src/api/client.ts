@@ -35,6 +35,8 @@ export class ApiError extends Error {
 export type Query = Record<string, string | number | boolean | null | undefined>;
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -45,6 +47,8 @@ export interface RequestOptions {
    * account) and says so in the server's words; it is not an expired session.
    */
   signIn?: boolean;
+  /** An .xlsx file sent as the body itself (the import), instead of JSON. */
+  file?: ArrayBuffer;
 }
 
 let onUnauthenticated: () => void = () => undefined;
@@ -74,7 +78,7 @@ function toApiError(status: number, data: unknown, signIn: boolean): ApiError {
 /** The one way the app talks to the server: token, idempotency key, errors as ApiError. */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const token = readToken();
-  const header: Record<string, string> = { 'Content-Type': 'application/json' };
+  const header: Record<string, string> = { 'Content-Type': options.file ? XLSX_TYPE : 'application/json' };
   if (token) header.Authorization = `Bearer ${token}`;
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
   let response: Taro.request.SuccessCallbackResult<string | Record<string, unknown> | ArrayBuffer>;
@@ -84,7 +88,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       header,
       // A JSON content type with an empty body is refused by the server, so writes always carry one.
-      data: method === 'GET' ? undefined : (options.body ?? {}),
+      data: method === 'GET' ? undefined : (options.file ?? options.body ?? {}),
       dataType: 'json',
     });
   } catch {

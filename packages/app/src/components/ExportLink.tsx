@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { queryString, type Query } from '../api/client';
 import { openServerFile } from '../lib/files';
 
 /** 导出 Excel: the list as the screen filters it, as a spreadsheet (the server leaves out what the member may not see). */
-export function ExportLink({ list, title, query = {} }: { list: string; title: string; query?: Query }) {
+export function ExportLink({ list, title, query = {}, children }: { list: string; title: string; query?: Query; children?: ReactNode }) {
   const [busy, setBusy] = useState(false);
   const download = async () => {
     if (busy) return;
@@ -20,6 +20,7 @@ export function ExportLink({ list, title, query = {} }: { list: string; title: s
   };
   return (
     <View className="export-row">
+      {children}
       <View className={`link export-list export-${list}`} onClick={() => void download()}>
         {busy ? '正在导出…' : '导出 Excel'}
       </View>

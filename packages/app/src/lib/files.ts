@@ -51,3 +51,23 @@ export async function openServerFile(path: string, kind: FileKind, name: string,
     await Taro.previewImage({ urls: [downloaded.tempFilePath] });
   }
 }
+
+/** A spreadsheet the person picks: from a chat in WeChat (where files arrive), from the phone or computer on H5. */
+export async function pickSpreadsheet(): Promise<{ name: string; data: ArrayBuffer } | null> {
+  if (process.env.TARO_ENV === 'h5') {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const file = await new Promise<File | null>((resolve) => {
+      input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
+      input.addEventListener('cancel', () => resolve(null));
+      input.click();
+    });
+    return file ? { name: file.name, data: await file.arrayBuffer() } : null;
+  }
+  const picked = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] }).catch(() => null);
+  const file = picked?.tempFiles[0];
+  if (!file) return null;
+  const data = Taro.getFileSystemManager().readFileSync(file.path) as ArrayBuffer;
+  return { name: file.name, data };
+}

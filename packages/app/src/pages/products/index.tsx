@@ -69,7 +69,13 @@ function ProductsContent() {
     <>
       <SearchBar value={q} onSearch={setQ} onScan={onScan} placeholder="搜索商品名称、编码或条码" />
       <OptionChips name="category-filter" noun="分类" choices={categories} value={categoryId} onChange={setCategoryId} />
-      <ExportLink list="products" title="商品" query={{ q, categoryId }} />
+      <ExportLink list="products" title="商品" query={{ q, categoryId }}>
+        {abilities.editProducts ? (
+          <View className="link import-products" onClick={() => go('productImport')}>
+            从 Excel 导入
+          </View>
+        ) : null}
+      </ExportLink>
       <View className="card">
         <PagedList
           list={list}
