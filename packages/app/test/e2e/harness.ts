@@ -175,6 +175,15 @@ export class Phone {
     return screen.first();
   }
 
+  /** Signs in from the login screen and waits for home. */
+  async signIn(who: { username: string; password: string }): Promise<Locator> {
+    const login = await this.waitFor('page-login');
+    await this.fill(login, 'username', who.username);
+    await this.fill(login, 'password', who.password);
+    await login.locator('.submit-login').click();
+    return this.waitFor('page-home');
+  }
+
   async fill(screen: Locator, field: string, value: string): Promise<void> {
     await screen.locator(`.field-${field} input, .field-${field} textarea`).first().fill(value);
   }

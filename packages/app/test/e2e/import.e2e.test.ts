@@ -25,11 +25,7 @@ describeInBrowser('importing products from Excel in the app', () => {
 
   it('checks the file, shows the wrong cell, and imports the fixed file with its opening stock', async () => {
     const phone = await Phone.open(stack);
-    const login = await phone.waitFor('page-login');
-    await phone.fill(login, 'username', owner.username);
-    await phone.fill(login, 'password', owner.password);
-    await login.locator('.submit-login').click();
-    await phone.waitFor('page-home');
+    await phone.signIn(owner);
     await phone.tab('商品');
     await (await phone.waitFor('page-products')).locator('.import-products').click();
     const page = await phone.waitFor('page-product-import');

@@ -14,14 +14,6 @@ describeInBrowser('the merchant app in Chromium', () => {
     await stack?.stop();
   });
 
-  async function login(phone: Phone, who: { username: string; password: string }) {
-    const login = await phone.waitFor('page-login');
-    await phone.fill(login, 'username', who.username);
-    await phone.fill(login, 'password', who.password);
-    await login.locator('.submit-login').click();
-    await phone.waitFor('page-home');
-  }
-
   async function logout(phone: Phone) {
     await phone.tab('我的');
     const mine = await phone.waitFor('page-mine');
@@ -198,7 +190,7 @@ describeInBrowser('the merchant app in Chromium', () => {
 
   it('hides prices and quantities from a staff member with hideInboundPrice and hideInventory', async () => {
     const phone = await Phone.open(stack);
-    await login(phone, owner);
+    await phone.signIn(owner);
     await phone.tab('我的');
     const mine = await phone.waitFor('page-mine');
     await phone.shot('13-mine');
@@ -225,7 +217,7 @@ describeInBrowser('the merchant app in Chromium', () => {
     await phone.back();
     await logout(phone);
 
-    await login(phone, staff);
+    await phone.signIn(staff);
     const home = await phone.waitFor('page-home');
     await home.locator('.dashboard').waitFor();
     await expect(home.locator('.tile-month-margin').count()).resolves.toBe(0);
@@ -267,7 +259,7 @@ describeInBrowser('the merchant app in Chromium', () => {
 
   it('sends staff bills through the owner’s approval or rejection', async () => {
     const phone = await Phone.open(stack);
-    await login(phone, staff);
+    await phone.signIn(staff);
     for (const [product, quantity] of [['白瓷品茗杯', '2'], ['云南古树红茶', '1']] as const) {
       await (await phone.waitFor('page-home')).locator('.shortcut-new-out').click();
       const outbound = await phone.waitFor('page-bill-edit');
@@ -282,7 +274,7 @@ describeInBrowser('the merchant app in Chromium', () => {
     }
     await logout(phone);
 
-    await login(phone, owner);
+    await phone.signIn(owner);
     const home = await phone.waitFor('page-home');
     await see(home.locator('.tile-pending .tile__value'), '2');
     // The tile opens the list filtered to the bills waiting for approval.
@@ -317,7 +309,7 @@ describeInBrowser('the merchant app in Chromium', () => {
     await logout(phone);
 
     // The staff member finds the rejected bill with the owner's reason and a way on: correct it and submit again.
-    await login(phone, staff);
+    await phone.signIn(staff);
     await phone.tab('单据');
     const staffBills = await phone.waitFor('page-bills');
     await staffBills.locator('.chip-rejected').click();
@@ -356,7 +348,7 @@ describeInBrowser('the merchant app in Chromium', () => {
     await logout(phone);
 
     // The owner's approval fails for lack of stock and says by how much.
-    await login(phone, owner);
+    await phone.signIn(owner);
     await (await phone.waitFor('page-home')).locator('.tile-pending').click();
     await (await phone.waitFor('page-bills')).locator('.bill-row--pending').click();
     detail = await phone.waitFor('page-bill-detail');
@@ -374,7 +366,7 @@ describeInBrowser('the merchant app in Chromium', () => {
 
   it('keeps suppliers and stock points, transfers and counts stock, confirms a draft and reverses a sale', async () => {
     const phone = await Phone.open(stack);
-    await login(phone, owner);
+    await phone.signIn(owner);
 
     await phone.tab('我的');
     await (await phone.waitFor('page-mine')).locator('.menu-masterList-suppliers').click();
@@ -496,7 +488,7 @@ describeInBrowser('the merchant app in Chromium', () => {
   it('changes the owner’s password, which signs out the other phone, then signs out everywhere', async () => {
     const phone = await Phone.open(stack);
     const otherPhone = await Phone.open(stack);
-    await login(phone, owner);
+    await phone.signIn(owner);
     await login(otherPhone, owner);
 
     await phone.tab('我的');
@@ -526,7 +518,7 @@ describeInBrowser('the merchant app in Chromium', () => {
     await (await phone.waitFor('page-mine')).locator('.logout-everywhere').click();
     await phone.confirmDialog();
     await phone.waitFor('page-login');
-    await login(phone, owner);
+    await phone.signIn(owner);
     await phone.close();
     await otherPhone.close();
   });

@@ -20,11 +20,7 @@ describeInBrowser('money in the merchant app', () => {
 
   it('sells 3 boxes to a customer, 100 paid by WeChat, and the same again: each bill shows what she owes, and home shows 应收', async () => {
     const phone = await Phone.open(stack);
-    const login = await phone.waitFor('page-login');
-    await phone.fill(login, 'username', owner.username);
-    await phone.fill(login, 'password', owner.password);
-    await login.locator('.submit-login').click();
-    const home = await phone.waitFor('page-home');
+    const home = await phone.signIn(owner);
     await see(home.locator('.tile-receivable .tile__value'), '¥0.00');
 
     await home.locator('.shortcut-new-out').click();

@@ -31,11 +31,7 @@ describeInBrowser('a sale at an agent price, settled later', () => {
 
   async function signIn(): Promise<Phone> {
     const phone = await Phone.open(stack);
-    const login = await phone.waitFor('page-login');
-    await phone.fill(login, 'username', owner.username);
-    await phone.fill(login, 'password', owner.password);
-    await login.locator('.submit-login').click();
-    await phone.waitFor('page-home');
+    await phone.signIn(owner);
     return phone;
   }
 

@@ -1,5 +1,5 @@
 import { BillListQuery, InventoryQuery, ListQuery, PartyBalanceQuery, ProductListQuery } from '@xiaocang/contracts';
-import { BILL_STATUS_LABEL, type Actor } from '@xiaocang/domain';
+import { BILL_STATUS_LABEL, type Actor, type PartyKind } from '@xiaocang/domain';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
 import { listBills } from '../bills/list-bills.ts';
@@ -40,6 +40,17 @@ const date = (header: string, field: string): ExportColumn => ({ header, field, 
 
 const partyColumns = [text('名称', 'name'), text('编码', 'code'), text('联系人', 'contactPerson'), text('电话', 'phone'), text('地址', 'address'), text('备注', 'remarks')];
 const searchLabel = { q: '搜索', status: '状态' };
+
+/** What customers owe the shop (应收) or the shop owes suppliers (应付), one row per counterparty. */
+function balances(kind: PartyKind, title: string, partyLabel: string): ExportList {
+  return {
+    title,
+    query: PartyBalanceQuery,
+    filterLabels: { q: '搜索' },
+    columns: [text(partyLabel, 'name'), text('电话', 'phone'), money('欠款', 'owed'), text('未结单据数', 'openBillCount'), date('最早未结日期', 'oldestOpenBillDate')],
+    fetch: (db, actor, query) => listPartyBalances(db, actor, { kind, query }),
+  };
+}
 
 /** Every list a screen shows, as a file: the same use case, the same filters, the same redaction. */
 export const EXPORT_LISTS = {
@@ -116,20 +127,8 @@ export const EXPORT_LISTS = {
     ],
     fetch: (db, actor, query) => listBills(db, actor, query as BillListQuery),
   },
-  receivables: {
-    title: '应收',
-    query: PartyBalanceQuery,
-    filterLabels: { q: '搜索' },
-    columns: [text('客户', 'name'), text('电话', 'phone'), money('欠款', 'owed'), text('未结单据数', 'openBillCount'), date('最早未结日期', 'oldestOpenBillDate')],
-    fetch: (db, actor, query) => listPartyBalances(db, actor, { kind: 'customer', query }),
-  },
-  payables: {
-    title: '应付',
-    query: PartyBalanceQuery,
-    filterLabels: { q: '搜索' },
-    columns: [text('供应商', 'name'), text('电话', 'phone'), money('欠款', 'owed'), text('未结单据数', 'openBillCount'), date('最早未结日期', 'oldestOpenBillDate')],
-    fetch: (db, actor, query) => listPartyBalances(db, actor, { kind: 'supplier', query }),
-  },
+  receivables: balances('customer', '应收', '客户'),
+  payables: balances('supplier', '应付', '供应商'),
 } satisfies Record<string, ExportList>;
 
 export type ExportListName = keyof typeof EXPORT_LISTS;
