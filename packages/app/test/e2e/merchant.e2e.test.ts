@@ -489,7 +489,7 @@ describeInBrowser('the merchant app in Chromium', () => {
     const phone = await Phone.open(stack);
     const otherPhone = await Phone.open(stack);
     await phone.signIn(owner);
-    await login(otherPhone, owner);
+    await otherPhone.signIn(owner);
 
     await phone.tab('我的');
     await (await phone.waitFor('page-mine')).locator('.menu-changePassword').click();
