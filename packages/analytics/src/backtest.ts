@@ -4,7 +4,7 @@ import { ErrorSum, scalesOf, type Accuracy, type Scales } from './metrics.ts';
 import type { MethodName } from './methods/model.ts';
 import { replenish } from './replenish.ts';
 import { evaluateMethods, MODELS } from './select.ts';
-import { addDays, type DailySeries } from './series.ts';
+import { addDays, informativeValues, type DailySeries } from './series.ts';
 import { drawLeadTime, mulberry32, Random, type SyntheticItem } from './synthetic.ts';
 
 /**
@@ -19,12 +19,13 @@ import { drawLeadTime, mulberry32, Random, type SyntheticItem } from './syntheti
  *
  * The replenishment policy is replayed on the same demand from the first origin on: each origin's forecast
  * and error set the reorder point and order-up-to level (`replenish`), stock is reviewed every day, orders
- * arrive after a lead time drawn from the item's own distribution, unmet demand is lost. A cycle is one
- * order's lead time; it is served when no demand was lost while that order was on its way.
+ * arrive after a lead time drawn from the item's own distribution, unmet demand is lost. A replenishment
+ * cycle runs from one delivery to the next; the cycle service level is the share of cycles without a day
+ * of lost demand, the fill rate the share of demand served.
  */
 export type Evaluated = MethodName | 'auto';
 
-export const EVALUATED: readonly Evaluated[] = ['naive', 'snaive', 'ses', 'holt', 'holt-winters', 'croston', 'sba', 'tsb', 'auto'];
+export const EVALUATED: readonly Evaluated[] = ['naive', 'snaive', 'ses', 'holt', 'holt-winters', 'croston', 'sba', 'tsb', 'ses-weekly', 'sba-weekly', 'tsb-weekly', 'auto'];
 const ALL_METHODS = Object.keys(MODELS) as MethodName[];
 
 export interface BacktestConfig {
@@ -80,7 +81,7 @@ export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAU
   const vsMean = new Map<Evaluated, ErrorSum>(EVALUATED.map((m) => [m, new ErrorSum()]));
   const vsSales = new Map<Evaluated, ErrorSum>(EVALUATED.map((m) => [m, new ErrorSum()]));
   const chosen: Partial<Record<string, number>> = {};
-  const plans: { daily: { date: string; mean: number }[]; errorSd: number }[] = [];
+  const plans: Plan[] = [];
   const score = (m: Evaluated, f: readonly number[], o: number) => {
     for (let k = 0; k < config.horizon; k++) {
       const forecast = f[k] ?? 0;
@@ -91,16 +92,19 @@ export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAU
   };
   for (const o of origins) {
     const series = seriesOf(item, o);
-    const candidates = evaluateMethods(series.values, o, ALL_METHODS);
-    for (const c of candidates) score(c.method, c.forecast, o);
-    const auto = forecastProduct(series, { candidates, horizon: config.horizon, errorDays: item.leadTimeMean });
+    const candidates = evaluateMethods(series.values, o, ALL_METHODS, {}, series.sales);
+    const auto = forecastProduct(series, { candidates, horizon: config.horizon, errorDays: item.leadTimeMean + 1 });
+    // A method that cannot start on this history is scored with the forecast that stands in for it (the
+    // fallback for a short history), so every method is averaged over the same items and origins.
+    for (const m of ALL_METHODS) score(m, candidates.find((c) => c.method === m)?.forecast ?? auto.daily.map((d) => d.mean), o);
     chosen[auto.method] = (chosen[auto.method] ?? 0) + 1;
     score(
       'auto',
       auto.daily.map((d) => d.mean),
       o,
     );
-    plans.push({ daily: auto.daily, errorSd: auto.errorSd });
+    const lumpy = auto.demand.demandClass === 'intermittent' || auto.demand.demandClass === 'lumpy';
+    plans.push({ daily: auto.daily, errorSd: auto.errorSd, sizes: lumpy ? auto.recentSizes : undefined });
   }
   const toAccuracy = (sums: Map<Evaluated, ErrorSum>) => {
     const out: Partial<Record<Evaluated, Accuracy>> = {};
@@ -114,7 +118,7 @@ export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAU
   return {
     id: item.id,
     kind: item.kind,
-    demandClass: classifyDemand(y).demandClass,
+    demandClass: classifyDemand(informativeValues(item)).demandClass,
     revenue,
     vsMean: toAccuracy(vsMean),
     vsSales: toAccuracy(vsSales),
@@ -123,13 +127,21 @@ export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAU
   };
 }
 
-function replay(item: SyntheticItem, origins: readonly number[], plans: readonly { daily: { date: string; mean: number }[]; errorSd: number }[], config: BacktestConfig): Replay {
+interface Plan {
+  daily: { date: string; mean: number }[];
+  errorSd: number;
+  sizes: number[] | undefined;
+}
+
+function replay(item: SyntheticItem, origins: readonly number[], plans: readonly Plan[], config: BacktestConfig): Replay {
   const rnd = new Random(mulberry32(0x5eed ^ (item.launch * 7919 + item.id.length * 104729 + Number(item.id.replace(/\D/g, '') || 0))));
   const first = origins[0]!;
   const end = Math.min(item.values.length, origins[origins.length - 1]! + config.step);
   const result: Replay = { demand: 0, served: 0, cycles: 0, cyclesServed: 0, stockoutDays: 0, days: 0, stockDays: 0 };
-  const open: { arrive: number; quantity: number; lost: boolean }[] = [];
-  const opening = replenish({ daily: plans[0]!.daily, errorSd: plans[0]!.errorSd, leadTimeDays: item.leadTimeMean, leadTimeSdDays: item.leadTimeSd, serviceLevel: config.serviceLevel, coverDays: config.coverDays, onHand: 0 });
+  const open: { arrive: number; quantity: number }[] = [];
+  // The cycle under way: from one delivery to the next; null before the first delivery.
+  let cycleLost: boolean | null = null;
+  const opening = replenish({ daily: plans[0]!.daily, errorSd: plans[0]!.errorSd, demandSizes: plans[0]!.sizes, leadTimeDays: item.leadTimeMean, leadTimeSdDays: item.leadTimeSd, serviceLevel: config.serviceLevel, coverDays: config.coverDays, onHand: 0 });
   let stock = Math.ceil(opening.orderUpTo);
   let planIndex = -1;
   for (let t = first; t < end; t++) {
@@ -139,8 +151,11 @@ function replay(item: SyntheticItem, origins: readonly number[], plans: readonly
       const order = open[i]!;
       if (order.arrive !== t) continue;
       stock += order.quantity;
-      result.cycles++;
-      if (!order.lost) result.cyclesServed++;
+      if (cycleLost !== null) {
+        result.cycles++;
+        if (!cycleLost) result.cyclesServed++;
+      }
+      cycleLost = false;
       open.splice(i, 1);
     }
     const wanted = item.demand[item.launch + t]!;
@@ -151,13 +166,14 @@ function replay(item: SyntheticItem, origins: readonly number[], plans: readonly
     result.days++;
     if (served < wanted) {
       result.stockoutDays++;
-      for (const order of open) order.lost = true;
+      if (cycleLost !== null) cycleLost = true;
     }
     result.stockDays += stock;
     const offset = t + 1 - origins[planIndex]!;
     const decision = replenish({
       daily: plan.daily.slice(offset),
       errorSd: plan.errorSd,
+      demandSizes: plan.sizes,
       leadTimeDays: item.leadTimeMean,
       leadTimeSdDays: item.leadTimeSd,
       serviceLevel: config.serviceLevel,
@@ -168,7 +184,7 @@ function replay(item: SyntheticItem, origins: readonly number[], plans: readonly
       packSize: item.packSize,
     });
     if (decision.orderQuantity > 0) {
-      open.push({ arrive: t + 1 + drawLeadTime(rnd, item.leadTimeMean, item.leadTimeSd), quantity: decision.orderQuantity, lost: false });
+      open.push({ arrive: t + 1 + drawLeadTime(rnd, item.leadTimeMean, item.leadTimeSd), quantity: decision.orderQuantity });
     }
   }
   return result;

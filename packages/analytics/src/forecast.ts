@@ -2,12 +2,12 @@ import { classifyDemand, type DemandClassification } from './classify.ts';
 import type { Accuracy } from './metrics.ts';
 import { clean, type MethodName } from './methods/model.ts';
 import { candidatesFor, choose, errorSdWithin, evaluateMethods, type BacktestOptions, type Candidate } from './select.ts';
-import { addDays, type DailySeries } from './series.ts';
+import { addDays, informativeValues, type DailySeries } from './series.ts';
 
 /**
  * A product's daily demand forecast, as the nightly job makes it.
  *
- * - At least `MIN_HISTORY` observed (not censored) days: classified by SBC, its class's candidates compared
+ * - At least `MIN_HISTORY` days that say something of demand (observed, or censored after some sales): classified by SBC, its class's candidates compared
  *   by a rolling-origin backtest on its history, the best one forecasts (status 'ok').
  * - Fewer: 'short-history'. The forecast is the mean of the observed days, pulled towards `categoryMean`
  *   (the mean daily demand of similar products, when the caller gives one) as if it were `PRIOR_DAYS` more days.
@@ -34,6 +34,8 @@ export interface ProductForecast {
    * (the lead time); without a backtest, that of the observed days (at least √mean, as for Poisson demand).
    */
   errorSd: number;
+  /** The last 90 days' non-zero demands (censored days at what was sold), for `replenish`'s `demandSizes`. */
+  recentSizes: number[];
 }
 
 export interface ForecastOptions extends BacktestOptions {
@@ -63,16 +65,18 @@ function observedSpread(values: readonly (number | null)[]): { mean: number; sd:
 export function forecastProduct(series: DailySeries, options: ForecastOptions = {}): ProductForecast {
   const horizon = options.horizon ?? 28;
   const values = series.values;
-  const demand = classifyDemand(values);
+  const informative = informativeValues(series);
+  const demand = classifyDemand(informative);
   const last = series.dates[series.dates.length - 1];
   const category = options.categoryMean !== undefined && options.categoryMean !== null && Number.isFinite(options.categoryMean) ? clean(options.categoryMean) : null;
   const days = (means: readonly number[]) => (last === undefined ? [] : means.map((m, k) => ({ date: addDays(last, k + 1), mean: clean(m) })));
   const flat = (m: number) => days(new Array<number>(horizon).fill(m));
-  const spread = observedSpread(values);
+  const spread = observedSpread(informative);
+  const recentSizes = informative.slice(-90).filter((v): v is number => v !== null && v > 0);
 
   if (spread.n === 0) {
-    if (category === null || last === undefined) return { status: 'no-history', method: 'none', demand, daily: [], backtest: null, params: [], errorSd: 0 };
-    return { status: 'no-history', method: 'category-mean', demand, daily: flat(category), backtest: null, params: [], errorSd: Math.sqrt(category) };
+    if (category === null || last === undefined) return { status: 'no-history', method: 'none', demand, daily: [], backtest: null, params: [], errorSd: 0, recentSizes };
+    return { status: 'no-history', method: 'category-mean', demand, daily: flat(category), backtest: null, params: [], errorSd: Math.sqrt(category), recentSizes };
   }
   if (spread.n < MIN_HISTORY) {
     const mean = category === null ? spread.mean : (spread.mean * spread.n + category * PRIOR_DAYS) / (spread.n + PRIOR_DAYS);
@@ -84,12 +88,13 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
       backtest: null,
       params: [],
       errorSd: clean(Math.max(spread.sd, Math.sqrt(mean))),
+      recentSizes,
     };
   }
   const allowed = candidatesFor(demand.demandClass);
-  const candidates = options.candidates?.filter((c) => allowed.includes(c.method)) ?? evaluateMethods(values, values.length, allowed, options);
+  const candidates = options.candidates?.filter((c) => allowed.includes(c.method)) ?? evaluateMethods(values, values.length, allowed, options, series.sales);
   const chosen: Candidate | null = choose(candidates);
-  if (chosen === null) return { status: 'short-history', method: 'mean', demand, daily: flat(spread.mean), backtest: null, params: [], errorSd: clean(spread.sd) };
+  if (chosen === null) return { status: 'short-history', method: 'mean', demand, daily: flat(spread.mean), backtest: null, params: [], errorSd: clean(spread.sd), recentSizes };
   return {
     status: 'ok',
     method: chosen.method,
@@ -98,5 +103,6 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
     backtest: chosen.accuracy,
     params: chosen.fit.params,
     errorSd: clean(errorSdWithin(chosen, options.errorDays ?? 7) ?? spread.sd),
+    recentSizes,
   };
 }

@@ -1,12 +1,15 @@
 import { probit } from 'simple-statistics';
 import { finiteOr0 } from './series.ts';
+import { mulberry32 } from './synthetic.ts';
 
 /**
  * Replenishment for one product from one supplier (continuous review, order-up-to):
- * - lead-time demand D_L: the forecast summed over the lead time L (fractions of a day pro rata);
- * - safety stock SS = z·√(L·σ_d² + d̄²·σ_L²), σ_d the daily forecast error, d̄ the mean daily forecast over
- *   the lead time, σ_L the lead time's standard deviation (0 when unknown, which gives z·σ_d·√L);
- * - reorder point ROP = D_L + SS; order-up-to level S = ROP + the forecast over the `coverDays` after L;
+ * - the protection interval P = L + R: an order placed now arrives after the lead time L, and the next
+ *   chance to order comes after the review period R (1 day for the nightly job), so stock must last P;
+ * - demand over it D_P: the forecast summed over P days (fractions of a day pro rata);
+ * - safety stock SS = z·√(P·σ_d² + d̄²·σ_L²), σ_d the daily forecast error, d̄ the mean daily forecast over
+ *   P, σ_L the lead time's standard deviation (0 when unknown, which gives z·σ_d·√P);
+ * - reorder point ROP = D_P + SS; order-up-to level S = ROP + the forecast over the `coverDays` after P;
  * - inventory position IP = on hand + on order − reserved; at or below ROP, order S − IP, at least the MOQ,
  *   rounded up to whole packs;
  * - EOQ = √(2·D·K/H) (D yearly demand, K cost per order, H holding cost per unit and year), a hint only;
@@ -20,6 +23,8 @@ export interface ReplenishmentInput {
   /** Standard deviation of one day's forecast error. */
   errorSd: number;
   leadTimeDays: number;
+  /** Days between two looks at the stock (default 1: the nightly job). */
+  reviewDays?: number;
   /** Standard deviation of the lead time in days, when known. */
   leadTimeSdDays?: number;
   /** Target cycle service level, 0.5 … 0.999 (default 0.95). */
@@ -33,12 +38,19 @@ export interface ReplenishmentInput {
   packSize?: number;
   orderCost?: number;
   holdingCostPerUnitYear?: number;
+  /**
+   * The product's recent non-zero daily demands. Given for intermittent and lumpy demand, where demand over
+   * a lead time is far from normal: the reorder point is then at least the service level's quantile of
+   * simulated lead-time demand (each day a demand with probability mean ÷ mean size, its size drawn from these).
+   */
+  demandSizes?: readonly number[];
   /** Receipts expected (open purchase orders), for the stock-out date. */
   incoming?: readonly { date: string; quantity: number }[];
 }
 
 export interface ReplenishmentPlan {
   z: number;
+  /** Demand forecast over the lead time plus the review period. */
   leadTimeDemand: number;
   safetyStock: number;
   reorderPoint: number;
@@ -83,14 +95,15 @@ export function roundToPacks(quantity: number, moq: number, packSize: number): n
 }
 
 export function replenish(input: ReplenishmentInput): ReplenishmentPlan {
-  const lead = nonNegative(input.leadTimeDays);
+  const lead = nonNegative(input.leadTimeDays) + nonNegative(input.reviewDays ?? 1);
   const leadSd = nonNegative(input.leadTimeSdDays);
   const sigma = nonNegative(input.errorSd);
   const z = serviceFactor(input.serviceLevel ?? DEFAULT_SERVICE_LEVEL);
   const leadTimeDemand = demandBetween(input.daily, 0, lead);
   const meanDaily = lead > 0 ? leadTimeDemand / lead : demandBetween(input.daily, 0, 1);
   const safetyStock = z * Math.sqrt(lead * sigma * sigma + meanDaily * meanDaily * leadSd * leadSd);
-  const reorderPoint = leadTimeDemand + safetyStock;
+  const simulated = input.demandSizes !== undefined && input.demandSizes.length > 0 ? simulatedQuantile(input.daily, lead, input.demandSizes, input.serviceLevel ?? DEFAULT_SERVICE_LEVEL) : 0;
+  const reorderPoint = Math.max(leadTimeDemand + safetyStock, simulated);
   const orderUpTo = reorderPoint + demandBetween(input.daily, lead, lead + nonNegative(input.coverDays ?? 7));
   const inventoryPosition = finiteOr0(input.onHand) + finiteOr0(input.onOrder) - finiteOr0(input.reserved);
   const needed = inventoryPosition <= reorderPoint && orderUpTo > 0 ? orderUpTo - inventoryPosition : 0;
@@ -102,7 +115,7 @@ export function replenish(input: ReplenishmentInput): ReplenishmentPlan {
   return {
     z,
     leadTimeDemand,
-    safetyStock,
+    safetyStock: reorderPoint - leadTimeDemand,
     reorderPoint,
     orderUpTo,
     inventoryPosition,
@@ -126,4 +139,27 @@ export function stockoutDate(input: Pick<ReplenishmentInput, 'daily' | 'onHand' 
     if (available < 0) return day.date;
   }
   return null;
+}
+
+const DRAWS = 2000;
+
+/**
+ * The `level` quantile of demand over `days` days ahead, simulated (seeded, so the same input gives the same
+ * answer): each day a demand occurs with probability mean ÷ mean size, of a size drawn from `sizes`.
+ */
+export function simulatedQuantile(daily: readonly { mean: number }[], days: number, sizes: readonly number[], level: number): number {
+  const valid = sizes.filter((x) => Number.isFinite(x) && x > 0);
+  if (valid.length === 0 || !(days > 0)) return 0;
+  const meanSize = valid.reduce((a, b) => a + b, 0) / valid.length;
+  const span = Math.ceil(days);
+  const chances = Array.from({ length: span }, (_, k) => Math.min(1, demandBetween(daily, k, Math.min(days, k + 1)) / meanSize));
+  const next = mulberry32(0x1ead ^ valid.length ^ span);
+  const totals = new Array<number>(DRAWS);
+  for (let i = 0; i < DRAWS; i++) {
+    let total = 0;
+    for (const p of chances) if (next() < p) total += valid[Math.floor(next() * valid.length)]!;
+    totals[i] = total;
+  }
+  totals.sort((a, b) => a - b);
+  return totals[Math.min(DRAWS - 1, Math.floor(Math.min(0.999, Math.max(0.5, level)) * DRAWS))]!;
 }

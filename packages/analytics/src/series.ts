@@ -107,3 +107,13 @@ export function observedCount(values: readonly Observation[]): number {
   for (const v of values) if (v !== null) n++;
   return n;
 }
+
+/**
+ * The days that say something about demand: observed days as they are, and censored days on which
+ * something was sold before the stock ran out, at what was sold (a lower bound). Censored days without a
+ * sale stay null. For counting history and classifying; the methods themselves treat such days by
+ * `observation` in methods/model.ts.
+ */
+export function informativeValues(series: Pick<DailySeries, 'values' | 'sales'>): Observation[] {
+  return series.values.map((v, i) => (v !== null ? v : (series.sales[i] ?? 0) > 0 ? series.sales[i]! : null));
+}

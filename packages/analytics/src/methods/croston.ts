@@ -21,6 +21,7 @@ function crostonModel(name: 'croston' | 'sba'): Model<CrostonState> {
   return {
     name,
     minObserved: 14,
+    imputeCensored: true,
     grid: [[0.02], [0.05], [0.1], [0.15], [0.2], [0.3]],
     init: () => ({ size: 0, interval: 1, since: 0, seen: false }),
     step(s, y, _t, [alpha = 0.1]) {

@@ -20,6 +20,7 @@ export interface HoltWintersState {
 export const holtWinters: Model<HoltWintersState> = {
   name: 'holt-winters',
   minObserved: 14,
+  imputeCensored: true,
   grid: grid([0.02, 0.05, 0.1, 0.2, 0.4], [0, 0.02], [0.01, 0.05, 0.15], [0.9]),
   init(y, end) {
     const sums = new Array<number>(7).fill(0);

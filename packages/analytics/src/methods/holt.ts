@@ -28,6 +28,7 @@ export function holtStep(s: HoltState, y: number | null, alpha: number, beta: nu
 export const holt: Model<HoltState> = {
   name: 'holt',
   minObserved: 14,
+  imputeCensored: true,
   grid: grid([0.02, 0.05, 0.1, 0.2, 0.4], [0.01, 0.05, 0.15], [0.8, 0.9, 0.98]),
   init(y, end) {
     const first = firstObservedMean(y, end, 7);

@@ -8,12 +8,14 @@ import type { Observation } from '../series.ts';
  * Day t's weekday slot is t mod 7, so a series must start on the same weekday for every method (it does:
  * each method sees the same array).
  */
-export type MethodName = 'naive' | 'snaive' | 'ses' | 'holt' | 'holt-winters' | 'croston' | 'sba' | 'tsb';
+export type MethodName = 'naive' | 'snaive' | 'ses' | 'holt' | 'holt-winters' | 'croston' | 'sba' | 'tsb' | 'ses-weekly' | 'sba-weekly' | 'tsb-weekly';
 
 export interface Model<S> {
   readonly name: MethodName;
   /** Observed days needed before the method is worth fitting. */
   readonly minObserved: number;
+  /** Whether a censored day with sales is taken in as its expected demand (see `observation`) or skipped. */
+  readonly imputeCensored: boolean;
   /** Candidate parameter vectors; the fit keeps the one with the least in-sample one-step squared error. */
   readonly grid: readonly (readonly number[])[];
   /** The state before day 0, from the first `end` days; null when they cannot start the method. */
@@ -34,9 +36,58 @@ export interface Fit<S> {
   mse: number;
 }
 
+/**
+ * What the method takes in for day t. An observed day is its value. A censored day on which something was
+ * sold before the stock ran out (`atLeast[t]` > 0) says demand was at least that: it is taken in as the
+ * expected demand given that bound, E[D | D ≥ s], D normal around the method's own forecast with the larger of
+ * the forecast (Poisson) and the in-sample squared error so far as variance. Skipping such days instead
+ * would keep only the days whose demand happened to stay below the stock left — a forecast biased low.
+ * A censored day with nothing sold (out of stock all day) is skipped (`null`).
+ */
+export function observation<S>(model: Model<S>, state: S, y: readonly Observation[], atLeast: readonly number[] | undefined, t: number, p: readonly number[], variance: number): Observation {
+  const v = y[t];
+  if (v !== null && v !== undefined) return v;
+  const bound = atLeast?.[t] ?? 0;
+  if (!(bound > 0) || !model.imputeCensored) return null;
+  const mean = model.predict(state, t, p);
+  return expectedAtLeast(mean, Math.sqrt(Math.max(mean, variance, 1e-6)), bound);
+}
+
+/** E[X | X ≥ s] for X ~ N(μ, σ²): μ + σ·φ(a)/(1 − Φ(a)), a = (s − μ)/σ; never below s. */
+export function expectedAtLeast(mu: number, sigma: number, s: number): number {
+  if (!(sigma > 0) || !Number.isFinite(mu)) return s;
+  const a = (s - mu) / sigma;
+  // Mills ratio; past a = 4 its asymptotic form a + 1/a is within 2 % and avoids dividing tiny tails.
+  const mills = a > 4 ? a + 1 / a : Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI) / (0.5 * erfc(a / Math.SQRT2));
+  return Math.max(s, mu + sigma * mills);
+}
+
+/** Complementary error function (Numerical Recipes' erfcc, relative error < 1.2e-7). */
+export function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
+}
+
+/**
+ * What the methods know of censored days: each day's sales (`atLeast`, read on censored days, see
+ * `observation`), and the series with censored days at their sales where there were any (`informative`,
+ * from which a method takes its starting state, so that an item seldom seen in stock can still start).
+ */
+export interface Censoring {
+  atLeast: readonly number[];
+  informative: readonly Observation[];
+}
+
 /** Runs `model` with `p` over days 0 … end − 1; the state after, and the mean squared one-step error. */
-export function run<S>(model: Model<S>, y: readonly Observation[], end: number, p: readonly number[]): { state: S; mse: number } | null {
-  const state = model.init(y, end, p);
+export function run<S>(model: Model<S>, y: readonly Observation[], end: number, p: readonly number[], censoring?: Censoring): { state: S; mse: number } | null {
+  const atLeast = censoring?.atLeast;
+  const state = model.init(censoring?.informative ?? y, end, p);
   if (state === null) return null;
   let se = 0;
   let n = 0;
@@ -46,17 +97,19 @@ export function run<S>(model: Model<S>, y: readonly Observation[], end: number, 
       const e = v - model.predict(state, t, p);
       se += e * e;
       n++;
+      model.step(state, v, t, p);
+    } else {
+      model.step(state, observation(model, state, y, atLeast, t, p, n > 0 ? se / n : 0), t, p);
     }
-    model.step(state, v, t, p);
   }
   return { state, mse: n > 0 ? se / n : 0 };
 }
 
 /** Fits `model` on days 0 … end − 1 by its grid; null when the method cannot start on them. */
-export function fit<S>(model: Model<S>, y: readonly Observation[], end: number): Fit<S> | null {
+export function fit<S>(model: Model<S>, y: readonly Observation[], end: number, censoring?: Censoring): Fit<S> | null {
   let best: Fit<S> | null = null;
   for (const p of model.grid) {
-    const r = run(model, y, end, p);
+    const r = run(model, y, end, p, censoring);
     if (r !== null && Number.isFinite(r.mse) && (best === null || r.mse < best.mse)) best = { model, params: p, mse: r.mse };
   }
   return best;
@@ -72,9 +125,17 @@ export function clean(x: number): number {
  * (the state after day origin − 1 forecasts days origin … origin + h − 1), and from `end` last.
  * Origins must be increasing and ≤ end.
  */
-export function forecastsAt<S>(f: Fit<S>, y: readonly Observation[], end: number, origins: readonly number[], h: number): { atOrigins: number[][]; atEnd: number[] } {
+export function forecastsAt<S>(
+  f: Fit<S>,
+  y: readonly Observation[],
+  end: number,
+  origins: readonly number[],
+  h: number,
+  censoring?: Censoring,
+): { atOrigins: number[][]; atEnd: number[] } {
   const { model, params } = f;
-  const state = model.init(y, end, params);
+  const atLeast = censoring?.atLeast;
+  const state = model.init(censoring?.informative ?? y, end, params);
   const atOrigins: number[][] = [];
   const take = (s: S, t: number): number[] => {
     const out = new Array<number>(h).fill(0);
@@ -92,7 +153,7 @@ export function forecastsAt<S>(f: Fit<S>, y: readonly Observation[], end: number
       atOrigins.push(take(state, t));
       next++;
     }
-    if (t < end) model.step(state, y[t] ?? null, t, params);
+    if (t < end) model.step(state, observation(model, state, y, atLeast, t, params, f.mse), t, params);
   }
   return { atOrigins, atEnd: take(state, end) };
 }

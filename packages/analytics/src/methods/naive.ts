@@ -4,6 +4,7 @@ import { firstObservedMean, type Model } from './model.ts';
 export const naive: Model<{ last: number }> = {
   name: 'naive',
   minObserved: 1,
+  imputeCensored: false,
   grid: [[]],
   init(y, end) {
     const first = firstObservedMean(y, end, 1);
@@ -26,6 +27,7 @@ export const naive: Model<{ last: number }> = {
 export const seasonalNaive: Model<{ slots: number[] }> = {
   name: 'snaive',
   minObserved: 1,
+  imputeCensored: false,
   grid: [[]],
   init(y, end) {
     const first = firstObservedMean(y, end, 7);

@@ -8,6 +8,7 @@ import { firstObservedMean, type Model } from './model.ts';
 export const ses: Model<{ level: number }> = {
   name: 'ses',
   minObserved: 1,
+  imputeCensored: true,
   grid: [[0.02], [0.05], [0.1], [0.15], [0.2], [0.3], [0.5], [0.7]],
   init(y, end) {
     const first = firstObservedMean(y, end, 7);

@@ -16,6 +16,7 @@ export interface TsbState {
 export const tsb: Model<TsbState> = {
   name: 'tsb',
   minObserved: 14,
+  imputeCensored: true,
   grid: grid([0.02, 0.05, 0.1, 0.2, 0.3], [0.01, 0.02, 0.05, 0.1, 0.2]),
   init(y, end) {
     let days = 0;
