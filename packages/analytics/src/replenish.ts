@@ -1,4 +1,3 @@
-import { probit } from 'simple-statistics';
 import { finiteOr0 } from './series.ts';
 import { mulberry32 } from './synthetic.ts';
 
@@ -69,7 +68,25 @@ export const DEFAULT_SERVICE_LEVEL = 0.95;
 /** The standard normal quantile z for a cycle service level, the level kept within 0.5 … 0.999. */
 export function serviceFactor(serviceLevel: number): number {
   const p = Number.isFinite(serviceLevel) ? Math.min(0.999, Math.max(0.5, serviceLevel)) : DEFAULT_SERVICE_LEVEL;
-  return p === 0.5 ? 0 : probit(p);
+  return normalQuantile(p);
+}
+
+/**
+ * The standard normal quantile Φ⁻¹(p), 0 < p < 1, by Acklam's rational approximation (relative error
+ * below 1.15·10⁻⁹). simple-statistics' `probit` was tried and is off by 0.0014 at 95 % (1.6434 for 1.6449).
+ */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const tail = (q: number) => (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  if (!(p > 0 && p < 1)) return p >= 1 ? Infinity : -Infinity;
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
 }
 
 /** Forecast demand over days [from, to) ahead (fractional ends pro rata); past the forecast, its last day repeats. */

@@ -14,25 +14,23 @@ const WEEKS = 16;
 
 export function weekdayProfile(y: readonly Observation[], end: number): number[] {
   const sums = new Array<number>(7).fill(0);
+  const squares = new Array<number>(7).fill(0);
   const counts = new Array<number>(7).fill(0);
-  let total = 0;
-  let totalSq = 0;
-  let n = 0;
   for (let t = Math.max(0, end - 7 * WEEKS); t < end; t++) {
     const v = y[t];
     if (v === null || v === undefined) continue;
     sums[t % 7]! += v;
+    squares[t % 7]! += v * v;
     counts[t % 7]!++;
-    total += v;
-    totalSq += v * v;
-    n++;
   }
   const even = new Array<number>(7).fill(1);
-  const mean = n > 0 ? total / n : 0;
+  const n = counts.reduce((a, b) => a + b, 0);
+  const mean = n > 0 ? sums.reduce((a, b) => a + b, 0) / n : 0;
   if (!(mean > 0) || counts.some((c) => c < 2)) return even;
-  const variance = Math.max(0, totalSq / n - mean * mean);
+  // Day-to-day variance within a weekday (what is noise), not around the overall mean (which holds the shape).
+  const within = Math.max(0, sums.reduce((a, sum, j) => a + squares[j]! - (sum * sum) / counts[j]!, 0) / n);
   const raw = sums.map((sum, j) => sum / counts[j]! / mean);
-  const noise = counts.map((c) => variance / (c * mean * mean));
+  const noise = counts.map((c) => within / (c * mean * mean));
   const spread = raw.reduce((a, r) => a + (r - 1) ** 2, 0) / 6;
   const tau2 = Math.max(0, spread - noise.reduce((a, b) => a + b, 0) / 7);
   if (!(tau2 > 0)) return even;
