@@ -1,4 +1,4 @@
-import type { Observation } from './series.ts';
+import { moments, type Observation } from './series.ts';
 
 /**
  * ABC: products ranked by outbound value over a window (quantity × cost, or sales amount); a product is A
@@ -64,19 +64,8 @@ export interface DemandClassification {
 }
 
 export function classifyDemand(values: readonly Observation[]): DemandClassification {
-  let observedDays = 0;
-  let demandDays = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (const v of values) {
-    if (v === null) continue;
-    observedDays++;
-    if (v > 0) {
-      demandDays++;
-      sum += v;
-      sumSq += v * v;
-    }
-  }
+  const observedDays = moments(values).n;
+  const { n: demandDays, sum, sumSq } = moments(values, (v) => v > 0);
   const meanDemand = observedDays > 0 ? sum / observedDays : 0;
   if (demandDays === 0) return { demandClass: 'no-demand', adi: null, cv2: null, observedDays, demandDays, meanDemand };
   const adi = observedDays / demandDays;

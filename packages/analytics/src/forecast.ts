@@ -2,7 +2,7 @@ import { classifyDemand, type DemandClassification } from './classify.ts';
 import type { Accuracy } from './metrics.ts';
 import { clean, type MethodName } from './methods/model.ts';
 import { candidatesFor, choose, errorSdWithin, evaluateMethods, type BacktestOptions, type Candidate } from './select.ts';
-import { addDays, informativeValues, type DailySeries } from './series.ts';
+import { addDays, informativeValues, moments, type DailySeries } from './series.ts';
 
 /**
  * A product's daily demand forecast, as the nightly job makes it.
@@ -48,15 +48,7 @@ export interface ForecastOptions extends BacktestOptions {
 }
 
 function observedSpread(values: readonly (number | null)[]): { mean: number; sd: number; n: number } {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (const v of values) {
-    if (v === null) continue;
-    n++;
-    sum += v;
-    sumSq += v * v;
-  }
+  const { n, sum, sumSq } = moments(values);
   const mean = n > 0 ? sum / n : 0;
   const variance = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : 0;
   return { mean, sd: Math.sqrt(Math.max(variance, mean)), n };
@@ -92,7 +84,11 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
     };
   }
   const allowed = candidatesFor(demand.demandClass);
-  const candidates = options.candidates?.filter((c) => allowed.includes(c.method)) ?? evaluateMethods(values, values.length, allowed, options, series.sales);
+  const given = options.candidates;
+  const candidates =
+    given === undefined
+      ? evaluateMethods(values, values.length, allowed, options, series.sales)
+      : allowed.map((m) => given.find((c) => c.method === m)).filter((c): c is Candidate => c !== undefined);
   const chosen: Candidate | null = choose(candidates);
   if (chosen === null) return { status: 'short-history', method: 'mean', demand, daily: flat(spread.mean), backtest: null, params: [], errorSd: clean(spread.sd), recentSizes };
   return {

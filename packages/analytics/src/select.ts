@@ -34,17 +34,22 @@ export const MODELS: Readonly<Record<MethodName, Model<unknown>>> = {
 };
 
 /**
- * The methods a product of a demand class chooses from. SES stays among every class's candidates, so a
- * product only leaves it for a method that did better on its own history.
+ * The methods a product of a demand class chooses from; the first is the one it keeps unless another wins
+ * its own backtest clearly (see `choose`). The first per class is what did best for that class in
+ * `npm run backtest`: SES with a weekly profile for smooth demand, plain SES for erratic demand (trend,
+ * seasonal states and weekly profiles chase its noise: each lost to SES there), SES for intermittent and TSB for lumpy demand. SES is among every
+ * class's candidates, so a product only leaves it for a method that did better on its own history.
  */
 export function candidatesFor(demandClass: DemandClass): MethodName[] {
   switch (demandClass) {
     case 'smooth':
+      return ['ses-weekly', 'ses', 'holt', 'holt-winters'];
     case 'erratic':
-      return ['ses', 'holt', 'holt-winters', 'ses-weekly'];
+      return ['ses', 'tsb'];
     case 'intermittent':
-    case 'lumpy':
       return ['ses', 'sba', 'tsb'];
+    case 'lumpy':
+      return ['tsb', 'ses', 'sba'];
     case 'no-demand':
       return ['tsb'];
   }
@@ -122,7 +127,7 @@ export function evaluateMethods(y: readonly Observation[], end: number, methods:
 }
 
 /**
- * The candidate with the least backtest RMSSE — but the first listed (SES) keeps the product unless another
+ * The candidate with the least backtest RMSSE — but the first listed keeps the product unless another
  * beats it by more than `margin` (a share of its RMSSE): the inner backtest scores against noisy sales, and
  * a method that wins by a hair there wins by chance as often as not. The first listed also stands where
  * none could be scored.

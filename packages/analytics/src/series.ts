@@ -117,3 +117,17 @@ export function observedCount(values: readonly Observation[]): number {
 export function informativeValues(series: Pick<DailySeries, 'values' | 'sales'>): Observation[] {
   return series.values.map((v, i) => (v !== null ? v : (series.sales[i] ?? 0) > 0 ? series.sales[i]! : null));
 }
+
+/** Count, sum and sum of squares of the observed values that `keep` accepts (all of them by default). */
+export function moments(values: readonly Observation[], keep: (v: number) => boolean = () => true): { n: number; sum: number; sumSq: number } {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (const v of values) {
+    if (v === null || !keep(v)) continue;
+    n++;
+    sum += v;
+    sumSq += v * v;
+  }
+  return { n, sum, sumSq };
+}
