@@ -51,6 +51,11 @@ function report(s: BacktestSummary): string {
   out.push('\nReplenishment replayed (continuous review, order-up-to, lost sales, random lead times)');
   out.push(`- cycle service level ${pct(r.cycleServiceLevel)} against a target of ${pct(r.target)} (${r.cycles} cycles): ${Math.abs(r.cycleServiceLevel - r.target) <= 0.02 ? 'within 2 points' : 'OUTSIDE 2 points'}`);
   out.push(`- fill rate ${pct(r.fillRate)}; stock-out days ${r.stockoutDaysPerItemYear.toFixed(1)} per item-year; average stock ${r.averageStockDays.toFixed(1)} days of demand`);
+  out.push('\n| class | cycles | cycle service level | fill rate | stock-out days / item-year | average stock (days) |');
+  out.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [c, x] of Object.entries(s.replayByClass)) {
+    out.push(`| ${c} | ${x.cycles} | ${pct(x.cycleServiceLevel)} | ${pct(x.fillRate)} | ${x.stockoutDaysPerItemYear.toFixed(1)} | ${x.averageStockDays.toFixed(1)} |`);
+  }
   return out.join('\n');
 }
 

@@ -210,7 +210,18 @@ export interface BacktestSummary {
   byMethod: Record<Evaluated, MethodSummary>;
   byClass: Partial<Record<DemandClass, Record<Evaluated, MethodSummary>>>;
   chosen: Record<string, number>;
-  replay: { target: number; cycleServiceLevel: number; fillRate: number; stockoutDaysPerItemYear: number; averageStockDays: number; cycles: number };
+  replay: ReplaySummary;
+  replayByClass: Partial<Record<DemandClass, ReplaySummary>>;
+}
+
+export interface ReplaySummary {
+  target: number;
+  cycleServiceLevel: number;
+  fillRate: number;
+  stockoutDaysPerItemYear: number;
+  /** Mean over items of the average closing stock in days of that item's mean demand. */
+  averageStockDays: number;
+  cycles: number;
 }
 
 function summariseMethods(results: readonly ItemResult[]): Record<Evaluated, MethodSummary> {
@@ -249,26 +260,36 @@ export function summarise(results: readonly ItemResult[], config: BacktestConfig
     if (inClass.length > 0) byClass[c] = summariseMethods(inClass);
   }
   const chosen: Record<string, number> = {};
-  const total: Replay = { demand: 0, served: 0, cycles: 0, cyclesServed: 0, stockoutDays: 0, days: 0, stockDays: 0 };
-  let stockInDays = 0;
-  for (const r of results) {
-    for (const [m, k] of Object.entries(r.chosen)) chosen[m] = (chosen[m] ?? 0) + (k ?? 0);
-    for (const key of Object.keys(total) as (keyof Replay)[]) total[key] += r.replay[key];
-    const meanDemand = r.replay.demand / Math.max(1, r.replay.days);
-    stockInDays += meanDemand > 0 ? r.replay.stockDays / r.replay.days / meanDemand : 0;
+  for (const r of results) for (const [m, k] of Object.entries(r.chosen)) chosen[m] = (chosen[m] ?? 0) + (k ?? 0);
+  const replayByClass: BacktestSummary['replayByClass'] = {};
+  for (const c of ['smooth', 'erratic', 'intermittent', 'lumpy', 'no-demand'] as const) {
+    const inClass = results.filter((r) => r.demandClass === c);
+    if (inClass.length > 0) replayByClass[c] = summariseReplay(inClass, config);
   }
   return {
     items: results.length,
     byMethod: summariseMethods(results),
     byClass,
     chosen,
-    replay: {
-      target: config.serviceLevel,
-      cycleServiceLevel: total.cycles > 0 ? total.cyclesServed / total.cycles : 1,
-      fillRate: total.demand > 0 ? total.served / total.demand : 1,
-      stockoutDaysPerItemYear: total.days > 0 ? (total.stockoutDays / total.days) * 365 : 0,
-      averageStockDays: results.length > 0 ? stockInDays / results.length : 0,
-      cycles: total.cycles,
-    },
+    replay: summariseReplay(results, config),
+    replayByClass,
+  };
+}
+
+function summariseReplay(results: readonly ItemResult[], config: BacktestConfig): ReplaySummary {
+  const total: Replay = { demand: 0, served: 0, cycles: 0, cyclesServed: 0, stockoutDays: 0, days: 0, stockDays: 0 };
+  let stockInDays = 0;
+  for (const r of results) {
+    for (const key of Object.keys(total) as (keyof Replay)[]) total[key] += r.replay[key];
+    const meanDemand = r.replay.demand / Math.max(1, r.replay.days);
+    stockInDays += meanDemand > 0 ? r.replay.stockDays / r.replay.days / meanDemand : 0;
+  }
+  return {
+    target: config.serviceLevel,
+    cycleServiceLevel: total.cycles > 0 ? total.cyclesServed / total.cycles : 1,
+    fillRate: total.demand > 0 ? total.served / total.demand : 1,
+    stockoutDaysPerItemYear: total.days > 0 ? (total.stockoutDays / total.days) * 365 : 0,
+    averageStockDays: results.length > 0 ? stockInDays / results.length : 0,
+    cycles: total.cycles,
   };
 }
