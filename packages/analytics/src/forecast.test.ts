@@ -27,7 +27,8 @@ describe('forecastProduct', () => {
     expect(f.daily).toHaveLength(28);
     expect(f.daily[0]!.date).toBe('2025-05-06');
     expect(f.backtest).not.toBeNull();
-    // The weekly shape is learnt: the forecast's Saturday is above its Monday.
+    // The weekly shape is learnt: day 124 (weekday slot 5, 9 a day) above day 126 (slot 0, 4 a day).
+    expect(f.daily[4]!.mean).toBeGreaterThan(f.daily[6]!.mean + 2);
     const mean = f.daily.reduce((a, d) => a + d.mean, 0) / 28;
     expect(mean).toBeGreaterThan(5);
     expect(mean).toBeLessThan(6.5);
