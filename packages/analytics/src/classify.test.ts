@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAbc, classifyDemand } from './classify.ts';
+
+describe('ABC', () => {
+  it('keeps A while the products above hold less than 80 %, B below 95 %, C after (the product crossing a cut-off stays in the class it started in)', () => {
+    const rows = classifyAbc([
+      { productId: 'c', value: 10 },
+      { productId: 'a', value: 70 },
+      { productId: 'b', value: 15 },
+      { productId: 'd', value: 4 },
+      { productId: 'e', value: 1 },
+    ]);
+    expect(rows.map((r) => [r.productId, r.abc])).toEqual([
+      ['a', 'A'], // above it: 0 %
+      ['b', 'A'], // above it: 70 % < 80 %
+      ['c', 'B'], // above it: exactly 85 % ≥ 80 %, < 95 %
+      ['d', 'C'], // above it: exactly 95 %
+      ['e', 'C'],
+    ]);
+    expect(rows[1]).toMatchObject({ rank: 2, share: 0.15, cumulativeShare: 0.85 });
+  });
+
+  it('takes configurable cut-offs, puts products without value in C and ranks ties by id', () => {
+    const rows = classifyAbc(
+      [
+        { productId: 'y', value: 50 },
+        { productId: 'x', value: 50 },
+        { productId: 'z', value: 0 },
+        { productId: 'w', value: Number.NaN },
+      ],
+      { a: 0.5, b: 0.9 },
+    );
+    expect(rows.map((r) => [r.productId, r.abc])).toEqual([
+      ['x', 'A'],
+      ['y', 'B'],
+      ['w', 'C'],
+      ['z', 'C'],
+    ]);
+    expect(classifyAbc([{ productId: 'a', value: 0 }])[0]).toMatchObject({ abc: 'C', share: 0, cumulativeShare: 0 });
+  });
+});
+
+describe('SBC demand classes', () => {
+  // ADI = observed days / demand days; CV² of the non-zero sizes (population variance / mean²).
+  it('splits at ADI 1.32 and CV² 0.49, a value on the line belonging to the upper side', () => {
+    expect(classifyDemand([5, 5, 5, 5]).demandClass).toBe('smooth'); // ADI 1, CV² 0
+    expect(classifyDemand([1, 3]).demandClass).toBe('smooth'); // CV² = 1/4
+    expect(classifyDemand([1, 9]).demandClass).toBe('erratic'); // mean 5, var 16, CV² 0.64
+    expect(classifyDemand([2, 0, 2, 0]).demandClass).toBe('intermittent'); // ADI 2
+    expect(classifyDemand([1, 0, 9, 0]).demandClass).toBe('lumpy');
+    const onLine = Array.from({ length: 132 }, (_, i) => (i < 100 ? 4 : 0));
+    expect(classifyDemand(onLine)).toMatchObject({ demandClass: 'intermittent', adi: 1.32, cv2: 0 });
+    const justBelow = Array.from({ length: 131 }, (_, i) => (i < 100 ? 4 : 0));
+    expect(classifyDemand(justBelow).demandClass).toBe('smooth');
+  });
+
+  it('skips censored days and says when there is no demand', () => {
+    expect(classifyDemand([3, null, null, 3])).toMatchObject({ demandClass: 'smooth', adi: 1, observedDays: 2, demandDays: 2, meanDemand: 3 });
+    expect(classifyDemand([])).toMatchObject({ demandClass: 'no-demand', adi: null, cv2: null, meanDemand: 0 });
+    expect(classifyDemand([0, null, 0])).toMatchObject({ demandClass: 'no-demand', observedDays: 2 });
+  });
+});

@@ -1,0 +1,182 @@
+import { finiteOr0 } from './series.ts';
+import { mulberry32 } from './synthetic.ts';
+
+/**
+ * Replenishment for one product from one supplier (continuous review, order-up-to):
+ * - the protection interval P = L + R: an order placed now arrives after the lead time L, and the next
+ *   chance to order comes after the review period R (1 day for the nightly job), so stock must last P;
+ * - demand over it D_P: the forecast summed over P days (fractions of a day pro rata);
+ * - safety stock SS = z·√(P·σ_d² + d̄²·σ_L²), σ_d the daily forecast error, d̄ the mean daily forecast over
+ *   P, σ_L the lead time's standard deviation (0 when unknown, which gives z·σ_d·√P);
+ * - reorder point ROP = D_P + SS; order-up-to level S = ROP + the forecast over the `coverDays` after P;
+ * - inventory position IP = on hand + on order − reserved; at or below ROP, order S − IP, at least the MOQ,
+ *   rounded up to whole packs;
+ * - EOQ = √(2·D·K/H) (D yearly demand, K cost per order, H holding cost per unit and year), a hint only;
+ * - projected stock-out: the first day the forecast demand uses up what is on hand less reservations
+ *   (plus receipts expected by then).
+ * Every figure is a finite number ≥ 0.
+ */
+export interface ReplenishmentInput {
+  /** The first day of `daily`, usually the day after the forecast's history ends. */
+  daily: readonly { date: string; mean: number }[];
+  /** Standard deviation of one day's forecast error. */
+  errorSd: number;
+  leadTimeDays: number;
+  /** Days between two looks at the stock (default 1: the nightly job). */
+  reviewDays?: number;
+  /** Standard deviation of the lead time in days, when known. */
+  leadTimeSdDays?: number;
+  /** Target cycle service level, 0.5 … 0.999 (default 0.95). */
+  serviceLevel?: number;
+  /** Days of demand an order covers beyond the lead time (default 7). */
+  coverDays?: number;
+  onHand: number;
+  onOrder?: number;
+  reserved?: number;
+  moq?: number;
+  packSize?: number;
+  orderCost?: number;
+  holdingCostPerUnitYear?: number;
+  /**
+   * The product's recent non-zero daily demands. Given for intermittent and lumpy demand, where demand over
+   * a lead time is far from normal: the reorder point is then at least the service level's quantile of
+   * simulated lead-time demand (each day a demand with probability mean ÷ mean size, its size drawn from these).
+   */
+  demandSizes?: readonly number[];
+  /** Receipts expected (open purchase orders), for the stock-out date. */
+  incoming?: readonly { date: string; quantity: number }[];
+}
+
+export interface ReplenishmentPlan {
+  z: number;
+  /** Demand forecast over the lead time plus the review period. */
+  leadTimeDemand: number;
+  safetyStock: number;
+  reorderPoint: number;
+  orderUpTo: number;
+  inventoryPosition: number;
+  /** 0 when the position is above the reorder point. */
+  orderQuantity: number;
+  /** null without order and holding costs. */
+  eoq: number | null;
+  /** null when the forecast runs out before the stock does, or there is no forecast. */
+  stockoutDate: string | null;
+}
+
+export const DEFAULT_SERVICE_LEVEL = 0.95;
+
+/** The standard normal quantile z for a cycle service level, the level kept within 0.5 … 0.999. */
+export function serviceFactor(serviceLevel: number): number {
+  const p = Number.isFinite(serviceLevel) ? Math.min(0.999, Math.max(0.5, serviceLevel)) : DEFAULT_SERVICE_LEVEL;
+  return normalQuantile(p);
+}
+
+/**
+ * The standard normal quantile Φ⁻¹(p), 0 < p < 1, by Acklam's rational approximation (relative error
+ * below 1.15·10⁻⁹). simple-statistics' `probit` was tried and is off by 0.0014 at 95 % (1.6434 for 1.6449).
+ */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const tail = (q: number) => (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  if (!(p > 0 && p < 1)) return p >= 1 ? Infinity : -Infinity;
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+}
+
+/** Forecast demand over days [from, to) ahead (fractional ends pro rata); past the forecast, its last day repeats. */
+export function demandBetween(daily: readonly { mean: number }[], from: number, to: number): number {
+  if (daily.length === 0 || !(to > from)) return 0;
+  let sum = 0;
+  for (let k = Math.floor(from); k < Math.ceil(to); k++) {
+    const overlap = Math.min(to, k + 1) - Math.max(from, k);
+    const day = daily[Math.min(k, daily.length - 1)];
+    sum += overlap * Math.max(0, finiteOr0(day?.mean));
+  }
+  return sum;
+}
+
+function nonNegative(x: number | undefined): number {
+  return Math.max(0, finiteOr0(x));
+}
+
+export function roundToPacks(quantity: number, moq: number, packSize: number): number {
+  if (!(quantity > 0)) return 0;
+  const atLeast = Math.max(quantity, moq);
+  return packSize > 0 ? Math.ceil(atLeast / packSize - 1e-9) * packSize : atLeast;
+}
+
+export function replenish(input: ReplenishmentInput): ReplenishmentPlan {
+  const lead = nonNegative(input.leadTimeDays) + nonNegative(input.reviewDays ?? 1);
+  const leadSd = nonNegative(input.leadTimeSdDays);
+  const sigma = nonNegative(input.errorSd);
+  const z = serviceFactor(input.serviceLevel ?? DEFAULT_SERVICE_LEVEL);
+  const leadTimeDemand = demandBetween(input.daily, 0, lead);
+  const meanDaily = lead > 0 ? leadTimeDemand / lead : demandBetween(input.daily, 0, 1);
+  const safetyStock = z * Math.sqrt(lead * sigma * sigma + meanDaily * meanDaily * leadSd * leadSd);
+  const simulated = input.demandSizes !== undefined && input.demandSizes.length > 0 ? simulatedQuantile(input.daily, lead, input.demandSizes, input.serviceLevel ?? DEFAULT_SERVICE_LEVEL) : 0;
+  const reorderPoint = Math.max(leadTimeDemand + safetyStock, simulated);
+  const orderUpTo = reorderPoint + demandBetween(input.daily, lead, lead + nonNegative(input.coverDays ?? 7));
+  const inventoryPosition = finiteOr0(input.onHand) + finiteOr0(input.onOrder) - finiteOr0(input.reserved);
+  const needed = inventoryPosition <= reorderPoint && orderUpTo > 0 ? orderUpTo - inventoryPosition : 0;
+  const orderQuantity = roundToPacks(needed, nonNegative(input.moq), nonNegative(input.packSize));
+  const yearly = demandBetween(input.daily, 0, Math.min(input.daily.length, 28)) / Math.max(1, Math.min(input.daily.length, 28)) * 365;
+  const orderCost = nonNegative(input.orderCost);
+  const holding = nonNegative(input.holdingCostPerUnitYear);
+  const eoq = orderCost > 0 && holding > 0 ? Math.sqrt((2 * yearly * orderCost) / holding) : null;
+  return {
+    z,
+    leadTimeDemand,
+    safetyStock: reorderPoint - leadTimeDemand,
+    reorderPoint,
+    orderUpTo,
+    inventoryPosition,
+    orderQuantity,
+    eoq,
+    stockoutDate: stockoutDate(input),
+  };
+}
+
+/** The first forecast day on which expected demand exceeds what is available; null if none does. */
+export function stockoutDate(input: Pick<ReplenishmentInput, 'daily' | 'onHand' | 'reserved' | 'incoming'>): string | null {
+  const first = input.daily[0];
+  if (first === undefined) return null;
+  let available = finiteOr0(input.onHand) - finiteOr0(input.reserved);
+  if (available <= 0) return first.date;
+  const receipts = new Map<string, number>();
+  for (const r of input.incoming ?? []) receipts.set(r.date, (receipts.get(r.date) ?? 0) + finiteOr0(r.quantity));
+  for (const day of input.daily) {
+    available += receipts.get(day.date) ?? 0;
+    available -= Math.max(0, finiteOr0(day.mean));
+    if (available < 0) return day.date;
+  }
+  return null;
+}
+
+const DRAWS = 2000;
+
+/**
+ * The `level` quantile of demand over `days` days ahead, simulated (seeded, so the same input gives the same
+ * answer): each day a demand occurs with probability mean ÷ mean size, of a size drawn from `sizes`.
+ */
+export function simulatedQuantile(daily: readonly { mean: number }[], days: number, sizes: readonly number[], level: number): number {
+  const valid = sizes.filter((x) => Number.isFinite(x) && x > 0);
+  if (valid.length === 0 || !(days > 0)) return 0;
+  const meanSize = valid.reduce((a, b) => a + b, 0) / valid.length;
+  const span = Math.ceil(days);
+  const chances = Array.from({ length: span }, (_, k) => Math.min(1, demandBetween(daily, k, Math.min(days, k + 1)) / meanSize));
+  const next = mulberry32(0x1ead ^ valid.length ^ span);
+  const totals = new Array<number>(DRAWS);
+  for (let i = 0; i < DRAWS; i++) {
+    let total = 0;
+    for (const p of chances) if (next() < p) total += valid[Math.floor(next() * valid.length)]!;
+    totals[i] = total;
+  }
+  totals.sort((a, b) => a - b);
+  return totals[Math.min(DRAWS - 1, Math.floor(Math.min(0.999, Math.max(0.5, level)) * DRAWS))]!;
+}

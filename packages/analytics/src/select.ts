@@ -1,0 +1,185 @@
+import type { DemandClass } from './classify.ts';
+import { ErrorSum, scalesOf, type Accuracy } from './metrics.ts';
+import { croston, sba } from './methods/croston.ts';
+import { holtWinters } from './methods/holt-winters.ts';
+import { holt } from './methods/holt.ts';
+import { fit, forecastsAt, type Censoring, type Fit, type MethodName, type Model } from './methods/model.ts';
+import { naive, seasonalNaive } from './methods/naive.ts';
+import { ses } from './methods/ses.ts';
+import { tsb } from './methods/tsb.ts';
+import { weekly } from './methods/weekly.ts';
+import { informativeValues, observedCount, type Observation } from './series.ts';
+
+/**
+ * Choosing a method per product by a rolling-origin backtest on its own history.
+ *
+ * Each candidate is fitted once on the history (its parameters by the least in-sample one-step squared
+ * error over a small grid), then run over the history once more, forecasting `horizon` days from each of
+ * the last `origins` weekly origins; those forecasts are scored against the days that followed (censored
+ * days not counted) by RMSSE, and the lowest wins. Parameters fitted on the whole history are reused at the
+ * earlier origins — a small look-ahead that keeps the nightly job to two passes per candidate.
+ */
+export const MODELS: Readonly<Record<MethodName, Model<unknown>>> = {
+  naive: naive as Model<unknown>,
+  snaive: seasonalNaive as Model<unknown>,
+  ses: ses as Model<unknown>,
+  holt: holt as Model<unknown>,
+  'holt-winters': holtWinters as Model<unknown>,
+  croston: croston as Model<unknown>,
+  sba: sba as Model<unknown>,
+  tsb: tsb as Model<unknown>,
+  'ses-weekly': weekly('ses-weekly', ses) as Model<unknown>,
+  'sba-weekly': weekly('sba-weekly', sba) as Model<unknown>,
+  'tsb-weekly': weekly('tsb-weekly', tsb) as Model<unknown>,
+};
+
+/**
+ * The methods a product of a demand class chooses from; the first is the one it keeps unless another wins
+ * its own backtest clearly (see `choose`). The first per class is what did best for that class in
+ * `npm run backtest`: SES with a weekly profile for smooth demand, plain SES for erratic demand (trend,
+ * seasonal states and weekly profiles chase its noise: each lost to SES there), SES for intermittent and TSB for lumpy demand. SES is among every
+ * class's candidates, so a product only leaves it for a method that did better on its own history.
+ */
+export function candidatesFor(demandClass: DemandClass): MethodName[] {
+  switch (demandClass) {
+    case 'smooth':
+      return ['ses-weekly', 'ses', 'holt', 'holt-winters'];
+    case 'erratic':
+      return ['ses', 'tsb'];
+    case 'intermittent':
+      return ['ses', 'sba', 'tsb'];
+    case 'lumpy':
+      return ['tsb', 'ses', 'sba'];
+    case 'no-demand':
+      return ['tsb'];
+  }
+}
+
+export interface BacktestOptions {
+  /** Days forecast from each origin (default 28). */
+  horizon?: number;
+  /** How many weekly origins at the end of the history are scored (default 16). */
+  origins?: number;
+  /** Days between origins (default 7). */
+  step?: number;
+  /** Days of history before the first origin (default 28). */
+  minTrain?: number;
+}
+
+export interface Candidate {
+  method: MethodName;
+  fit: Fit<unknown>;
+  /** Forecast of the `horizon` days after the history. */
+  forecast: number[];
+  /** The backtest's errors, all horizons together; `accuracy` is null when no origin could be scored. */
+  accuracy: Accuracy | null;
+  /** Squared error sums and counts per horizon (index 0 = one day ahead). */
+  horizonSquared: number[];
+  horizonCount: number[];
+  /** Each origin's errors (forecast − sales) by horizon, null on censored days, for the error over a lead time. */
+  originErrors: (number | null)[][];
+}
+
+/** `sales`: each day's sales, which a censored day's demand was at least (see `observation` in methods/model.ts). */
+export function evaluateMethods(y: readonly Observation[], end: number, methods: readonly MethodName[], options: BacktestOptions = {}, sales?: readonly number[]): Candidate[] {
+  const horizon = options.horizon ?? 28;
+  const step = options.step ?? 7;
+  const minTrain = options.minTrain ?? 28;
+  const origins: number[] = [];
+  for (let k = options.origins ?? 16; k >= 1; k--) {
+    const o = end - step * k;
+    if (o >= minTrain) origins.push(o);
+  }
+  const scales = scalesOf(y, end);
+  const censoring: Censoring | undefined = sales === undefined ? undefined : { atLeast: sales, informative: informativeValues({ values: y.slice(), sales: sales.slice() }) };
+  const observed = observedCount((censoring?.informative ?? y).slice(0, end));
+  const out: Candidate[] = [];
+  for (const method of methods) {
+    const model = MODELS[method];
+    if (observed < model.minObserved) continue;
+    const fitted = fit(model, y, end, censoring);
+    if (fitted === null) continue;
+    const { atOrigins, atEnd } = forecastsAt(fitted, y, end, origins, horizon, censoring);
+    const errors = new ErrorSum();
+    const horizonSquared = new Array<number>(horizon).fill(0);
+    const horizonCount = new Array<number>(horizon).fill(0);
+    const originErrors: (number | null)[][] = [];
+    origins.forEach((o, i) => {
+      const f = atOrigins[i]!;
+      const row: (number | null)[] = [];
+      originErrors.push(row);
+      for (let k = 0; k < horizon && o + k < end; k++) {
+        const actual = y[o + k];
+        if (actual === null || actual === undefined) {
+          row.push(null);
+          continue;
+        }
+        const e = f[k]! - actual;
+        row.push(e);
+        errors.add(f[k]!, actual);
+        horizonSquared[k]! += e * e;
+        horizonCount[k]!++;
+      }
+    });
+    out.push({ method, fit: fitted, forecast: atEnd, accuracy: errors.scaled(scales), horizonSquared, horizonCount, originErrors });
+  }
+  return out;
+}
+
+/**
+ * The candidate with the least backtest RMSSE — but the first listed keeps the product unless another
+ * beats it by more than `margin` (a share of its RMSSE): the inner backtest scores against noisy sales, and
+ * a method that wins by a hair there wins by chance as often as not. The first listed also stands where
+ * none could be scored.
+ */
+export const SWITCH_MARGIN = 0.03;
+
+export function choose(candidates: readonly Candidate[], margin = SWITCH_MARGIN): Candidate | null {
+  const first = candidates[0];
+  if (first === undefined) return null;
+  let best = first;
+  for (const c of candidates.slice(1)) {
+    if (c.accuracy !== null && (best.accuracy === null || c.accuracy.rmsse < best.accuracy.rmsse)) best = c;
+  }
+  if (best === first || first.accuracy === null || best.accuracy === null) return best;
+  return best.accuracy.rmsse < first.accuracy.rmsse * (1 - margin) ? best : first;
+}
+
+/**
+ * The daily forecast error to size safety stock over a lead time of `days`, such that z·σ·√days is the
+ * error of the demand summed over the lead time: the larger of the root mean squared daily error within
+ * those horizons and the root mean squared error of the backtest's lead-time sums, divided by √days. Sums
+ * matter because a forecast's errors on consecutive days share its level error (they do not average out
+ * as independent days would), and a root mean square, not a standard deviation, so a forecast's bias is
+ * covered too. A sum's censored days are filled in pro rata. Null when the backtest scored no such horizon.
+ */
+export function errorSdWithin(c: Candidate, days: number): number | null {
+  const upto = Math.max(1, Math.min(c.horizonCount.length, Math.ceil(days)));
+  let se = 0;
+  let n = 0;
+  for (let k = 0; k < upto; k++) {
+    se += c.horizonSquared[k] ?? 0;
+    n += c.horizonCount[k] ?? 0;
+  }
+  if (n === 0) return null;
+  const daily = Math.sqrt(se / n);
+  let sumsSquared = 0;
+  let sums = 0;
+  for (const row of c.originErrors) {
+    if (row.length < upto) continue;
+    let sum = 0;
+    let seen = 0;
+    for (let k = 0; k < upto; k++) {
+      const e = row[k];
+      if (e === null || e === undefined) continue;
+      sum += e;
+      seen++;
+    }
+    if (seen === 0) continue;
+    sum *= upto / seen;
+    sumsSquared += sum * sum;
+    sums++;
+  }
+  const overLeadTime = sums > 0 ? Math.sqrt(sumsSquared / sums / upto) : 0;
+  return Math.max(daily, overLeadTime);
+}
