@@ -95,8 +95,14 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   days31to60: 'salesMoney',
   days61to90: 'salesMoney',
   over90: 'salesMoney',
-  // Quantities moved, counts, settings and flags.
+  // Quantities moved, counts, settings and flags (a forecast's mean is demand per day, the owner's alone).
   quantity: 'visible',
+  mean: 'visible',
+  rmsse: 'visible',
+  mase: 'visible',
+  bias: 'visible',
+  historyDays: 'visible',
+  censoredDays: 'visible',
   totalQuantity: 'visible',
   requested: 'visible',
   countedQuantity: 'visible',

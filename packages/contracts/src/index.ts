@@ -7,3 +7,4 @@ export * from './strict.ts';
 export * from './money.ts';
 export * from './shares.ts';
 export * from './imports.ts';
+export * from './analytics.ts';
