@@ -103,6 +103,12 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   bias: 'visible',
   historyDays: 'visible',
   censoredDays: 'visible',
+  // What an import did: counts and row numbers of the owner's own file.
+  dryRun: 'visible',
+  rows: 'visible',
+  created: 'visible',
+  withOpeningStock: 'visible',
+  row: 'visible',
   totalQuantity: 'visible',
   requested: 'visible',
   countedQuantity: 'visible',
