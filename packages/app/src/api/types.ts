@@ -19,6 +19,7 @@ export type {
   CustomerPrices,
   Dashboard,
   FieldError,
+  Forecast,
   ImportResult,
   InventoryItem,
   InventoryList,
