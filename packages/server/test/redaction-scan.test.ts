@@ -67,7 +67,19 @@ function collectSecrets(body: unknown, into: Set<string>): void {
 }
 
 /** Routes a staff member is always refused, whatever the switches. */
-const OWNER_ONLY = ['/api/staff', '/api/staff/:id', '/api/reports/sales-by-customer', '/api/reports/sales-by-product'];
+const OWNER_ONLY = ['/api/staff', '/api/staff/:id', '/api/reports/sales-by-customer', '/api/reports/sales-by-product', '/api/analytics/forecast'];
+/** Exports of lists refused whole, as the list itself is (one route, several lists). */
+const REFUSED_EXPORTS: Record<'costs' | 'stock', string[]> = { costs: ['/api/exports/payables?format=csv'], stock: ['/api/exports/inventory?format=csv'] };
+
+/** A known cost or inbound price as a whole cell of an exported CSV. */
+function csvLeaks(body: unknown, rules: { costs: boolean; secrets: Set<string> }): string[] {
+  if (!rules.costs || !Buffer.isBuffer(body)) return [];
+  return body
+    .toString('utf8')
+    .split(/[,\r\n]+/)
+    .filter((cell) => rules.secrets.has(cell))
+    .map((cell) => `csv cell ${cell}`);
+}
 const REFUSED: Record<'costs' | 'stock', string[]> = {
   costs: [
     '/api/inventory/verify',
@@ -141,6 +153,10 @@ describeOnDatabase('redaction scan of every GET route', () => {
     // The known inbound prices and costs are among the secrets, and no outbound price is.
     expect([...secrets]).toEqual(expect.arrayContaining(['7.31', '7.3100', '292.40', '11.17', '8.9300', '13.5700', '12.3400', '7.6340', '45.80', '33.51']));
     expect([...secrets].filter((value) => ['19.90', '19.9000', '29.50', '99.50'].includes(value))).toEqual([]);
+    // The owner's exports carry them, so the CSV scan below can find them.
+    for (const list of ['products', 'inventory', 'bills', 'payables']) {
+      expect(csvLeaks(ownerVisits.find((visit) => visit.url === `/api/exports/${list}?format=csv`)!.response.body, { costs: true, secrets }), list).not.toEqual([]);
+    }
   });
 
   it.each(['costs', 'stock'] as const)('the owner receives the %s fields a staff member must not', (kind) => {
@@ -175,8 +191,9 @@ describeOnDatabase('redaction scan of every GET route', () => {
     expect(new Set(visits.map((visit) => visit.route))).toEqual(new Set(routes));
     expect(visits.length).toBe(ownerVisits.length);
     const statuses = visits.map((visit) => `${visit.url} ${visit.response.status}`);
-    expect(statuses).toEqual(ownerVisits.map((visit) => `${visit.url} ${refused.has(visit.route) ? 403 : 200}`));
-    const leaks = visits.flatMap((visit) => findLeaks(visit.response.body, rules).map((leak) => `${visit.url} ${leak}`));
+    const refusedExports = new Set([...(rules.costs ? REFUSED_EXPORTS.costs : []), ...(rules.stock ? REFUSED_EXPORTS.stock : [])]);
+    expect(statuses).toEqual(ownerVisits.map((visit) => `${visit.url} ${refused.has(visit.route) || refusedExports.has(visit.url) ? 403 : 200}`));
+    const leaks = visits.flatMap((visit) => [...findLeaks(visit.response.body, rules), ...csvLeaks(visit.response.body, rules)].map((leak) => `${visit.url} ${leak}`));
     expect(leaks).toEqual([]);
     // What is not hidden is still there: the scan looked at real records.
     const product = visits.find((visit) => visit.route === '/api/products/:id')!.response.body;

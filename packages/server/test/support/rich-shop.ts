@@ -250,6 +250,7 @@ export function urlsForRoute(shop: RichShop, route: string): string[] {
     '/api/bills/:id/share.png': () => fill([s.bills.inbound, s.bills.outbound]),
     '/api/bills/:id/print.pdf': () => [...fill([s.bills.inbound, s.bills.transferIn]), `${route.replace(/:\w+/, s.bills.outbound)}?layout=58`],
     '/api/stocktakes/:id': () => fill(Object.values(s.stocktakes)),
+    '/api/analytics/forecast': () => [`${route}?productId=${s.productA.id}`, `${route}?productId=${s.productB.id}&horizon=7&stockPointId=${s.secondStockPointId}`],
     // Every list as a file (CSV, which is text, so a scan can read it), a filter on one of them.
     '/api/exports/:list': () => [...['products', 'customers', 'suppliers', 'inventory', 'bills', 'receivables', 'payables'].map((list) => `/api/exports/${list}?format=csv`), '/api/exports/bills?direction=in'],
     '/api/bills': () => [route, `${route}?direction=in`, `${route}?kind=transfer`, `${route}?kind=reversal`, `${route}?status=pending&pageSize=200`],
