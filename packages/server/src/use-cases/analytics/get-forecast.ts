@@ -1,31 +1,9 @@
-import { addDays, buildDailySeries, forecastProduct, type DayMovement } from '@xiaocang/analytics';
+import { addDays, forecastProduct } from '@xiaocang/analytics';
 import type { Forecast, ForecastQuery } from '@xiaocang/contracts';
-import { can, figureRole, shopDay, type Actor } from '@xiaocang/domain';
+import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden, notFound } from '../../errors.ts';
-
-/** A year of days is what the methods need for a weekly pattern and a backtest; older days add little. */
-const HISTORY_DAYS = 365;
-
-type PointDay = { date: string; point: string; sold: string; closing: string };
-
-/** Per-stock-point days as the product's days: sales added up, each point's last closing stock carried forward. */
-function productDays(rows: PointDay[], opening: Map<string, number>): DayMovement[] {
-  const closing = new Map(opening);
-  const days: DayMovement[] = [];
-  for (const row of rows) {
-    closing.set(row.point, Number(row.closing));
-    const total = [...closing.values()].reduce((sum, quantity) => sum + quantity, 0);
-    const last = days.at(-1);
-    if (last?.date === row.date) {
-      last.sold += Number(row.sold);
-      last.closingStock = total;
-    } else {
-      days.push({ date: row.date, sold: Number(row.sold), closingStock: total });
-    }
-  }
-  return days;
-}
+import { demandHistory, saleTypesOf } from './demand-history.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -36,52 +14,24 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export async function getForecast(db: Queryable, actor: Actor, query: ForecastQuery): Promise<Forecast> {
   if (!can(actor, 'viewSalesReports')) throw forbidden('Forecasts are for the owner');
-  const [product] = await db.query<{ outbound_types: string[] | null }>(
-    `SELECT (SELECT array_agg(name) FROM shop_options WHERE shop_id = $1 AND kind = 'outboundType') AS outbound_types
-       FROM products WHERE shop_id = $1 AND id = $2`,
-    [actor.shopId, query.productId],
-  );
+  const [product] = await db.query('SELECT 1 FROM products WHERE shop_id = $1 AND id = $2', [actor.shopId, query.productId]);
   if (!product) throw notFound('Product', 'productId');
-  // Which outbound types are sales is the figures' rule: a type the shop added is read by its words.
-  const saleTypes = (product.outbound_types ?? []).filter((type) => figureRole('out', type) === 'sale');
   const today = shopDay(new Date());
-  const from = addDays(today, -(HISTORY_DAYS - 1));
-  const [found] = await db.query<{ first_date: string | null; opening: Array<{ point: string; quantity: string }> | null; days: PointDay[] | null }>(
-    `SELECT (SELECT min(bill_date)::text FROM stock_ledger WHERE shop_id = $1 AND product_id = $2 AND ($4::bigint IS NULL OR stock_point_id = $4)) AS first_date,
-            -- Each stock point's stock when the year starts.
-            (SELECT json_agg(json_build_object('point', p.stock_point_id::text, 'quantity', p.balance_quantity::text)) FROM (
-               SELECT DISTINCT ON (stock_point_id) stock_point_id, balance_quantity FROM stock_ledger
-                WHERE shop_id = $1 AND product_id = $2 AND bill_date < $3::date AND ($4::bigint IS NULL OR stock_point_id = $4)
-                ORDER BY stock_point_id, bill_date DESC, posting_seq DESC, line_no DESC) p) AS opening,
-            -- Per day and stock point: what standing sales took (a reversed sale and its reversal count as nothing), and the closing stock.
-            (SELECT json_agg(d ORDER BY d.date, d.point) FROM (
-               SELECT l.bill_date::text AS date, l.stock_point_id::text AS point,
-                      sum(CASE WHEN l.direction = 'out' AND l.bill_kind = 'normal' AND b.status = 'confirmed' AND b.bill_type = ANY($5::text[]) THEN abs(l.quantity) ELSE 0 END)::text AS sold,
-                      (array_agg(l.balance_quantity ORDER BY l.posting_seq DESC, l.line_no DESC))[1]::text AS closing
-                 FROM stock_ledger l JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id
-                WHERE l.shop_id = $1 AND l.product_id = $2 AND l.bill_date >= $3::date AND l.bill_date <= $6::date AND ($4::bigint IS NULL OR l.stock_point_id = $4)
-                GROUP BY l.bill_date, l.stock_point_id) d) AS days`,
-    [actor.shopId, query.productId, from, query.stockPointId ?? null, saleTypes, today],
-  );
-  const firstDate = found!.first_date;
-  if (!firstDate) {
+  const history = await demandHistory(db, actor.shopId, { productId: query.productId, stockPointId: query.stockPointId, saleTypes: await saleTypesOf(db, actor.shopId), today });
+  if (!history) {
     // Never moved: nothing to learn from, and nothing to test a method on.
     const daily = Array.from({ length: query.horizon }, (_, i) => ({ date: addDays(today, i + 1), mean: '0.000' }));
     return { productId: query.productId, stockPointId: query.stockPointId ?? null, status: 'no-history', method: 'none', demandClass: 'no-demand', historyDays: 0, censoredDays: 0, daily, backtest: null };
   }
-  // A product first moved within the year is learned from its first day, with nothing in stock before it.
-  const start = firstDate > from ? firstDate : from;
-  const opening = new Map((found!.opening ?? []).map((row) => [row.point, Number(row.quantity)]));
-  const series = buildDailySeries({ from: start, to: today, openingStock: [...opening.values()].reduce((a, b) => a + b, 0), days: productDays(found!.days ?? [], opening) });
-  const forecast = forecastProduct(series, { horizon: query.horizon });
+  const forecast = forecastProduct(history, { horizon: query.horizon });
   return {
     productId: query.productId,
     stockPointId: query.stockPointId ?? null,
     status: forecast.status,
     method: forecast.method,
     demandClass: forecast.demand.demandClass,
-    historyDays: series.dates.length,
-    censoredDays: series.values.filter((value) => value === null).length,
+    historyDays: history.dates.length,
+    censoredDays: history.values.filter((value) => value === null).length,
     daily: forecast.daily.map((day) => ({ date: day.date, mean: Math.max(0, day.mean).toFixed(3) })),
     backtest: forecast.backtest && { rmsse: round(forecast.backtest.rmsse), mase: round(forecast.backtest.mase), bias: round(forecast.backtest.bias) },
   };
