@@ -3,7 +3,7 @@ import { DecimalString, Id } from './common.ts';
 
 export const ForecastQuery = z.object({
   productId: Id,
-  /** Days ahead, from tomorrow. */
+  /** Days ahead, from today (the history ends yesterday: today is not over). */
   horizon: z.coerce.number().int().min(1).max(90).default(28),
   /** One stock point's demand; the product's total when left out. */
   stockPointId: Id.optional(),
@@ -30,3 +30,49 @@ export const Forecast = z.object({
   backtest: z.object({ rmsse: z.number(), mase: z.number(), bias: z.number() }).nullable(),
 });
 export type Forecast = z.infer<typeof Forecast>;
+
+export const SuggestionQuery = z.object({
+  /** Days from ordering to the goods on the shelf (the same for every supplier until suppliers keep their own). */
+  leadTimeDays: z.coerce.number().int().min(1).max(90).default(3),
+  /** The share of order cycles that should see no stock-out. */
+  serviceLevel: z.coerce.number().min(0.5).max(0.999).default(0.95),
+  /** Days of demand an order covers beyond the lead time. */
+  coverDays: z.coerce.number().int().min(1).max(90).default(7),
+});
+export type SuggestionQuery = z.infer<typeof SuggestionQuery>;
+
+/** One product to reorder: why (stock against its reorder point) and how many. */
+export const SuggestionLine = z.object({
+  productId: Id,
+  productName: z.string(),
+  unit: z.string(),
+  onHand: DecimalString,
+  /** On purchase bills not yet posted (drafts and bills waiting for approval). */
+  onOrder: DecimalString,
+  dailyDemand: DecimalString,
+  safetyStock: DecimalString,
+  reorderPoint: DecimalString,
+  orderUpTo: DecimalString,
+  orderQuantity: DecimalString,
+  /** The product's inbound price, what the draft bill will say. */
+  unitPrice: DecimalString,
+  /** When stock runs out at the forecast rate, if before the forecast's end. */
+  stockoutDate: z.string().nullable(),
+  method: z.string(),
+});
+export const PurchaseSuggestions = z.object({
+  leadTimeDays: z.number().int(),
+  serviceLevel: z.number(),
+  coverDays: z.number().int(),
+  /** Products with sales in the last 90 days that were looked at. */
+  productsChecked: z.number().int(),
+  groups: z.array(z.object({ supplierId: Id.nullable(), supplierName: z.string().nullable(), lines: z.array(SuggestionLine) })),
+});
+export type PurchaseSuggestions = z.infer<typeof PurchaseSuggestions>;
+
+export const DraftPurchasesRequest = SuggestionQuery.extend({
+  /** Only these products' lines; all suggested lines when left out. */
+  productIds: z.array(Id).max(1000).optional(),
+});
+export type DraftPurchasesRequest = z.infer<typeof DraftPurchasesRequest>;
+export const DraftPurchases = z.object({ billIds: z.array(Id) });

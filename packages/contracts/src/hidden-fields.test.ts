@@ -95,14 +95,26 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   days31to60: 'salesMoney',
   days61to90: 'salesMoney',
   over90: 'salesMoney',
-  // Quantities moved, counts, settings and flags (a forecast's mean is demand per day, the owner's alone).
+  // Quantities moved, counts, settings and flags.
   quantity: 'visible',
+  // Forecasts and purchase suggestions: responses of owner-only routes (viewSalesReports), which no switch opens.
   mean: 'visible',
   rmsse: 'visible',
   mase: 'visible',
   bias: 'visible',
   historyDays: 'visible',
   censoredDays: 'visible',
+  onHand: 'visible',
+  onOrder: 'visible',
+  dailyDemand: 'visible',
+  safetyStock: 'visible',
+  reorderPoint: 'visible',
+  orderUpTo: 'visible',
+  orderQuantity: 'visible',
+  leadTimeDays: 'visible',
+  serviceLevel: 'visible',
+  coverDays: 'visible',
+  productsChecked: 'visible',
   // What an import did: counts and row numbers of the owner's own file.
   dryRun: 'visible',
   rows: 'visible',

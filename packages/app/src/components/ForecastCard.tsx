@@ -37,7 +37,7 @@ export function ForecastCard({ productId, unit }: { productId: string; unit: str
         销量预测<View className="card__more">未来 4 周</View>
       </View>
       {data.status === 'no-history' ? (
-        <View className="muted forecast-none">还没有销售记录，卖出后开始预测。</View>
+        <View className="muted forecast-none">还没有满一天的销售记录，卖出后第二天开始预测。</View>
       ) : (
         <>
           <View className="forecast__weeks">

@@ -133,11 +133,11 @@ describeInBrowser('a sale at an agent price, settled later', () => {
     const sheet = await phone.download(products.locator('.export-products'), 's11-products.xlsx');
     expect(sheet.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 
-    // The owner sees what a product that sold today is expected to sell.
+    // The owner's forecast learns from whole days: a product first sold today has none yet, and says so.
     await products.locator('.product-row').filter({ hasText: '补水面膜' }).click();
     const mask = await phone.waitFor('page-product-edit');
     await see(mask.locator('.forecast .card__title'), /销量预测/);
-    await see(mask.locator('.forecast__how'), /依据近 1 天销售/);
+    await see(mask.locator('.forecast-none'), /卖出后第二天开始预测/);
     await mask.locator('.forecast').scrollIntoViewIfNeeded();
     await phone.page.screenshot({ path: screenshotPath('s12-product-forecast') });
     await phone.close();

@@ -32,15 +32,17 @@ export async function saleTypesOf(db: Queryable, shopId: string): Promise<string
 }
 
 /**
- * A product's daily demand series over the last year (from its first movement if later), or null when it never
- * moved. Reads only this product's ledger rows of that year.
+ * A product's daily demand series over the last year up to yesterday (from its first movement if later), or
+ * null when it had not moved before today. Reads only this product's ledger rows of that year.
  */
 export async function demandHistory(
   db: Queryable,
   shopId: string,
   { productId, stockPointId, saleTypes, today }: { productId: string; stockPointId?: string | undefined; saleTypes: string[]; today: string },
 ): Promise<DailySeries | null> {
-  const from = addDays(today, -(HISTORY_DAYS - 1));
+  // Today is not over: its sales so far would read as a slow day. The history ends yesterday.
+  const to = addDays(today, -1);
+  const from = addDays(to, -(HISTORY_DAYS - 1));
   const [found] = await db.query<{ first_date: string | null; opening: Array<{ point: string; quantity: string }> | null; days: PointDay[] | null }>(
     `SELECT (SELECT min(bill_date)::text FROM stock_ledger WHERE shop_id = $1 AND product_id = $2 AND ($4::bigint IS NULL OR stock_point_id = $4)) AS first_date,
             -- Each stock point's stock when the year starts.
@@ -56,12 +58,12 @@ export async function demandHistory(
                  FROM stock_ledger l JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id
                 WHERE l.shop_id = $1 AND l.product_id = $2 AND l.bill_date >= $3::date AND l.bill_date <= $6::date AND ($4::bigint IS NULL OR l.stock_point_id = $4)
                 GROUP BY l.bill_date, l.stock_point_id) d) AS days`,
-    [shopId, productId, from, stockPointId ?? null, saleTypes, today],
+    [shopId, productId, from, stockPointId ?? null, saleTypes, to],
   );
   const firstDate = found!.first_date;
-  if (!firstDate) return null;
+  if (!firstDate || firstDate > to) return null;
   // A product first moved within the year is learned from its first day, with nothing in stock before it.
   const start = firstDate > from ? firstDate : from;
   const opening = new Map((found!.opening ?? []).map((row) => [row.point, Number(row.quantity)]));
-  return buildDailySeries({ from: start, to: today, openingStock: [...opening.values()].reduce((a, b) => a + b, 0), days: productDays(found!.days ?? [], opening) });
+  return buildDailySeries({ from: start, to, openingStock: [...opening.values()].reduce((a, b) => a + b, 0), days: productDays(found!.days ?? [], opening) });
 }

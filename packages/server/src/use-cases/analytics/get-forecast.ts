@@ -20,7 +20,7 @@ export async function getForecast(db: Queryable, actor: Actor, query: ForecastQu
   const history = await demandHistory(db, actor.shopId, { productId: query.productId, stockPointId: query.stockPointId, saleTypes: await saleTypesOf(db, actor.shopId), today });
   if (!history) {
     // Never moved: nothing to learn from, and nothing to test a method on.
-    const daily = Array.from({ length: query.horizon }, (_, i) => ({ date: addDays(today, i + 1), mean: '0.000' }));
+    const daily = Array.from({ length: query.horizon }, (_, i) => ({ date: addDays(today, i), mean: '0.000' }));
     return { productId: query.productId, stockPointId: query.stockPointId ?? null, status: 'no-history', method: 'none', demandClass: 'no-demand', historyDays: 0, censoredDays: 0, daily, backtest: null };
   }
   const forecast = forecastProduct(history, { horizon: query.horizon });

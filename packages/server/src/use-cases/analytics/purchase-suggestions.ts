@@ -1,0 +1,80 @@
+import { forecastProduct, replenish } from '@xiaocang/analytics';
+import type { PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
+import { can, shopDay, type Actor } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
+import { forbidden } from '../../errors.ts';
+import { demandHistory, saleTypesOf } from './demand-history.ts';
+
+/** Products sold within this many days are looked at; one not sold for longer is no reorder candidate. */
+const RECENT_SALES_DAYS = 90;
+/** Each product is forecast on its own (one index range each): this many at most per request. */
+const MAX_PRODUCTS = 500;
+
+const decimal = (x: number, places = 3) => Math.max(0, x).toFixed(places);
+
+/**
+ * What to reorder, from whom and how many: for each product sold lately, its forecast over the lead time, the
+ * safety stock from the forecast's own error at that horizon, the reorder point and the order-up-to level; a
+ * product whose stock plus what is already on unposted purchase bills is at or below its reorder point gets a
+ * line, in whole units, grouped by its supplier.
+ */
+export async function purchaseSuggestions(db: Queryable, actor: Actor, query: SuggestionQuery): Promise<PurchaseSuggestions> {
+  if (!can(actor, 'viewSalesReports')) throw forbidden('Purchase suggestions are for the owner');
+  const today = shopDay(new Date());
+  const candidates = await db.query<{ id: string; name: string; unit: string; inbound_price: string; supplier_id: string | null; supplier_name: string | null; on_hand: string; on_order: string }>(
+    `SELECT p.id::text, p.name, p.unit, p.inbound_price::text, p.supplier_id::text, s.name AS supplier_name,
+            (SELECT COALESCE(sum(b.quantity), 0) FROM inventory_balances b WHERE b.shop_id = p.shop_id AND b.product_id = p.id)::text AS on_hand,
+            (SELECT COALESCE(sum(l.quantity), 0) FROM stock_bill_lines l JOIN stock_bills sb ON sb.shop_id = l.shop_id AND sb.id = l.bill_id
+              WHERE l.shop_id = p.shop_id AND l.product_id = p.id AND sb.direction = 'in' AND sb.kind = 'normal' AND sb.status IN ('draft', 'pending'))::text AS on_order
+       FROM products p LEFT JOIN suppliers s ON s.shop_id = p.shop_id AND s.id = p.supplier_id
+      WHERE p.shop_id = $1 AND p.is_enabled
+        AND EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = p.shop_id AND l.product_id = p.id AND l.direction = 'out' AND l.bill_kind = 'normal' AND l.bill_date > $2::date)
+      ORDER BY p.id
+      LIMIT ${MAX_PRODUCTS}`,
+    [actor.shopId, shopDay(new Date(Date.now() - RECENT_SALES_DAYS * 86_400_000))],
+  );
+  const saleTypes = await saleTypesOf(db, actor.shopId);
+  const groups = new Map<string, PurchaseSuggestions['groups'][number]>();
+  for (const product of candidates) {
+    const history = await demandHistory(db, actor.shopId, { productId: product.id, saleTypes, today });
+    if (!history) continue;
+    const forecast = forecastProduct(history, { horizon: 28, errorDays: query.leadTimeDays });
+    const plan = replenish({
+      daily: forecast.daily,
+      errorSd: forecast.errorSd,
+      leadTimeDays: query.leadTimeDays,
+      serviceLevel: query.serviceLevel,
+      coverDays: query.coverDays,
+      onHand: Number(product.on_hand),
+      onOrder: Number(product.on_order),
+      demandSizes: forecast.recentSizes,
+    });
+    const orderQuantity = Math.ceil(plan.orderQuantity - 1e-9);
+    if (orderQuantity <= 0) continue;
+    const key = product.supplier_id ?? '';
+    if (!groups.has(key)) groups.set(key, { supplierId: product.supplier_id, supplierName: product.supplier_name, lines: [] });
+    groups.get(key)!.lines.push({
+      productId: product.id,
+      productName: product.name,
+      unit: product.unit,
+      onHand: decimal(Number(product.on_hand)),
+      onOrder: decimal(Number(product.on_order)),
+      dailyDemand: decimal(forecast.daily.slice(0, 7).reduce((sum, day) => sum + day.mean, 0) / 7),
+      safetyStock: decimal(plan.safetyStock),
+      reorderPoint: decimal(plan.reorderPoint),
+      orderUpTo: decimal(plan.orderUpTo),
+      orderQuantity: decimal(orderQuantity),
+      unitPrice: product.inbound_price,
+      stockoutDate: plan.stockoutDate,
+      method: forecast.method,
+    });
+  }
+  return {
+    leadTimeDays: query.leadTimeDays,
+    serviceLevel: query.serviceLevel,
+    coverDays: query.coverDays,
+    productsChecked: candidates.length,
+    // The supplier named first, then the lines with no supplier.
+    groups: [...groups.values()].sort((a, b) => (a.supplierId === null ? 1 : b.supplierId === null ? -1 : (a.supplierName ?? '').localeCompare(b.supplierName ?? ''))),
+  };
+}

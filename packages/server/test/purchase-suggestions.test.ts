@@ -1,0 +1,85 @@
+import { addDays } from '@xiaocang/analytics';
+import { shopDay } from '@xiaocang/domain';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
+
+const today = shopDay(new Date());
+
+describeOnDatabase('purchase suggestions and their draft bills', () => {
+  let t: TestApp;
+  let owner: Client;
+  let mask = '';
+  let supplierId = '';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await t.registerShop('补货小店');
+    supplierId = (await owner.post('/api/suppliers', { name: '广州面膜厂' })).body.id;
+    const product = async (name: string, supplier: string | null) =>
+      (await owner.post('/api/products', { name, unit: '盒', inboundPrice: '12.5', outboundPrice: '30', supplierId: supplier })).body.id as string;
+    mask = await product('面膜', supplierId);
+    const towel = await product('毛巾', null);
+    const bill = (direction: 'in' | 'out', productId: string, quantity: number, daysAgo: number) =>
+      owner.post('/api/bills', {
+        direction,
+        billType: direction === 'in' ? '采购入库' : '销售出库',
+        billDate: addDays(today, -daysAgo),
+        lines: [{ productId, quantity: String(quantity) }],
+        confirm: true,
+      });
+    await bill('in', mask, 220, 41);
+    await bill('in', towel, 1000, 41);
+    // Five masks a day for 40 days: 20 left, four days' worth.
+    for (let daysAgo = 40; daysAgo >= 1; daysAgo--) {
+      expect((await bill('out', mask, 5, daysAgo)).status).toBe(201);
+      await bill('out', towel, 1, daysAgo);
+    }
+  }, 120_000);
+
+  it('suggests reordering what will run out within the lead time, grouped by supplier, in whole units', async () => {
+    const answer = await owner.get('/api/analytics/purchase-suggestions?leadTimeDays=3&coverDays=7');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ leadTimeDays: 3, serviceLevel: 0.95, coverDays: 7, productsChecked: 2 });
+    expect(answer.body.groups).toHaveLength(1);
+    const [group] = answer.body.groups;
+    expect(group).toMatchObject({ supplierId, supplierName: '广州面膜厂' });
+    const [line] = group.lines;
+    expect(line).toMatchObject({ productId: mask, productName: '面膜', onHand: '20.000', onOrder: '0.000', unitPrice: '12.50' });
+    expect(Number(line.dailyDemand)).toBeCloseTo(5, 0);
+    expect(Number(line.reorderPoint)).toBeGreaterThanOrEqual(20);
+    // Up to about eleven days of demand (3 + 1 + 7) and the safety stock, less the 20 there are.
+    const quantity = Number(line.orderQuantity);
+    expect(Number.isInteger(quantity)).toBe(true);
+    expect(quantity).toBeGreaterThan(30);
+    expect(quantity).toBeLessThan(80);
+    expect(line.stockoutDate).toMatch(/^\d{4}-\d\d-\d\d$/);
+  });
+
+  it('makes one draft purchase bill per supplier in one request, once per key, and counts it as on order', async () => {
+    const suggested = (await owner.get('/api/analytics/purchase-suggestions')).body.groups[0].lines[0];
+    const first = await owner.post('/api/analytics/purchase-suggestions/drafts', {}, { 'idempotency-key': 'restock-1' });
+    expect(first.status).toBe(201);
+    expect(first.body.billIds).toHaveLength(1);
+    const draft = (await owner.get(`/api/bills/${first.body.billIds[0]}`)).body;
+    expect(draft).toMatchObject({ status: 'draft', direction: 'in', billType: '采购入库', supplierId });
+    expect(draft.lines).toMatchObject([{ productId: mask, quantity: suggested.orderQuantity, unitPrice: '12.5000' }]);
+
+    const retried = await owner.post('/api/analytics/purchase-suggestions/drafts', {}, { 'idempotency-key': 'restock-1' });
+    expect(retried.body.billIds).toEqual(first.body.billIds);
+    expect((await owner.get('/api/analytics/purchase-suggestions')).body.groups).toEqual([]);
+    const again = await owner.post('/api/analytics/purchase-suggestions/drafts', {}, { 'idempotency-key': 'restock-2' });
+    expect(again.body.billIds).toEqual([]);
+    expect((await owner.get('/api/bills?direction=in&status=draft')).body.total).toBe(1);
+  });
+
+  it('is the owner’s alone and checks its figures', async () => {
+    const staff = await t.addStaff(owner);
+    expect((await staff.get('/api/analytics/purchase-suggestions')).status).toBe(403);
+    expect((await staff.post('/api/analytics/purchase-suggestions/drafts', {})).status).toBe(403);
+    const bad = await owner.get('/api/analytics/purchase-suggestions?serviceLevel=1.5');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].field).toBe('serviceLevel');
+    const other = await t.registerShop('别家');
+    expect((await other.get('/api/analytics/purchase-suggestions')).body).toMatchObject({ productsChecked: 0, groups: [] });
+  });
+});
