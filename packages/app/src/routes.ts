@@ -25,6 +25,7 @@ export const ROUTES = {
   config: '/sub/settings/config/index',
   changePassword: '/sub/settings/password/index',
   monthly: '/sub/report/monthly/index',
+  restock: '/sub/report/restock/index',
   moneyAccounts: '/sub/money/accounts/index',
   moneyParties: '/sub/money/parties/index',
   moneySettle: '/sub/money/settle/index',

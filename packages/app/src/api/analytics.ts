@@ -1,6 +1,10 @@
 import { request } from './client';
-import type { Forecast } from './types';
+import type { Forecast, PurchaseSuggestions } from './types';
 
 export const analytics = {
   forecast: (productId: string, horizon = 28) => request<Forecast>('GET', '/analytics/forecast', { query: { productId, horizon } }),
+  suggestions: (leadTimeDays: number) => request<PurchaseSuggestions>('GET', '/analytics/purchase-suggestions', { query: { leadTimeDays } }),
+  /** A draft purchase bill per supplier from the suggestions (worked out again on the server). */
+  draftPurchases: (leadTimeDays: number, key: string) =>
+    request<{ billIds: string[] }>('POST', '/analytics/purchase-suggestions/drafts', { body: { leadTimeDays }, idempotencyKey: key }),
 };

@@ -33,6 +33,7 @@ export type {
   PaymentAccount,
   PriceLevel,
   Product,
+  PurchaseSuggestions,
   Session,
   Settlement,
   Shop,

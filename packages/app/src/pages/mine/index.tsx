@@ -86,6 +86,7 @@ function MineContent() {
         title="经营"
         entries={[
           { icon: '表', label: '月度报表', route: 'monthly', show: abilities.isOwner },
+          { icon: '补', label: '补货建议', route: 'restock', show: abilities.isOwner },
           { icon: '欠', label: '应收应付', route: 'moneyParties', show: true },
           { icon: '账', label: '资金账户', route: 'moneyAccounts', show: true },
           { icon: '调', label: '库存调拨', route: 'transfer', show: abilities.seeStock },
