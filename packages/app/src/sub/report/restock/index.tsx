@@ -11,6 +11,9 @@ import { useRemote } from '../../../hooks/useRemote';
 import { money, quantity } from '../../../lib/format';
 import { go, switchTab } from '../../../routes';
 
+/** Forecast figures are estimates: one decimal says enough. */
+const approx = (value: string) => quantity(Number(value).toFixed(1));
+
 /** Days from ordering to the goods on the shelf: the choices a 微商 usually has. */
 const LEAD_TIMES = [1, 3, 7, 15];
 
@@ -40,10 +43,10 @@ function Suggestions({ data, leadTimeDays, reload }: { data: PurchaseSuggestions
                 <View className="list-item__title ellipsis">{line.productName}</View>
                 <View className="list-item__meta">
                   库存 {quantity(line.onHand, line.unit)}
-                  {Number(line.onOrder) > 0 ? ` · 在途 ${quantity(line.onOrder, line.unit)}` : ''} · 日均 {quantity(line.dailyDemand)}
+                  {Number(line.onOrder) > 0 ? ` · 在途 ${quantity(line.onOrder, line.unit)}` : ''} · 日均 {approx(line.dailyDemand)}
                 </View>
                 <View className="list-item__meta">
-                  补货点 {quantity(line.reorderPoint)}（含安全库存 {quantity(line.safetyStock)}）{line.stockoutDate ? ` · 约 ${line.stockoutDate.slice(5)} 断货` : ''}
+                  补货点 {approx(line.reorderPoint)}（含安全库存 {approx(line.safetyStock)}）{line.stockoutDate ? ` · 约 ${line.stockoutDate.slice(5)} 断货` : ''}
                 </View>
               </View>
               <View className="list-item__side">
