@@ -1,0 +1,47 @@
+/**
+ * How long the purchase suggestions take for a shop whose products all sold lately: N products with 60 days of
+ * daily sales (one N-line sale a day), on a fresh PGlite database in memory or on DATABASE_URL.
+ *
+ *   npm run bench:suggestions [-- --products 200 --days 60]
+ */
+import { parseArgs } from 'node:util';
+import { CreateBillRequest, SuggestionQuery } from '@xiaocang/contracts';
+import { DEFAULT_STAFF_PERMISSIONS, shopDay, type Actor } from '@xiaocang/domain';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { registerShop } from '../src/use-cases/accounts/register-shop.ts';
+import { purchaseSuggestions } from '../src/use-cases/analytics/purchase-suggestions.ts';
+import { createBill } from '../src/use-cases/bills/create-bill.ts';
+
+const { values } = parseArgs({ options: { products: { type: 'string', default: '200' }, days: { type: 'string', default: '60' } } });
+const productCount = Number(values.products);
+const days = Number(values.days);
+
+const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
+await migrate(db);
+const session = await registerShop(db, { shopName: '补货测速', username: `restock${Date.now()}`, password: 'password123', realName: '店主' });
+const owner: Actor = { shopId: session.shop.id, userId: session.user.id, role: 'owner', staffPermissions: DEFAULT_STAFF_PERMISSIONS };
+const ids = await db.query<{ id: string }>(
+  `INSERT INTO products (shop_id, name, unit, inbound_price, outbound_price) SELECT $1, '商品 ' || n, '个', 10, 20 FROM generate_series(1, $2::int) n RETURNING id::text`,
+  [owner.shopId, productCount],
+);
+const dayAgo = (n: number) => shopDay(new Date(Date.now() - n * 86_400_000));
+const post = (direction: 'in' | 'out', billDate: string, quantity: (i: number) => number) =>
+  db.transaction((tx) =>
+    createBill(tx, owner, CreateBillRequest.parse({ direction, billType: direction === 'in' ? '采购入库' : '销售出库', billDate, lines: ids.map((p, i) => ({ productId: p.id, quantity: String(quantity(i)) })), confirm: true })),
+  );
+// Two a day on average: some products end near their reorder point, others far above it.
+await post('in', dayAgo(days + 1), (i) => 2 * days + 10 + (i % 9) * 20);
+for (let n = days; n >= 1; n--) await post('out', dayAgo(n), (i) => 1 + ((i + n) % 3));
+
+const runs: number[] = [];
+let lines = 0;
+for (let run = 0; run < 3; run++) {
+  const start = performance.now();
+  const answer = await purchaseSuggestions(db, owner, SuggestionQuery.parse({}));
+  runs.push(performance.now() - start);
+  lines = answer.groups.reduce((sum, group) => sum + group.lines.length, 0);
+}
+console.log(`${productCount} products, ${days} days of sales each, on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in memory'}:`);
+console.log(`  purchase suggestions: ${runs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (${lines} lines suggested)`);
+await db.close();
