@@ -58,6 +58,8 @@ export const SuggestionLine = z.object({
   unitPrice: DecimalString,
   /** When stock runs out at the forecast rate, if before the forecast's end. */
   stockoutDate: z.string().nullable(),
+  /** The supplier's own, or the one asked for. */
+  leadTimeDays: z.number().int(),
   method: z.string(),
 });
 export const PurchaseSuggestions = z.object({

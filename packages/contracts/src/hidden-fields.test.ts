@@ -125,6 +125,8 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   requested: 'visible',
   countedQuantity: 'visible',
   warningStock: 'visible',
+  moq: 'visible',
+  packSize: 'visible',
   lineNo: 'visible',
   total: 'visible',
   page: 'visible',

@@ -39,6 +39,8 @@ export const Product = z.object({
   inboundPrice: DecimalString.optional(),
   outboundPrice: DecimalString,
   warningStock: DecimalString,
+  moq: DecimalString,
+  packSize: DecimalString,
   isEnabled: z.boolean(),
   remarks: z.string(),
   /** Stock on hand over all stock points; absent for staff who may not see stock. */
@@ -63,6 +65,9 @@ export const CreateProductRequest = z.object({
   inboundPrice: MoneyInput.default('0'),
   outboundPrice: MoneyInput.default('0'),
   warningStock: QuantityInput.default('0'),
+  /** The smallest quantity the supplier sells, and the pack it comes in (0: none); purchase suggestions obey them. */
+  moq: QuantityInput.default('0'),
+  packSize: QuantityInput.default('0'),
   isEnabled: z.boolean().default(true),
   remarks: Text(500).default(''),
   /** Replaces the product's prices at the other levels when given. */
@@ -112,10 +117,10 @@ const PartyResponse = {
   ...Audited,
 };
 
-/** `payable`: what the shop owes the supplier (应付). */
-export const Supplier = z.object({ ...PartyResponse, payable: DecimalString.optional() });
+/** `payable`: what the shop owes the supplier (应付); `leadTimeDays`: days from ordering to the goods on the shelf. */
+export const Supplier = z.object({ ...PartyResponse, leadTimeDays: z.number().int().nullable(), payable: DecimalString.optional() });
 export type Supplier = z.infer<typeof Supplier>;
-export const CreateSupplierRequest = z.object(PartyFields);
+export const CreateSupplierRequest = z.object({ ...PartyFields, leadTimeDays: z.number().int().min(1).max(90).nullable().default(null) });
 export const UpdateSupplierRequest = updateOf(CreateSupplierRequest);
 
 export const ProductRef = z.object({ id: Id, name: z.string() });

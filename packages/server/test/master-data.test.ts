@@ -43,6 +43,8 @@ describeOnDatabase('master data', () => {
       inboundPrice: '2.50',
       outboundPrice: '3.80',
       warningStock: '12.250',
+      moq: '0.000',
+      packSize: '0.000',
       isEnabled: true,
       remarks: '冷藏',
       stockQuantity: '0.000',

@@ -72,6 +72,24 @@ describeOnDatabase('purchase suggestions and their draft bills', () => {
     expect((await owner.get('/api/bills?direction=in&status=draft')).body.total).toBe(1);
   });
 
+  it('obeys the supplier’s lead time and the product’s minimum order and pack', async () => {
+    const shop = await t.registerShop('整箱小店');
+    const slow = (await shop.post('/api/suppliers', { name: '远方工厂', leadTimeDays: 14 })).body.id;
+    const soap = (await shop.post('/api/products', { name: '香皂', unit: '块', inboundPrice: '3', outboundPrice: '8', supplierId: slow, moq: '50', packSize: '24' })).body.id;
+    await shop.post('/api/bills', { direction: 'in', billType: '采购入库', billDate: addDays(today, -31), lines: [{ productId: soap, quantity: '200' }], confirm: true });
+    for (let daysAgo = 30; daysAgo >= 1; daysAgo--) {
+      await shop.post('/api/bills', { direction: 'out', billType: '销售出库', billDate: addDays(today, -daysAgo), lines: [{ productId: soap, quantity: '5' }], confirm: true });
+    }
+    // 50 left: plenty for 3 days, not for the supplier's 14.
+    expect((await shop.get('/api/analytics/purchase-suggestions?leadTimeDays=3')).body.groups).toHaveLength(1);
+    const [line] = (await shop.get('/api/analytics/purchase-suggestions?leadTimeDays=3')).body.groups[0].lines;
+    expect(line).toMatchObject({ productId: soap, leadTimeDays: 14, onHand: '50.000' });
+    const quantity = Number(line.orderQuantity);
+    expect(quantity % 24).toBe(0);
+    expect(quantity).toBeGreaterThanOrEqual(50);
+    expect(Number(line.reorderPoint)).toBeGreaterThan(70);
+  });
+
   it('is the owner’s alone and checks its figures', async () => {
     const staff = await t.addStaff(owner);
     expect((await staff.get('/api/analytics/purchase-suggestions')).status).toBe(403);

@@ -13,6 +13,8 @@ export interface MasterField {
   shownAs?: string;
   /** What a `select` left empty means. */
   emptyLabel?: string;
+  /** An `integer` left empty is sent as null (not set) rather than 0. */
+  optional?: boolean;
   required?: boolean;
   max?: number;
   placeholder?: string;
@@ -55,7 +57,14 @@ const partyFields: MasterField[] = [
 const partySummary = (r: MasterRecord) => [r.contactPerson, r.phone].filter(Boolean).join(' · ') || String(r.address || '—');
 
 export const MASTER_KINDS: Record<string, MasterKind> = {
-  suppliers: { title: '供应商', api: suppliers as unknown as MasterApi, fields: partyFields, summary: partySummary, writeAbility: 'editCounterparties' },
+  suppliers: {
+    title: '供应商',
+    api: suppliers as unknown as MasterApi,
+    // Days from ordering to the goods on the shelf: purchase suggestions plan with it.
+    fields: [...partyFields, { name: 'leadTimeDays', label: '到货天数', type: 'integer', optional: true, placeholder: '下单到货的天数，选填' }],
+    summary: partySummary,
+    writeAbility: 'editCounterparties',
+  },
   customers: {
     title: '客户',
     api: customers as unknown as MasterApi,
@@ -114,7 +123,7 @@ export function toRequestBody(kind: MasterKind, values: Record<string, string>):
   for (const field of kind.fields) {
     const raw = values[field.name] ?? '';
     if (field.type === 'switch') body[field.name] = raw === 'true';
-    else if (field.type === 'integer') body[field.name] = raw.trim() ? Number(raw) : 0;
+    else if (field.type === 'integer') body[field.name] = raw.trim() ? Number(raw) : field.optional ? null : 0;
     else if (field.type === 'code' || field.type === 'select') body[field.name] = raw.trim() || null;
     else body[field.name] = raw.trim();
   }

@@ -16,13 +16,26 @@ const decimal = (x: number, places = 3) => Math.max(0, x).toFixed(places);
  * What to reorder, from whom and how many: for each product sold lately, its forecast over the lead time, the
  * safety stock from the forecast's own error at that horizon, the reorder point and the order-up-to level; a
  * product whose stock plus what is already on unposted purchase bills is at or below its reorder point gets a
- * line, in whole units, grouped by its supplier.
+ * line, in whole units and at least its minimum order in whole packs, grouped by its supplier (whose own lead
+ * time, when kept, replaces the one asked for).
  */
 export async function purchaseSuggestions(db: Queryable, actor: Actor, query: SuggestionQuery): Promise<PurchaseSuggestions> {
   if (!can(actor, 'viewSalesReports')) throw forbidden('Purchase suggestions are for the owner');
   const today = shopDay(new Date());
-  const candidates = await db.query<{ id: string; name: string; unit: string; inbound_price: string; supplier_id: string | null; supplier_name: string | null; on_hand: string; on_order: string }>(
-    `SELECT p.id::text, p.name, p.unit, p.inbound_price::text, p.supplier_id::text, s.name AS supplier_name,
+  const candidates = await db.query<{
+    id: string;
+    name: string;
+    unit: string;
+    inbound_price: string;
+    moq: string;
+    pack_size: string;
+    supplier_id: string | null;
+    supplier_name: string | null;
+    lead_time_days: number | null;
+    on_hand: string;
+    on_order: string;
+  }>(
+    `SELECT p.id::text, p.name, p.unit, p.inbound_price::text, p.moq::text, p.pack_size::text, p.supplier_id::text, s.name AS supplier_name, s.lead_time_days,
             (SELECT COALESCE(sum(b.quantity), 0) FROM inventory_balances b WHERE b.shop_id = p.shop_id AND b.product_id = p.id)::text AS on_hand,
             (SELECT COALESCE(sum(l.quantity), 0) FROM stock_bill_lines l JOIN stock_bills sb ON sb.shop_id = l.shop_id AND sb.id = l.bill_id
               WHERE l.shop_id = p.shop_id AND l.product_id = p.id AND sb.direction = 'in' AND sb.kind = 'normal' AND sb.status IN ('draft', 'pending'))::text AS on_order
@@ -38,11 +51,15 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
   for (const product of candidates) {
     const history = await demandHistory(db, actor.shopId, { productId: product.id, saleTypes, today });
     if (!history) continue;
-    const forecast = forecastProduct(history, { horizon: 28, errorDays: query.leadTimeDays });
+    // The supplier's own lead time where it keeps one; the asked one otherwise.
+    const leadTimeDays = product.lead_time_days ?? query.leadTimeDays;
+    const forecast = forecastProduct(history, { horizon: 28, errorDays: leadTimeDays });
     const plan = replenish({
       daily: forecast.daily,
       errorSd: forecast.errorSd,
-      leadTimeDays: query.leadTimeDays,
+      leadTimeDays,
+      ...(Number(product.moq) > 0 ? { moq: Number(product.moq) } : {}),
+      ...(Number(product.pack_size) > 0 ? { packSize: Number(product.pack_size) } : {}),
       serviceLevel: query.serviceLevel,
       coverDays: query.coverDays,
       onHand: Number(product.on_hand),
@@ -66,6 +83,7 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
       orderQuantity: decimal(orderQuantity),
       unitPrice: product.inbound_price,
       stockoutDate: plan.stockoutDate,
+      leadTimeDays,
       method: forecast.method,
     });
   }

@@ -32,10 +32,15 @@ const RULES = {
   inboundPrice: [decimal(2)],
   outboundPrice: [decimal(2)],
   warningStock: [decimal(3)],
+  moq: [decimal(3)],
+  packSize: [decimal(3)],
   remarks: [maxLength(500)],
   openingQuantity: [decimal(3)],
   openingCost: [decimal(4)],
 };
+
+/** 50.000 as typed: 50. */
+const trimZeros = (value: string) => value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 
 /** The form's key for the product's price at one price level (代理价, 批发价, …). */
 const levelKey = (levelId: string) => `level.${levelId}` as const;
@@ -55,6 +60,8 @@ function toForm(product: Product | null, code: string): ProductFormValues {
     inboundPrice: product?.inboundPrice ?? '',
     outboundPrice: product?.outboundPrice ?? '',
     warningStock: product?.warningStock ?? '',
+    moq: product && Number(product.moq) > 0 ? trimZeros(product.moq) : '',
+    packSize: product && Number(product.packSize) > 0 ? trimZeros(product.packSize) : '',
     isEnabled: product ? String(product.isEnabled) : 'true',
     remarks: product?.remarks ?? '',
     // 期初库存: only a new product has it.
@@ -131,6 +138,8 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
       ...(abilities.seeCosts ? { inboundPrice: values.inboundPrice || '0' } : {}),
       outboundPrice: values.outboundPrice || '0',
       warningStock: values.warningStock || '0',
+      moq: values.moq || '0',
+      packSize: values.packSize || '0',
       isEnabled: values.isEnabled === 'true',
       remarks: values.remarks.trim(),
       // Sent only once the levels are known: an empty list would clear the product's prices.
@@ -250,6 +259,8 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
           />
         ))}
         <TextField name="warningStock" label="预警库存" kind="decimal" value={values.warningStock} onChange={set('warningStock')} error={errors.warningStock} placeholder="库存≤此数量时提醒，0 为不提醒" />
+        <TextField name="moq" label="起订量" kind="decimal" value={values.moq} onChange={set('moq')} error={errors.moq} placeholder="供应商最少卖多少，选填" />
+        <TextField name="packSize" label="每包/箱数量" kind="decimal" value={values.packSize} onChange={set('packSize')} error={errors.packSize} placeholder="按整包进货时填，选填" />
         <SwitchField name="isEnabled" label="启用" value={values.isEnabled === 'true'} onChange={(v) => set('isEnabled')(String(v))} />
       </View>
       {withOpening ? (
