@@ -2,6 +2,7 @@ import { addDays } from '@xiaocang/analytics';
 import { shopDay } from '@xiaocang/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
+import { postDaysAgo } from './support/stock.ts';
 
 const today = shopDay(new Date());
 
@@ -9,14 +10,7 @@ describeOnDatabase('a product forecast from its own sales', () => {
   let t: TestApp;
   let owner: Client;
   const product = async (name: string) => (await owner.post('/api/products', { name, unit: '盒', inboundPrice: '10', outboundPrice: '20' })).body.id as string;
-  const post = (direction: 'in' | 'out', productId: string, quantity: number, daysAgo: number) =>
-    owner.post('/api/bills', {
-      direction,
-      billType: direction === 'in' ? '采购入库' : '销售出库',
-      billDate: addDays(today, -daysAgo),
-      lines: [{ productId, quantity: String(quantity) }],
-      confirm: true,
-    });
+  const post = (direction: 'in' | 'out', productId: string, quantity: number, daysAgo: number) => postDaysAgo(owner, direction, productId, quantity, daysAgo);
 
   beforeAll(async () => {
     t = await createTestApp();

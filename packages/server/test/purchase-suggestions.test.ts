@@ -1,9 +1,6 @@
-import { addDays } from '@xiaocang/analytics';
-import { shopDay } from '@xiaocang/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
-
-const today = shopDay(new Date());
+import { postDaysAgo } from './support/stock.ts';
 
 describeOnDatabase('purchase suggestions and their draft bills', () => {
   let t: TestApp;
@@ -19,14 +16,7 @@ describeOnDatabase('purchase suggestions and their draft bills', () => {
       (await owner.post('/api/products', { name, unit: '盒', inboundPrice: '12.5', outboundPrice: '30', supplierId: supplier })).body.id as string;
     mask = await product('面膜', supplierId);
     const towel = await product('毛巾', null);
-    const bill = (direction: 'in' | 'out', productId: string, quantity: number, daysAgo: number) =>
-      owner.post('/api/bills', {
-        direction,
-        billType: direction === 'in' ? '采购入库' : '销售出库',
-        billDate: addDays(today, -daysAgo),
-        lines: [{ productId, quantity: String(quantity) }],
-        confirm: true,
-      });
+    const bill = (direction: 'in' | 'out', productId: string, quantity: number, daysAgo: number) => postDaysAgo(owner, direction, productId, quantity, daysAgo);
     await bill('in', mask, 220, 41);
     await bill('in', towel, 1000, 41);
     // Five masks a day for 40 days: 20 left, four days' worth.
@@ -76,10 +66,8 @@ describeOnDatabase('purchase suggestions and their draft bills', () => {
     const shop = await t.registerShop('整箱小店');
     const slow = (await shop.post('/api/suppliers', { name: '远方工厂', leadTimeDays: 14 })).body.id;
     const soap = (await shop.post('/api/products', { name: '香皂', unit: '块', inboundPrice: '3', outboundPrice: '8', supplierId: slow, moq: '50', packSize: '24' })).body.id;
-    await shop.post('/api/bills', { direction: 'in', billType: '采购入库', billDate: addDays(today, -31), lines: [{ productId: soap, quantity: '200' }], confirm: true });
-    for (let daysAgo = 30; daysAgo >= 1; daysAgo--) {
-      await shop.post('/api/bills', { direction: 'out', billType: '销售出库', billDate: addDays(today, -daysAgo), lines: [{ productId: soap, quantity: '5' }], confirm: true });
-    }
+    await postDaysAgo(shop, 'in', soap, 200, 31);
+    for (let daysAgo = 30; daysAgo >= 1; daysAgo--) await postDaysAgo(shop, 'out', soap, 5, daysAgo);
     // 50 left: plenty for 3 days, not for the supplier's 14.
     expect((await shop.get('/api/analytics/purchase-suggestions?leadTimeDays=3')).body.groups).toHaveLength(1);
     const [line] = (await shop.get('/api/analytics/purchase-suggestions?leadTimeDays=3')).body.groups[0].lines;

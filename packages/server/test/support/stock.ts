@@ -1,3 +1,5 @@
+import { addDays } from '@xiaocang/analytics';
+import { shopDay } from '@xiaocang/domain';
 import type { Client } from './harness.ts';
 
 /** Small helpers to set up stock scenarios through the public API. */
@@ -27,4 +29,9 @@ export async function balanceOf(client: Client, productId: string, stockPointId?
   const query = new URLSearchParams({ productId, ...(stockPointId ? { stockPointId } : {}) });
   const response = await client.get(`/api/inventory?${query}`);
   return response.body.items[0] as { quantity: string; avgCost: string; totalCost: string } | undefined;
+}
+
+/** One line of one product, posted on the shop's day `daysAgo` before today: a history to learn demand from. */
+export function postDaysAgo(client: Client, direction: 'in' | 'out', productId: string, quantity: number, daysAgo: number) {
+  return postBill(client, direction, [{ productId, quantity: String(quantity) }], { billDate: addDays(shopDay(new Date()), -daysAgo) });
 }
