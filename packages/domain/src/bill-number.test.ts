@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBillNumber, periodOf, shopDay } from './bill-number.ts';
+import { formatBillNumber, periodOf, shopDay, shopMinute } from './bill-number.ts';
 
 describe('formatBillNumber', () => {
   it('prefix, day without dashes, 4-digit sequence', () => {
@@ -18,6 +18,10 @@ describe('shopDay (China Standard Time, UTC+8)', () => {
     expect(shopDay(new Date('2026-11-21T15:59:59.999Z'))).toBe('2026-11-21');
     expect(shopDay(new Date('2026-11-21T16:00:00.000Z'))).toBe('2026-11-22');
     expect(shopDay(new Date('2026-11-22T00:30:00Z'))).toBe('2026-11-22');
+  });
+
+  it('tells the shop time to the minute', () => {
+    expect(shopMinute(new Date('2026-11-21T16:05:59Z'))).toBe('2026-11-22 00:05');
   });
 
   it('crosses months and years', () => {

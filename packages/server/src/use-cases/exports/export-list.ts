@@ -1,4 +1,4 @@
-import { redactForActor, shopDay, type Actor } from '@xiaocang/domain';
+import { redactForActor, shopDay, shopMinute, type Actor } from '@xiaocang/domain';
 import ExcelJS from 'exceljs';
 import type { Queryable } from '../../db/database.ts';
 import { invalid } from '../../errors.ts';
@@ -49,8 +49,8 @@ const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll(
 /** The list's filters as the file's header rows say them. */
 function filterLines(list: ExportList, filters: Record<string, unknown>): string[] {
   return Object.entries(filters)
-    .filter(([key, value]) => key !== 'page' && key !== 'pageSize' && value !== undefined && value !== '')
-    .map(([key, value]) => `${list.filterLabels[key] ?? key}：${cellText({ header: key, field: key, kind: 'text' }, value)}`);
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${list.filterLabels[key] ?? key}：${String(value)}`);
 }
 
 async function toXlsx(title: string, headerLines: string[], columns: ExportColumn[], items: Item[]): Promise<Buffer> {
@@ -107,7 +107,7 @@ export async function exportList(
   const items = await collect(db, actor, list, filters);
   const columns = visibleColumns(actor, list.columns, items);
   const now = new Date();
-  const headerLines = [`${list.title}（共 ${items.length} 条）`, `导出时间：${shopDay(now)} ${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(11, 16)}`, ...filterLines(list, filters)];
+  const headerLines = [`${list.title}（共 ${items.length} 条）`, `导出时间：${shopMinute(now)}`, ...filterLines(list, filters)];
   const fileName = `${list.title}-${shopDay(now)}.${format}`;
   return format === 'xlsx'
     ? { fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await toXlsx(list.title, headerLines, columns, items) }
