@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { bills } from '../api/bills';
 import type { Bill, BillShare as Share } from '../api/types';
 import { useAction } from '../hooks/useAction';
+import { useTask } from '../hooks/useTask';
 import { absoluteUrl, openServerFile, type FileKind } from '../lib/files';
 import { SwitchField } from './Fields';
 import { Button } from './nut';
@@ -26,15 +27,8 @@ export function BillShareCard({ bill, canSeePrices }: { bill: Bill; canSeePrices
   const [share, setShare] = useState<Share | null>(null);
   const action = useAction();
 
-  const fetchFile = (path: string, kind: FileKind, signedIn: boolean) =>
-    action.run(async () => {
-      try {
-        await openServerFile(path, kind, bill.billNo, signedIn);
-      } catch (error) {
-        // A lost network or a revoked link: say so instead of failing silently.
-        void Taro.showToast({ title: error instanceof Error ? error.message : '下载失败', icon: 'none' });
-      }
-    });
+  const download = useTask();
+  const fetchFile = (path: string, kind: FileKind, signedIn: boolean) => download.run(() => openServerFile(path, kind, bill.billNo, signedIn));
   const makeLink = () =>
     action.run(async (keyFor) => {
       setShare(await bills.share(bill.id, showPrices, keyFor(['share', bill.id, showPrices])));
@@ -69,10 +63,10 @@ export function BillShareCard({ bill, canSeePrices }: { bill: Bill; canSeePrices
             <View className="share-link muted">{link}</View>
             <View className="share-note">{share.showPrices ? '链接显示价格和欠款。' : '链接不显示价格。'}任何拿到链接的人都能查看本单，可随时撤销。</View>
             <View className="share-actions">
-              <Button type="primary" className="share-image" loading={action.busy} onClick={() => void fetchFile(`${share.url}.png`, 'png', false)}>
+              <Button type="primary" className="share-image" loading={download.busy} onClick={() => void fetchFile(`${share.url}.png`, 'png', false)}>
                 {process.env.TARO_ENV === 'h5' ? '下载图片' : '发送图片'}
               </Button>
-              <Button fill="outline" type="primary" className="share-pdf" disabled={action.busy} onClick={() => void fetchFile(`${share.url}.pdf?layout=a4`, 'pdf', false)}>
+              <Button fill="outline" type="primary" className="share-pdf" disabled={download.busy} onClick={() => void fetchFile(`${share.url}.pdf?layout=a4`, 'pdf', false)}>
                 PDF
               </Button>
               <Button fill="outline" type="primary" className="copy-link" onClick={() => void Taro.setClipboardData({ data: link })}>

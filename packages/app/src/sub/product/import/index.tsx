@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError } from '../../../api/client';
 import { products } from '../../../api/master';
 import type { ImportResult } from '../../../api/types';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
+import { useTask } from '../../../hooks/useTask';
 import { openServerFile, pickSpreadsheet } from '../../../lib/files';
 import { back } from '../../../routes';
 
@@ -53,21 +53,7 @@ function Check({ result }: { result: ImportResult }) {
 export default function ImportProductsPage() {
   const [file, setFile] = useState<{ name: string; data: ArrayBuffer } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  /** Runs a step, saying what went wrong in a toast; a second tap while one runs does nothing. */
-  const step = async (work: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await work();
-    } catch (error) {
-      if (!(error instanceof ApiError) && !(error instanceof Error)) throw error;
-      void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run: step } = useTask();
   const choose = () =>
     step(async () => {
       const picked = await pickSpreadsheet();
