@@ -8,3 +8,4 @@ export * from './money.ts';
 export * from './shares.ts';
 export * from './imports.ts';
 export * from './analytics.ts';
+export * from './notifications.ts';

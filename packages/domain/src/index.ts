@@ -9,3 +9,5 @@ export * from './figures.ts';
 export * from './low-stock.ts';
 export * from './figure-definitions.ts';
 export * from './money.ts';
+export * from './warnings.ts';
+export * from './shown.ts';

@@ -1,6 +1,7 @@
 import type { SharedBill } from '@xiaocang/contracts';
 import { describe, expect, it } from 'vitest';
-import { layoutBill, moneyShown, quantityShown, SPECS, wrapText, type Measure, type SheetFormat, type TextBox } from '../src/render/bill-layout.ts';
+import { moneyShown, quantityShown } from '@xiaocang/domain';
+import { layoutBill, SPECS, wrapText, type Measure, type SheetFormat, type TextBox } from '../src/render/bill-layout.ts';
 import { measureText } from '../src/render/fonts.ts';
 import { sampleBill } from '../src/render/sample-bill.ts';
 

@@ -1,15 +1,9 @@
 /** Display helpers: they only reformat strings the server sent, they never compute. */
-
-function groupThousands(whole: string): string {
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+import { moneyShown, quantityShown } from '@xiaocang/domain/shown';
 
 /** "12345.5" → "¥12,345.50". */
 export function money(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const negative = value.startsWith('-');
-  const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
-  return `${negative ? '-' : ''}¥${groupThousands(whole)}.${fraction.padEnd(2, '0').slice(0, 2)}`;
+  return value === null || value === undefined || value === '' ? '—' : moneyShown(value);
 }
 
 /**
@@ -17,9 +11,7 @@ export function money(value: string | null | undefined): string {
  * there is one. "12.500" → "12.5", "50.000" with 盒 → "50 盒".
  */
 export function quantity(value: string | null | undefined, unit?: string): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const trimmed = value.includes('.') ? value.replace(/\.?0+$/, '') : value;
-  return unit ? `${trimmed} ${unit}` : trimmed;
+  return value === null || value === undefined || value === '' ? '—' : quantityShown(value, unit);
 }
 
 function pad(n: number): string {

@@ -1,4 +1,5 @@
 import type { SharedBill } from '@xiaocang/contracts';
+import { moneyShown, quantityShown } from '@xiaocang/domain';
 
 /**
  * The one layout of a shared or printed bill: a pure function from the bill to boxes placed on pages, in
@@ -76,19 +77,6 @@ export const SPECS: Record<SheetFormat, Spec> = {
 const LINE = 1.45;
 /** Where the baseline sits below the top of a line of text, in ems (Noto Sans SC's ascent within LINE). */
 const BASELINE = 1.1;
-
-/** "12345.5" → "¥12,345.50", as the app shows money. */
-export function moneyShown(value: string): string {
-  const negative = value.startsWith('-');
-  const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
-  return `${negative ? '-' : ''}¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0').slice(0, 2)}`;
-}
-
-/** "12.500" → "12.5", and the unit after it when there is one, as the app shows quantities. */
-export function quantityShown(value: string, unit = ''): string {
-  const trimmed = value.includes('.') ? value.replace(/\.?0+$/, '') : value;
-  return unit ? `${trimmed} ${unit}` : trimmed;
-}
 
 const NO_LINE_START = new Set([...'）)】」』》〉，。、；：！？,.;:!?%']);
 
