@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, describe, inject } from 'vitest';
-import { buildServer } from '../../src/app.ts';
+import { buildServer, type ServerOptions } from '../../src/app.ts';
 import { openPglite, openPostgres, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 
@@ -70,10 +70,10 @@ export const uniqueName = (prefix = 'u') => `${prefix}${randomUUID().replaceAll(
 
 export const randomAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
-/** A server on this project's database (or on `db`), closed with its database after the file's tests. */
-export async function createTestApp(db?: Database): Promise<TestApp> {
+/** A server on this project's database (or on `db`), closed with its database after the file's tests; `options` as buildServer's. */
+export async function createTestApp(db?: Database, options: Omit<ServerOptions, 'db'> = {}): Promise<TestApp> {
   const database = db ?? (await openTestDatabase());
-  const app = await buildServer({ db: database, ...(process.env.TEST_LOG === '1' ? { logger: pino() } : {}) });
+  const app = await buildServer({ db: database, ...(process.env.TEST_LOG === '1' ? { logger: pino() } : {}), ...options });
   let closed: Promise<void> | undefined;
   const close = () => (closed ??= app.close().then(() => database.close()));
   afterAll(close);

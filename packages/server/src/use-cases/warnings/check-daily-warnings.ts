@@ -25,7 +25,8 @@ interface MovementRow {
 async function movements(db: Queryable, shopId: string, today: string, windowDays: number): Promise<MovementRow[]> {
   return db.query<MovementRow>(
     `WITH outbound AS (
-       SELECT product_id, bill_date, bill_kind, CASE WHEN movement = 'issue' THEN quantity ELSE -quantity END AS quantity
+       -- The ledger's quantities are signed changes of stock: what went out is negative.
+       SELECT product_id, bill_date, bill_kind, -quantity AS quantity
          FROM stock_ledger WHERE shop_id = $1 AND direction = 'out' AND bill_kind IN ('normal', 'reversal') AND bill_date <= $2::date),
      totals AS (
        SELECT product_id,
