@@ -17,14 +17,16 @@ export interface ServerProcess {
 export interface ServerProcessOptions {
   databaseUrl?: string;
   dataDir?: string;
+  /** More environment for the server (e.g. the notification channels). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Starts the server on a free port (PORT=0) and resolves once it logs the address it listens on.
  * With databaseUrl it runs on PostgreSQL, otherwise on PGlite in dataDir.
  */
-export async function startServerProcess({ databaseUrl, dataDir }: ServerProcessOptions): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl ?? '' };
+export async function startServerProcess({ databaseUrl, dataDir, env: extra }: ServerProcessOptions): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl ?? '', ...extra };
   if (dataDir) env.DATA_DIR = dataDir;
   // BENCH_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];

@@ -13,7 +13,8 @@ import { databaseKind } from '../support/harness.ts';
  * (created here, dropped by dispose) or a PGlite folder of its own.
  */
 export interface ProcessStore {
-  start(): Promise<ServerProcess>;
+  /** A server process on this store, with more environment if given. */
+  start(env?: NodeJS.ProcessEnv): Promise<ServerProcess>;
   /** Direct access for checks; on PGlite only while no server process holds the folder. */
   open(): Promise<Database>;
   dispose(): Promise<void>;
@@ -23,7 +24,7 @@ export async function createProcessStore(kind = databaseKind): Promise<ProcessSt
   if (kind === 'pglite') {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'xiaocang-reliability-'));
     return {
-      start: () => startServerProcess({ dataDir }),
+      start: (env) => startServerProcess({ dataDir, env }),
       open: () => openPglite(dataDir),
       dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
@@ -36,7 +37,7 @@ export async function createProcessStore(kind = databaseKind): Promise<ProcessSt
   const url = new URL(testUrl);
   url.pathname = `/${name}`;
   return {
-    start: () => startServerProcess({ databaseUrl: url.toString() }),
+    start: (env) => startServerProcess({ databaseUrl: url.toString(), env }),
     open: async () => openPostgres(url.toString(), 4),
     dispose: async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

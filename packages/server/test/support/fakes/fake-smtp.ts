@@ -23,6 +23,11 @@ export interface FakeSmtp {
   failNext(stage: Stage, code: number, times?: number): void;
   /** Answer RCPT TO for this address with 550. */
   rejectRecipient(address: string, code?: number): void;
+  /**
+   * Takes in the next message whole but never answers it, as if the sender died waiting for the reply:
+   * resolves with it once it has arrived. It is not counted as received.
+   */
+  holdNext(): Promise<ReceivedMail>;
   /** Stop listening (connections are refused) until up(). */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -33,8 +38,9 @@ function smtpError(code: number, text: string): Error & { responseCode: number }
   return Object.assign(new Error(text), { responseCode: code });
 }
 
-export async function startFakeSmtp(options: { user?: string; pass?: string } = {}): Promise<FakeSmtp> {
+export async function startFakeSmtp(options: { user?: string; pass?: string; /** Wait this long before accepting each message. */ delayMs?: number } = {}): Promise<FakeSmtp> {
   const received: ReceivedMail[] = [];
+  let hold: ((mail: ReceivedMail) => void) | undefined;
   const failures: Record<Stage, { code: number; times: number } | undefined> = { mail: undefined, rcpt: undefined, data: undefined };
   const rejected = new Map<string, number>();
 
@@ -80,14 +86,21 @@ export async function startFakeSmtp(options: { user?: string; pass?: string } = 
         }
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
-          .then((parsed) => {
-            received.push({
+          .then(async (parsed) => {
+            const mail: ReceivedMail = {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
               to: session.envelope.rcptTo.map((r) => r.address),
               user: typeof session.user === 'string' ? session.user : undefined,
               raw: raw.toString('utf8'),
               parsed,
-            });
+            };
+            if (hold) {
+              hold(mail);
+              hold = undefined;
+              return;
+            }
+            if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+            received.push(mail);
             callback(null);
           })
           .catch((error: Error) => callback(error));
@@ -115,6 +128,9 @@ export async function startFakeSmtp(options: { user?: string; pass?: string } = 
     received,
     failNext(stage, code, times = 1) {
       failures[stage] = { code, times };
+    },
+    holdNext() {
+      return new Promise<ReceivedMail>((resolve) => (hold = resolve));
     },
     rejectRecipient(address, code = 550) {
       rejected.set(address.toLowerCase(), code);
