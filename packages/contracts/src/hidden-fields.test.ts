@@ -75,6 +75,14 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   productQuantity: 'stockQuantity',
   todayInboundQuantity: 'stockQuantity',
   todayOutboundQuantity: 'stockQuantity',
+  // A warning's figures tell how much stock there is and how fast it goes.
+  dailyOutbound: 'stockQuantity',
+  daysOfCover: 'stockQuantity',
+  weekOutbound: 'stockQuantity',
+  weeklyAverage: 'stockQuantity',
+  daysIdle: 'stockQuantity',
+  openByKind: 'stockQuantity',
+  openWarningCount: 'stockQuantity',
   // Sales prices and what customers owe (a supplier's side of the same shapes: RESPONSES_REFUSED below).
   outboundPrice: 'salesMoney',
   price: 'salesMoney',
@@ -164,6 +172,30 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   hideInventory: 'visible',
   disableProductEdit: 'visible',
   disableStockPoint: 'visible',
+  // Warning rules are settings; the warning report's counts are served only to who may see stock.
+  lowStockThreshold: 'visible',
+  rateWindowDays: 'visible',
+  spikeFactor: 'visible',
+  staleDays: 'visible',
+  threshold: 'visible',
+  receivesWarnings: 'visible',
+  mayViewStock: 'visible',
+  raisedCount: 'visible',
+  resolvedCount: 'visible',
+  openCount: 'visible',
+  medianHoursToResolve: 'visible',
+  counts: 'visible',
+  warningCount: 'visible',
+  // The notification centre and its settings.
+  unreadCount: 'visible',
+  inApp: 'visible',
+  wechat: 'visible',
+  email: 'visible',
+  sms: 'visible',
+  wechatBound: 'visible',
+  wechatQuota: 'visible',
+  ready: 'visible',
+  attempts: 'visible',
 };
 
 /**
@@ -210,6 +242,7 @@ function numericFields(response: string, schema: z.ZodType, path = '', name = ''
       for (const [child, field] of Object.entries(def.shape as Record<string, z.ZodType>)) visit(field, at ? `${at}.${child}` : child, child);
     } else if (WRAPPERS.has(def.type)) visit(def.innerType as z.ZodType, at, key);
     else if (def.type === 'array') visit(def.element as z.ZodType, `${at}[]`, key);
+    else if (def.type === 'record') visit(def.valueType as z.ZodType, `${at}{}`, key);
     else if (def.type === 'number' || def.type === 'boolean') found.numeric.push({ response, path: at, name: key });
     else if (def.type === 'string' && SOUNDS_NUMERIC.test(key)) found.misTyped.push({ response, path: at, name: key });
     else if (!NOT_NUMERIC.has(def.type)) throw new Error(`${response}.${at}: the walk does not know zod's "${def.type}"; teach it`);

@@ -165,6 +165,14 @@ export const STOCK_FIELDS: ReadonlySet<string> = new Set([
   // Today's movement totals reveal stock flow, which hideInventory keeps from staff too.
   'todayInboundQuantity',
   'todayOutboundQuantity',
+  // A stock warning's figures, and how many warnings are open.
+  'dailyOutbound',
+  'daysOfCover',
+  'weekOutbound',
+  'weeklyAverage',
+  'daysIdle',
+  'openByKind',
+  'openWarningCount',
 ]);
 
 /**

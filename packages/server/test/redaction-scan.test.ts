@@ -67,7 +67,7 @@ function collectSecrets(body: unknown, into: Set<string>): void {
 }
 
 /** Routes a staff member is always refused, whatever the switches. */
-const OWNER_ONLY = ['/api/staff', '/api/staff/:id', '/api/reports/sales-by-customer', '/api/reports/sales-by-product', '/api/analytics/forecast', '/api/analytics/purchase-suggestions'];
+const OWNER_ONLY = ['/api/staff', '/api/staff/:id', '/api/reports/sales-by-customer', '/api/reports/sales-by-product', '/api/analytics/forecast', '/api/analytics/purchase-suggestions', '/api/warnings/rules', '/api/notifications/deliveries'];
 /** Exports of lists refused whole, as the list itself is (one route, several lists). */
 const REFUSED_EXPORTS: Record<'costs' | 'stock', string[]> = { costs: ['/api/exports/payables?format=csv'], stock: ['/api/exports/inventory?format=csv'] };
 
@@ -91,7 +91,7 @@ const REFUSED: Record<'costs' | 'stock', string[]> = {
     '/api/reports/payables-ageing',
     '/api/money/verify',
   ],
-  stock: ['/api/inventory', '/api/inventory/verify', '/api/products/:id/ledger', '/api/stocktakes/:id'],
+  stock: ['/api/inventory', '/api/inventory/verify', '/api/products/:id/ledger', '/api/stocktakes/:id', '/api/warnings', '/api/warnings/report'],
 };
 /** Routes on which the owner must see hidden fields, so that a scan finding nothing means something. */
 const OWNER_SEES: Record<'costs' | 'stock', string[]> = {

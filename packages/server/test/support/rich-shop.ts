@@ -1,3 +1,5 @@
+import { addDays } from '@xiaocang/analytics';
+import { checkDailyWarnings } from '../../src/use-cases/warnings/check-daily-warnings.ts';
 import { DEFAULT_STAFF_PERMISSIONS, shopDay, type StaffPermissions } from '@xiaocang/domain';
 import { expect } from 'vitest';
 import type { ApiResponse, Client, Json, TestApp } from './harness.ts';
@@ -61,6 +63,8 @@ export interface RichShop {
     staffPending: string;
   };
   stocktakes: { confirmed: string; draft: string };
+  /** The bills of the history the rate and age warnings are raised on. */
+  historyBillIds: string[];
   priceLevelId: string;
   accountIds: string[];
   /** A receipt of 31.31 from the customer into 微信, a payment of 200.11 to the supplier from 微信. */
@@ -170,6 +174,18 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
     'draft stocktake',
   );
 
+  // A month of history that every kind of warning holds on: a product selling far faster this week and soon gone, and one idle for 120 days.
+  const mask = ok(await owner.post('/api/products', { name: '面膜', unit: '盒', inboundPrice: '3.21', outboundPrice: '9.90' }), 'product C');
+  const scarf = ok(await owner.post('/api/products', { name: '围巾', unit: '条', inboundPrice: '4.32', outboundPrice: '15.00' }), 'product D');
+  const history = [
+    await bill('in', [{ productId: mask.id, quantity: 100 }], { billDate: addDays(today, -40) }),
+    await bill('in', [{ productId: scarf.id, quantity: 8 }], { billDate: addDays(today, -120) }),
+  ];
+  for (let n = 34; n >= 8; n -= 7) history.push(await bill('out', [{ productId: mask.id, quantity: 7 }], { billDate: addDays(today, -n) }));
+  for (let n = 6; n >= 1; n--) history.push(await bill('out', [{ productId: mask.id, quantity: 8 }], { billDate: addDays(today, -n) }));
+  ok(await owner.put('/api/warnings/rules', { lowStockThreshold: '0', coverDays: 10, rateWindowDays: 28, spikeFactor: '2', staleDays: 90 }), 'warning rules', 200);
+  await t.db.transaction((tx) => checkDailyWarnings(tx, owner.shopId, today));
+
   const ownerDraft = await bill('out', [{ productId: productA.id, quantity: 1 }], { confirm: false, customerId: customer.id });
   await setSwitches(owner, { adminApproval: true });
   const staffPending = await bill('in', [{ productId: productB.id, quantity: 2, unitPrice: '13.57' }], {}, staff);
@@ -180,6 +196,7 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
     owner,
     staff,
     today,
+    historyBillIds: history.map((posted) => posted.id as string),
     categoryId: category.id,
     supplierId: supplier.id,
     customerId: customer.id,
@@ -255,6 +272,8 @@ export function urlsForRoute(shop: RichShop, route: string): string[] {
     '/api/exports/:list': () => [...['products', 'customers', 'suppliers', 'inventory', 'bills', 'receivables', 'payables'].map((list) => `/api/exports/${list}?format=csv`), '/api/exports/bills?direction=in'],
     '/api/bills': () => [route, `${route}?direction=in`, `${route}?kind=transfer`, `${route}?kind=reversal`, `${route}?status=pending&pageSize=200`],
     '/api/inventory': () => [route, `${route}?lowStock=true`, `${route}?stockPointId=${s.secondStockPointId}`],
+    '/api/warnings': () => [`${route}?status=all`],
+    '/api/warnings/report': () => [`${route}?from=${s.today.slice(0, 8)}01&to=${s.today}&period=day`],
     '/api/stats/monthly': () => [`${route}?year=${s.today.slice(0, 4)}`],
     '/api/price-levels/:id': () => fill([s.priceLevelId]),
     '/api/payment-accounts/:id': () => fill(s.accountIds),
