@@ -3,7 +3,7 @@
  * on the server DATABASE_URL names, otherwise on PGlite in a temporary folder. Measures posting through
  * HTTP on that fresh database next to the reference floor, then, over a seeded history, posting next to
  * the bench's own floor (the same write set as hand-written SQL), a backdated posting and report
- * latencies; prints a table and writes the figures to bench-results/latest.json (BENCH_OUTPUT to change).
+ * latencies and what judging the stock warnings adds to a posting; prints a table and writes the figures to bench-results/latest.json (BENCH_OUTPUT to change).
  * Knobs: BENCH_FRESH_BILLS, BENCH_PRODUCTS, BENCH_BILLS_C1, BENCH_BILLS_C16, BENCH_LEDGER_ROWS,
  * BENCH_BACKDATE_ROWS, BENCH_REPORT_RUNS, BENCH_VERIFY=1 to also verify the whole shop (replays every
  * ledger row: about a minute).
@@ -21,6 +21,7 @@ import { measureFreshPosting, type FreshPosting } from './fresh-posting.ts';
 import { clientOf, registerOwner, type HttpClient } from './http.ts';
 import { seedHistory } from './seed-history.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { measureWarningCost, type WarningCost } from './warning-cost.ts';
 import { makeBills, runConcurrently, timeRepeated, type BillSpec, type Product, type RunFigures } from './workload.ts';
 
 const env = process.env;
@@ -161,6 +162,10 @@ async function main() {
   const http16 = await runConcurrently(parallel, 16, (bill) => postThroughHttp(owner, bill));
   const floor16 = await onTheFloor(parallel, 16, serial.length);
   log(`concurrency 16: HTTP ${http16.perSecond} bills/s, floor (hand-written SQL) ${floor16.perSecond} bills/s`);
+  const warningCost = await withDatabase((db) => measureWarningCost(db, owner.shopId, serial));
+  if (!databaseUrl) owner = clientOf(server.url, owner.token, owner.shopId, owner.userId);
+  const warnings = { ...warningCost, shareOfPosting: Math.round((warningCost.msPerPosting / (1000 / http1.perSecond)) * 1000) / 1000 };
+  log(`stock warnings judged at posting: ${warnings.msPerPosting} ms per posting, ${Math.round(warnings.shareOfPosting * 1000) / 10} % of a posting at c=1`);
 
   const laterRows = await owner.request<List<LedgerEntry>>('GET', `/api/products/${hot.id}/ledger?pageSize=1`);
   t0 = performance.now();
@@ -201,6 +206,7 @@ async function main() {
       floor: { concurrency1: floor1, concurrency16: floor16 },
       ratio: { concurrency1: ratio(http1, floor1), concurrency16: ratio(http16, floor16) },
     },
+    warnings,
     backdated: { laterLedgerRows: laterRows.body.total, ms: backdatedMs },
     reports,
     verification,
@@ -292,6 +298,7 @@ async function postThroughHttp(owner: HttpClient, bill: BillSpec) {
 function printTable(results: {
   freshPosting: FreshPosting;
   posting: { http: Record<string, RunFigures>; floor: Record<string, RunFigures>; ratio: Record<string, number> };
+  warnings: WarningCost & { shareOfPosting: number };
   backdated: { laterLedgerRows: number; ms: number };
   reports: Record<string, { firstMs: number; p50Ms: number; p95Ms: number }>;
   verification: { ms: number; checkedLedgerRows: number } | null;
@@ -306,6 +313,9 @@ function printTable(results: {
     const r = results.posting.ratio[key]!;
     rows.push([`  HTTP / floor, c=${c}`, `${Math.round(r * 100)} %`, '', '', '', `≥ 60 % ${r >= 0.6 ? 'met' : 'MISSED'}`]);
   }
+  const w = results.warnings;
+  const share = Math.round(w.shareOfPosting * 1000) / 10;
+  rows.push([`stock warnings judged per posting`, `${w.msPerPosting} ms`, '', '', '', `${share} % of c=1 posting, ≤ 10 % ${share <= 10 ? 'met' : 'MISSED'}`]);
   const b = results.backdated;
   rows.push([`backdated bill, ${b.laterLedgerRows.toLocaleString()} later rows`, `${b.ms} ms`, '', '', '', `< 2000 ms ${b.ms < 2000 ? 'met' : 'MISSED'}`]);
   for (const [name, figures] of Object.entries(results.reports)) {

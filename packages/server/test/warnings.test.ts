@@ -248,3 +248,31 @@ describeOnDatabase('notifications', () => {
   });
 });
 
+
+describeOnDatabase('warnings and notifications between shops', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  it("answers 404 to another shop's notifications, deliveries, categories and products, and changes nothing of theirs", async () => {
+    const a = await t.registerShop('甲店');
+    const b = await t.registerShop('乙店');
+    await a.put('/api/notifications/preferences', { email: 'a@example.com' });
+    const category = (await a.post('/api/categories', { name: '甲的分类' })).body.id;
+    const product = await createProduct(a, { warningStock: '1', categoryId: category });
+    await buy(a, product, 1);
+    const [notice] = (await notificationsOf(a)).items;
+    const [delivery] = (await a.get('/api/notifications/deliveries')).body.items;
+    expect(delivery.status).toBe('pending');
+    expect((await b.post(`/api/notifications/${notice.id}/read`)).status).toBe(404);
+    expect((await b.post(`/api/notifications/deliveries/${delivery.id}/retry`)).status).toBe(404);
+    expect((await b.put(`/api/warnings/rules/category/${category}`, { staleDays: 1 })).status).toBe(404);
+    expect((await b.put(`/api/warnings/rules/product/${product}`, { staleDays: 1 })).status).toBe(404);
+    expect((await b.put('/api/warnings/recipients', { userIds: [a.userId] })).status).toBe(400);
+    expect((await b.get('/api/warnings')).body.total).toBe(0);
+    expect((await b.get('/api/notifications')).body.total).toBe(0);
+    expect((await a.get('/api/notifications')).body.items[0].readAt).toBeNull();
+    expect((await a.get('/api/warnings/rules')).body.overrides).toEqual([]);
+  });
+});
