@@ -36,7 +36,7 @@ export interface ServerOptions {
   outside?: OutsideChannels;
 }
 
-const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/openapi.json', '/api/health']);
+const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/auth/wechat/login', '/api/openapi.json', '/api/health']);
 
 export async function buildServer({ db, logger, appDir, trustProxy = 'loopback', publicBaseUrl = 'http://127.0.0.1:3000', outside = outsideFromEnv().outside }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({

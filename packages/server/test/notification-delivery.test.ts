@@ -121,6 +121,24 @@ describeOnDatabase('delivering notifications through the outbox', () => {
     expect(smtp.received.filter((received) => received.to.includes(email))).toHaveLength(1);
   });
 
+  it('signs in with WeChat the user whose account is bound, and no one else', async () => {
+    const { owner, openId } = await reachableOwner();
+    const code = uniqueName('code');
+    wechat.addCode(code, openId);
+    const signedIn = await t.request('POST', '/api/auth/wechat/login', { code });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ id: owner.userId, role: 'owner' });
+    expect((await t.request('GET', '/api/me', undefined, { authorization: `Bearer ${signedIn.body.token}` })).status).toBe(200);
+    const stranger = uniqueName('code');
+    wechat.addCode(stranger, uniqueName('openid'));
+    expect((await t.request('POST', '/api/auth/wechat/login', { code: stranger })).status).toBe(401);
+    expect((await t.request('POST', '/api/auth/wechat/login', { code: 'made-up' })).status).toBe(400);
+    await owner.delete('/api/auth/wechat/bind');
+    const again = uniqueName('code');
+    wechat.addCode(again, openId);
+    expect((await t.request('POST', '/api/auth/wechat/login', { code: again })).status).toBe(401);
+  });
+
   it('marks a WeChat refusal (43101) at once and empties the subscription count', async () => {
     const { owner, openId, product } = await reachableOwner();
     await owner.put('/api/notifications/preferences', { kinds: { warning: { sms: false, email: false } } });

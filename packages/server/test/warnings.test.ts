@@ -230,6 +230,9 @@ describeOnDatabase('notifications', () => {
       allowed: true,
       channels: { inApp: true, wechat: true, email: true, sms: false },
     });
+    // Without WeChat configured, binding and signing in with it are refused in words, not attempted.
+    expect((await owner.post('/api/auth/wechat/bind', { code: 'any' })).body.error.message).toContain('not configured');
+    expect((await t.request('POST', '/api/auth/wechat/login', { code: 'any' })).status).toBe(409);
     const bad = await owner.put('/api/notifications/preferences', { email: 'not-an-address', phone: '12345' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'phone']);

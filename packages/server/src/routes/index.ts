@@ -13,6 +13,7 @@ import { staffRoutes } from './staff.ts';
 import { stockRoutes } from './stock.ts';
 import type { Api } from './types.ts';
 import { warningRoutes } from './warnings.ts';
+import { wechatRoutes } from './wechat.ts';
 import type { OutsideChannels } from '../use-cases/notifications/outside-channels.ts';
 
 export interface RouteOptions {
@@ -24,5 +25,5 @@ export interface RouteOptions {
 
 export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, notificationRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, notificationRoutes(outside), wechatRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
 }

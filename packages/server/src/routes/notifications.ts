@@ -9,8 +9,6 @@ import {
   NotificationPreferences,
   NotificationPreferencesInput,
   Ok,
-  WechatCodeInput,
-  WechatSubscriptionInput,
 } from '@xiaocang/contracts';
 import { z } from 'zod';
 import { actorOf, pathId } from '../http/context.ts';
@@ -18,7 +16,6 @@ import { listDeliveries, retryDelivery } from '../use-cases/notifications/delive
 import { listNotifications, markAllNotificationsRead, markNotificationRead, notificationBadges } from '../use-cases/notifications/list-notifications.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from '../use-cases/notifications/notification-preferences.ts';
 import type { OutsideChannels } from '../use-cases/notifications/outside-channels.ts';
-import { bindWechat, recordWechatSubscription, unbindWechat } from '../use-cases/notifications/wechat-account.ts';
 import type { RouteModule } from './types.ts';
 
 const tags = ['notifications'];
@@ -42,13 +39,6 @@ export const notificationRoutes =
     app.put('/api/notifications/preferences', { schema: { tags, body: NotificationPreferencesInput, response: { 200: NotificationPreferences } } }, async (request) =>
       updateNotificationPreferences(db, actorOf(request), request.body, outside),
     );
-    app.post('/api/notifications/wechat-subscriptions', { schema: { tags, body: WechatSubscriptionInput, response: { 200: NotificationPreferences } } }, async (request) =>
-      recordWechatSubscription(db, actorOf(request), request.body, outside),
-    );
-    app.post('/api/auth/wechat/bind', { schema: { tags, body: WechatCodeInput, response: { 200: NotificationPreferences } } }, async (request) =>
-      bindWechat(db, actorOf(request), request.body, outside),
-    );
-    app.delete('/api/auth/wechat/bind', { schema: { tags, response: { 200: NotificationPreferences } } }, async (request) => unbindWechat(db, actorOf(request), outside));
     app.get('/api/notifications/deliveries', { schema: { tags, querystring: DeliveryListQuery, response: { 200: DeliveryList } } }, async (request) =>
       listDeliveries(db, actorOf(request), request.query),
     );
