@@ -25,6 +25,7 @@ export const InventoryItem = z.object({
   quantity: DecimalString,
   avgCost: DecimalString.optional(),
   totalCost: DecimalString.optional(),
+  /** The warning stock that binds the product: its own, else its category's or the shop's threshold (warning rules). */
   warningStock: DecimalString,
   /** The product's stock across all stock points: what `isLow` compares with the warning stock. */
   productQuantity: DecimalString,

@@ -16,6 +16,8 @@ import { openApiTransform } from './http/openapi.ts';
 import { registerRateLimits } from './http/rate-limits.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerRoutes } from './routes/index.ts';
+import { outsideFromEnv } from './integrations/outside.ts';
+import type { OutsideChannels } from './use-cases/notifications/outside-channels.ts';
 
 export interface ServerOptions {
   db: Database;
@@ -30,11 +32,13 @@ export interface ServerOptions {
   trustProxy?: boolean | string;
   /** Where share links and their QR codes point (PUBLIC_BASE_URL), without a trailing slash. */
   publicBaseUrl?: string;
+  /** What can be sent outside the app and WeChat sign-in; by default what the environment configures. */
+  outside?: OutsideChannels;
 }
 
 const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/openapi.json', '/api/health']);
 
-export async function buildServer({ db, logger, appDir, trustProxy = 'loopback', publicBaseUrl = 'http://127.0.0.1:3000' }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, logger, appDir, trustProxy = 'loopback', publicBaseUrl = 'http://127.0.0.1:3000', outside = outsideFromEnv().outside }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger, logController: new OneLinePerRequest() } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
@@ -81,7 +85,7 @@ export async function buildServer({ db, logger, appDir, trustProxy = 'loopback',
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await registerRoutes(app, db, { publicBaseUrl });
+  await registerRoutes(app, db, { publicBaseUrl, outside });
 
   if (appDir && existsSync(appDir)) {
     await app.register(fastifyStatic, { root: appDir, wildcard: false });

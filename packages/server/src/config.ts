@@ -19,6 +19,11 @@ export interface ServerConfig {
   trustProxy: boolean | string;
   /** Where share links and their QR codes point: the address customers reach this server at (PUBLIC_BASE_URL). */
   publicBaseUrl: string;
+  /**
+   * How long a notification being sent is one process's alone (DELIVERY_LEASE_MS, 2 min): longer than any
+   * send may take; a process killed mid-send leaves it to be sent again once this has passed.
+   */
+  deliveryLeaseMs: number;
 }
 
 /**
@@ -50,5 +55,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     appDir: path.resolve(REPO_ROOT, env.APP_DIR ?? 'packages/app/dist-h5'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicBaseUrl: publicBaseUrlOf(env.PUBLIC_BASE_URL, host, port),
+    deliveryLeaseMs: Number(env.DELIVERY_LEASE_MS ?? 120_000),
   };
 }

@@ -8,6 +8,8 @@ import { AppError } from './errors.ts';
 import { bufferedLogger } from './http/buffered-logger.ts';
 import { checkBooks, restoreAdvice, type BooksCheck } from './jobs/check-books.ts';
 import { keepStatistics } from './jobs/keep-statistics.ts';
+import { startBackgroundWork } from './jobs/background.ts';
+import { outsideFromEnv } from './integrations/outside.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,7 +26,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSync: config.pgliteSync });
   await migrate(db);
   const log = bufferedLogger();
-  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl });
+  const { outside, delivery } = outsideFromEnv();
+  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside });
   // Books found damaged are not served: every API call, and every shared bill, answers DATA_DAMAGED until the folder is restored.
   let damage: string | undefined;
   app.addHook('onRequest', async (request) => {
@@ -33,6 +36,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const statistics = keepStatistics(db, log);
+  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs });
   const stopping = new AbortController();
   const booksChecked =
     config.databaseUrl || !config.checkBooksOnStart
@@ -59,7 +63,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     booksChecked,
     async stop() {
       stopping.abort();
-      await Promise.all([booksChecked, statistics.stop()]);
+      await Promise.all([booksChecked, statistics.stop(), background.stop()]);
       await app.close();
       await db.close();
     },

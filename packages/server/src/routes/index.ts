@@ -6,18 +6,23 @@ import { catalogRoutesModule } from './catalog.ts';
 import { exportRoutes } from './exports.ts';
 import { importRoutes } from './imports.ts';
 import { moneyRoutes } from './money.ts';
+import { notificationRoutes } from './notifications.ts';
 import { shareRoutes } from './shares.ts';
 import { shopRoutes } from './shop.ts';
 import { staffRoutes } from './staff.ts';
 import { stockRoutes } from './stock.ts';
 import type { Api } from './types.ts';
+import { warningRoutes } from './warnings.ts';
+import type { OutsideChannels } from '../use-cases/notifications/outside-channels.ts';
 
 export interface RouteOptions {
   /** The address the public links and their QR codes point at (PUBLIC_BASE_URL). */
   publicBaseUrl: string;
+  /** What can be sent outside the app, and WeChat sign-in. */
+  outside: OutsideChannels;
 }
 
-export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl }: RouteOptions): Promise<void> {
+export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, notificationRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
 }

@@ -8,6 +8,7 @@ import { findBillFor } from './bill-access.ts';
 import { billGroup } from './bill-group.ts';
 import { loadBill } from './bill-rows.ts';
 import { postBillMoney } from '../money/post-bill-money.ts';
+import { notifyApprovalResult } from '../notifications/notify-approvals.ts';
 
 export async function approveBill(tx: Transaction, actor: Actor, billId: string): Promise<Bill> {
   const bill = await findBillFor(tx, actor, billId, 'approve');
@@ -24,5 +25,6 @@ export async function approveBill(tx: Transaction, actor: Actor, billId: string)
   if (bill.stocktake_id) await settleStocktake(tx, actor, bill.stocktake_id, 'confirmed');
   const approved = await loadBill(tx, actor.shopId, billId);
   await postBillMoney(tx, actor, approved);
+  await notifyApprovalResult(tx, actor, approved, { approved: true });
   return approved;
 }

@@ -2,6 +2,7 @@ import type { Bill } from '@xiaocang/contracts';
 import type { Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { notifyApprovalResult } from '../notifications/notify-approvals.ts';
 import { settleStocktake } from '../stocktakes/stocktake-approval.ts';
 import { findBillFor } from './bill-access.ts';
 import { billGroup } from './bill-group.ts';
@@ -19,5 +20,7 @@ export async function rejectBill(tx: Transaction, actor: Actor, { id: billId, re
   );
   for (const id of billIds) await recordAudit(tx, actor, 'reject', 'bill', id, { reason });
   if (bill.stocktake_id) await settleStocktake(tx, actor, bill.stocktake_id, 'rejected');
-  return loadBill(tx, actor.shopId, billId);
+  const rejected = await loadBill(tx, actor.shopId, billId);
+  await notifyApprovalResult(tx, actor, rejected, { approved: false, reason });
+  return rejected;
 }

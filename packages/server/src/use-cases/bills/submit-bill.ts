@@ -2,6 +2,7 @@ import type { Bill } from '@xiaocang/contracts';
 import { needsApproval, type Actor } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { SqlParams } from '../../db/sql-params.ts';
+import { notifyApprovalRequest } from '../notifications/notify-approvals.ts';
 import { loadPostingBills, postBills, type Closing, type PostingBill, type ProductsLocked } from '../stock/post-bills.ts';
 import { checkSequence, numbering } from './assign-bill-number.ts';
 import { billGroup } from './bill-group.ts';
@@ -46,7 +47,10 @@ export async function submitBill(tx: Transaction, actor: Actor, billId: string, 
   );
   const row = rows.find((candidate) => candidate.id === billId)!;
   checkSequence(row);
-  return pending ? { ...toBill(row), stockWarnings: await stockWarnings(tx, actor.shopId, billIds) } : toBill(row);
+  if (!pending) return toBill(row);
+  const waiting = toBill(row);
+  await notifyApprovalRequest(tx, actor, waiting);
+  return { ...waiting, stockWarnings: await stockWarnings(tx, actor.shopId, billIds) };
 }
 
 const confirmAndNumber =

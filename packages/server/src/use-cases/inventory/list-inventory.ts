@@ -3,7 +3,7 @@ import { can, formatMoney, formatQuantity, formatUnitCost, isLowStock, type Acto
 import { forbidden } from '../../errors.ts';
 import type { Queryable } from '../../db/database.ts';
 import { conditions } from '../../db/conditions.ts';
-import { lowStockSql, productQuantitySql } from './low-stock.ts';
+import { lowStockSql, productQuantitySql, warningStockSql } from './low-stock.ts';
 
 /** Stock per product and stock point, with totals over everything the filters match (low stock: products, not rows). */
 export async function listInventory(db: Queryable, actor: Actor, query: InventoryQuery): Promise<InventoryList> {
@@ -31,7 +31,7 @@ export async function listInventory(db: Queryable, actor: Actor, query: Inventor
   );
   const rows = await db.query<Record<string, string | boolean | null>>(
     `SELECT b.product_id, p.name AS product_name, p.code AS product_code, p.unit, p.category_id, c.name AS category_name,
-            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.avg_cost, b.total_cost, p.warning_stock, p.is_enabled,
+            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.avg_cost, b.total_cost, ${warningStockSql('p')} AS warning_stock, p.is_enabled,
             pq.quantity AS product_quantity
        ${from} ORDER BY p.name, b.product_id, b.stock_point_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],

@@ -15,6 +15,7 @@ import type { Transaction } from '../../db/database.ts';
 import { SqlParams } from '../../db/sql-params.ts';
 import { balanceLimitExceeded, insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
+import { checkStockWarnings } from '../warnings/check-stock-warnings.ts';
 import { statsUpsert } from './monthly-stats.ts';
 import { ledgerPrice, magnitude, runSegment, signedCost, signedQuantity, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
 import { rewriteHistory, writeBalance } from './segment-writer.ts';
@@ -69,7 +70,8 @@ interface PostingContext {
 
 /**
  * THE posting function: the only code that changes stock. It takes an open transaction and, for the
- * given bills in order, writes balances, ledger rows and monthly stats together.
+ * given bills in order, writes balances, ledger rows and monthly stats together, then judges the stock
+ * warnings of the products they touched (`checkStockWarnings`).
  *
  * Locks: the products of all lines (in id order) serialise every posting that touches a product at any
  * stock point, so history can be recomputed across stock points without deadlocks; then the balance rows.
@@ -90,6 +92,8 @@ export async function postBills(
   const context: PostingContext = { tx, who, allowNegative, sourceCosts: await loadSourceCosts(tx, who.shopId, lines) };
   let closed: Record<string, unknown> | undefined;
   for (const [i, bill] of bills.entries()) closed = await postOneBill(context, bill, i === bills.length - 1 ? closing : undefined);
+  const goneOut = bills.filter((bill) => bill.direction === 'out' && bill.kind === 'normal').flatMap((bill) => bill.lines);
+  await checkStockWarnings(tx, who.shopId, [...new Set(lines.map((line) => line.productId))], [...new Set(goneOut.map((line) => line.productId))]);
   return closed;
 }
 

@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import { runDailyWarnings } from './daily-warnings.ts';
+import { deliverNotifications, type DeliveryOptions } from './deliver-notifications.ts';
+
+export interface BackgroundOptions extends DeliveryOptions {
+  /** How often the outbox is looked at. */
+  deliverEveryMs?: number;
+  /** How often shops whose daily check has not run today are looked for. */
+  dailyEveryMs?: number;
+  /** The first daily pass waits for start-up to finish. */
+  dailyFirstAfterMs?: number;
+}
+
+/**
+ * The one runner of the server's background work: the notification outbox and the daily warning check.
+ * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
+ * server processes may run it side by side: the jobs themselves share the work out through row locks.
+ */
+export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, options: BackgroundOptions): { stop(): Promise<void> } {
+  const running = new Map<string, Promise<unknown>>();
+  const every = (name: string, ms: number, work: () => Promise<unknown>, firstAfterMs = 0) => {
+    const pass = () => {
+      if (running.has(name)) return;
+      running.set(
+        name,
+        work()
+          .catch((error: unknown) => log.warn({ err: error }, `background ${name} failed; it runs again shortly`))
+          .finally(() => running.delete(name)),
+      );
+    };
+    const timer = setInterval(pass, ms);
+    timer.unref();
+    setTimeout(pass, firstAfterMs).unref();
+    return timer;
+  };
+  const timers = [
+    every('delivery', options.deliverEveryMs ?? 2000, () => deliverNotifications(db, options)),
+    every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
+  ];
+  return {
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(running.values());
+    },
+  };
+}
