@@ -32,7 +32,9 @@ export const warnings = {
 
 /** The signed-in person's notifications, their settings, and (owner) the deliveries that failed. */
 export const notifications = {
-  list: (query: { unreadOnly?: boolean; page: number; pageSize: number }) => request<NotificationList>('GET', '/notifications', { query }),
+  // Only `unreadOnly=true` is sent: the server reads any value given (even "false") as true.
+  list: ({ unreadOnly, ...query }: { unreadOnly?: boolean; page: number; pageSize: number }) =>
+    request<NotificationList>('GET', '/notifications', { query: { ...query, unreadOnly: unreadOnly ? true : undefined } }),
   badges: () => request<NotificationBadges>('GET', '/notifications/badges'),
   read: (id: string) => request<{ ok: true }>('POST', `/notifications/${id}/read`),
   readAll: () => request<{ updated: number }>('POST', '/notifications/read-all'),

@@ -78,12 +78,50 @@ export function overrideSummary(override: WarningOverride): string {
   return parts.length ? parts.join(' · ') : '全部跟随全店';
 }
 
-/** The report's periods as bars: warnings raised per period, the shortage kinds against the others. */
-export function warningBars(report: WarningReport): Array<{ label: string; a: number; b: number }> {
-  const shortage = (counts: Partial<Record<WarningKind, number>>) => (counts.lowStock ?? 0) + (counts.lowCover ?? 0);
-  const other = (counts: Partial<Record<WarningKind, number>>) => (counts.spike ?? 0) + (counts.stale ?? 0);
-  const max = Math.max(1, ...report.periods.flatMap((p) => [shortage(p.counts), other(p.counts)]));
-  return report.periods.map((p) => ({ label: periodLabel(p.period), a: shortage(p.counts) / max, b: other(p.counts) / max }));
+/**
+ * The report's periods as bars: warnings raised per period, the shortage kinds against the others. With
+ * `slots` every period of the range gets its bar (the server lists only periods that had warnings).
+ */
+export function warningBars(report: WarningReport, slots?: PeriodSlot[]): Array<{ label: string; a: number; b: number }> {
+  type Counts = Partial<Record<WarningKind, number>>;
+  const shortage = (counts: Counts) => (counts.lowStock ?? 0) + (counts.lowCover ?? 0);
+  const other = (counts: Counts) => (counts.spike ?? 0) + (counts.stale ?? 0);
+  const byKey = new Map<string, Counts>(report.periods.map((p) => [p.period, p.counts]));
+  const rows = (slots ?? report.periods.map((p) => ({ key: p.period, label: periodLabel(p.period) }))).map((slot) => ({ label: slot.label, counts: byKey.get(slot.key) ?? {} }));
+  const max = Math.max(1, ...rows.flatMap((row) => [shortage(row.counts), other(row.counts)]));
+  return rows.map((row) => ({ label: row.label, a: shortage(row.counts) / max, b: other(row.counts) / max }));
+}
+
+export interface PeriodSlot {
+  /** As the server names the period: "2026-03-02", "2026-W10" (ISO week) or "2026-03". */
+  key: string;
+  label: string;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The periods from `from` to `to` (YYYY-MM-DD, both included), named as the server names them; a week is labelled by its Monday. */
+export function periodSlots(from: string, to: string, grain: 'day' | 'week' | 'month'): PeriodSlot[] {
+  const toDate = (text: string) => new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))));
+  const end = toDate(to);
+  const slots: PeriodSlot[] = [];
+  for (let day = toDate(from); day <= end && slots.length < 400; day = new Date(day.getTime() + 86_400_000)) {
+    const y = day.getUTCFullYear();
+    const m = day.getUTCMonth() + 1;
+    const d = day.getUTCDate();
+    let slot: PeriodSlot;
+    if (grain === 'day') slot = { key: `${y}-${pad2(m)}-${pad2(d)}`, label: `${m}/${d}` };
+    else if (grain === 'month') slot = { key: `${y}-${pad2(m)}`, label: `${m}月` };
+    else {
+      const weekday = day.getUTCDay() || 7;
+      const monday = new Date(day.getTime() - (weekday - 1) * 86_400_000);
+      const thursday = new Date(day.getTime() + (4 - weekday) * 86_400_000);
+      const week = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+      slot = { key: `${thursday.getUTCFullYear()}-W${pad2(week)}`, label: `${monday.getUTCMonth() + 1}/${monday.getUTCDate()}` };
+    }
+    if (slots[slots.length - 1]?.key !== slot.key) slots.push(slot);
+  }
+  return slots;
 }
 
 /** "2026-03-02" → "3/2", "2026-03" → "3月"; a week is named by its first day. */

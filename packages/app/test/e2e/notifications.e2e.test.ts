@@ -15,16 +15,17 @@ describeInBrowser('stock warnings and notifications in the app', () => {
   let mask: string;
   const owner = { username: `notify${Date.now().toString(36)}`, password: 'notify-secret-1' };
 
-  /** Warnings are raised after the sale commits, by the background worker: wait for them to arrive. */
-  async function badgesWhen(done: (badges: Badges) => boolean): Promise<Badges> {
-    const deadline = Date.now() + 60_000;
-    let badges = await callApi<Badges>(stack, 'GET', '/notifications/badges', undefined, token);
-    while (!done(badges) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      badges = await callApi<Badges>(stack, 'GET', '/notifications/badges', undefined, token);
+  /** What the server says, asked again until it is `done` (a save on screen, a warning after the sale) or 30 s pass. */
+  async function eventually<T>(ask: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+    const deadline = Date.now() + 30_000;
+    let value = await ask();
+    while (!done(value) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      value = await ask();
     }
-    return badges;
+    return value;
   }
+  const badgesWhen = (done: (badges: Badges) => boolean) => eventually(() => callApi<Badges>(stack, 'GET', '/notifications/badges', undefined, token), done);
 
   beforeAll(async () => {
     stack = await startStack();
@@ -44,12 +45,13 @@ describeInBrowser('stock warnings and notifications in the app', () => {
     const rules = await phone.waitFor('page-warning-rules');
     await see(rules.locator('.recipient-row'), /阿玲/);
     await rules.locator('.rule-lowStockThreshold input').fill('5');
-    await see(rules.locator('.save-rules'), '保存规则');
     await rules.locator('.save-rules').click();
-    await see(rules.locator('.save-rules'), '规则已保存');
+    const threshold = await eventually(
+      async () => Number((await callApi<{ shop: { lowStockThreshold: string } }>(stack, 'GET', '/warnings/rules', undefined, token)).shop.lowStockThreshold),
+      (value) => value === 5,
+    );
+    expect(threshold).toBe(5);
     await see(rules.locator('.rule--lowStock .list-item__title'), '库存不足');
-    const stored = await callApi<{ shop: { lowStockThreshold: string } }>(stack, 'GET', '/warnings/rules', undefined, token);
-    expect(Number(stored.shop.lowStockThreshold)).toBe(5);
     await phone.shot('n03-warning-rules');
 
     // 8 on hand, 4 sold: 4 is not above 5.

@@ -101,8 +101,12 @@ describe('通知中心', () => {
   it('marks a tapped notification read and opens what it is about', async () => {
     const notice: Notification = { id: '7', kind: 'warning', title: '库存不足：补水面膜', body: '库存 3 盒，不高于 5 盒', page: '/sub/notify/warnings/index', createdAt: '2026-03-02T01:00:00Z', readAt: null };
     const read: string[] = [];
-    serve((route) => {
-      if (route === 'GET /api/notifications') return { status: 200, data: { items: [notice], total: 1, page: 1, pageSize: 20, unreadCount: 1 } };
+    const asked: string[] = [];
+    serve((route, url) => {
+      if (route === 'GET /api/notifications') {
+        asked.push(url.search);
+        return { status: 200, data: { items: [notice], total: 1, page: 1, pageSize: 20, unreadCount: 1 } };
+      }
       if (route === 'POST /api/notifications/7/read') {
         read.push('7');
         return { status: 200, data: { ok: true } };
@@ -117,5 +121,8 @@ describe('通知中心', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/sub/notify/warnings/index' });
     expect(container.querySelector('.notice-row--read')).not.toBeNull();
     expect(container.querySelector('.seg-unread')?.textContent).toBe('未读');
+    // 全部 sends no `unreadOnly` at all (the server would read "false" as true); 未读 sends true.
+    fireEvent.click(container.querySelector('.seg-unread')!);
+    await waitFor(() => expect(asked).toEqual(['?page=1&pageSize=20', '?page=1&pageSize=20&unreadOnly=true']));
   });
 });

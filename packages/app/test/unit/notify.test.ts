@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translateServerMessage } from '../../src/api/messages';
 import type { WarningOverride, WarningReport } from '../../src/api/types';
-import { notificationTarget, overrideSummary, periodLabel, rulesToValues, valuesToOverrideInput, valuesToRulesInput, warningBars } from '../../src/lib/notify';
+import { notificationTarget, overrideSummary, periodLabel, periodSlots, rulesToValues, valuesToOverrideInput, valuesToRulesInput, warningBars } from '../../src/lib/notify';
 
 const override = (fields: Partial<WarningOverride>): WarningOverride => ({
   scope: 'category',
@@ -56,6 +56,22 @@ describe('the warning report chart', () => {
       { label: '3/9', a: 0, b: 0.25 },
     ]);
     expect(periodLabel('2026-11')).toBe('11月');
+    // Every period of the range has its bar, named as the server names it (ISO weeks, labelled by their Monday).
+    const slots = periodSlots('2026-03-01', '2026-03-10', 'week');
+    expect(slots).toEqual([
+      { key: '2026-W09', label: '2/23' },
+      { key: '2026-W10', label: '3/2' },
+      { key: '2026-W11', label: '3/9' },
+    ]);
+    const weekly = { ...report, periods: [{ period: '2026-W10', counts: { lowStock: 2, lowCover: 0, spike: 1, stale: 0 } }] };
+    expect(warningBars(weekly, slots)).toEqual([
+      { label: '2/23', a: 0, b: 0 },
+      { label: '3/2', a: 1, b: 0.5 },
+      { label: '3/9', a: 0, b: 0 },
+    ]);
+    expect(periodSlots('2026-12-28', '2027-01-04', 'week').map((slot) => slot.key)).toEqual(['2026-W53', '2027-W01']);
+    expect(periodSlots('2026-11-30', '2027-01-02', 'month').map((slot) => slot.key)).toEqual(['2026-11', '2026-12', '2027-01']);
+    expect(periodSlots('2026-02-27', '2026-03-01', 'day').map((slot) => slot.label)).toEqual(['2/27', '2/28', '3/1']);
     expect(periodLabel('2026-W07')).toBe('第7周');
   });
 });

@@ -169,7 +169,7 @@ function RulesForm({ initial }: { initial: WarningRulesView }) {
   const saved = rulesToValues(view.shop);
   const [values, setValues] = useState(saved);
   const action = useAction();
-  const guard = useFormGuard({ url: ROUTES.warningRules, value: values, pristine: saved, restore: setValues });
+  useFormGuard({ url: ROUTES.warningRules, value: values, pristine: saved, restore: setValues });
   const change = (key: RuleKey, text: string) => {
     setValues((current) => ({ ...current, [key]: text }));
     action.setFieldErrors(({ [key]: _cleared, ...rest }) => rest);
@@ -192,8 +192,8 @@ function RulesForm({ initial }: { initial: WarningRulesView }) {
       <Overrides view={view} shop={saved} onView={setView} />
       <Recipients view={view} onView={setView} />
       <View className="actions">
-        <Button type="primary" className="save-rules" disabled={!guard.dirty} loading={action.busy} onClick={save}>
-          {guard.dirty ? '保存规则' : '规则已保存'}
+        <Button type="primary" className="save-rules" loading={action.busy} onClick={save}>
+          保存规则
         </Button>
       </View>
     </>

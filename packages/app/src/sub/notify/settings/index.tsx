@@ -130,7 +130,7 @@ function Addresses({ prefs, onPrefs }: { prefs: NotificationPreferences; onPrefs
   const saved = { email: prefs.email, phone: prefs.phone };
   const [values, setValues] = useState(saved);
   const action = useAction();
-  const guard = useFormGuard({ url: ROUTES.notifySettings, value: values, pristine: saved, restore: setValues });
+  useFormGuard({ url: ROUTES.notifySettings, value: values, pristine: saved, restore: setValues });
   const set = (field: 'email' | 'phone') => (text: string) => {
     setValues((current) => ({ ...current, [field]: text }));
     action.setFieldErrors(({ [field]: _cleared, ...rest }) => rest);
@@ -147,7 +147,7 @@ function Addresses({ prefs, onPrefs }: { prefs: NotificationPreferences; onPrefs
       <TextField name="email" label="邮箱" value={values.email} onChange={set('email')} error={action.fieldErrors.email} placeholder="用于接收邮件提醒" />
       <TextField name="phone" label="手机号" value={values.phone} onChange={set('phone')} error={action.fieldErrors.phone} placeholder="用于接收短信提醒" />
       <View className="gap" />
-      <Button type="primary" size="small" block className="save-addresses" disabled={!guard.dirty} loading={action.busy} onClick={save}>
+      <Button type="primary" size="small" block className="save-addresses" loading={action.busy} onClick={save}>
         保存邮箱和手机号
       </Button>
     </View>

@@ -7,7 +7,7 @@ import { Screen } from '../../../components/Screen';
 import { Empty, RemoteView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { today } from '../../../lib/format';
-import { hoursText, WARNING_KIND_LABEL, warningBars } from '../../../lib/notify';
+import { hoursText, periodSlots, WARNING_KIND_LABEL, warningBars } from '../../../lib/notify';
 import { go } from '../../../routes';
 
 type Grain = 'day' | 'week' | 'month';
@@ -19,7 +19,7 @@ const GRAINS: Record<Grain, { label: string; range: (now: Date) => { from: strin
   month: { label: '近 12 个月', range: (now) => ({ from: today(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: today(now) }) },
 };
 
-function Report({ report }: { report: WarningReport }) {
+function Report({ report, grain }: { report: WarningReport; grain: Grain }) {
   const raised = report.byKind.reduce((sum, k) => sum + k.raisedCount, 0);
   const open = report.byKind.reduce((sum, k) => sum + k.openCount, 0);
   if (raised === 0 && open === 0) return <Empty title="这段时间没有预警" text="库存、出库出现异常时会在这里统计" />;
@@ -49,8 +49,11 @@ function Report({ report }: { report: WarningReport }) {
         <View className="muted" style={{ marginTop: '6px' }}>解除用时取中位数：一半的预警在这个时间内解除。</View>
       </View>
       <View className="card chart-card">
-        <View className="card__title">每期新增预警</View>
-        <BarChart groups={warningBars(report)} legend={['库存不足、即将售罄', '出库激增、滞销积压']} />
+        <View className="card__title">
+          每{grain === 'day' ? '天' : grain === 'week' ? '周' : '月'}新增预警
+          {grain === 'week' ? <View className="card__more">按每周一的日期</View> : null}
+        </View>
+        <BarChart groups={warningBars(report, periodSlots(report.from, report.to, grain))} legend={['库存不足、即将售罄', '出库激增、滞销积压']} />
       </View>
       <View className="card top-products">
         <View className="card__title">最常预警的商品</View>
@@ -80,7 +83,7 @@ export default function WarningReportPage() {
           </View>
         ))}
       </View>
-      <RemoteView remote={report}>{(data) => <Report report={data} />}</RemoteView>
+      <RemoteView remote={report}>{(data) => <Report report={data} grain={grain} />}</RemoteView>
     </Screen>
   );
 }
