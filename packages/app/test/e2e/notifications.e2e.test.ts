@@ -54,6 +54,20 @@ describeInBrowser('stock warnings and notifications in the app', () => {
     await see(rules.locator('.rule--lowStock .list-item__title'), '库存不足');
     await phone.shot('n03-warning-rules');
 
+    // A product of its own: slow sellers after 30 days instead of 90; its threshold stays its own warning stock.
+    await rules.locator('.add-product-override').click();
+    await rules.locator('.sheet .search input').fill('补水面膜');
+    await rules.locator('.sheet .product-option').filter({ hasText: '补水面膜' }).first().click();
+    const sheet = rules.locator('.sheet').filter({ hasText: '商品：补水面膜' });
+    await see(sheet.locator('.share-note').last(), /自己的预警库存/);
+    await seeCount(sheet.locator('.rule--lowStock'), 0);
+    await sheet.locator('.rule-staleDays input').fill('30');
+    await phone.shot('n03b-warning-override');
+    await sheet.locator('.save-override').click();
+    await see(rules.locator('.override-product .list-item__meta'), '30 天未出库');
+    const overrides = await callApi<{ overrides: Array<{ scope: string; id: string; staleDays: number | null; coverDays: number | null }> }>(stack, 'GET', '/warnings/rules', undefined, token);
+    expect(overrides.overrides).toMatchObject([{ scope: 'product', id: mask, staleDays: 30, coverDays: null }]);
+
     // 8 on hand, 4 sold: 4 is not above 5.
     await callApi(stack, 'POST', '/bills', { direction: 'out', billType: '销售出库', billDate: shopDay(new Date()), lines: [{ productId: mask, quantity: '4' }], confirm: true }, token, 'sale-1');
     const badges = await badgesWhen((b) => b.unreadCount > 0 && (b.openWarningCount ?? 0) > 0);
