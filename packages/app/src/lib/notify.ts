@@ -110,7 +110,8 @@ export function periodSlots(from: string, to: string, grain: 'day' | 'week' | 'm
     const m = day.getUTCMonth() + 1;
     const d = day.getUTCDate();
     let slot: PeriodSlot;
-    if (grain === 'day') slot = { key: `${y}-${pad2(m)}-${pad2(d)}`, label: `${m}/${d}` };
+    // Days are named by their number alone (the month on its first day), so a fortnight fits under its bars.
+    if (grain === 'day') slot = { key: `${y}-${pad2(m)}-${pad2(d)}`, label: d === 1 ? `${m}/1` : String(d) };
     else if (grain === 'month') slot = { key: `${y}-${pad2(m)}`, label: `${m}月` };
     else {
       const weekday = day.getUTCDay() || 7;

@@ -71,7 +71,7 @@ describe('the warning report chart', () => {
     ]);
     expect(periodSlots('2026-12-28', '2027-01-04', 'week').map((slot) => slot.key)).toEqual(['2026-W53', '2027-W01']);
     expect(periodSlots('2026-11-30', '2027-01-02', 'month').map((slot) => slot.key)).toEqual(['2026-11', '2026-12', '2027-01']);
-    expect(periodSlots('2026-02-27', '2026-03-01', 'day').map((slot) => slot.label)).toEqual(['2/27', '2/28', '3/1']);
+    expect(periodSlots('2026-02-27', '2026-03-01', 'day').map((slot) => slot.label)).toEqual(['27', '28', '3/1']);
     expect(periodLabel('2026-W07')).toBe('第7周');
   });
 });

@@ -12,10 +12,11 @@ import { go } from '../../../routes';
 
 type Grain = 'day' | 'week' | 'month';
 
-/** Each grain looks back far enough for a dozen or so bars. */
+/** Each grain looks back as far as fits in bars side by side on a phone. */
 const GRAINS: Record<Grain, { label: string; range: (now: Date) => { from: string; to: string } }> = {
   day: { label: '近 14 天', range: (now) => ({ from: today(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 13)), to: today(now) }) },
-  week: { label: '近 12 周', range: (now) => ({ from: today(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 83)), to: today(now) }) },
+  // From the Monday seven weeks before this week's: eight whole weeks.
+  week: { label: '近 8 周', range: (now) => ({ from: today(new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() || 7) - 1) - 49)), to: today(now) }) },
   month: { label: '近 12 个月', range: (now) => ({ from: today(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: today(now) }) },
 };
 
