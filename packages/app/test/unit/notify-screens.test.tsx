@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notification, NotificationPreferences, WarningRulesView } from '../../src/api/types';
 import { endSession } from '../../src/state/session';
 import NotificationCenterPage from '../../src/sub/notify/center/index';
+import DeliveriesPage from '../../src/sub/notify/deliveries/index';
 import WarningRulesPage from '../../src/sub/notify/rules/index';
 import NotifySettingsPage from '../../src/sub/notify/settings/index';
 import { me, serve, signIn } from '../fixtures';
@@ -124,5 +125,31 @@ describe('通知中心', () => {
     // 全部 sends no `unreadOnly` at all (the server would read "false" as true); 未读 sends true.
     fireEvent.click(container.querySelector('.seg-unread')!);
     await waitFor(() => expect(asked).toEqual(['?page=1&pageSize=20', '?page=1&pageSize=20&unreadOnly=true']));
+  });
+});
+
+describe('发送失败', () => {
+  it('lists failed deliveries with their error and retries one, then shows the list again from the server', async () => {
+    const failed = { id: '5', channel: 'email', recipientName: '阿玲', address: 'a***@example.com', title: '库存不足：补水面膜', status: 'failed', attempts: 5, lastError: 'SMTP 550 mailbox unavailable', createdAt: '2026-03-02T01:00:00Z', sentAt: null, nextAttemptAt: null };
+    let retried = false;
+    const asked: string[] = [];
+    serve((route, url) => {
+      if (route === 'GET /api/notifications/deliveries') {
+        asked.push(url.searchParams.get('status') ?? '');
+        return { status: 200, data: { items: retried ? [] : [failed], total: retried ? 0 : 1, page: 1, pageSize: 20 } };
+      }
+      if (route === 'POST /api/notifications/deliveries/5/retry') {
+        retried = true;
+        return { status: 200, data: { ...failed, status: 'pending' } };
+      }
+      return undefined;
+    });
+    const { container } = render(<DeliveriesPage />);
+    await screen.findByText('SMTP 550 mailbox unavailable');
+    expect(container.querySelector('.delivery-row')?.textContent).toContain('发给 阿玲（a***@example.com）· 已试 5 次');
+    expect(container.querySelector('.delivery-channel')?.textContent).toBe('邮件');
+    fireEvent.click(container.querySelector('.retry-delivery')!);
+    await screen.findByText('没有发送失败的消息');
+    expect(asked).toEqual(['failed', 'failed']);
   });
 });
