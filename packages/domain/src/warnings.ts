@@ -1,19 +1,8 @@
 import { divideRounded, quantityUnits, toUnits, unitsText } from './units.ts';
 import { quantityShown } from './shown.ts';
+import { WARNING_KIND_LABEL, type WarningKind } from './warning-kinds.ts';
 
-/**
- * The four stock warnings (seed 002): stock at or below a threshold; stock that will last fewer days than
- * wanted at the recent outbound rate; outbound far above its usual pace; stock that has not moved out for long.
- */
-export const WARNING_KINDS = ['lowStock', 'lowCover', 'spike', 'stale'] as const;
-export type WarningKind = (typeof WARNING_KINDS)[number];
-
-export const WARNING_KIND_LABEL: Record<WarningKind, string> = {
-  lowStock: '库存不足',
-  lowCover: '即将售罄',
-  spike: '出库激增',
-  stale: '滞销积压',
-};
+export { WARNING_KINDS, WARNING_KIND_LABEL, type WarningKind } from './warning-kinds.ts';
 
 /**
  * A shop's warning rules. A product is warned about against its own warning stock when it has one (> 0),

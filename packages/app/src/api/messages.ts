@@ -51,6 +51,12 @@ const MESSAGE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]>
   [/belongs to another (customer|supplier)/i, () => '属于其他往来单位'],
   [/must equal the sum of the allocations \((\S+)\)/i, (m) => `须等于所选单据合计 ¥${m[1]}`],
   [/must be more than zero/i, () => '须大于 0'],
+  [/must be an email address/i, () => '请输入正确的邮箱地址'],
+  [/must be an 11-digit mobile number/i, () => '请输入 11 位手机号'],
+  [/must be a whole number of days/i, () => '请输入整数天数'],
+  [/must be 0 \(off\) or at least (\S+)/i, (m) => `填 0（关闭）或不小于 ${m[1]}`],
+  [/too small: expected number to be >=\s*(\S+)/i, (m) => `不能小于 ${m[1]}`],
+  [/too big: expected number to be <=\s*(\S+)/i, (m) => `不能大于 ${m[1]}`],
   [/is switched off/i, () => '已停用'],
 ];
 

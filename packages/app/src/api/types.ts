@@ -48,6 +48,23 @@ export type {
   Supplier,
   Transfer,
   User,
+  Delivery,
+  DeliveryList,
+  Notification,
+  NotificationBadges,
+  NotificationKind,
+  NotificationChannel,
+  NotificationList,
+  NotificationPreferences,
+  NotificationPreferencesInput,
+  WarningEvent,
+  WarningList,
+  WarningOverride,
+  WarningOverrideInput,
+  WarningReport,
+  WarningRules,
+  WarningRulesInput,
+  WarningRulesView,
 } from '@xiaocang/contracts';
 
 export type SaveBillRequest = z.input<typeof CreateBillRequest>;

@@ -5,6 +5,7 @@ export {
   Category,
   Checked,
   Home,
+  Notice,
   Order,
   Received,
   Scan,

@@ -2,11 +2,12 @@ import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { money as moneyApi } from '../../api/money';
+import { notifications } from '../../api/notifications';
 import { fetchDashboard } from '../../api/reports';
 import { useFigureSheet } from '../../components/FigureSheet';
 import { Screen } from '../../components/Screen';
 import { RemoteView } from '../../components/StateView';
-import { ArrowTransfer, Category, Checked, Order, Received, Transit } from '../../components/icons';
+import { ArrowTransfer, Category, Checked, Notice, Order, Received, Transit, Warning } from '../../components/icons';
 import { useRemote } from '../../hooks/useRemote';
 import { money } from '../../lib/format';
 import { go, switchTab } from '../../routes';
@@ -43,19 +44,40 @@ function HomeContent() {
   const dashboard = useRemote(fetchDashboard, []);
   // Who owes the shop and whom it owes: the owner's figures (a staff member's would be partial or hidden).
   const owed = useRemote(() => (abilities.isOwner ? moneyApi.summary() : Promise.resolve(null)), [abilities.isOwner]);
+  // Unread notifications and open warnings (the latter only for whoever may see stock), fresh on every show.
+  const badges = useRemote(() => notifications.badges(), []);
   useDidShow(() => {
     void dashboard.reload();
     void owed.reload();
+    void badges.reload();
   });
+  const unread = badges.data?.unreadCount ?? 0;
+  const openWarnings = abilities.seeStock ? badges.data?.openWarningCount : undefined;
   const { explain, sheet } = useFigureSheet();
   const toBills = { label: '查看单据', go: () => switchTab('bills') };
   const toReport = { label: '查看月度报表', go: () => go('monthly') };
   return (
     <>
       <View className="hero">
-        <View className="hero__title">{me?.shop.name}</View>
-        <View className="hero__sub">
-          {me?.user.realName} · {abilities.isOwner ? '店主' : '员工'}
+        <View className="row row--top">
+          <View>
+            <View className="hero__title">{me?.shop.name}</View>
+            <View className="hero__sub">
+              {me?.user.realName} · {abilities.isOwner ? '店主' : '员工'}
+            </View>
+          </View>
+          <View className="hero__tools">
+            {openWarnings !== undefined ? (
+              <View className={`hero__pill home-warnings${openWarnings > 0 ? ' hero__pill--alert' : ''}`} onClick={() => go('warnings')}>
+                <Warning size={14} />
+                <View className="home-warnings__text">库存预警 {openWarnings}</View>
+              </View>
+            ) : null}
+            <View className="hero__bell home-bell" onClick={() => go('notifications')}>
+              <Notice size={22} />
+              {unread > 0 ? <View className="hero__count home-unread">{unread > 99 ? '99+' : unread}</View> : null}
+            </View>
+          </View>
         </View>
       </View>
       <RemoteView remote={dashboard}>

@@ -87,6 +87,8 @@ function MineContent() {
         entries={[
           { icon: '表', label: '月度报表', route: 'monthly', show: abilities.isOwner },
           { icon: '补', label: '补货建议', route: 'restock', show: abilities.isOwner },
+          { icon: '警', label: '库存预警', route: 'warnings', show: abilities.seeStock },
+          { icon: '报', label: '预警报表', route: 'warningReport', show: abilities.isOwner },
           { icon: '欠', label: '应收应付', route: 'moneyParties', show: true },
           { icon: '账', label: '资金账户', route: 'moneyAccounts', show: true },
           { icon: '调', label: '库存调拨', route: 'transfer', show: abilities.seeStock },
@@ -99,6 +101,15 @@ function MineContent() {
           { icon: '员', label: '员工账号', route: 'staff', show: abilities.manageShop },
           { icon: '权', label: '员工权限与库存规则', route: 'switches', show: abilities.manageShop },
           { icon: '单', label: '单据类型与单位', route: 'config', show: abilities.manageShop },
+          { icon: '规', label: '预警规则', route: 'warningRules', show: abilities.isOwner },
+          { icon: '败', label: '发送失败的提醒', route: 'deliveries', show: abilities.isOwner },
+        ]}
+      />
+      <Menu
+        title="通知"
+        entries={[
+          { icon: '通', label: '通知中心', route: 'notifications', show: true },
+          { icon: '设', label: '通知设置', route: 'notifySettings', show: true },
         ]}
       />
       <Menu title="账号安全" entries={[{ icon: '密', label: '修改密码', route: 'changePassword', show: true }]} />

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '库存预警', enablePullDownRefresh: true });
