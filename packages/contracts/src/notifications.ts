@@ -148,7 +148,11 @@ export const Notification = z.object({
   readAt: Timestamp.nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
-export const NotificationListQuery = z.object({ page: Page, pageSize: PageSize, unreadOnly: z.coerce.boolean().default(false) });
+export const NotificationListQuery = z.object({
+  page: Page,
+  pageSize: PageSize,
+  unreadOnly: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+});
 export const NotificationList = listOf(Notification).extend({ unreadCount: z.number().int() });
 export type NotificationList = z.infer<typeof NotificationList>;
 

@@ -213,6 +213,7 @@ describeOnDatabase('notifications', () => {
     expect((await staff.post(`/api/notifications/${mine.items[0].id}/read`)).status).toBe(404);
     expect((await owner.post(`/api/notifications/${mine.items[0].id}/read`)).status).toBe(200);
     expect((await owner.get('/api/notifications?unreadOnly=true')).body.items.map((n: { id: string }) => n.id)).toEqual([mine.items[1].id]);
+    expect((await owner.get('/api/notifications?unreadOnly=false')).body.total).toBe(2);
     expect((await owner.post('/api/notifications/read-all')).body).toEqual({ updated: 1 });
     expect((await owner.get('/api/notifications/badges')).body.unreadCount).toBe(0);
     expect((await notificationsOf(staff)).unreadCount).toBe(staffs.total);
