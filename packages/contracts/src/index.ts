@@ -9,3 +9,4 @@ export * from './shares.ts';
 export * from './imports.ts';
 export * from './analytics.ts';
 export * from './notifications.ts';
+export * from './store.ts';

@@ -11,3 +11,4 @@ export * from './figure-definitions.ts';
 export * from './money.ts';
 export * from './warnings.ts';
 export * from './shown.ts';
+export * from './orders.ts';

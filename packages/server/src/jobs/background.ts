@@ -2,10 +2,13 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { runDailyWarnings } from './daily-warnings.ts';
 import { deliverNotifications, type DeliveryOptions } from './deliver-notifications.ts';
+import { expireOrders } from '../use-cases/orders/order-actions.ts';
 
 export interface BackgroundOptions extends DeliveryOptions {
   /** How often the outbox is looked at. */
   deliverEveryMs?: number;
+  /** How often unpaid orders past their time are looked for. */
+  expireEveryMs?: number;
   /** How often shops whose daily check has not run today are looked for. */
   dailyEveryMs?: number;
   /** The first daily pass waits for start-up to finish. */
@@ -13,7 +16,8 @@ export interface BackgroundOptions extends DeliveryOptions {
 }
 
 /**
- * The one runner of the server's background work: the notification outbox and the daily warning check.
+ * The one runner of the server's background work: the notification outbox, unpaid orders that expire and
+ * the daily warning check.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -36,6 +40,7 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
   };
   const timers = [
     every('delivery', options.deliverEveryMs ?? 2000, () => deliverNotifications(db, options)),
+    every('order expiry', options.expireEveryMs ?? 15_000, () => expireOrders(db)),
     every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
   ];
   return {

@@ -13,6 +13,9 @@ import { staffRoutes } from './staff.ts';
 import { stockRoutes } from './stock.ts';
 import type { Api } from './types.ts';
 import { warningRoutes } from './warnings.ts';
+import { goodsRoutes } from './goods.ts';
+import { orderRoutes } from './orders.ts';
+import { storeRoutes } from './store.ts';
 import { wechatRoutes } from './wechat.ts';
 import type { OutsideChannels } from '../use-cases/notifications/outside-channels.ts';
 
@@ -25,5 +28,5 @@ export interface RouteOptions {
 
 export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, notificationRoutes(outside), wechatRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes, orderRoutes, storeRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
 }

@@ -6,12 +6,24 @@ import { warningRecipients } from '../warnings/warning-recipients.ts';
 import { channelSwitchesOf, type StoredSwitches } from './channel-switches.ts';
 import type { OutsideChannels } from './outside-channels.ts';
 
-const KIND_LABEL: Record<NotificationKind, string> = { warning: '库存预警', approvalRequest: '待审核单据', approvalResult: '审核结果' };
+const KIND_LABEL: Record<NotificationKind, string> = {
+  warning: '库存预警',
+  approvalRequest: '待审核单据',
+  approvalResult: '审核结果',
+  newOrder: '新订单',
+  refundRequest: '退款申请',
+};
 
 /** Whether this user can be told of a kind at all: warnings go to the recipients the owner chose, approvals to whoever they concern. */
 async function allowedKinds(db: Queryable, actor: Actor): Promise<Record<NotificationKind, boolean>> {
   const recipient = (await warningRecipients(db, actor.shopId)).find((user) => user.userId === actor.userId);
-  return { warning: recipient?.receivesWarnings ?? false, approvalRequest: can(actor, 'approveBills'), approvalResult: true };
+  return {
+    warning: recipient?.receivesWarnings ?? false,
+    approvalRequest: can(actor, 'approveBills'),
+    approvalResult: true,
+    newOrder: can(actor, 'approveBills'),
+    refundRequest: can(actor, 'approveBills'),
+  };
 }
 
 /** The caller's own addresses and switches, and which channels can reach them (and what is missing where one cannot). */

@@ -150,6 +150,8 @@ async function loadSourceCosts(tx: Transaction, shopId: string, lines: PostingLi
 interface BalanceRow {
   product_id: string;
   quantity: string;
+  /** What unpaid orders hold here. */
+  reserved: string;
   avg_cost: string;
   total_cost: string;
   backdated: boolean;
@@ -165,10 +167,10 @@ async function postOneBill(context: PostingContext, bill: PostingBill, closing?:
   const balances = await tx.query<BalanceRow>(
     `WITH seq AS (SELECT nextval('posting_seq')::text AS posting_seq),
           created AS (INSERT INTO inventory_balances (shop_id, stock_point_id, product_id) SELECT $1, $2, unnest($3::bigint[])
-                      ON CONFLICT DO NOTHING RETURNING product_id, quantity, avg_cost, total_cost),
-          locked AS (SELECT product_id, quantity, avg_cost, total_cost FROM inventory_balances
+                      ON CONFLICT DO NOTHING RETURNING product_id, quantity, avg_cost, total_cost, reserved),
+          locked AS (SELECT product_id, quantity, avg_cost, total_cost, reserved FROM inventory_balances
                       WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = ANY($3::bigint[]) ORDER BY product_id FOR UPDATE)
-     SELECT b.product_id::text, b.quantity, b.avg_cost, b.total_cost, seq.posting_seq,
+     SELECT b.product_id::text, b.quantity, b.avg_cost, b.total_cost, b.reserved, seq.posting_seq,
             EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = b.product_id
                        AND l.bill_date > $4::date) AS backdated
        FROM (SELECT * FROM created UNION ALL SELECT * FROM locked) b CROSS JOIN seq`,
@@ -216,7 +218,7 @@ async function postOneBill(context: PostingContext, bill: PostingBill, closing?:
     const replayed = balance.backdated
       ? await replayHistory(context, place, await stateBefore(tx, shopId, place, position), rowsOfProduct, { from: position, inclusive: false }, overrides)
       : await replayHistory(context, place, costState(balance.quantity, balance.avg_cost, balance.total_cost), rowsOfProduct, null, overrides);
-    const shortage = findShortage(context, replayed, place);
+    const shortage = findShortage(context, replayed, place) ?? findReservedShortage(context, replayed, place, quantityUnits(balance.reserved));
     if (shortage) shortages.push(shortage);
     outcomes.push({ productId: place.productId, replayed });
     cascadeFrom.push(...replayed.changedSources);
@@ -404,6 +406,18 @@ function findShortage(context: PostingContext, replayed: Replayed, place: { stoc
   const taken = replayed.given.reduce((total, { row }) => total - signedQuantity(row), 0n);
   const requested = taken > 0n ? taken : 0n;
   return { ...place, requested: quantityText(requested), available: quantityText(requested + lowest > 0n ? requested + lowest : 0n) };
+}
+
+/**
+ * Stock that unpaid orders hold is not for sale: a posting that takes stock may not leave less than that
+ * (unless the shop allows negative stock). What was available to it is the stock less what is held.
+ */
+function findReservedShortage(context: PostingContext, replayed: Replayed, place: { stockPointId: string; productId: string }, reserved: bigint): StockShortage | null {
+  if (context.allowNegative || reserved === 0n) return null;
+  const taken = replayed.given.reduce((total, { row }) => total - signedQuantity(row), 0n);
+  if (taken <= 0n || replayed.final.quantity >= reserved) return null;
+  const available = replayed.final.quantity + taken - reserved;
+  return { ...place, requested: quantityText(taken), available: quantityText(available > 0n ? available : 0n) };
 }
 
 /** The lower of `lowest` and the lowest balance below zero that a row of the outcome (not a receipt) left and did not find. */

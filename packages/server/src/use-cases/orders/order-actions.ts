@@ -1,0 +1,214 @@
+import type { Order } from '@xiaocang/contracts';
+import { can, lineAmount, needsApproval, shopDay, sum, type Actor } from '@xiaocang/domain';
+import type { Database, Queryable } from '../../db/database.ts';
+import { forbidden, invalid, invalidState, notFound } from '../../errors.ts';
+import { createBill } from '../bills/create-bill.ts';
+import { reverseBill } from '../bills/reverse-bill.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
+import { productLockColumns } from '../stock/post-bills.ts';
+import type { Shopper } from '../store/customer-accounts.ts';
+import { holdLines, releaseHolds } from './holds.ts';
+import { lockOrder, moveOrder, type LockedOrder } from './order-transition.ts';
+import { loadOrder } from './order-rows.ts';
+
+/** Who may work on the shop's orders: whoever may sell. */
+export function requireOrderDesk(actor: Actor): void {
+  if (!can(actor, 'createOutbound')) throw forbidden('You may not handle orders (禁止出库)');
+}
+
+interface LineRow {
+  line_no: number;
+  goods_id: string;
+  product_id: string | null;
+  title: string;
+  unit_price: string;
+  quantity: string;
+}
+const linesOf = (db: Queryable, shopId: string, orderId: string) =>
+  db.query<LineRow>('SELECT line_no, goods_id::text, product_id::text, title, unit_price::text, quantity::text FROM order_lines WHERE shop_id = $1 AND order_id = $2 ORDER BY line_no', [
+    shopId,
+    orderId,
+  ]);
+
+/** Cancels an unpaid order (by the customer or the merchant) and gives back exactly what it held. */
+export async function cancelOrder(db: Database, by: { shopper: Shopper } | { actor: Actor }, input: { id: string; reason: string }): Promise<Order> {
+  const shopId = 'shopper' in by ? by.shopper.shopId : by.actor.shopId;
+  if ('actor' in by) requireOrderDesk(by.actor);
+  await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, shopId, input.id, 'shopper' in by ? by.shopper.accountId : undefined);
+    await moveOrder(tx, shopId, order, 'cancel', 'shopper' in by ? { customerId: by.shopper.customerId } : { userId: by.actor.userId }, { reason: input.reason });
+    await releaseHolds(tx, shopId, order.id);
+    await tx.query('UPDATE orders SET cancel_reason = $3 WHERE shop_id = $1 AND id = $2', [shopId, order.id, input.reason]);
+  });
+  return loadOrder(db, shopId, input.id, 'shopper' in by ? by.shopper.accountId : undefined);
+}
+
+/**
+ * The orders whose time to pay has run out, across shops, cancelled and their stock given back. Each batch
+ * skips orders another process is working on (SKIP LOCKED), so several server processes share the work.
+ */
+export async function expireOrders(db: Database, now: Date = new Date(), batch = 50): Promise<number> {
+  let expired = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const due = await tx.query<LockedOrder & { shop_id: string }>(
+        `SELECT shop_id::text, id::text, order_no, status, status_before_refund, account_id::text, customer_id::text, total_amount::text, bill_id::text
+           FROM orders WHERE status = 'pendingPayment' AND expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [now, batch],
+      );
+      for (const order of due) {
+        await moveOrder(tx, order.shop_id, order, 'expire', {});
+        await releaseHolds(tx, order.shop_id, order.id);
+        await tx.query(`UPDATE orders SET cancel_reason = '超时未付款' WHERE shop_id = $1 AND id = $2`, [order.shop_id, order.id]);
+      }
+      return due.length;
+    });
+    expired += done;
+    if (done < batch) return expired;
+  }
+}
+
+/**
+ * The merchant took the money (e.g. a WeChat transfer): the order is paid, and its stock leaves through a
+ * 销售出库 bill posted by the one posting function, linked to the order, with the money received into the
+ * account named. The order's hold is turned into the sale in the same transaction, products locked first
+ * as every posting locks them. A payment for an order that had expired holds its stock again if there is
+ * enough, and is refused in words if not (the money goes back to the customer).
+ */
+export async function markOrderPaid(db: Database, actor: Actor, input: { id: string; paymentAccountId: string }): Promise<Order> {
+  requireOrderDesk(actor);
+  if (!can(actor, 'recordReceipts') || needsApproval(actor)) throw forbidden('Only someone whose sales post without approval may take an order\'s payment');
+  await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, actor.shopId, input.id);
+    const lines = await linesOf(tx, actor.shopId, order.id);
+    const productIds = [...new Set(lines.flatMap((line) => (line.product_id ? [line.product_id] : [])))];
+    await tx.query(`SELECT ${productLockColumns(2)}`, [actor.shopId, productIds]);
+    if (order.status === 'cancelled') {
+      try {
+        await holdLines(tx, actor.shopId, order.id, lines.map((line, index) => ({ index, goodsId: line.goods_id, productId: line.product_id, title: line.title, quantity: line.quantity })));
+      } catch (error) {
+        throw invalidState(`This order expired and its stock has been sold since (${(error as Error).message}): give the customer their money back`);
+      }
+    }
+    await moveOrder(tx, actor.shopId, order, 'pay', { userId: actor.userId }, { paymentAccountId: input.paymentAccountId });
+    await releaseHolds(tx, actor.shopId, order.id, { consumed: true });
+    const sold = lines.filter((line) => line.product_id !== null);
+    let billId: string | null = null;
+    if (sold.length > 0) {
+      const [account] = await tx.query('SELECT 1 FROM payment_accounts WHERE shop_id = $1 AND id = $2', [actor.shopId, input.paymentAccountId]);
+      if (!account) throw notFound('Payment account', 'paymentAccountId');
+      const bill = await createBill(tx, actor, {
+        direction: 'out',
+        billType: '销售出库',
+        billDate: shopDay(new Date()),
+        customerId: order.customer_id,
+        remarks: `订单 ${order.order_no}`,
+        attachments: [],
+        lines: sold.map((line) => ({ productId: line.product_id!, quantity: line.quantity, unitPrice: line.unit_price })),
+        paidAmount: sum(sold.map((line) => lineAmount(line.quantity, line.unit_price))).toFixed(2),
+        paymentAccountId: input.paymentAccountId,
+        confirm: true,
+      });
+      billId = bill.id;
+    }
+    await tx.query('UPDATE orders SET paid_at = now(), payment_account_id = $3, bill_id = $4, cancel_reason = NULL WHERE shop_id = $1 AND id = $2', [
+      actor.shopId,
+      order.id,
+      input.paymentAccountId,
+      billId,
+    ]);
+  });
+  return loadOrder(db, actor.shopId, input.id);
+}
+
+export async function shipOrder(db: Database, actor: Actor, input: { id: string; carrier: string; trackingNo: string }): Promise<Order> {
+  requireOrderDesk(actor);
+  await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, actor.shopId, input.id);
+    await moveOrder(tx, actor.shopId, order, 'ship', { userId: actor.userId }, { carrier: input.carrier, trackingNo: input.trackingNo });
+    await tx.query('INSERT INTO order_shipments (shop_id, order_id, carrier, tracking_no, created_by) VALUES ($1, $2, $3, $4, $5)', [
+      actor.shopId,
+      order.id,
+      input.carrier,
+      input.trackingNo,
+      actor.userId,
+    ]);
+  });
+  return loadOrder(db, actor.shopId, input.id);
+}
+
+export async function confirmReceipt(db: Database, shopper: Shopper, id: string): Promise<Order> {
+  await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, shopper.shopId, id, shopper.accountId);
+    await moveOrder(tx, shopper.shopId, order, 'confirmReceipt', { customerId: shopper.customerId });
+    await tx.query('UPDATE orders SET completed_at = now() WHERE shop_id = $1 AND id = $2', [shopper.shopId, id]);
+  });
+  return loadOrder(db, shopper.shopId, id, shopper.accountId);
+}
+
+/** The customer asks for their money back (仅退款) or to send the goods back (退货退款, with the return's tracking number); the owner is told. */
+export async function requestRefund(
+  db: Database,
+  shopper: Shopper,
+  input: { id: string; kind: 'refundOnly' | 'returnAndRefund'; reason: string; returnTrackingNo: string },
+): Promise<Order> {
+  await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, shopper.shopId, input.id, shopper.accountId);
+    if (input.kind === 'returnAndRefund' && order.status !== 'paid' && !input.returnTrackingNo) {
+      throw invalid('returnTrackingNo', 'is required when the goods are sent back');
+    }
+    await moveOrder(tx, shopper.shopId, order, 'requestRefund', { customerId: shopper.customerId }, { kind: input.kind });
+    const refund = { kind: input.kind, reason: input.reason, returnTrackingNo: input.returnTrackingNo, requestedAt: new Date().toISOString(), resolvedAt: null, refusal: null };
+    await tx.query('UPDATE orders SET status_before_refund = $3, refund = $4 WHERE shop_id = $1 AND id = $2', [shopper.shopId, order.id, order.status, JSON.stringify(refund)]);
+    const owners = await tx.query<{ id: string }>(`SELECT id::text FROM users WHERE shop_id = $1 AND role = 'owner' AND status = 'active'`, [shopper.shopId]);
+    const detail = `${input.kind === 'refundOnly' ? '仅退款' : '退货退款'}：${input.reason}`;
+    await notifyUsers(tx, shopper.shopId, owners.map((owner) => owner.id), {
+      kind: 'refundRequest',
+      source: `refundRequest:${order.id}:${Date.now()}`,
+      title: `退款申请：${order.order_no}`,
+      body: detail,
+      page: `/sub/order/detail/index?id=${order.id}`,
+      subject: order.order_no,
+      detail,
+    });
+  });
+  return loadOrder(db, shopper.shopId, input.id, shopper.accountId);
+}
+
+/**
+ * The owner decides a refund. Approved: when stock comes back to the shop (the goods were never sent, or
+ * are sent back), the sale bill is reversed, which returns the stock at the cost it left with and the money
+ * received; a refund of money alone for goods the customer keeps moves no stock. Refused: the order goes
+ * back to where it was.
+ */
+export async function resolveRefund(db: Database, actor: Actor, input: { id: string; approve: boolean; reason?: string }): Promise<Order> {
+  if (!can(actor, 'approveBills')) throw forbidden('Only the owner decides refunds');
+  await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, actor.shopId, input.id);
+    const [current] = await tx.query<{ refund: Record<string, unknown> | null }>('SELECT refund FROM orders WHERE shop_id = $1 AND id = $2', [actor.shopId, order.id]);
+    const refund = current!.refund ?? {};
+    if (!input.approve) {
+      await moveOrder(tx, actor.shopId, order, 'refuseRefund', { userId: actor.userId }, { reason: input.reason });
+      await tx.query('UPDATE orders SET refund = $3 WHERE shop_id = $1 AND id = $2', [actor.shopId, order.id, JSON.stringify({ ...refund, resolvedAt: new Date().toISOString(), refusal: input.reason })]);
+      return;
+    }
+    await moveOrder(tx, actor.shopId, order, 'approveRefund', { userId: actor.userId });
+    const stockComesBack = refund.kind === 'returnAndRefund' || order.status_before_refund === 'paid';
+    let refundBillId: string | null = null;
+    if (stockComesBack && order.bill_id) refundBillId = (await reverseBill(tx, actor, order.bill_id)).id;
+    if (stockComesBack) {
+      await tx.query(
+        `UPDATE goods g SET own_stock = g.own_stock + l.quantity FROM order_lines l
+          WHERE l.shop_id = $1 AND l.order_id = $2 AND l.product_id IS NULL AND g.shop_id = l.shop_id AND g.id = l.goods_id`,
+        [actor.shopId, order.id],
+      );
+    }
+    await tx.query('UPDATE orders SET refund_bill_id = $3, refund = $4 WHERE shop_id = $1 AND id = $2', [
+      actor.shopId,
+      order.id,
+      refundBillId,
+      JSON.stringify({ ...refund, resolvedAt: new Date().toISOString(), refusal: null }),
+    ]);
+  });
+  return loadOrder(db, actor.shopId, input.id);
+}

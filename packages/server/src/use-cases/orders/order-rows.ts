@@ -1,0 +1,87 @@
+import type { Order } from '@xiaocang/contracts';
+import { formatMoney, formatQuantity, ORDER_TABS, type OrderStatus, type OrderTab } from '@xiaocang/domain';
+import type { Queryable } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+
+const ORDER_SELECT = `SELECT o.id::text, o.order_no, o.status, o.customer_id::text, c.name AS customer_name, COALESCE(a.phone, c.phone) AS customer_phone,
+       o.total_amount::text, o.address, o.note, o.created_at, o.expires_at, o.paid_at, o.bill_id::text, o.refund_bill_id::text, o.cancel_reason,
+       o.completed_at, o.refund,
+       (SELECT json_agg(json_build_object('goodsId', l.goods_id::text, 'title', l.title, 'unitPrice', l.unit_price::text, 'quantity', l.quantity::text,
+                                          'amount', l.amount::text) ORDER BY l.line_no)
+          FROM order_lines l WHERE l.shop_id = o.shop_id AND l.order_id = o.id) AS lines,
+       (SELECT COALESCE(json_agg(json_build_object('id', s.id::text, 'carrier', s.carrier, 'trackingNo', s.tracking_no, 'createdAt', s.created_at) ORDER BY s.id), '[]')
+          FROM order_shipments s WHERE s.shop_id = o.shop_id AND s.order_id = o.id) AS shipments
+  FROM orders o JOIN customers c ON c.shop_id = o.shop_id AND c.id = o.customer_id
+  JOIN customer_accounts a ON a.shop_id = o.shop_id AND a.id = o.account_id`;
+
+interface OrderRow {
+  id: string;
+  order_no: string;
+  status: OrderStatus;
+  customer_id: string;
+  customer_name: string;
+  customer_phone: string;
+  total_amount: string;
+  address: Order['address'];
+  note: string;
+  created_at: Date;
+  expires_at: Date;
+  paid_at: Date | null;
+  bill_id: string | null;
+  refund_bill_id: string | null;
+  cancel_reason: string | null;
+  completed_at: Date | null;
+  refund: Order['refund'];
+  lines: Order['lines'];
+  shipments: Array<{ id: string; carrier: string; trackingNo: string; createdAt: string }>;
+}
+
+const iso = (moment: Date | null) => moment?.toISOString() ?? null;
+
+const toOrder = (row: OrderRow): Order => ({
+  id: row.id,
+  orderNo: row.order_no,
+  status: row.status,
+  customerId: row.customer_id,
+  customerName: row.customer_name,
+  customerPhone: row.customer_phone,
+  totalAmount: formatMoney(row.total_amount),
+  lines: row.lines.map((line) => ({ ...line, unitPrice: formatMoney(line.unitPrice), quantity: formatQuantity(line.quantity), amount: formatMoney(line.amount) })),
+  address: row.address,
+  note: row.note,
+  createdAt: row.created_at.toISOString(),
+  expiresAt: row.expires_at.toISOString(),
+  paidAt: iso(row.paid_at),
+  billId: row.bill_id,
+  refundBillId: row.refund_bill_id,
+  shipments: row.shipments.map((shipment) => ({ ...shipment, createdAt: new Date(shipment.createdAt).toISOString() })),
+  refund: row.refund,
+  cancelReason: row.cancel_reason,
+  completedAt: iso(row.completed_at),
+});
+
+/** One order of the shop; with `accountId`, only if it is that customer's (another's is simply not found). */
+export async function loadOrder(db: Queryable, shopId: string, id: string, accountId?: string): Promise<Order> {
+  const [row] = await db.query<OrderRow>(`${ORDER_SELECT} WHERE o.shop_id = $1 AND o.id = $2 AND ($3::bigint IS NULL OR o.account_id = $3)`, [shopId, id, accountId ?? null]);
+  if (!row) throw notFound('Order');
+  return toOrder(row);
+}
+
+/** Orders newest first by tab, with the count of every tab; with `accountId`, one customer's only. */
+export async function listOrders(db: Queryable, shopId: string, query: { page: number; pageSize: number; tab?: OrderTab | undefined }, accountId?: string) {
+  const statuses = query.tab ? [...ORDER_TABS[query.tab]] : null;
+  const rows = await db.query<OrderRow & { total: string }>(
+    `${ORDER_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
+      WHERE o.shop_id = $1 AND ($2::bigint IS NULL OR o.account_id = $2) AND ($3::text[] IS NULL OR o.status = ANY($3))
+      ORDER BY o.id DESC LIMIT $4 OFFSET $5`,
+    [shopId, accountId ?? null, statuses, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  const counts = await db.query<{ status: OrderStatus; count: number }>(
+    'SELECT status, count(*)::int AS count FROM orders WHERE shop_id = $1 AND ($2::bigint IS NULL OR account_id = $2) GROUP BY status',
+    [shopId, accountId ?? null],
+  );
+  const tabCounts = Object.fromEntries(
+    (Object.keys(ORDER_TABS) as OrderTab[]).map((tab) => [tab, counts.filter((count) => (ORDER_TABS[tab] as readonly string[]).includes(count.status)).reduce((sum, count) => sum + count.count, 0)]),
+  ) as Record<OrderTab, number>;
+  return { items: rows.map(toOrder), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize, tabCounts };
+}

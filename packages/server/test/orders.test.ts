@@ -1,0 +1,205 @@
+import { beforeAll, expect, it } from 'vitest';
+import { expireOrders } from '../src/use-cases/orders/order-actions.ts';
+import { createTestApp, describeOnDatabase, describeOnPostgres, type Client, type Json, type TestApp } from './support/harness.ts';
+import { balanceOf, createProduct, postBill } from './support/stock.ts';
+
+/** A customer of the shop, signed in to its storefront, with one address. */
+async function customerOf(t: TestApp, shopId: string, phone: string) {
+  const registered = await t.request('POST', `/api/store/${shopId}/register`, { phone, password: 'password123', name: `顾客${phone.slice(-4)}` });
+  expect(registered.status).toBe(201);
+  const token: string = registered.body.token;
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    t.request(method, `/api/store/${shopId}${path}`, body, { authorization: `Bearer ${token}`, ...headers });
+  const addresses = await call('POST', '/addresses', { name: '王小姐', phone, region: '广东省 广州市 天河区', detail: '体育西路 1 号' });
+  return { token, call, customerId: registered.body.customer.id as string, addressId: addresses.body.items[0].id as string };
+}
+type Customer = Awaited<ReturnType<typeof customerOf>>;
+
+const order = (customer: Customer, goodsId: string, quantity: number | string, unitPrice = '25.00', key?: string) =>
+  customer.call('POST', '/orders', { lines: [{ goodsId, quantity, unitPrice }], addressId: customer.addressId }, key ? { 'idempotency-key': key } : {});
+
+async function shopWithGoods(t: TestApp, stock: number) {
+  const owner = await t.registerShop('微店');
+  const product = await createProduct(owner, { name: '玫瑰面膜', unit: '盒', inboundPrice: '10' });
+  if (stock > 0) expect((await postBill(owner, 'in', [{ productId: product, quantity: stock, unitPrice: '10' }])).status).toBe(201);
+  const goods = await owner.post('/api/goods', { productId: product, title: '玫瑰面膜（10 片）', price: '25', onShelf: true, images: ['https://img.example.com/mask.jpg'] });
+  expect(goods.status).toBe(201);
+  const accounts = (await owner.get('/api/payment-accounts')).body.items as Array<{ id: string; name: string }>;
+  return { owner, product, goodsId: goods.body.id as string, accountId: accounts.find((account) => account.name === '微信')!.id };
+}
+
+const verifyIsEmpty = async (owner: Client) => expect((await owner.get('/api/inventory/verify')).body.drift).toEqual([]);
+
+describeOnDatabase('storefront orders', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  it('holds stock for an order so that neither another order nor a bill can sell it, takes it with a sale bill when paid, ships, and completes', async () => {
+    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 10);
+    const alice = await customerOf(t, owner.shopId, '13800000001');
+    const bob = await customerOf(t, owner.shopId, '13800000002');
+    expect((await alice.call('GET', '/goods')).body.items).toEqual([expect.objectContaining({ id: goodsId, price: '25.00', availableQuantity: '10.000' })]);
+    const placed = await order(alice, goodsId, 3);
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({ status: 'pendingPayment', totalAmount: '75.00', lines: [{ goodsId, quantity: '3.000', amount: '75.00' }] });
+    expect((await owner.get(`/api/goods/${goodsId}`)).body).toMatchObject({ availableQuantity: '7.000', reservedQuantity: '3.000' });
+    // The merchant's own sale cannot take what the order holds.
+    const tooMuch = await postBill(owner, 'out', [{ productId: product, quantity: 8 }]);
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body.error).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: [expect.objectContaining({ productId: product, requested: '8.000', available: '7.000' })] });
+    expect((await postBill(owner, 'out', [{ productId: product, quantity: 7 }])).status).toBe(201);
+    const late = await order(bob, goodsId, 1);
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({ code: 'INSUFFICIENT_STOCK', message: expect.stringContaining('第 1 行「玫瑰面膜（10 片）」库存不足'), details: [expect.objectContaining({ field: 'lines.0.quantity', available: '0.000' })] });
+    expect((await owner.get('/api/notifications')).body.items[0]).toMatchObject({ kind: 'newOrder', title: `新订单：${placed.body.orderNo}` });
+
+    const paid = await owner.post(`/api/orders/${placed.body.id}/mark-paid`, { paymentAccountId: accountId });
+    expect(paid.status).toBe(200);
+    expect(paid.body.status).toBe('paid');
+    const bill = (await owner.get(`/api/bills/${paid.body.billId}`)).body;
+    expect(bill).toMatchObject({ billType: '销售出库', status: 'confirmed', totalAmount: '75.00', paidAmount: '75.00', customerId: alice.customerId });
+    expect(await balanceOf(owner, product)).toMatchObject({ quantity: '0.000' });
+    expect((await owner.get(`/api/goods/${goodsId}`)).body).toMatchObject({ availableQuantity: '0.000', reservedQuantity: '0.000' });
+    expect((await owner.post(`/api/orders/${placed.body.id}/mark-paid`, { paymentAccountId: accountId })).status).toBe(409);
+
+    expect((await owner.post(`/api/orders/${placed.body.id}/ship`, { carrier: '顺丰', trackingNo: 'SF1234567890' })).body).toMatchObject({
+      status: 'shipped',
+      shipments: [{ carrier: '顺丰', trackingNo: 'SF1234567890' }],
+    });
+    expect((await alice.call('POST', `/orders/${placed.body.id}/confirm-receipt`)).body.status).toBe('completed');
+    const tabs = (await alice.call('GET', '/orders?tab=completed')).body;
+    expect(tabs).toMatchObject({ total: 1, tabCounts: { completed: 1, pendingPayment: 0 } });
+    await verifyIsEmpty(owner);
+  });
+
+  it('returns the stock at the cost it left with when a refund with the goods sent back is approved', async () => {
+    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 4);
+    const alice = await customerOf(t, owner.shopId, '13800000003');
+    const placed = (await order(alice, goodsId, 2)).body;
+    await owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: accountId });
+    await owner.post(`/api/orders/${placed.id}/ship`, { carrier: '中通', trackingNo: 'ZT001' });
+    const noTracking = await alice.call('POST', `/orders/${placed.id}/refund`, { kind: 'returnAndRefund', reason: '不想要了' });
+    expect(noTracking.status).toBe(400);
+    expect(noTracking.body.error.details).toEqual([{ field: 'returnTrackingNo', message: expect.any(String) }]);
+    expect((await alice.call('POST', `/orders/${placed.id}/refund`, { kind: 'returnAndRefund', reason: '不想要了', returnTrackingNo: 'YT99' })).body.status).toBe('refunding');
+    const refused = await owner.post(`/api/orders/${placed.id}/refund/refuse`, { reason: '已拆封' });
+    expect(refused.body).toMatchObject({ status: 'shipped', refund: { refusal: '已拆封' } });
+    await alice.call('POST', `/orders/${placed.id}/refund`, { kind: 'returnAndRefund', reason: '质量问题', returnTrackingNo: 'YT100' });
+    const refunded = await owner.post(`/api/orders/${placed.id}/refund/approve`);
+    expect(refunded.body).toMatchObject({ status: 'refunded', refundBillId: expect.any(String) });
+    const reversal = (await owner.get(`/api/bills/${refunded.body.refundBillId}`)).body;
+    expect(reversal).toMatchObject({ kind: 'reversal', reversalOfId: placed.billId ?? refunded.body.billId });
+    expect(await balanceOf(owner, product)).toMatchObject({ quantity: '4.000', avgCost: '10.0000', totalCost: '40.00' });
+    await verifyIsEmpty(owner);
+  });
+
+  it('gives back exactly what an unpaid order held when it is cancelled or expires, and takes a late payment only while stock allows', async () => {
+    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 5);
+    const alice = await customerOf(t, owner.shopId, '13800000004');
+    const first = (await order(alice, goodsId, 2)).body;
+    expect((await alice.call('POST', `/orders/${first.id}/cancel`, { reason: '拍错了' })).body).toMatchObject({ status: 'cancelled', cancelReason: '拍错了' });
+    expect((await owner.get(`/api/goods/${goodsId}`)).body.reservedQuantity).toBe('0.000');
+    const second = (await order(alice, goodsId, 3)).body;
+    await t.db.query(`UPDATE orders SET expires_at = now() - interval '1 minute' WHERE shop_id = $1 AND id = $2`, [owner.shopId, second.id]);
+    expect(await expireOrders(t.db)).toBeGreaterThanOrEqual(1);
+    expect((await alice.call('GET', `/orders/${second.id}`)).body).toMatchObject({ status: 'cancelled', cancelReason: '超时未付款' });
+    expect((await owner.get(`/api/goods/${goodsId}`)).body).toMatchObject({ reservedQuantity: '0.000', availableQuantity: '5.000' });
+    // Paid after all: there is still stock, so it is held again and sold.
+    expect((await owner.post(`/api/orders/${second.id}/mark-paid`, { paymentAccountId: accountId })).body.status).toBe('paid');
+    expect(await balanceOf(owner, product)).toMatchObject({ quantity: '2.000' });
+    // Another expires, its stock is sold meanwhile: the payment is refused in words.
+    const third = (await order(alice, goodsId, 2)).body;
+    await t.db.query(`UPDATE orders SET expires_at = now() - interval '1 minute' WHERE shop_id = $1 AND id = $2`, [owner.shopId, third.id]);
+    await expireOrders(t.db);
+    await postBill(owner, 'out', [{ productId: product, quantity: 1 }]);
+    const refused = await owner.post(`/api/orders/${third.id}/mark-paid`, { paymentAccountId: accountId });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('give the customer their money back');
+    await verifyIsEmpty(owner);
+  });
+
+  it('refuses orders for goods off the shelf, not offered to the customer, at another price or over the caps, naming the line', async () => {
+    const { owner, product, goodsId } = await shopWithGoods(t, 100);
+    const alice = await customerOf(t, owner.shopId, '13800000005');
+    const wrongPrice = await order(alice, goodsId, 1, '20.00');
+    expect(wrongPrice.status).toBe(400);
+    expect(wrongPrice.body.error.details).toEqual([{ field: 'lines.0.unitPrice', message: expect.stringContaining('¥25.00') }]);
+    await owner.put(`/api/goods/${goodsId}`, { maxPerOrder: '5' });
+    expect((await order(alice, goodsId, 6)).body.error.details).toEqual([{ field: 'lines.0.quantity', message: expect.stringContaining('one order') }]);
+    await owner.put('/api/store-settings', { orderExpiryMinutes: 30, customerHoldCap: '8' });
+    expect((await order(alice, goodsId, 5)).status).toBe(201);
+    expect((await order(alice, goodsId, 4)).body.error.details).toEqual([{ field: 'lines', message: expect.stringContaining('unpaid orders') }]);
+    // The shop limits what this customer may buy: only another product's goods.
+    const other = await createProduct(owner, { name: '别的' });
+    await owner.put(`/api/customers/${alice.customerId}`, { availableProductIds: [other] });
+    expect((await alice.call('GET', '/goods')).body.total).toBe(0);
+    expect((await order(alice, goodsId, 1)).body.error.details).toEqual([{ field: 'lines.0.goodsId', message: expect.stringContaining('not for sale') }]);
+    await owner.put(`/api/customers/${alice.customerId}`, { availableProductIds: [] });
+    await owner.put(`/api/goods/${goodsId}`, { onShelf: false });
+    expect((await order(alice, goodsId, 1)).status).toBe(400);
+    expect(product).toBeTruthy();
+  });
+
+  it('makes a retried order with the same Idempotency-Key the same order, holding its stock once', async () => {
+    const { owner, goodsId } = await shopWithGoods(t, 10);
+    const alice = await customerOf(t, owner.shopId, '13800000006');
+    const [a, b] = await Promise.all([order(alice, goodsId, 2, '25.00', 'tap-1'), order(alice, goodsId, 2, '25.00', 'tap-1')]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    expect((await owner.get(`/api/goods/${goodsId}`)).body.reservedQuantity).toBe('2.000');
+  });
+
+  it('keeps customers and staff in their own doors, and shops apart', async () => {
+    const { owner, goodsId } = await shopWithGoods(t, 10);
+    const other = await shopWithGoods(t, 10);
+    const alice = await customerOf(t, owner.shopId, '13800000007');
+    const bob = await customerOf(t, owner.shopId, '13800000008');
+    const placed = (await order(alice, goodsId, 1)).body;
+    expect((await bob.call('GET', `/orders/${placed.id}`)).status).toBe(404);
+    expect((await bob.call('POST', `/orders/${placed.id}/cancel`, { reason: 'x' })).status).toBe(404);
+    // A customer's token is no staff session, and a staff token is no customer's.
+    expect((await t.request('GET', '/api/orders', undefined, { authorization: `Bearer ${alice.token}` })).status).toBe(401);
+    expect((await t.request('GET', `/api/store/${owner.shopId}/orders`, undefined, { authorization: `Bearer ${owner.token}` })).status).toBe(401);
+    // Another shop's storefront with this shop's customer token, and this shop's goods from another shop.
+    expect((await t.request('GET', `/api/store/${other.owner.shopId}/goods`, undefined, { authorization: `Bearer ${alice.token}` })).status).toBe(401);
+    expect((await other.owner.get(`/api/orders/${placed.id}`)).status).toBe(404);
+    expect((await other.owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: other.accountId })).status).toBe(404);
+    expect((await other.owner.get(`/api/goods/${goodsId}`)).status).toBe(404);
+    expect((await alice.call('POST', '/register', { phone: '13800000007', password: 'password123', name: '又来' })).status).toBe(409);
+    expect((await t.request('POST', `/api/store/${owner.shopId}/login`, { phone: '13800000007', password: 'wrong-password' })).status).toBe(401);
+    expect((await t.request('POST', `/api/store/${owner.shopId}/login`, { phone: '13800000007', password: 'password123' })).status).toBe(200);
+  });
+});
+
+describeOnPostgres('orders racing for the last units', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  it('1,000 orders, 64 at a time, from 8 customers, for the last 100 units: exactly 100 held, then sold, and the books verify', async () => {
+    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 100);
+    const customers: Customer[] = [];
+    for (let i = 0; i < 8; i++) customers.push(await customerOf(t, owner.shopId, `1390000000${i}`));
+    const results: Json[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (next < 1000) {
+          const n = next++;
+          results.push(await order(customers[n % 8]!, goodsId, 1));
+        }
+      }),
+    );
+    const placed = results.filter((response) => response.status === 201);
+    expect(placed).toHaveLength(100);
+    expect(results.filter((response) => response.status !== 201).every((response) => response.body.error.code === 'INSUFFICIENT_STOCK')).toBe(true);
+    expect((await owner.get(`/api/goods/${goodsId}`)).body).toMatchObject({ reservedQuantity: '100.000', availableQuantity: '0.000' });
+    await Promise.all(placed.map((response) => owner.post(`/api/orders/${response.body.id}/mark-paid`, { paymentAccountId: accountId })));
+    expect(await balanceOf(owner, product)).toMatchObject({ quantity: '0.000' });
+    expect((await owner.get('/api/orders?tab=toShip')).body.total).toBe(100);
+    await verifyIsEmpty(owner);
+  }, 300_000);
+});
