@@ -83,6 +83,9 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   daysIdle: 'stockQuantity',
   openByKind: 'stockQuantity',
   openWarningCount: 'stockQuantity',
+  // What the storefront can sell and what orders hold are the shop's stock.
+  availableQuantity: 'stockQuantity',
+  reservedQuantity: 'stockQuantity',
   // Sales prices and what customers owe (a supplier's side of the same shapes: RESPONSES_REFUSED below).
   outboundPrice: 'salesMoney',
   price: 'salesMoney',
@@ -196,6 +199,14 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   wechatQuota: 'visible',
   ready: 'visible',
   attempts: 'visible',
+  // The storefront's settings and counts.
+  onShelf: 'visible',
+  sortOrder: 'visible',
+  maxPerOrder: 'visible',
+  orderExpiryMinutes: 'visible',
+  customerHoldCap: 'visible',
+  tabCounts: 'visible',
+  wechatSignIn: 'visible',
 };
 
 /**

@@ -24,7 +24,7 @@ export const GoodsInput = z.object({
   ownStock: decimalInput({ places: 3, max: LIMITS.balanceQuantity }).default('0'),
 });
 export type GoodsInput = z.infer<typeof GoodsInput>;
-export const GoodsUpdate = updateOf(GoodsInput);
+export const UpdateGoodsRequest = updateOf(GoodsInput);
 
 export const Goods = z.object({
   id: Id,

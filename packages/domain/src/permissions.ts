@@ -173,6 +173,9 @@ export const STOCK_FIELDS: ReadonlySet<string> = new Set([
   'daysIdle',
   'openByKind',
   'openWarningCount',
+  // What the storefront can sell and what unpaid orders hold.
+  'availableQuantity',
+  'reservedQuantity',
 ]);
 
 /**

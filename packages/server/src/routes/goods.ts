@@ -1,4 +1,4 @@
-import { Goods, GoodsInput, GoodsList, GoodsListQuery, GoodsStatus, GoodsUpdate, IdParams, Ok, StoreSettings, StoreSettingsInput } from '@xiaocang/contracts';
+import { Goods, GoodsInput, GoodsList, GoodsListQuery, GoodsStatus, IdParams, Ok, StoreSettings, StoreSettingsInput, UpdateGoodsRequest } from '@xiaocang/contracts';
 import { actorOf, pathId } from '../http/context.ts';
 import { getGoods, goodsStatus, listGoods } from '../use-cases/goods/list-goods.ts';
 import { getStoreSettings, updateStoreSettings } from '../use-cases/goods/store-settings.ts';
@@ -16,7 +16,7 @@ export const goodsRoutes: RouteModule = (app, db) => {
     reply.status(201).send(await createGoods(db, actorOf(request), request.body)),
   );
   app.get('/api/goods/:id', { schema: { tags, params: IdParams, response: { 200: Goods } } }, async (request) => getGoods(db, actorOf(request), id(request.params)));
-  app.put('/api/goods/:id', { schema: { tags, params: IdParams, body: GoodsUpdate, response: { 200: Goods } } }, async (request) =>
+  app.put('/api/goods/:id', { schema: { tags, params: IdParams, body: UpdateGoodsRequest, response: { 200: Goods } } }, async (request) =>
     updateGoods(db, actorOf(request), { id: id(request.params), changes: request.body }),
   );
   app.delete('/api/goods/:id', { schema: { tags, params: IdParams, response: { 200: Ok } } }, async (request) => deleteGoods(db, actorOf(request), id(request.params)));

@@ -63,6 +63,9 @@ export interface RichShop {
     staffPending: string;
   };
   stocktakes: { confirmed: string; draft: string };
+  goodsId: string;
+  /** An unpaid storefront order for one of product A. */
+  orderId: string;
   /** The bills of the history the rate and age warnings are raised on. */
   historyBillIds: string[];
   priceLevelId: string;
@@ -186,6 +189,16 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
   ok(await owner.put('/api/warnings/rules', { lowStockThreshold: '0', coverDays: 10, rateWindowDays: 28, spikeFactor: '2', staleDays: 90 }), 'warning rules', 200);
   await t.db.transaction((tx) => checkDailyWarnings(tx, owner.shopId, today));
 
+  // The storefront sells product A; a customer's unpaid order holds one.
+  const goods = ok(await owner.post('/api/goods', { productId: productA.id, title: '可乐（店铺）', price: '21.00', onShelf: true }), 'goods');
+  const shopper = ok(await t.request('POST', `/api/store/${owner.shopId}/register`, { phone: '13912345678', password: 'password123', name: '网店顾客' }), 'customer account');
+  const asShopper = { authorization: `Bearer ${shopper.token}` };
+  const address = ok(await t.request('POST', `/api/store/${owner.shopId}/addresses`, { name: '收件人', phone: '13912345678', region: '上海', detail: '一号' }, asShopper), 'address', 200);
+  const order = ok(
+    await t.request('POST', `/api/store/${owner.shopId}/orders`, { lines: [{ goodsId: goods.id, quantity: 1, unitPrice: '21.00' }], addressId: address.items[0].id }, asShopper),
+    'order',
+  );
+
   const ownerDraft = await bill('out', [{ productId: productA.id, quantity: 1 }], { confirm: false, customerId: customer.id });
   await setSwitches(owner, { adminApproval: true });
   const staffPending = await bill('in', [{ productId: productB.id, quantity: 2, unitPrice: '13.57' }], {}, staff);
@@ -197,6 +210,8 @@ export async function buildRichShop(t: TestApp, name = '样板店'): Promise<Ric
     staff,
     today,
     historyBillIds: history.map((posted) => posted.id as string),
+    goodsId: goods.id,
+    orderId: order.id,
     categoryId: category.id,
     supplierId: supplier.id,
     customerId: customer.id,
@@ -245,7 +260,8 @@ export function getRoutes(t: TestApp): string[] {
     parents[depth] = path;
     if (match[3]!.split(', ').includes('GET')) routes.push(path);
   }
-  const excluded = /^\/api\/(docs|health$|openapi\.json$)/;
+  // The storefront's routes answer its customers' tokens only, never a staff session (orders.test.ts shows it).
+  const excluded = /^\/api\/(docs|health$|openapi\.json$|store\/)/;
   return routes.filter((route) => route.startsWith('/api/') && !excluded.test(route));
 }
 
@@ -273,6 +289,8 @@ export function urlsForRoute(shop: RichShop, route: string): string[] {
     '/api/bills': () => [route, `${route}?direction=in`, `${route}?kind=transfer`, `${route}?kind=reversal`, `${route}?status=pending&pageSize=200`],
     '/api/inventory': () => [route, `${route}?lowStock=true`, `${route}?stockPointId=${s.secondStockPointId}`],
     '/api/warnings': () => [`${route}?status=all`],
+    '/api/goods/:id': () => fill([s.goodsId]),
+    '/api/orders/:id': () => fill([s.orderId]),
     '/api/warnings/report': () => [`${route}?from=${s.today.slice(0, 8)}01&to=${s.today}&period=day`],
     '/api/stats/monthly': () => [`${route}?year=${s.today.slice(0, 4)}`],
     '/api/price-levels/:id': () => fill([s.priceLevelId]),
