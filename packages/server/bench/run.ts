@@ -5,7 +5,7 @@
  * the bench's own floor (the same write set as hand-written SQL), a backdated posting and report
  * latencies and what judging the stock warnings adds to a posting; prints a table and writes the figures to bench-results/latest.json (BENCH_OUTPUT to change).
  * Knobs: BENCH_FRESH_BILLS, BENCH_PRODUCTS, BENCH_BILLS_C1, BENCH_BILLS_C16, BENCH_LEDGER_ROWS,
- * BENCH_BACKDATE_ROWS, BENCH_REPORT_RUNS, BENCH_VERIFY=1 to also verify the whole shop (replays every
+ * BENCH_BACKDATE_ROWS, BENCH_REPORT_RUNS, BENCH_ORDERS_C1, BENCH_ORDERS_C64, BENCH_VERIFY=1 to also verify the whole shop (replays every
  * ledger row: about a minute).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { measureFreshPosting, type FreshPosting } from './fresh-posting.ts';
 import { clientOf, registerOwner, type HttpClient } from './http.ts';
 import { seedHistory } from './seed-history.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { measureOrderPlacement, type OrderPlacement } from './order-placement.ts';
 import { measureWarningCost, type WarningCost } from './warning-cost.ts';
 import { makeBills, runConcurrently, timeRepeated, type BillSpec, type Product, type RunFigures } from './workload.ts';
 
@@ -40,6 +41,8 @@ const settings = {
   backdateRows: knob('BENCH_BACKDATE_ROWS', 100_000),
   reportRuns: knob('BENCH_REPORT_RUNS', 30),
   verify: env.BENCH_VERIFY === '1',
+  ordersAtConcurrency1: knob('BENCH_ORDERS_C1', 200),
+  ordersAtConcurrency64: knob('BENCH_ORDERS_C64', 1000),
 };
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const output = path.resolve(REPO_ROOT, env.BENCH_OUTPUT ?? 'bench-results/latest.json');
@@ -165,6 +168,8 @@ async function main() {
   const warningCost = await withDatabase((db) => measureWarningCost(db, owner.shopId, serial, today));
   if (!databaseUrl) owner = clientOf(server.url, owner.token, owner.shopId, owner.userId);
   const warnings = { ...warningCost, shareOfPosting: Math.round((warningCost.msPerPosting / (1000 / http1.perSecond)) * 1000) / 1000 };
+  const orders = await measureOrderPlacement(server.url, owner, hot.id, { concurrency1: settings.ordersAtConcurrency1, concurrency64: settings.ordersAtConcurrency64 });
+  log(`storefront orders on one item: c=1 ${orders.concurrency1.perSecond} orders/s, c=64 ${orders.concurrency64.perSecond} orders/s`);
   log(`stock warnings judged at posting: ${warnings.msPerPosting} ms per posting, ${Math.round(warnings.shareOfPosting * 1000) / 10} % of a posting at c=1; daily check ${warnings.dailyCheckMs} ms`);
 
   const laterRows = await owner.request<List<LedgerEntry>>('GET', `/api/products/${hot.id}/ledger?pageSize=1`);
@@ -207,6 +212,7 @@ async function main() {
       ratio: { concurrency1: ratio(http1, floor1), concurrency16: ratio(http16, floor16) },
     },
     warnings,
+    orders,
     backdated: { laterLedgerRows: laterRows.body.total, ms: backdatedMs },
     reports,
     verification,
@@ -299,6 +305,7 @@ function printTable(results: {
   freshPosting: FreshPosting;
   posting: { http: Record<string, RunFigures>; floor: Record<string, RunFigures>; ratio: Record<string, number> };
   warnings: WarningCost & { shareOfPosting: number };
+  orders: OrderPlacement;
   backdated: { laterLedgerRows: number; ms: number };
   reports: Record<string, { firstMs: number; p50Ms: number; p95Ms: number }>;
   verification: { ms: number; checkedLedgerRows: number } | null;
@@ -312,6 +319,9 @@ function printTable(results: {
     rows.push([`  floor (hand-written SQL), c=${c}`, `${floor.perSecond} bills/s`, `${floor.p50Ms}`, `${floor.p95Ms}`, `${floor.p99Ms}`, '']);
     const r = results.posting.ratio[key]!;
     rows.push([`  HTTP / floor, c=${c}`, `${Math.round(r * 100)} %`, '', '', '', `≥ 60 % ${r >= 0.6 ? 'met' : 'MISSED'}`]);
+  }
+  for (const figures of [results.orders.concurrency1, results.orders.concurrency64]) {
+    rows.push([`place order, one hot item, c=${figures.concurrency}`, `${figures.perSecond} orders/s`, `${figures.p50Ms}`, `${figures.p95Ms}`, `${figures.p99Ms}`, '']);
   }
   const w = results.warnings;
   const share = Math.round(w.shareOfPosting * 1000) / 10;

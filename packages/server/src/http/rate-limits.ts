@@ -11,6 +11,8 @@ import { tooManyRequests } from '../errors.ts';
 export const ADDRESS_LIMITS = {
   login: { max: 10, timeWindow: 60_000 },
   register: { max: 10, timeWindow: 60 * 60_000 },
+  // A storefront's customers often share an address (an office, a mobile carrier's gateway): more sign-ups, still bounded.
+  customerRegister: { max: 30, timeWindow: 10 * 60_000 },
   changePassword: { max: 10, timeWindow: 60_000 },
 } as const;
 

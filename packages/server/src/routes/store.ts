@@ -65,7 +65,7 @@ export const storeRoutes =
     });
     app.post(
       `${base}/register`,
-      { config: { rateLimit: ADDRESS_LIMITS.register }, schema: { tags, security: [], params: StoreParams, body: CustomerRegisterRequest, response: { 201: CustomerSession } } },
+      { config: { rateLimit: ADDRESS_LIMITS.customerRegister }, schema: { tags, security: [], params: StoreParams, body: CustomerRegisterRequest, response: { 201: CustomerSession } } },
       async (request, reply) => reply.status(201).send(await registerCustomer(db, shopOf(request.params), request.body)),
     );
     app.post(
