@@ -35,12 +35,12 @@ export function backInShop(shopId: string): void {
 
 /** The screen shown now with its query, to come back to after signing in. */
 export function currentUrl(): string {
-  const pages = Taro.getCurrentPages();
-  const page = pages[pages.length - 1];
-  if (!page?.route) return '';
-  const route = page.route.startsWith('/') ? page.route.split('?')[0]! : `/${page.route.split('?')[0]}`;
-  const options = (page as { options?: Record<string, string> }).options ?? {};
+  const router = Taro.getCurrentInstance().router;
+  if (!router?.path) return '';
+  const path = router.path.split('?')[0]!;
   const clean: Query = {};
-  for (const [key, value] of Object.entries(options)) if (key !== '$taroTimestamp' && key !== 'stamp') clean[key] = decodeURIComponent(value);
-  return `${route}${queryString(clean)}`;
+  for (const [key, value] of Object.entries(router.params ?? {})) {
+    if (key !== '$taroTimestamp' && typeof value === 'string') clean[key] = decodeURIComponent(value);
+  }
+  return `${path.startsWith('/') ? path : `/${path}`}${queryString(clean)}`;
 }

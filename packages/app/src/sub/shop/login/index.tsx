@@ -19,7 +19,8 @@ const REGISTER_RULES = { phone: [required, mobile], password: [required, newPass
 /** Only a page of this storefront is a place to come back to. */
 function backTarget(shopId: string, back: string | undefined): string {
   const decoded = back ? decodeURIComponent(back) : '';
-  return decoded.startsWith('/sub/shop/') && !decoded.startsWith('/sub/shop/login') ? decoded : shopUrl('home', shopId);
+  if (!decoded.startsWith('/sub/shop/') || decoded.startsWith('/sub/shop/login')) return shopUrl('home', shopId);
+  return /[?&]shopId=/.test(decoded) ? decoded : `${decoded}${decoded.includes('?') ? '&' : '?'}shopId=${shopId}`;
 }
 
 function Login({ shopId }: { shopId: string }) {
