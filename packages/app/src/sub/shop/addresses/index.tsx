@@ -13,6 +13,7 @@ import { store, type SavedAddress } from '../../../storefront/api';
 import { pickAddress } from '../../../storefront/cart';
 import { backInShop } from '../../../storefront/routes';
 import { ShopScreen } from '../../../storefront/ShopScreen';
+import './index.css';
 
 const mobile = (value: string) => (!value.trim() || /^1[3-9]\d{9}$/.test(value.trim()) ? null : '请输入 11 位手机号');
 const RULES = { name: [required, maxLength(50)], phone: [required, mobile], region: [required, maxLength(100)], detail: [required, maxLength(200)] };

@@ -7,6 +7,7 @@ import { money } from '../../../lib/format';
 import { cartTotal, maxQuantity, readCart, writeCart, writeCheckout, type CartLine } from '../../../storefront/cart';
 import { goShop } from '../../../storefront/routes';
 import { LineImage, ShopScreen, Stepper } from '../../../storefront/ShopScreen';
+import './index.css';
 
 /** The cart, kept on this phone for this shop: quantities, removal, the total and 去结算. */
 function Cart({ shopId }: { shopId: string }) {

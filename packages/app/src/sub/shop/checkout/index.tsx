@@ -14,6 +14,7 @@ import { store, type SavedAddress } from '../../../storefront/api';
 import { cartTotal, checkoutDone, countOf, maxQuantity, pickedAddress, readCheckout, type CartLine, type CheckoutDraft } from '../../../storefront/cart';
 import { goShop, shopUrl } from '../../../storefront/routes';
 import { LineImage, PaymentNote, ShopScreen } from '../../../storefront/ShopScreen';
+import './index.css';
 
 /** Why the server refused one line, and the one tap that makes the line acceptable. */
 interface Refusal {

@@ -9,6 +9,7 @@ import { store, type StoreGoods } from '../../../storefront/api';
 import { addToCart, lineFrom, maxQuantity, writeCheckout } from '../../../storefront/cart';
 import { goShop } from '../../../storefront/routes';
 import { ShopScreen, Stepper } from '../../../storefront/ShopScreen';
+import './index.css';
 
 function Detail({ shopId, goods }: { shopId: string; goods: StoreGoods }) {
   const max = maxQuantity({ available: goods.availableQuantity, maxPerOrder: goods.maxPerOrder });

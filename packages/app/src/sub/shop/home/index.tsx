@@ -9,6 +9,7 @@ import { store, type StoreGoods, type StoreGoodsList } from '../../../storefront
 import { cartCount, readCart } from '../../../storefront/cart';
 import { goShop } from '../../../storefront/routes';
 import { ShopScreen } from '../../../storefront/ShopScreen';
+import './index.css';
 
 function GoodsCard({ goods, onClick }: { goods: StoreGoods; onClick: () => void }) {
   const soldOut = Number(goods.availableQuantity) <= 0;

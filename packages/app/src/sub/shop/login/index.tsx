@@ -10,6 +10,7 @@ import { newPassword, required } from '../../../lib/validate';
 import { store, writeShopToken, type CustomerSession } from '../../../storefront/api';
 import { shopUrl } from '../../../storefront/routes';
 import { ShopScreen } from '../../../storefront/ShopScreen';
+import './index.css';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const mobile = (value: string) => (!value.trim() || MOBILE.test(value.trim()) ? null : '请输入 11 位手机号');

@@ -12,6 +12,7 @@ import { money, quantity, shortTime } from '../../../lib/format';
 import { store, type Order, type RefundKind } from '../../../storefront/api';
 import { goShop } from '../../../storefront/routes';
 import { PaymentNote, ShopScreen } from '../../../storefront/ShopScreen';
+import './index.css';
 
 const REFUND_KIND_LABEL: Record<RefundKind, string> = { refundOnly: '仅退款', returnAndRefund: '退货退款' };
 

@@ -8,6 +8,7 @@ import { money, quantity, shortTime } from '../../../lib/format';
 import { store, type Order, type OrderList } from '../../../storefront/api';
 import { goShop } from '../../../storefront/routes';
 import { ShopScreen } from '../../../storefront/ShopScreen';
+import './index.css';
 
 const TABS: OrderTab[] = ['pendingPayment', 'toShip', 'toReceive', 'completed', 'afterSale'];
 
