@@ -18,6 +18,12 @@ export default defineAppConfig({
     { root: 'sub/report', pages: ['monthly/index', 'restock/index', 'warnings/index'] },
     { root: 'sub/money', pages: ['accounts/index', 'parties/index', 'settle/index', 'statement/index'] },
     { root: 'sub/notify', pages: ['center/index', 'warnings/index', 'rules/index', 'settings/index', 'deliveries/index'] },
+    // The customer's storefront: independent, so a share card or QR code opens it without the merchant's main package.
+    {
+      root: 'sub/shop',
+      pages: ['home/index', 'goods/index', 'cart/index', 'checkout/index', 'addresses/index', 'orders/index', 'order/index', 'login/index'],
+      independent: true,
+    },
   ],
   window: {
     navigationBarBackgroundColor: '#0b6e56',

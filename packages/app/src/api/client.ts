@@ -33,7 +33,7 @@ export class ApiError extends Error {
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -76,8 +76,18 @@ function toApiError(status: number, data: unknown, signIn: boolean): ApiError {
 }
 
 /** The one way the app talks to the server: token, idempotency key, errors as ApiError. */
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const token = readToken();
+export function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  return requestAs<T>({ token: readToken(), onExpired: () => onUnauthenticated() }, method, path, options);
+}
+
+/** Who a request speaks for: the staff session above, or a storefront customer (a token of their own). */
+export interface Credentials {
+  token: string | null;
+  /** The server no longer accepts `token`. */
+  onExpired: () => void;
+}
+
+export async function requestAs<T>({ token, onExpired }: Credentials, method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const header: Record<string, string> = { 'Content-Type': options.file ? XLSX_TYPE : 'application/json' };
   if (token) header.Authorization = `Bearer ${token}`;
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
@@ -96,6 +106,6 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
   const signIn = options.signIn === true;
-  if (response.statusCode === 401 && token && !signIn) onUnauthenticated();
+  if (response.statusCode === 401 && token && !signIn) onExpired();
   throw toApiError(response.statusCode, response.data, signIn);
 }

@@ -1,4 +1,5 @@
-function randomKey(): string {
+/** A fresh key, unlikely to repeat on this or any other phone. */
+export function randomKey(): string {
   const part = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0');
   return `${Date.now().toString(36)}-${part()}${part()}${part()}`;
 }

@@ -58,6 +58,15 @@ const MESSAGE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]>
   [/too small: expected number to be >=\s*(\S+)/i, (m) => `不能小于 ${m[1]}`],
   [/too big: expected number to be <=\s*(\S+)/i, (m) => `不能大于 ${m[1]}`],
   [/is switched off/i, () => '已停用'],
+  // The storefront's refusals of an order line.
+  [/is not the price: 「(.+)」 now costs ¥(\S+)/i, (m) => `「${m[1]}」现价 ¥${m[2]}，价格已变`],
+  [/is not for sale/i, () => '已下架或不再出售'],
+  [/is more than one order may take of 「(.+)」 \((\S+)\)/i, (m) => `「${m[1]}」每单最多买 ${Number(m[2])}`],
+  [/together with your unpaid orders this is more than one customer may hold \((\S+)\)/i, (m) => `加上未付款的订单，超过了每位顾客可占的 ${Number(m[1])} 件：请先付款或取消那些订单`],
+  [/wrong phone number or password/i, () => '手机号或密码错误'],
+  [/already has an account here/i, () => '这个手机号已注册，请直接登录'],
+  [/is already registered/i, () => '已注册，请直接登录'],
+  [/please sign in to the shop/i, () => '请先登录'],
 ];
 
 /** Translates a field or sign-in message when we know its pattern, else keeps the server's words. */
