@@ -83,5 +83,6 @@ describeOnDatabase('a server killed mid-posting loses and corrupts nothing', () 
     } finally {
       await db.close();
     }
-  });
+    // Two server starts and a minute of load: on a busy 2-core machine this outgrows the default minute.
+  }, 180_000);
 });
