@@ -18,6 +18,8 @@ export default defineAppConfig({
     { root: 'sub/report', pages: ['monthly/index', 'restock/index', 'warnings/index'] },
     { root: 'sub/money', pages: ['accounts/index', 'parties/index', 'settle/index', 'statement/index'] },
     { root: 'sub/notify', pages: ['center/index', 'warnings/index', 'rules/index', 'settings/index', 'deliveries/index'] },
+    { root: 'sub/order', pages: ['list/index', 'detail/index'] },
+    { root: 'sub/goods', pages: ['list/index', 'edit/index', 'status/index', 'settings/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0b6e56',
