@@ -44,16 +44,16 @@ function SettingsForm({ settings, onSaved }: { settings: StoreSettings; onSaved:
       <View className="card__title">订单占用库存</View>
       <TextField
         name="orderExpiryMinutes"
-        label="付款时限（分钟）"
+        label="付款时限"
         kind="integer"
         value={form.values.orderExpiryMinutes}
         onChange={form.set('orderExpiryMinutes')}
         error={errors.orderExpiryMinutes}
-        hint="下单后这么久没确认收款，订单自动取消，占用的库存放回"
+        hint="单位：分钟。下单后这么久没确认收款，订单自动取消，占用的库存放回"
       />
       <TextField
         name="customerHoldCap"
-        label="每位顾客最多占用"
+        label="每人限占"
         kind="decimal"
         value={form.values.customerHoldCap}
         onChange={form.set('customerHoldCap')}

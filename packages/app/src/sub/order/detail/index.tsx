@@ -79,19 +79,28 @@ function ShipSheet({ order, open, onClose, onShipped }: { order: Order; open: bo
     });
   };
   const shown = { ...action.fieldErrors, ...errors };
+  const clear = (field: string) => setErrors(({ [field]: _cleared, ...rest }) => rest);
+  const pickCarrier = (c: string) => {
+    setCarrier(c);
+    clear('carrier');
+  };
+  const typeTrackingNo = (text: string) => {
+    setTrackingNo(text);
+    clear('trackingNo');
+  };
   return (
     <Sheet title="发货" open={open} onClose={onClose}>
       <View className="section-title" style={{ marginLeft: 0 }}>快递公司</View>
       <View className="chips carriers">
         {CARRIERS.map((c) => (
-          <View key={c} className={`chip carrier${carrier === c ? ' chip--on' : ''}`} onClick={() => setCarrier(c)}>
+          <View key={c} className={`chip carrier${carrier === c ? ' chip--on' : ''}`} onClick={() => pickCarrier(c)}>
             {c}
           </View>
         ))}
       </View>
-      {carrier === '其他' ? <TextField name="carrier" label="快递公司" required value={other} onChange={setOther} placeholder="填写快递公司名称" error={shown.carrier} /> : null}
+      {carrier === '其他' ? <TextField name="carrier" label="快递公司" required value={other} onChange={(text) => { setOther(text); clear('carrier'); }} placeholder="填写快递公司名称" error={shown.carrier} /> : null}
       {carrier !== '其他' && shown.carrier ? <View className="field__error" style={{ marginLeft: 0 }}>{shown.carrier}</View> : null}
-      <TextField name="trackingNo" label="快递单号" required value={trackingNo} onChange={setTrackingNo} placeholder="字母、数字或 -" error={shown.trackingNo} />
+      <TextField name="trackingNo" label="快递单号" required value={trackingNo} onChange={typeTrackingNo} placeholder="字母、数字或 -" error={shown.trackingNo} />
       {action.error && action.error.code !== 'VALIDATION_FAILED' ? <View className="field__error order-error" style={{ marginLeft: 0 }}>{orderProblem(action.error)}</View> : null}
       <View className="gap" />
       <Button block type="primary" className="confirm-ship" loading={action.busy} onClick={ship}>
@@ -141,8 +150,13 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
     setSheet(null);
     void Taro.showToast({ title, icon: 'success' });
   };
+  // The stock comes back when the goods are sent back, or were never sent (the server's rule).
+  const stockComesBack = order.refund?.kind === 'returnAndRefund' || order.shipments.length === 0;
   const approveRefund = () =>
-    void Taro.showModal({ title: '同意退款', content: `同意后将按 ${money(order.totalAmount)} 退款：销售出库单被红冲，商品退回库存。钱请另行退给顾客。` }).then(({ confirm }) => {
+    void Taro.showModal({
+      title: '同意退款',
+      content: `退款 ${money(order.totalAmount)}（钱请另行退给顾客）。${stockComesBack ? '销售出库单将被红冲，商品退回库存。' : '仅退款不退货：商品已发出，库存不变。'}`,
+    }).then(({ confirm }) => {
       if (!confirm) return;
       void approve.run(async () => done('已退款')(await orders.approveRefund(order.id)));
     });
@@ -159,6 +173,23 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
         ) : null}
         {order.status === 'cancelled' && order.cancelReason ? <View className="order-cancel-reason muted">取消原因：{order.cancelReason}</View> : null}
       </View>
+
+      {order.refund ? (
+        <View className={`card order-refund${order.status === 'refunding' ? ' order-refund--open' : ''}`}>
+          <View className="card__title">
+            退款申请
+            <View className="card__more">{shortTime(order.refund.requestedAt)}</View>
+          </View>
+          <Kv name="refund-kind" k="类型" v={REFUND_KIND_LABEL[order.refund.kind]} />
+          <Kv name="refund-reason" k="原因" v={order.refund.reason} />
+          <Kv k="退货单号" v={order.refund.returnTrackingNo} />
+          <Kv
+            name="refund-result"
+            k="处理结果"
+            v={order.refund.resolvedAt ? (order.refund.refusal ? `已拒绝：${order.refund.refusal}` : `已同意 ${shortTime(order.refund.resolvedAt)}`) : '等待处理'}
+          />
+        </View>
+      ) : null}
 
       <View className="card order-customer">
         <View className="card__title">顾客与收货地址</View>
@@ -227,23 +258,6 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
             </View>
           ))}
           <Kv k="确认收货" v={order.completedAt ? shortTime(order.completedAt) : null} />
-        </View>
-      ) : null}
-
-      {order.refund ? (
-        <View className={`card order-refund${order.status === 'refunding' ? ' order-refund--open' : ''}`}>
-          <View className="card__title">
-            退款申请
-            <View className="card__more">{shortTime(order.refund.requestedAt)}</View>
-          </View>
-          <Kv name="refund-kind" k="类型" v={REFUND_KIND_LABEL[order.refund.kind]} />
-          <Kv name="refund-reason" k="原因" v={order.refund.reason} />
-          <Kv k="退货单号" v={order.refund.returnTrackingNo} />
-          <Kv
-            name="refund-result"
-            k="处理结果"
-            v={order.refund.resolvedAt ? (order.refund.refusal ? `已拒绝：${order.refund.refusal}` : `已同意 ${shortTime(order.refund.resolvedAt)}`) : '等待处理'}
-          />
         </View>
       ) : null}
 

@@ -56,11 +56,11 @@ export default function OrderListPage() {
   const counts = list.last?.tabCounts;
   return (
     <Screen className="page-orders">
-      <View className="chips chips--line order-tabs">
+      <View className="order-tabs">
         {ORDER_TAB_KEYS.map((key) => (
-          <View key={key} className={`chip chip--small order-tab order-tab--${key}${tab === key ? ' chip--on' : ''}`} onClick={() => setTab(key)}>
-            {ORDER_TAB_LABEL[key]}
-            {counts && counts[key] ? ` ${counts[key]}` : ''}
+          <View key={key} className={`order-tab order-tab--${key}${tab === key ? ' order-tab--on' : ''}`} onClick={() => setTab(key)}>
+            <View className="order-tab__label">{ORDER_TAB_LABEL[key]}</View>
+            <View className="order-tab__count num">{counts ? (counts[key] ?? 0) : '·'}</View>
           </View>
         ))}
       </View>
