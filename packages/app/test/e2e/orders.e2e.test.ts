@@ -190,6 +190,8 @@ describeInBrowser('storefront orders in the merchant app', () => {
     await settings.locator('.save-store-settings').click();
     const saved = await eventually(() => ownerApi<{ orderExpiryMinutes: number; customerHoldCap: string }>('GET', '/store-settings'), (s) => s.orderExpiryMinutes === 45);
     expect(saved).toMatchObject({ orderExpiryMinutes: 45, customerHoldCap: '20.000' });
+    // The 已保存 toast has gone before the picture is taken.
+    await phone.page.waitForTimeout(2_000);
     await phone.shot('o10-store-settings');
     await phone.close();
   });
