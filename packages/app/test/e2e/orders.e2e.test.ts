@@ -61,6 +61,7 @@ describeInBrowser('storefront orders in the merchant app', () => {
     const home = await phone.signIn(owner);
     await see(home.locator('.home-new-orders'), '新订单 1');
     await see(home.locator('.home-to-ship'), '待发货 0');
+    await phone.shot('o00-home-orders');
     await home.locator('.home-orders').click();
 
     const list = await phone.waitFor('page-orders');

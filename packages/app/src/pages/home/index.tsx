@@ -102,6 +102,8 @@ function HomeContent() {
           </View>
         </View>
       </View>
+      {/* Orders wait on the shop: first under the header, where they are seen without scrolling. */}
+      {orderCounts.data ? <OrdersCard counts={orderCounts.data} /> : null}
       <RemoteView remote={dashboard}>
         {(d) => (
           <>
@@ -133,7 +135,6 @@ function HomeContent() {
         )}
       </RemoteView>
       {sheet}
-      {orderCounts.data ? <OrdersCard counts={orderCounts.data} /> : null}
       <View className="card">
         <View className="card__title">常用功能</View>
         <View className="shortcuts">
