@@ -24,6 +24,8 @@ export default defineAppConfig({
       pages: ['home/index', 'goods/index', 'cart/index', 'checkout/index', 'addresses/index', 'orders/index', 'order/index', 'login/index'],
       independent: true,
     },
+    { root: 'sub/order', pages: ['list/index', 'detail/index'] },
+    { root: 'sub/goods', pages: ['list/index', 'edit/index', 'status/index', 'settings/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0b6e56',

@@ -36,6 +36,12 @@ export const ROUTES = {
   moneyParties: '/sub/money/parties/index',
   moneySettle: '/sub/money/settle/index',
   moneyStatement: '/sub/money/statement/index',
+  orderList: '/sub/order/list/index',
+  orderDetail: '/sub/order/detail/index',
+  goodsList: '/sub/goods/list/index',
+  goodsEdit: '/sub/goods/edit/index',
+  goodsStatus: '/sub/goods/status/index',
+  storeSettings: '/sub/goods/settings/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown,
+    /** What the server said, translated where the app knows the words: screens that must explain a refusal show it. */
+    readonly serverMessage: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -72,7 +74,7 @@ function toApiError(status: number, data: unknown, signIn: boolean): ApiError {
   const serverMessage = typeof error?.message === 'string' ? translateServerMessage(error.message) : null;
   const message =
     signIn && status === 401 && serverMessage ? serverMessage : messageForCode(code, serverMessage ?? `请求失败（${status}）`);
-  return new ApiError(status, code, message, error?.details);
+  return new ApiError(status, code, message, error?.details, serverMessage);
 }
 
 /** The one way the app talks to the server: token, idempotency key, errors as ApiError. */

@@ -8,6 +8,10 @@ import type {
   CreateStocktakeRequest,
   CreateTransferRequest,
   MonthlyStat as MonthlyStatSchema,
+  GoodsInput as GoodsInputSchema,
+  GoodsList as GoodsListSchema,
+  StoreSettings as StoreSettingsSchema,
+  StoreSettingsInput as StoreSettingsInputSchema,
 } from '@xiaocang/contracts';
 
 export type {
@@ -65,6 +69,10 @@ export type {
   WarningRules,
   WarningRulesInput,
   WarningRulesView,
+  Goods,
+  GoodsStatus,
+  Order,
+  OrderList,
 } from '@xiaocang/contracts';
 
 export type SaveBillRequest = z.input<typeof CreateBillRequest>;
@@ -73,3 +81,9 @@ export type StocktakeRequest = z.input<typeof CreateStocktakeRequest>;
 export type MonthlyStat = z.infer<typeof MonthlyStatSchema>;
 /** A receipt names its customer, a payment its supplier; the rest is the same. */
 export type SaveSettlementRequest = Omit<z.input<typeof CreateReceiptRequest>, 'customerId'> & ({ customerId: string } | { supplierId: string });
+
+// The storefront, as the merchant runs it.
+export type GoodsInput = z.input<typeof GoodsInputSchema>;
+export type GoodsList = z.infer<typeof GoodsListSchema>;
+export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
+export type StoreSettingsInput = z.input<typeof StoreSettingsInputSchema>;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { money as moneyApi } from '../../api/money';
 import { notifications } from '../../api/notifications';
+import { orders } from '../../api/orders';
 import { fetchDashboard } from '../../api/reports';
 import { useFigureSheet } from '../../components/FigureSheet';
 import { Screen } from '../../components/Screen';
@@ -39,6 +40,24 @@ function Shortcut({ icon, label, onClick, name }: { icon: ReactNode; label: stri
   );
 }
 
+/** 商城订单: what waits to be shipped and the new orders not yet paid; a tap opens the list. */
+function OrdersCard({ counts }: { counts: Partial<Record<'pendingPayment' | 'toShip', number>> }) {
+  const toShip = counts.toShip ?? 0;
+  const unpaid = counts.pendingPayment ?? 0;
+  return (
+    <View className="card card--tap home-orders" onClick={() => go('orderList', { tab: toShip || !unpaid ? 'toShip' : 'pendingPayment' })}>
+      <View className="row">
+        <View className="strong">商城订单</View>
+        <View className="row" style={{ marginTop: 0 }}>
+          <View className={`badge ${toShip ? 'badge--warning' : 'badge--muted'} home-to-ship`}>待发货 {toShip}</View>
+          <View className={`badge ${unpaid ? 'badge--warning' : 'badge--muted'} home-new-orders`}>新订单 {unpaid}</View>
+          <View className="chevron">›</View>
+        </View>
+      </View>
+    </View>
+  );
+}
+
 function HomeContent() {
   const { me, abilities } = useSession();
   const dashboard = useRemote(fetchDashboard, []);
@@ -51,6 +70,9 @@ function HomeContent() {
     void owed.reload();
     void badges.reload();
   });
+  // The storefront's orders waiting on the shop, for whoever handles orders (they are sales: 出库).
+  const orderCounts = useRemote(() => (abilities.outbound ? orders.list({ tab: 'toShip', page: 1, pageSize: 1 }).then((list) => list.tabCounts) : Promise.resolve(null)), [abilities.outbound]);
+  useDidShow(() => void orderCounts.reload());
   const unread = badges.data?.unreadCount ?? 0;
   const openWarnings = abilities.seeStock ? badges.data?.openWarningCount : undefined;
   const { explain, sheet } = useFigureSheet();
@@ -80,6 +102,8 @@ function HomeContent() {
           </View>
         </View>
       </View>
+      {/* Orders wait on the shop: first under the header, where they are seen without scrolling. */}
+      {orderCounts.data ? <OrdersCard counts={orderCounts.data} /> : null}
       <RemoteView remote={dashboard}>
         {(d) => (
           <>

@@ -96,6 +96,14 @@ function MineContent() {
         ]}
       />
       <Menu
+        title="商城"
+        entries={[
+          { icon: '订', label: '订单', route: 'orderList', show: abilities.outbound },
+          { icon: '品', label: '商城商品', route: 'goodsList', show: abilities.editProducts },
+          { icon: '城', label: '商城设置', route: 'storeSettings', show: abilities.isOwner },
+        ]}
+      />
+      <Menu
         title="店铺设置"
         entries={[
           { icon: '员', label: '员工账号', route: 'staff', show: abilities.manageShop },

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '商城商品', enablePullDownRefresh: true });
