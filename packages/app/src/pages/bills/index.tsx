@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { bills } from '../../api/bills';
 import type { Bill } from '../../api/types';
 import { Empty, PagedList } from '../../components/PagedList';
@@ -13,6 +13,7 @@ import { BILL_STATUS_LABEL, DIRECTION_LABEL, type BillStatus, type Direction } f
 import { PERIOD_LABEL, periodRange, type Period } from '../../lib/period';
 import { go } from '../../routes';
 import { useSession } from '../../state/session';
+import { useOnReturn } from '../../hooks/useOnReturn';
 
 const STATUSES = Object.keys(BILL_STATUS_LABEL) as BillStatus[];
 const PERIODS = Object.keys(PERIOD_LABEL) as Period[];
@@ -29,11 +30,7 @@ function BillsContent() {
     (page, pageSize) => bills.list({ page, pageSize, direction, status, q, ...periodRange(period) }),
     [direction, status, period, q],
   );
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   const newBill = () => {
     const choices = [abilities.inbound ? 'in' : null, abilities.outbound ? 'out' : null].filter((d): d is Direction => d !== null);
     if (choices.length === 1) return go('billEdit', { direction: choices[0] });

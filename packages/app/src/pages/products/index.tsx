@@ -1,6 +1,6 @@
 import { Image, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { products } from '../../api/master';
 import type { Product } from '../../api/types';
@@ -11,6 +11,7 @@ import { Empty, PagedList } from '../../components/PagedList';
 import { Screen } from '../../components/Screen';
 import { SearchBar } from '../../components/SearchBar';
 import { useOptions } from '../../hooks/useOptions';
+import { useOnReturn } from '../../hooks/useOnReturn';
 import { usePagedList } from '../../hooks/usePagedList';
 import { money, quantity } from '../../lib/format';
 import { go } from '../../routes';
@@ -49,12 +50,8 @@ function ProductsContent() {
   const [categoryId, setCategoryId] = useState('');
   const categories = useOptions('categories');
   const list = usePagedList<Product>((page, pageSize) => products.list({ page, pageSize, q, categoryId }), [q, categoryId]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    // Coming back from the edit screen: show the saved changes.
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  // Coming back from the edit screen: show the saved changes.
+  useOnReturn(() => void list.reload());
   const onScan = useCallback((code: string) => {
     products.byCode(code).then(
       (product) => go('productEdit', { id: product.id }),

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { fetchInventory } from '../../api/reports';
 import type { InventoryItem, InventoryList } from '../../api/types';
 import { OptionChips } from '../../components/OptionChips';
@@ -14,6 +13,7 @@ import { ExportLink } from '../../components/ExportLink';
 import { money, quantity } from '../../lib/format';
 import { go, switchTab } from '../../routes';
 import { useSession } from '../../state/session';
+import { useOnReturn } from '../../hooks/useOnReturn';
 
 function InventoryRow({ item }: { item: InventoryItem }) {
   return (
@@ -63,11 +63,7 @@ function Inventory() {
     (page, pageSize) => fetchInventory({ page, pageSize, stockPointId, lowStock: lowOnly ? 'true' : undefined }),
     [stockPointId, lowOnly],
   );
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   const totals = list.last?.totals;
   return (
     <>

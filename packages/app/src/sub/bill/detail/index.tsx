@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { billActionsFor } from '@xiaocang/domain/rules';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { bills } from '../../../api/bills';
 import type { Bill } from '../../../api/types';
 import { TextField } from '../../../components/Fields';
@@ -20,6 +20,7 @@ import { DIRECTION_LABEL } from '../../../lib/labels';
 import { shortageLines, showStockWarnings } from '../../../lib/stock-messages';
 import { go, ROUTES } from '../../../routes';
 import { useSession } from '../../../state/session';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 function Kv({ k, v }: { k: string; v: string | null | undefined }) {
   if (v === null || v === undefined || v === '') return null;
@@ -178,11 +179,7 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
 export default function BillDetailPage() {
   const { params } = useRouter();
   const bill = useRemote(() => bills.get(params.id ?? ''), [params.id]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void bill.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void bill.reload());
   return (
     <Screen className="page-bill-detail">
       <RemoteView remote={bill}>{(data) => <BillView bill={data} reload={bill.reload} />}</RemoteView>

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { goods as goodsApi } from '../../../api/orders';
 import type { Goods, GoodsList } from '../../../api/types';
 import { Button } from '../../../components/nut';
@@ -11,6 +10,7 @@ import { usePagedList } from '../../../hooks/usePagedList';
 import { money, quantity } from '../../../lib/format';
 import { go } from '../../../routes';
 import { useSession } from '../../../state/session';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 type Shelf = '' | 'true' | 'false';
 const SHELVES: Array<{ value: Shelf; label: string }> = [
@@ -45,11 +45,7 @@ export default function GoodsListPage() {
   const [q, setQ] = useState('');
   const [shelf, setShelf] = useState<Shelf>('');
   const list = usePagedList<Goods, GoodsList>((page, pageSize) => goodsApi.list({ q, onShelf: shelf || undefined, page, pageSize }), [q, shelf]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   return (
     <Screen className="page-goods">
       <SearchBar value={q} onSearch={setQ} placeholder="搜索商品标题" />

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/nut';
 import { Empty, PagedList } from '../../../components/PagedList';
 import { Screen } from '../../../components/Screen';
@@ -10,6 +10,7 @@ import { ExportLink } from '../../../components/ExportLink';
 import { MASTER_KINDS, type MasterRecord } from '../../../lib/master-kinds';
 import { go } from '../../../routes';
 import { useSession } from '../../../state/session';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 export default function MasterListPage() {
   const { params } = useRouter();
@@ -18,11 +19,7 @@ export default function MasterListPage() {
   const canWrite = useSession().abilities[kind.writeAbility];
   const [q, setQ] = useState('');
   const list = usePagedList<MasterRecord>((page, pageSize) => kind.api.list({ page, pageSize, q }), [kind, q]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: kind.title });
   }, [kind]);

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { money as moneyApi, SIDES, type Side } from '../../../api/money';
 import type { PartyBalance } from '../../../api/types';
 import { Empty, PagedList } from '../../../components/PagedList';
@@ -12,6 +12,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { money } from '../../../lib/format';
 import { go } from '../../../routes';
 import { useSession } from '../../../state/session';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 /** 应收 (customers who owe the shop) and 应付 (suppliers the shop owes), the most owed first. */
 function Parties({ initial }: { initial: Side }) {
@@ -22,13 +23,9 @@ function Parties({ initial }: { initial: Side }) {
   const [q, setQ] = useState('');
   const summary = useRemote(() => moneyApi.summary(), []);
   const list = usePagedList<PartyBalance>((page, pageSize) => moneyApi.balances(side, { page, pageSize, q }), [side, q]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) {
-      void list.reload();
-      void summary.reload();
-    }
-    shown.current = true;
+  useOnReturn(() => {
+    void list.reload();
+    void summary.reload();
   });
   const labels = SIDES[side];
   const canSettle = side === 'customer' ? abilities.outbound : abilities.inbound && abilities.seeCosts;

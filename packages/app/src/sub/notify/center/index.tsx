@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { notifications } from '../../../api/notifications';
 import type { Notification, NotificationList } from '../../../api/types';
 import { Button } from '../../../components/nut';
@@ -12,6 +12,7 @@ import { shortTime } from '../../../lib/format';
 import { notificationTarget } from '../../../lib/notify';
 import { go } from '../../../routes';
 import { useSession } from '../../../state/session';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 function open(page: string | null): void {
   const target = notificationTarget(page);
@@ -28,11 +29,7 @@ function Center() {
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(new Set());
   const list = usePagedList<Notification, NotificationList>((page, pageSize) => notifications.list({ unreadOnly, page, pageSize }), [unreadOnly]);
   const action = useAction();
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   const isRead = (n: Notification) => n.readAt !== null || readHere.has(n.id);
   const unread = Math.max(0, (list.last?.unreadCount ?? 0) - list.items.filter((n) => n.readAt === null && readHere.has(n.id)).length);
   const tap = (n: Notification) => {

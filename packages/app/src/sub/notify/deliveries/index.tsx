@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro from '@tarojs/taro';
 import { notifications } from '../../../api/notifications';
 import type { Delivery } from '../../../api/types';
 import { Button } from '../../../components/nut';
@@ -10,16 +9,13 @@ import { useAction } from '../../../hooks/useAction';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { shortTime } from '../../../lib/format';
 import { CHANNEL_LABEL } from '../../../lib/notify';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 /** Messages that could not be sent by WeChat, email or text message, with one retry each. */
 function Deliveries() {
   const list = usePagedList<Delivery>((page, pageSize) => notifications.deliveries({ status: 'failed', page, pageSize }), []);
   const action = useAction();
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   const retry = (delivery: Delivery) =>
     void action.run(async () => {
       await notifications.retryDelivery(delivery.id);

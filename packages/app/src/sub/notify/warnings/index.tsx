@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { warnings, type WarningStatus } from '../../../api/notifications';
 import type { WarningEvent, WarningList } from '../../../api/types';
 import { Empty, PagedList } from '../../../components/PagedList';
@@ -10,6 +9,7 @@ import { shortTime } from '../../../lib/format';
 import { WARNING_KIND_LABEL, WARNING_KIND_TONE, WARNING_KINDS, type WarningKind } from '../../../lib/notify';
 import { go } from '../../../routes';
 import { useSession } from '../../../state/session';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 const STATUS_LABEL: Record<Exclude<WarningStatus, 'all'>, string> = { open: '待处理', resolved: '已解除' };
 
@@ -38,11 +38,7 @@ function Warnings() {
   const [status, setStatus] = useState<Exclude<WarningStatus, 'all'>>('open');
   const [kind, setKind] = useState<WarningKind | ''>('');
   const list = usePagedList<WarningEvent, WarningList>((page, pageSize) => warnings.list({ status, kind: kind || undefined, page, pageSize }), [status, kind]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   // Open warnings by kind, whatever the filter: the chips say how many wait in each.
   const counts = list.last?.openByKind;
   const total = counts ? WARNING_KINDS.reduce((sum, k) => sum + (counts[k] ?? 0), 0) : null;

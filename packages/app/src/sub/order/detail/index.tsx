@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { orderActions } from '@xiaocang/domain/orders';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { paymentAccounts } from '../../../api/money';
 import { orders } from '../../../api/orders';
 import type { Order } from '../../../api/types';
@@ -17,6 +17,7 @@ import { CARRIERS, orderProblem, REFUND_KIND_LABEL, timeLeft } from '../../../li
 import { go } from '../../../routes';
 import { useSession } from '../../../state/session';
 import { Kv, OrderStatusBadge } from '../parts';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 type Sheets = 'pay' | 'ship' | 'cancel' | 'refuse' | null;
 
@@ -342,13 +343,9 @@ export default function OrderDetailPage() {
   const id = params.id ?? '';
   const remote = useRemote(() => orders.get(id), [id]);
   const [fresh, setFresh] = useState<Order | null>(null);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) {
-      setFresh(null);
-      void remote.reload();
-    }
-    shown.current = true;
+  useOnReturn(() => {
+    setFresh(null);
+    void remote.reload();
   });
   return (
     <Screen className="page-order-detail">

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { orders } from '../../../api/orders';
 import type { Order, OrderList } from '../../../api/types';
 import { Empty, PagedList } from '../../../components/PagedList';
@@ -10,6 +10,7 @@ import { money, shortTime } from '../../../lib/format';
 import { ORDER_TAB_KEYS, ORDER_TAB_LABEL, type OrderTab } from '../../../lib/orders';
 import { OrderStatusBadge } from '../parts';
 import { go } from '../../../routes';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 function OrderRow({ order }: { order: Order }) {
   const items = order.lines.map((line) => line.title).join('、');
@@ -48,11 +49,7 @@ export default function OrderListPage() {
   const initial = ORDER_TAB_KEYS.includes(params.tab as OrderTab) ? (params.tab as OrderTab) : 'pendingPayment';
   const [tab, setTab] = useState<OrderTab>(initial);
   const list = usePagedList<Order, OrderList>((page, pageSize) => orders.list({ tab, page, pageSize }), [tab]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   const counts = list.last?.tabCounts;
   return (
     <Screen className="page-orders">

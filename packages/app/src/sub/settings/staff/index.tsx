@@ -1,6 +1,4 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { staff } from '../../../api/shop';
 import type { StaffMember } from '../../../api/types';
 import { Button } from '../../../components/nut';
@@ -9,14 +7,11 @@ import { Screen } from '../../../components/Screen';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { shortTime } from '../../../lib/format';
 import { go } from '../../../routes';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 export default function StaffPage() {
   const list = usePagedList<StaffMember>((page, pageSize) => staff.list({ page, pageSize }), []);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   return (
     <Screen className="page-staff">
       <View className="card">

@@ -1,8 +1,9 @@
 import { Image, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Empty, PagedList } from '../../../components/PagedList';
 import { SearchBar } from '../../../components/SearchBar';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { money, quantity } from '../../../lib/format';
 import { store, type StoreGoods, type StoreGoodsList } from '../../../storefront/api';
@@ -53,12 +54,8 @@ function Home({ shopId }: { shopId: string }) {
   useEffect(() => {
     if (loadedCategories && loadedCategories.length > 0) setCategories((current) => (current.length > 0 ? current : loadedCategories));
   }, [loadedCategories]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    setInCart(cartCount(readCart(shopId)));
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useDidShow(() => setInCart(cartCount(readCart(shopId))));
+  useOnReturn(() => void list.reload());
   return (
     <>
       <View className="shop-head">

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { ORDER_STATUS_LABEL, orderActions } from '@xiaocang/domain/orders';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { Sheet } from '../../../components/Sheet';
@@ -13,6 +13,7 @@ import { store, type Order, type RefundKind } from '../../../storefront/api';
 import { goShop } from '../../../storefront/routes';
 import { PaymentNote, ShopScreen } from '../../../storefront/ShopScreen';
 import './index.css';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 const REFUND_KIND_LABEL: Record<RefundKind, string> = { refundOnly: '仅退款', returnAndRefund: '退货退款' };
 
@@ -212,11 +213,7 @@ function OrderScreen({ shopId }: { shopId: string }) {
   const { params } = useRouter();
   const id = params.id ?? '';
   const order = useRemote(() => store.order(shopId, id), [shopId, id]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void order.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void order.reload());
   return <RemoteView remote={order}>{(data) => <Detail shopId={shopId} initial={data} reload={() => void order.reload()} />}</RemoteView>;
 }
 

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { ORDER_STATUS_LABEL, ORDER_TAB_LABEL, type OrderTab } from '@xiaocang/domain/orders';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Empty, PagedList } from '../../../components/PagedList';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { money, quantity, shortTime } from '../../../lib/format';
@@ -9,6 +9,7 @@ import { store, type Order, type OrderList } from '../../../storefront/api';
 import { goShop } from '../../../storefront/routes';
 import { ShopScreen } from '../../../storefront/ShopScreen';
 import './index.css';
+import { useOnReturn } from '../../../hooks/useOnReturn';
 
 const TABS: OrderTab[] = ['pendingPayment', 'toShip', 'toReceive', 'completed', 'afterSale'];
 
@@ -44,11 +45,7 @@ function Orders({ shopId }: { shopId: string }) {
   const { params } = useRouter();
   const [tab, setTab] = useState<OrderTab>(TABS.includes(params.tab as OrderTab) ? (params.tab as OrderTab) : 'pendingPayment');
   const list = usePagedList<Order, OrderList>((page, pageSize) => store.orders(shopId, { tab, page, pageSize }), [shopId, tab]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  useOnReturn(() => void list.reload());
   const counts = list.last?.tabCounts;
   return (
     <>
