@@ -47,7 +47,7 @@ export type Goods = z.infer<typeof Goods>;
 export const GoodsListQuery = z.object({ page: Page, pageSize: PageSize, q: Text(100).optional(), onShelf: z.enum(['true', 'false']).optional() });
 export const GoodsList = listOf(Goods);
 
-/** Each goods item against its warehouse stock: what the storefront can sell, and what looks wrong (first). */
+/** Each goods item against its warehouse stock, read live: what the storefront can sell, and what looks wrong (first). */
 export const GoodsStatus = z.object({
   items: z.array(
     z.object({
@@ -62,7 +62,6 @@ export const GoodsStatus = z.object({
       problem: z.string().nullable(),
     }),
   ),
-  checkedAt: Timestamp,
 });
 export type GoodsStatus = z.infer<typeof GoodsStatus>;
 

@@ -44,5 +44,5 @@ export async function goodsStatus(db: Queryable, actor: Actor): Promise<GoodsSta
     };
   });
   const rank = (problem: string | null) => (problem === null ? 2 : problem.startsWith('未关联') ? 1 : 0);
-  return { items: items.sort((a, b) => rank(a.problem) - rank(b.problem)), checkedAt: new Date().toISOString() };
+  return { items: items.sort((a, b) => rank(a.problem) - rank(b.problem)) };
 }

@@ -4,7 +4,7 @@ import type { GoodsStatus } from '../../../api/types';
 import { Screen } from '../../../components/Screen';
 import { Empty, RemoteView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { quantity, shortTime } from '../../../lib/format';
+import { quantity } from '../../../lib/format';
 import { go } from '../../../routes';
 
 type Item = GoodsStatus['items'][number];
@@ -42,7 +42,7 @@ export default function GoodsStatusPage() {
             <>
               <View className={`card goods-check-summary${problems ? ' danger' : ''}`}>
                 {data.items.length === 0 ? '商城里还没有商品' : problems ? `${problems} 件商品需要处理` : '全部商品的库存都对得上'}
-                <View className="muted">核对于 {shortTime(data.checkedAt)} · 可售 = 库存 − 未付款订单占用</View>
+                <View className="muted">按当前库存实时核对 · 可售 = 库存 − 未付款订单占用</View>
               </View>
               <View className="card">
                 {data.items.length === 0 ? <Empty title="没有可核对的商品" /> : data.items.map((item) => <StatusRow key={item.goodsId} item={item} />)}
