@@ -157,7 +157,9 @@ export class Phone {
   }
 
   static async open(stack: Stack): Promise<Phone> {
-    const context = await stack.browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    // A phone in China, as the shops' are: the app dates bills by the phone's calendar and the server by the shop's
+    // (China time), which differ for eight hours a day on a machine that keeps UTC.
+    const context = await stack.browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const phone = new Phone(page);
     await page.goto(`${stack.baseUrl}/`);
