@@ -121,7 +121,7 @@ describeOnDatabase('storefront orders', () => {
   });
 
   it('refuses orders for goods off the shelf, not offered to the customer, at another price or over the caps, naming the line', async () => {
-    const { owner, product, goodsId } = await shopWithGoods(t, 100);
+    const { owner, goodsId } = await shopWithGoods(t, 100);
     const alice = await customerOf(t, owner.shopId, '13800000005');
     const wrongPrice = await order(alice, goodsId, 1, '20.00');
     expect(wrongPrice.status).toBe(400);
@@ -139,7 +139,6 @@ describeOnDatabase('storefront orders', () => {
     await owner.put(`/api/customers/${alice.customerId}`, { availableProductIds: [] });
     await owner.put(`/api/goods/${goodsId}`, { onShelf: false });
     expect((await order(alice, goodsId, 1)).status).toBe(400);
-    expect(product).toBeTruthy();
   });
 
   it('makes a retried order with the same Idempotency-Key the same order, holding its stock once', async () => {

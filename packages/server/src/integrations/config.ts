@@ -22,6 +22,8 @@ export interface ConfiguredChannels {
   missing: Partial<Record<ChannelName, string>>;
   /** Present when WECHAT_APPID and WECHAT_SECRET are set: login with wx.login codes. */
   wechatLogin?: WechatApi;
+  /** The subscribe-message template in use, when WeChat messages are configured. */
+  wechatTemplateId: string | null;
 }
 
 const value = (env: NodeJS.ProcessEnv, name: string) => env[name]?.trim() || undefined;
@@ -104,5 +106,5 @@ export function channelsFromEnv(env: NodeJS.ProcessEnv = process.env): Configure
   if (config.sms) channels.sms = new SmsChannel(new AliyunSms(config.sms.aliyun));
   const wechatLogin = config.wechat ? new WechatApi(config.wechat) : undefined;
   if (wechatLogin && config.wechatSubscribe) channels.wechat = new SubscribeChannel(wechatLogin, config.wechatSubscribe);
-  return { channels, missing: config.missing, ...(wechatLogin ? { wechatLogin } : {}) };
+  return { channels, missing: config.missing, wechatTemplateId: config.wechatSubscribe?.templateId ?? null, ...(wechatLogin ? { wechatLogin } : {}) };
 }

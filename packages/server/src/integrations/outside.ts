@@ -1,7 +1,7 @@
 import type { OutsideChannels } from '../use-cases/notifications/outside-channels.ts';
 import type { DeliveryOptions } from '../jobs/deliver-notifications.ts';
 import { AppError, invalid, tooManyRequests } from '../errors.ts';
-import { channelsFromEnv, readIntegrationsConfig } from './config.ts';
+import { channelsFromEnv } from './config.ts';
 import { WechatApiError, type WechatApi } from './wechat/wechat-api.ts';
 
 /** A login code's openid, with WeChat's refusals as the API's errors: a bad code names the field, a busy WeChat asks for a retry. */
@@ -19,7 +19,7 @@ const openIdOf = (login: WechatApi) => async (code: string): Promise<string> => 
 /** The outside channels this server is configured for (environment variables), as the routes and the outbox worker use them. */
 export function outsideFromEnv(env: NodeJS.ProcessEnv = process.env): { outside: OutsideChannels; delivery: Omit<DeliveryOptions, 'leaseMs'> } {
   const configured = channelsFromEnv(env);
-  const wechatTemplateId = readIntegrationsConfig(env).wechatSubscribe?.templateId ?? null;
+  const { wechatTemplateId } = configured;
   const login = configured.wechatLogin;
   return {
     outside: {

@@ -1,7 +1,7 @@
 import { IdParams, MarkPaidRequest, Order, OrderList, OrderListQuery, ReasonRequest, ShipRequest } from '@xiaocang/contracts';
 import { actorOf, pathId } from '../http/context.ts';
-import { cancelOrder, markOrderPaid, requireOrderDesk, resolveRefund, shipOrder } from '../use-cases/orders/order-actions.ts';
-import { listOrders, loadOrder } from '../use-cases/orders/order-rows.ts';
+import { cancelOrder, markOrderPaid, resolveRefund, shipOrder } from '../use-cases/orders/order-actions.ts';
+import { getShopOrder, listShopOrders } from '../use-cases/orders/view-orders.ts';
 import type { RouteModule } from './types.ts';
 
 const tags = ['orders'];
@@ -9,16 +9,10 @@ const tags = ['orders'];
 /** The merchant's orders: the list by tab, an order, taking payment, shipping, cancelling, and refunds. */
 export const orderRoutes: RouteModule = (app, db) => {
   const id = (params: { id: string }) => pathId(params.id, 'Order');
-  app.get('/api/orders', { schema: { tags, querystring: OrderListQuery, response: { 200: OrderList } } }, async (request) => {
-    const actor = actorOf(request);
-    requireOrderDesk(actor);
-    return listOrders(db, actor.shopId, request.query);
-  });
-  app.get('/api/orders/:id', { schema: { tags, params: IdParams, response: { 200: Order } } }, async (request) => {
-    const actor = actorOf(request);
-    requireOrderDesk(actor);
-    return loadOrder(db, actor.shopId, id(request.params));
-  });
+  app.get('/api/orders', { schema: { tags, querystring: OrderListQuery, response: { 200: OrderList } } }, async (request) =>
+    listShopOrders(db, actorOf(request), request.query),
+  );
+  app.get('/api/orders/:id', { schema: { tags, params: IdParams, response: { 200: Order } } }, async (request) => getShopOrder(db, actorOf(request), id(request.params)));
   app.post('/api/orders/:id/mark-paid', { schema: { tags, params: IdParams, body: MarkPaidRequest, response: { 200: Order } } }, async (request) =>
     markOrderPaid(db, actorOf(request), { id: id(request.params), paymentAccountId: request.body.paymentAccountId }),
   );

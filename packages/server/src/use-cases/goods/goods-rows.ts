@@ -11,7 +11,8 @@ export const GOODS_STOCK_COLUMNS = `
   GREATEST(CASE WHEN g.product_id IS NULL THEN g.own_stock - g.own_reserved ELSE COALESCE(sb.quantity - sb.reserved, 0) END, 0)::text AS available_quantity`;
 export const GOODS_STOCK_JOIN = `LEFT JOIN inventory_balances sb ON sb.shop_id = g.shop_id AND sb.product_id = g.product_id AND sb.stock_point_id = ${SELLING_POINT_SQL('g')}`;
 
-export const GOODS_SELECT = `SELECT g.id::text, g.product_id::text, p.name AS product_name, g.title, g.price::text, g.images, g.description, g.on_shelf,
+/** The select list, with `extraColumns` first (e.g. a window count of all rows). */
+export const goodsSelect = (extraColumns = ''): string => `SELECT ${extraColumns}g.id::text, g.product_id::text, p.name AS product_name, g.title, g.price::text, g.images, g.description, g.on_shelf,
        g.sort_order, g.max_per_order::text, g.updated_at, ${GOODS_STOCK_COLUMNS}
   FROM goods g LEFT JOIN products p ON p.shop_id = g.shop_id AND p.id = g.product_id ${GOODS_STOCK_JOIN}`;
 

@@ -15,7 +15,7 @@ export async function listInventory(db: Queryable, actor: Actor, query: Inventor
   if (query.stockPointId) add((n) => `b.stock_point_id = $${n}`, query.stockPointId);
   if (query.categoryId) add((n) => `p.category_id = $${n}`, query.categoryId);
   if (query.q) add((n) => `(p.name ILIKE $${n} OR p.code ILIKE $${n})`, `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-  const isLow = lowStockSql('p', 'pq.quantity');
+  const isLow = lowStockSql('p', 'pq.quantity', 'ws.threshold');
   if (query.lowStock !== undefined) add((n) => `${isLow} = $${n}`, query.lowStock);
   // Each row is flagged by its product's stock across all stock points, as the home screen counts it.
   const from = `FROM inventory_balances b
@@ -23,6 +23,7 @@ export async function listInventory(db: Queryable, actor: Actor, query: Inventor
     JOIN stock_points sp ON sp.shop_id = b.shop_id AND sp.id = b.stock_point_id
     LEFT JOIN categories c ON c.shop_id = p.shop_id AND c.id = p.category_id
     CROSS JOIN LATERAL (SELECT ${productQuantitySql('b')} AS quantity) pq
+    CROSS JOIN LATERAL (SELECT ${warningStockSql('p')} AS threshold) ws
     WHERE ${filter.sql()}`;
   const [totals] = await db.query<{ count: string; quantity: string; value: string; low: string }>(
     `SELECT count(*) AS count, COALESCE(sum(b.quantity), 0) AS quantity, COALESCE(sum(b.total_cost), 0) AS value,
@@ -31,7 +32,7 @@ export async function listInventory(db: Queryable, actor: Actor, query: Inventor
   );
   const rows = await db.query<Record<string, string | boolean | null>>(
     `SELECT b.product_id, p.name AS product_name, p.code AS product_code, p.unit, p.category_id, c.name AS category_name,
-            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.avg_cost, b.total_cost, ${warningStockSql('p')} AS warning_stock, p.is_enabled,
+            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.avg_cost, b.total_cost, ws.threshold AS warning_stock, p.is_enabled,
             pq.quantity AS product_quantity
        ${from} ORDER BY p.name, b.product_id, b.stock_point_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],

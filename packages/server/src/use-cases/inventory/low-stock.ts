@@ -12,10 +12,11 @@ export const warningStockSql = (product: string): string =>
 
 /**
  * The domain's isLowStock as an SQL condition, for filtering and counting in the database: `product` is
- * the alias of a products row, `quantity` an expression for the product's stock across all stock points.
+ * the alias of a products row, `quantity` an expression for the product's stock across all stock points,
+ * `threshold` its warning stock when the statement has it at hand already.
  */
-export const lowStockSql = (product: string, quantity: string): string =>
-  `(${product}.is_enabled AND ${quantity} <= NULLIF(${warningStockSql(product)}, 0)) IS TRUE`;
+export const lowStockSql = (product: string, quantity: string, threshold = warningStockSql(product)): string =>
+  `(${product}.is_enabled AND ${quantity} <= NULLIF(${threshold}, 0)) IS TRUE`;
 
 /** The product's stock across all stock points, for a row `b` of inventory_balances. */
 export const productQuantitySql = (balance: string): string =>

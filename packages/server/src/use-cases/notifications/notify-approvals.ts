@@ -1,7 +1,7 @@
 import type { Bill } from '@xiaocang/contracts';
 import type { Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
-import { notifyUsers } from './notify-users.ts';
+import { notifyOwners, notifyUsers } from './notify-users.ts';
 
 const billPage = (bill: Bill) => `/sub/bill/detail/index?id=${bill.id}`;
 const billName = (bill: Bill) => `${bill.billType}${bill.billNo ? ` ${bill.billNo}` : ''}`;
@@ -11,14 +11,16 @@ const billName = (bill: Bill) => `${bill.billType}${bill.billNo ? ` ${bill.billN
  * made it, never its prices or quantities, so the same notice is fit for whoever reads it.
  */
 export async function notifyApprovalRequest(db: Queryable, actor: Actor, bill: Bill): Promise<void> {
-  const owners = await db.query<{ id: string }>(`SELECT id::text FROM users WHERE shop_id = $1 AND role = 'owner' AND status = 'active'`, [actor.shopId]);
   const detail = `${bill.createdByName} 提交了${billName(bill)}，等待审核`;
-  await notifyUsers(
-    db,
-    actor.shopId,
-    owners.map((owner) => owner.id),
-    { kind: 'approvalRequest', source: `approvalRequest:${bill.id}:${Date.now()}`, title: `待审核：${billName(bill)}`, body: detail, page: billPage(bill), subject: billName(bill), detail },
-  );
+  await notifyOwners(db, actor.shopId, {
+    kind: 'approvalRequest',
+    source: `approvalRequest:${bill.id}:${Date.now()}`,
+    title: `待审核：${billName(bill)}`,
+    body: detail,
+    page: billPage(bill),
+    subject: billName(bill),
+    detail,
+  });
 }
 
 /** The owner approved or rejected a staff member's bill: its author is told, with the reason for a rejection. */

@@ -24,6 +24,12 @@ interface RecipientRow {
   wechat_quota: number;
 }
 
+/** Tells the shop's active owners: new orders, refund requests, bills waiting for approval. */
+export async function notifyOwners(db: Queryable, shopId: string, notice: Notice): Promise<void> {
+  const owners = await db.query<{ id: string }>(`SELECT id::text FROM users WHERE shop_id = $1 AND role = 'owner' AND status = 'active'`, [shopId]);
+  await notifyUsers(db, shopId, owners.map((owner) => owner.id), notice);
+}
+
 /**
  * Writes a notice for each user, in the caller's transaction: a row in their notification centre and, in the
  * same transaction, one outbox row per outside channel the user has switched on for this kind and can be

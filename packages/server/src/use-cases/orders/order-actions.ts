@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.ts';
 import { createBill } from '../bills/create-bill.ts';
 import { reverseBill } from '../bills/reverse-bill.ts';
-import { notifyUsers } from '../notifications/notify-users.ts';
+import { notifyOwners } from '../notifications/notify-users.ts';
 import { productLockColumns } from '../stock/post-bills.ts';
 import type { Shopper } from '../store/customer-accounts.ts';
 import { holdLines, releaseHolds } from './holds.ts';
@@ -32,15 +32,19 @@ const linesOf = (db: Queryable, shopId: string, orderId: string) =>
 
 /** Cancels an unpaid order (by the customer or the merchant) and gives back exactly what it held. */
 export async function cancelOrder(db: Database, by: { shopper: Shopper } | { actor: Actor }, input: { id: string; reason: string }): Promise<Order> {
-  const shopId = 'shopper' in by ? by.shopper.shopId : by.actor.shopId;
   if ('actor' in by) requireOrderDesk(by.actor);
+  // The customer cancels their own order only; the merchant any of the shop's.
+  const { shopId, accountId, who } =
+    'shopper' in by
+      ? { shopId: by.shopper.shopId, accountId: by.shopper.accountId, who: { customerId: by.shopper.customerId } }
+      : { shopId: by.actor.shopId, accountId: undefined, who: { userId: by.actor.userId } };
   await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, shopId, input.id, 'shopper' in by ? by.shopper.accountId : undefined);
-    await moveOrder(tx, shopId, order, 'cancel', 'shopper' in by ? { customerId: by.shopper.customerId } : { userId: by.actor.userId }, { reason: input.reason });
+    const order = await lockOrder(tx, shopId, input.id, accountId);
+    await moveOrder(tx, shopId, order, 'cancel', who, { reason: input.reason });
     await releaseHolds(tx, shopId, order.id);
     await tx.query('UPDATE orders SET cancel_reason = $3 WHERE shop_id = $1 AND id = $2', [shopId, order.id, input.reason]);
   });
-  return loadOrder(db, shopId, input.id, 'shopper' in by ? by.shopper.accountId : undefined);
+  return loadOrder(db, shopId, input.id, accountId);
 }
 
 /**
@@ -52,7 +56,7 @@ export async function expireOrders(db: Database, now: Date = new Date(), batch =
   for (;;) {
     const done = await db.transaction(async (tx) => {
       const due = await tx.query<LockedOrder & { shop_id: string }>(
-        `SELECT shop_id::text, id::text, order_no, status, status_before_refund, account_id::text, customer_id::text, total_amount::text, bill_id::text
+        `SELECT shop_id::text, id::text, order_no, status, status_before_refund, account_id::text, customer_id::text, total_amount::text, bill_id::text, refund
            FROM orders WHERE status = 'pendingPayment' AND expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [now, batch],
       );
@@ -160,9 +164,8 @@ export async function requestRefund(
     await moveOrder(tx, shopper.shopId, order, 'requestRefund', { customerId: shopper.customerId }, { kind: input.kind });
     const refund = { kind: input.kind, reason: input.reason, returnTrackingNo: input.returnTrackingNo, requestedAt: new Date().toISOString(), resolvedAt: null, refusal: null };
     await tx.query('UPDATE orders SET status_before_refund = $3, refund = $4 WHERE shop_id = $1 AND id = $2', [shopper.shopId, order.id, order.status, JSON.stringify(refund)]);
-    const owners = await tx.query<{ id: string }>(`SELECT id::text FROM users WHERE shop_id = $1 AND role = 'owner' AND status = 'active'`, [shopper.shopId]);
     const detail = `${input.kind === 'refundOnly' ? '仅退款' : '退货退款'}：${input.reason}`;
-    await notifyUsers(tx, shopper.shopId, owners.map((owner) => owner.id), {
+    await notifyOwners(tx, shopper.shopId, {
       kind: 'refundRequest',
       source: `refundRequest:${order.id}:${Date.now()}`,
       title: `退款申请：${order.order_no}`,
@@ -185,8 +188,7 @@ export async function resolveRefund(db: Database, actor: Actor, input: { id: str
   if (!can(actor, 'approveBills')) throw forbidden('Only the owner decides refunds');
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, actor.shopId, input.id);
-    const [current] = await tx.query<{ refund: Record<string, unknown> | null }>('SELECT refund FROM orders WHERE shop_id = $1 AND id = $2', [actor.shopId, order.id]);
-    const refund = current!.refund ?? {};
+    const refund = order.refund ?? {};
     if (!input.approve) {
       await moveOrder(tx, actor.shopId, order, 'refuseRefund', { userId: actor.userId }, { reason: input.reason });
       await tx.query('UPDATE orders SET refund = $3 WHERE shop_id = $1 AND id = $2', [actor.shopId, order.id, JSON.stringify({ ...refund, resolvedAt: new Date().toISOString(), refusal: input.reason })]);

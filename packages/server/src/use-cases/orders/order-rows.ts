@@ -3,7 +3,8 @@ import { formatMoney, formatQuantity, ORDER_TABS, type OrderStatus, type OrderTa
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 
-const ORDER_SELECT = `SELECT o.id::text, o.order_no, o.status, o.customer_id::text, c.name AS customer_name, COALESCE(a.phone, c.phone) AS customer_phone,
+/** The select list, with `extraColumns` first (e.g. a window count of all rows). */
+const orderSelect = (extraColumns = ''): string => `SELECT ${extraColumns}o.id::text, o.order_no, o.status, o.customer_id::text, c.name AS customer_name, COALESCE(a.phone, c.phone) AS customer_phone,
        o.total_amount::text, o.address, o.note, o.created_at, o.expires_at, o.paid_at, o.bill_id::text, o.refund_bill_id::text, o.cancel_reason,
        o.completed_at, o.refund,
        (SELECT json_agg(json_build_object('goodsId', l.goods_id::text, 'title', l.title, 'unitPrice', l.unit_price::text, 'quantity', l.quantity::text,
@@ -62,7 +63,7 @@ const toOrder = (row: OrderRow): Order => ({
 
 /** One order of the shop; with `accountId`, only if it is that customer's (another's is simply not found). */
 export async function loadOrder(db: Queryable, shopId: string, id: string, accountId?: string): Promise<Order> {
-  const [row] = await db.query<OrderRow>(`${ORDER_SELECT} WHERE o.shop_id = $1 AND o.id = $2 AND ($3::bigint IS NULL OR o.account_id = $3)`, [shopId, id, accountId ?? null]);
+  const [row] = await db.query<OrderRow>(`${orderSelect()} WHERE o.shop_id = $1 AND o.id = $2 AND ($3::bigint IS NULL OR o.account_id = $3)`, [shopId, id, accountId ?? null]);
   if (!row) throw notFound('Order');
   return toOrder(row);
 }
@@ -71,7 +72,7 @@ export async function loadOrder(db: Queryable, shopId: string, id: string, accou
 export async function listOrders(db: Queryable, shopId: string, query: { page: number; pageSize: number; tab?: OrderTab | undefined }, accountId?: string) {
   const statuses = query.tab ? [...ORDER_TABS[query.tab]] : null;
   const rows = await db.query<OrderRow & { total: string }>(
-    `${ORDER_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
+    `${orderSelect('count(*) OVER () AS total, ')}
       WHERE o.shop_id = $1 AND ($2::bigint IS NULL OR o.account_id = $2) AND ($3::text[] IS NULL OR o.status = ANY($3))
       ORDER BY o.id DESC LIMIT $4 OFFSET $5`,
     [shopId, accountId ?? null, statuses, query.pageSize, (query.page - 1) * query.pageSize],

@@ -11,12 +11,14 @@ export interface LockedOrder {
   customer_id: string;
   total_amount: string;
   bill_id: string | null;
+  /** The customer's refund request, once made. */
+  refund: Record<string, unknown> | null;
 }
 
 /** Locks an order for a change; with `accountId`, only that customer's order is found. */
 export async function lockOrder(db: Queryable, shopId: string, id: string, accountId?: string): Promise<LockedOrder> {
   const [order] = await db.query<LockedOrder>(
-    `SELECT id::text, order_no, status, status_before_refund, account_id::text, customer_id::text, total_amount::text, bill_id::text
+    `SELECT id::text, order_no, status, status_before_refund, account_id::text, customer_id::text, total_amount::text, bill_id::text, refund
        FROM orders WHERE shop_id = $1 AND id = $2 AND ($3::bigint IS NULL OR account_id = $3) FOR UPDATE`,
     [shopId, id, accountId ?? null],
   );

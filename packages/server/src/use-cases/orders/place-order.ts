@@ -2,7 +2,7 @@ import type { Order, PlaceOrderRequest } from '@xiaocang/contracts';
 import { formatMoney, lineAmount, quantityUnits, shopDay, sum } from '@xiaocang/domain';
 import type { Database } from '../../db/database.ts';
 import { invalid, notFound } from '../../errors.ts';
-import { notifyUsers } from '../notifications/notify-users.ts';
+import { notifyOwners } from '../notifications/notify-users.ts';
 import { VISIBLE_TO_CUSTOMER } from '../store/store-goods.ts';
 import type { Shopper } from '../store/customer-accounts.ts';
 import { holdLines } from './holds.ts';
@@ -22,7 +22,7 @@ interface OfferedGoods {
  * not at all, with an expiry; the owner is told. An Idempotency-Key makes a retried order the same order.
  */
 export async function placeOrder(db: Database, shopper: Shopper, input: PlaceOrderRequest, idempotencyKey?: string): Promise<Order> {
-  const id = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // One customer's orders are placed one at a time: the cap on what they hold, and a retried key, are judged on settled facts.
     await tx.query('SELECT 1 FROM customer_accounts WHERE shop_id = $1 AND id = $2 FOR UPDATE', [shopper.shopId, shopper.accountId]);
     if (idempotencyKey) {
@@ -31,7 +31,7 @@ export async function placeOrder(db: Database, shopper: Shopper, input: PlaceOrd
         shopper.accountId,
         idempotencyKey,
       ]);
-      if (earlier) return earlier.id;
+      if (earlier) return loadOrder(tx, shopper.shopId, earlier.id);
     }
     const [address] = await tx.query<{ name: string; phone: string; region: string; detail: string }>(
       'SELECT name, phone, region, detail FROM customer_addresses WHERE shop_id = $1 AND account_id = $2 AND id = $3 AND NOT deleted',
@@ -109,9 +109,8 @@ export async function placeOrder(db: Database, shopper: Shopper, input: PlaceOrd
       shopper.customerId,
     ]);
     const placed = await loadOrder(tx, shopper.shopId, orderId);
-    const owners = await tx.query<{ id: string }>(`SELECT id::text FROM users WHERE shop_id = $1 AND role = 'owner' AND status = 'active'`, [shopper.shopId]);
     const detail = `${placed.customerName} 下单 ¥${placed.totalAmount}，共 ${placed.lines.length} 种商品`;
-    await notifyUsers(tx, shopper.shopId, owners.map((owner) => owner.id), {
+    await notifyOwners(tx, shopper.shopId, {
       kind: 'newOrder',
       source: `newOrder:${orderId}`,
       title: `新订单：${placed.orderNo}`,
@@ -120,7 +119,6 @@ export async function placeOrder(db: Database, shopper: Shopper, input: PlaceOrd
       subject: placed.orderNo,
       detail,
     });
-    return orderId;
+    return placed;
   });
-  return loadOrder(db, shopper.shopId, id, shopper.accountId);
 }

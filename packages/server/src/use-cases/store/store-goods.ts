@@ -13,7 +13,8 @@ export const VISIBLE_TO_CUSTOMER = `g.on_shelf AND (
   NOT EXISTS (SELECT 1 FROM customer_products cp WHERE cp.shop_id = g.shop_id AND cp.customer_id = $2)
   OR g.product_id IN (SELECT cp.product_id FROM customer_products cp WHERE cp.shop_id = g.shop_id AND cp.customer_id = $2))`;
 
-const STORE_GOODS_SELECT = `SELECT g.id::text, g.title, g.price::text, g.images, g.description, c.id::text AS category_id, c.name AS category_name,
+/** The select list, with `extraColumns` first (e.g. a window count of all rows). */
+const storeGoodsSelect = (extraColumns = ''): string => `SELECT ${extraColumns}g.id::text, g.title, g.price::text, g.images, g.description, c.id::text AS category_id, c.name AS category_name,
        g.max_per_order::text, ${GOODS_STOCK_COLUMNS}
   FROM goods g LEFT JOIN products p ON p.shop_id = g.shop_id AND p.id = g.product_id
   LEFT JOIN categories c ON c.shop_id = p.shop_id AND c.id = p.category_id ${GOODS_STOCK_JOIN}`;
@@ -45,7 +46,7 @@ const toStoreGoods = (row: StoreGoodsRow): StoreGoods => ({
 /** The storefront as this customer sees it: their goods in the shop's order, by search and category, with the categories there are. */
 export async function listStoreGoods(db: Queryable, shopper: Shopper, query: { page: number; pageSize: number; q?: string | undefined; categoryId?: string | undefined }) {
   const rows = await db.query<StoreGoodsRow & { total: string }>(
-    `${STORE_GOODS_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
+    `${storeGoodsSelect('count(*) OVER () AS total, ')}
       WHERE g.shop_id = $1 AND ${VISIBLE_TO_CUSTOMER} AND ($3::text IS NULL OR g.title ILIKE '%' || $3 || '%') AND ($4::bigint IS NULL OR c.id = $4)
       ORDER BY g.sort_order, g.id LIMIT $5 OFFSET $6`,
     [shopper.shopId, shopper.customerId, query.q ?? null, query.categoryId ?? null, query.pageSize, (query.page - 1) * query.pageSize],
@@ -60,7 +61,7 @@ export async function listStoreGoods(db: Queryable, shopper: Shopper, query: { p
 }
 
 export async function getStoreGoods(db: Queryable, shopper: Shopper, id: string): Promise<StoreGoods> {
-  const [row] = await db.query<StoreGoodsRow>(`${STORE_GOODS_SELECT} WHERE g.shop_id = $1 AND ${VISIBLE_TO_CUSTOMER} AND g.id = $3`, [shopper.shopId, shopper.customerId, id]);
+  const [row] = await db.query<StoreGoodsRow>(`${storeGoodsSelect()} WHERE g.shop_id = $1 AND ${VISIBLE_TO_CUSTOMER} AND g.id = $3`, [shopper.shopId, shopper.customerId, id]);
   if (!row) throw notFound('Goods');
   return toStoreGoods(row);
 }

@@ -58,7 +58,7 @@ export async function checkDailyWarnings(db: Queryable, shopId: string, today: s
   const rulesOf = (row: { product_id: string; category_id: string | null }): WarningRules =>
     effectiveWarningRules(shopRules, overrideOf(rules.get(`category:${row.category_id}`)), overrideOf(rules.get(`product:${row.product_id}`)));
   // Products are read once per rate window in use (most shops have one).
-  const shopWindow = rulesOf({ product_id: '', category_id: null }).rateWindowDays;
+  const shopWindow = effectiveWarningRules(shopRules).rateWindowDays;
   const base = await movements(db, shopId, today, shopWindow);
   const otherWindows = new Map<number, Map<string, MovementRow>>();
   for (const window of new Set(base.map((row) => rulesOf(row).rateWindowDays))) {

@@ -13,9 +13,10 @@ import { notifyWarnings } from './notify-warnings.ts';
 export async function checkStockWarnings(tx: Transaction, shopId: string, productIds: readonly string[], outboundProductIds: readonly string[]): Promise<void> {
   const raised = await tx.query<{ id: string; product_name: string; unit: string; raised_values: WarningValues }>(
     `WITH judged AS (
-       SELECT p.id AS product_id, p.name, p.unit, q.quantity, ${warningStockSql('p')} AS threshold, ${lowStockSql('p', 'q.quantity')} AS low
+       SELECT p.id AS product_id, p.name, p.unit, q.quantity, t.threshold, ${lowStockSql('p', 'q.quantity', 't.threshold')} AS low
          FROM products p
          CROSS JOIN LATERAL (SELECT COALESCE(sum(b.quantity), 0) AS quantity FROM inventory_balances b WHERE b.shop_id = p.shop_id AND b.product_id = p.id) q
+         CROSS JOIN LATERAL (SELECT ${warningStockSql('p')} AS threshold) t
         WHERE p.shop_id = $1 AND p.id = ANY($2::bigint[])),
      raised AS (
        INSERT INTO warning_events (shop_id, product_id, kind, raised_values)
