@@ -84,6 +84,9 @@ export async function markOrderPaid(db: Database, actor: Actor, input: { id: str
   if (!can(actor, 'recordReceipts') || needsApproval(actor)) throw forbidden('Only someone whose sales post without approval may take an order\'s payment');
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, actor.shopId, input.id);
+    // Named even when only goods with their own count were sold, and so no bill checks it.
+    const [account] = await tx.query('SELECT 1 FROM payment_accounts WHERE shop_id = $1 AND id = $2', [actor.shopId, input.paymentAccountId]);
+    if (!account) throw notFound('Payment account', 'paymentAccountId');
     const lines = await linesOf(tx, actor.shopId, order.id);
     const productIds = [...new Set(lines.flatMap((line) => (line.product_id ? [line.product_id] : [])))];
     await tx.query(`SELECT ${productLockColumns(2)}`, [actor.shopId, productIds]);
@@ -99,8 +102,6 @@ export async function markOrderPaid(db: Database, actor: Actor, input: { id: str
     const sold = lines.filter((line) => line.product_id !== null);
     let billId: string | null = null;
     if (sold.length > 0) {
-      const [account] = await tx.query('SELECT 1 FROM payment_accounts WHERE shop_id = $1 AND id = $2', [actor.shopId, input.paymentAccountId]);
-      if (!account) throw notFound('Payment account', 'paymentAccountId');
       const bill = await createBill(tx, actor, {
         direction: 'out',
         billType: '销售出库',
