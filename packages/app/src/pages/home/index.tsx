@@ -103,7 +103,8 @@ function HomeContent() {
         </View>
       </View>
       {/* Orders wait on the shop: first under the header, where they are seen without scrolling. */}
-      {orderCounts.data ? <OrdersCard counts={orderCounts.data} /> : null}
+      {/* Only once the storefront has taken an order: a shop that sells no other way is not shown an empty card. */}
+      {orderCounts.data && Object.values(orderCounts.data).some((count) => count > 0) ? <OrdersCard counts={orderCounts.data} /> : null}
       <RemoteView remote={dashboard}>
         {(d) => (
           <>
