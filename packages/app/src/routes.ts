@@ -24,6 +24,7 @@ export const ROUTES = {
   switches: '/sub/settings/switches/index',
   config: '/sub/settings/config/index',
   changePassword: '/sub/settings/password/index',
+  audit: '/sub/settings/audit/index',
   monthly: '/sub/report/monthly/index',
   restock: '/sub/report/restock/index',
   warningReport: '/sub/report/warnings/index',

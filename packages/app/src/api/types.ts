@@ -73,6 +73,8 @@ export type {
   GoodsStatus,
   Order,
   OrderList,
+  AuditEntry,
+  AuditList,
 } from '@xiaocang/contracts';
 
 export type SaveBillRequest = z.input<typeof CreateBillRequest>;

@@ -5,7 +5,8 @@ interface Props {
   /** Names the chips for tests and styles, and the records in the failure line. */
   name: string;
   noun: string;
-  choices: OptionsRemote;
+  /** Any list of choices with its failure and retry (records of a kind, or people). */
+  choices: Pick<OptionsRemote, 'error' | 'reload' | 'options'>;
   value: string;
   onChange: (value: string) => void;
   /** With fewer choices there is nothing to filter by. */

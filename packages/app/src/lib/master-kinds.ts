@@ -43,6 +43,8 @@ export interface MasterKind {
   summary: (record: MasterRecord) => string;
   /** The ability needed to add, change or delete one; everybody may read them. */
   writeAbility: keyof Abilities;
+  /** What the audit trail calls this kind of record. */
+  auditEntity: string;
 }
 
 const partyFields: MasterField[] = [
@@ -59,6 +61,7 @@ const partySummary = (r: MasterRecord) => [r.contactPerson, r.phone].filter(Bool
 export const MASTER_KINDS: Record<string, MasterKind> = {
   suppliers: {
     title: '供应商',
+    auditEntity: 'supplier',
     api: suppliers as unknown as MasterApi,
     // Days from ordering to the goods on the shelf: purchase suggestions plan with it.
     fields: [...partyFields, { name: 'leadTimeDays', label: '到货天数', type: 'integer', optional: true, placeholder: '下单到货的天数，选填' }],
@@ -67,6 +70,7 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
   },
   customers: {
     title: '客户',
+    auditEntity: 'customer',
     api: customers as unknown as MasterApi,
     fields: [
       ...partyFields,
@@ -81,6 +85,7 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
   },
   'price-levels': {
     title: '价格等级',
+    auditEntity: 'price-level',
     api: priceLevels as unknown as MasterApi,
     fields: [{ name: 'name', label: '名称', type: 'text', required: true, max: 40, placeholder: '如：代理价、批发价' }],
     summary: (r) => (r.isDefault ? '默认等级：即商品的销售价' : '在商品资料里为每个商品设此价'),
@@ -88,6 +93,7 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
   },
   categories: {
     title: '商品分类',
+    auditEntity: 'category',
     api: categories as unknown as MasterApi,
     fields: [{ name: 'name', label: '名称', type: 'text', required: true, max: 40 }],
     summary: () => '',
@@ -95,6 +101,7 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
   },
   'stock-points': {
     title: '库存点',
+    auditEntity: 'stock-point',
     api: stockPoints as unknown as MasterApi,
     fields: [
       { name: 'name', label: '名称', type: 'text', required: true, max: 40 },

@@ -13,6 +13,7 @@ import { staffRoutes } from './staff.ts';
 import { stockRoutes } from './stock.ts';
 import type { Api } from './types.ts';
 import { warningRoutes } from './warnings.ts';
+import { auditRoutes } from './audit.ts';
 import { goodsRoutes } from './goods.ts';
 import { orderRoutes } from './orders.ts';
 import { storeRoutes } from './store.ts';
@@ -28,5 +29,5 @@ export interface RouteOptions {
 
 export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes, orderRoutes, storeRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, auditRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes, orderRoutes, storeRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
 }

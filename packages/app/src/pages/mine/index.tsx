@@ -111,6 +111,7 @@ function MineContent() {
           { icon: '单', label: '单据类型与单位', route: 'config', show: abilities.manageShop },
           { icon: '规', label: '预警规则', route: 'warningRules', show: abilities.isOwner },
           { icon: '败', label: '发送失败的提醒', route: 'deliveries', show: abilities.isOwner },
+          { icon: '记', label: '操作记录', route: 'audit', show: abilities.isOwner },
         ]}
       />
       <Menu

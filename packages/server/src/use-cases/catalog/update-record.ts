@@ -1,6 +1,6 @@
 import type { Actor } from '@xiaocang/domain';
 import type { Database } from '../../db/database.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordChanges } from '../audit/record-audit.ts';
 import type { CatalogDefinition } from './definition.ts';
 import { refuseIfHoldingStock, switchesOff } from './held-stock.ts';
 import { loadRecord } from './load-record.ts';
@@ -14,6 +14,7 @@ export async function updateRecord<Dto>(
   requireWriteAccess(actor, definition);
   return db.transaction(async (tx) => {
     await lockRecord(tx, definition, actor.shopId, id);
+    const before = await loadRecord(tx, definition, actor.shopId, id);
     await checkReferences(tx, definition, actor.shopId, input);
     await definition.beforeWrite?.(tx, actor.shopId, id, input);
     if (switchesOff(definition, input)) await refuseIfHoldingStock(tx, actor, definition, id);
@@ -25,7 +26,8 @@ export async function updateRecord<Dto>(
       ...values.map((v) => v.value),
     ]);
     await definition.afterWrite?.(tx, actor.shopId, id, input);
-    await recordAudit(tx, actor, 'update', definition.entity, id, input);
-    return loadRecord(tx, definition, actor.shopId, id);
+    const after = await loadRecord(tx, definition, actor.shopId, id);
+    await recordChanges(tx, actor, definition.entity, id, before as object, after as object);
+    return after;
   });
 }

@@ -2,7 +2,7 @@ import type { ShopConfig } from '@xiaocang/contracts';
 import { can, type Actor } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
 import type { Database } from '../../db/database.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordChanges } from '../audit/record-audit.ts';
 import { getShopConfig } from './get-shop-config.ts';
 
 const KINDS = { inboundTypes: 'inboundType', outboundTypes: 'outboundType', units: 'unit' } as const;
@@ -11,6 +11,7 @@ const KINDS = { inboundTypes: 'inboundType', outboundTypes: 'outboundType', unit
 export async function updateShopConfig(db: Database, actor: Actor, input: Partial<ShopConfig>): Promise<ShopConfig> {
   if (!can(actor, 'manageConfig')) throw forbidden('Only the owner can change bill types and units');
   return db.transaction(async (tx) => {
+    const before = await getShopConfig(tx, actor);
     for (const [field, kind] of Object.entries(KINDS) as Array<[keyof ShopConfig, string]>) {
       const names = input[field];
       if (!names) continue;
@@ -21,7 +22,8 @@ export async function updateShopConfig(db: Database, actor: Actor, input: Partia
         [actor.shopId, kind, names],
       );
     }
-    await recordAudit(tx, actor, 'update', 'config', null, input);
-    return getShopConfig(tx, actor);
+    const after = await getShopConfig(tx, actor);
+    await recordChanges(tx, actor, 'config', null, before, after);
+    return after;
   });
 }

@@ -2,7 +2,7 @@ import type { Goods, GoodsInput } from '@xiaocang/contracts';
 import type { Actor } from '@xiaocang/domain';
 import type { Database, Queryable } from '../../db/database.ts';
 import { invalidState, notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit, recordChanges } from '../audit/record-audit.ts';
 import { requireGoodsEditor } from './goods-access.ts';
 import { getGoods } from './list-goods.ts';
 
@@ -47,6 +47,7 @@ export async function updateGoods(db: Database, actor: Actor, input: { id: strin
   await db.transaction(async (tx) => {
     const [before] = await tx.query<{ own_reserved: string }>('SELECT own_reserved::text FROM goods WHERE shop_id = $1 AND id = $2 FOR UPDATE', [actor.shopId, input.id]);
     if (!before) throw notFound('Goods');
+    const shownBefore = await getGoods(tx, actor, input.id);
     await requireProduct(tx, actor.shopId, input.changes.productId);
     if (changed.length === 0) return;
     const updated = await tx.query(
@@ -55,7 +56,7 @@ export async function updateGoods(db: Database, actor: Actor, input: { id: strin
       [actor.shopId, input.id, ...changed.map(([key]) => valueOf(key, input.changes[key]))],
     );
     if (updated.length === 0) throw invalidState(`Unpaid orders hold ${before.own_reserved} of these goods: the count may not be lower`);
-    await recordAudit(tx, actor, 'update', 'goods', input.id, { ...input.changes });
+    await recordChanges(tx, actor, 'goods', input.id, shownBefore, await getGoods(tx, actor, input.id));
   });
   return getGoods(db, actor, input.id);
 }

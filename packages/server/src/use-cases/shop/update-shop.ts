@@ -3,11 +3,12 @@ import { can, type Actor } from '@xiaocang/domain';
 import { forbidden } from '../../errors.ts';
 import type { Database } from '../../db/database.ts';
 import { loadShop } from '../accounts/rows.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordChanges } from '../audit/record-audit.ts';
 
 export async function updateShop(db: Database, actor: Actor, input: UpdateShopRequest): Promise<Shop> {
   if (!can(actor, 'manageShop')) throw forbidden('Only the owner can change shop settings');
   return db.transaction(async (tx) => {
+    const before = await loadShop(tx, actor.shopId);
     await tx.query(
       `UPDATE shops SET
          name = COALESCE($2, name),
@@ -17,7 +18,8 @@ export async function updateShop(db: Database, actor: Actor, input: UpdateShopRe
        WHERE id = $1`,
       [actor.shopId, input.name ?? null, input.staffPermissions ? JSON.stringify(input.staffPermissions) : null, input.allowNegativeStock ?? null],
     );
-    await recordAudit(tx, actor, 'update', 'shop', actor.shopId, input);
-    return loadShop(tx, actor.shopId);
+    const after = await loadShop(tx, actor.shopId);
+    await recordChanges(tx, actor, 'shop', actor.shopId, before, after);
+    return after;
   });
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { bills } from '../../../api/bills';
 import type { Bill } from '../../../api/types';
 import { TextField } from '../../../components/Fields';
+import { HistoryLink } from '../../../components/HistoryLink';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
 import { Sheet } from '../../../components/Sheet';
@@ -183,6 +184,7 @@ export default function BillDetailPage() {
   return (
     <Screen className="page-bill-detail">
       <RemoteView remote={bill}>{(data) => <BillView bill={data} reload={bill.reload} />}</RemoteView>
+      {bill.data ? <HistoryLink entity="bill" id={bill.data.id} name={bill.data.billNo} /> : null}
     </Screen>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { queryString } from '../../../api/client';
 import type { Product } from '../../../api/types';
 import { SelectField, SwitchField, TextField } from '../../../components/Fields';
+import { HistoryLink } from '../../../components/HistoryLink';
 import { Button } from '../../../components/nut';
 import { ProductPicker } from '../../../components/ProductPicker';
 import { Screen } from '../../../components/Screen';
@@ -204,6 +205,7 @@ export default function MasterEditPage() {
           </View>
         </View>
       ) : null}
+      {record.data ? <HistoryLink entity={kind.auditEntity} id={record.data.id} name={record.data.name} /> : null}
     </Screen>
   );
 }

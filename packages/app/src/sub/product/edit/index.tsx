@@ -6,6 +6,7 @@ import { categories as categoryApi, products } from '../../../api/master';
 import { updateConfig } from '../../../api/shop';
 import type { Product } from '../../../api/types';
 import { AddOptionSheet } from '../../../components/AddOptionSheet';
+import { HistoryLink } from '../../../components/HistoryLink';
 import { ForecastCard } from '../../../components/ForecastCard';
 import { SelectField, SwitchField, TextField } from '../../../components/Fields';
 import { Scan } from '../../../components/icons';
@@ -292,6 +293,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
         </View>
       ) : null}
       {product && abilities.isOwner ? <ForecastCard productId={product.id} unit={product.unit} /> : null}
+      {product ? <HistoryLink entity="product" id={product.id} name={product.name} /> : null}
       <AddOptionSheet noun={adding === 'unit' ? '单位' : '分类'} open={adding !== null} onClose={() => setAdding(null)} add={addOption} />
       <View className="actions">
         {product ? (
