@@ -146,6 +146,17 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   prices: '等级价格',
   openingStock: '期初库存',
   availableProductIds: '可购商品',
+  images: '图片',
+  description: '描述',
+  ownStock: '自有库存',
+  productId: '关联商品',
+  sortOrder: '排序',
+  maxPerOrder: '每单限购',
+  lowStockThreshold: '库存下限',
+  coverDays: '可售天数下限',
+  rateWindowDays: '统计天数',
+  spikeFactor: '激增倍数',
+  staleDays: '滞销天数',
   showPrices: '显示价格',
 };
 export const auditFieldLabel = (field: string): string => AUDIT_FIELD_LABELS[field] ?? field;

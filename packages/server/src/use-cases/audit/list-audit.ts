@@ -33,13 +33,10 @@ const RECORD_NAMES: Record<string, string> = {
   staff: 'SELECT real_name FROM users',
   user: 'SELECT real_name FROM users',
   users: 'SELECT real_name FROM users',
-  shop: 'SELECT name FROM shops',
 };
-const recordName = `CASE page.entity ${Object.entries(RECORD_NAMES)
-  .map(([entity, select]) => {
-    const shopColumn = entity === 'shop' ? 'id' : 'shop_id';
-    return `WHEN '${entity}' THEN (${select} WHERE ${shopColumn} = $1 AND id = page.entity_id::bigint)`;
-  })
+// A shop's trail speaks of one shop only, itself (also after a restore gave it a new id).
+const recordName = `CASE page.entity WHEN 'shop' THEN (SELECT name FROM shops WHERE id = $1) ${Object.entries(RECORD_NAMES)
+  .map(([entity, select]) => `WHEN '${entity}' THEN (${select} WHERE shop_id = $1 AND id = page.entity_id::bigint)`)
   .join(' ')} END`;
 
 /**

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import type { Database, Transaction } from '../db/database.ts';
+import { quoted, schemaTables } from '../db/schema-tables.ts';
+import { notFound } from '../errors.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, GLOBAL_ROWS, LEFT_OUT, type BackupHeader, type BackupTrailer } from './backup-format.ts';
+import { shopTotals } from './shop-totals.ts';
+
+const ROWS_PER_FETCH = 2000;
+
+export interface BackupProgress {
+  table: string;
+  rows: number;
+}
+
+/** The lines of one shop's backup, read in one transaction so that the file is one moment of the books. */
+async function* backupLines(tx: Transaction, shopId: string, onTable: (progress: BackupProgress) => void): AsyncGenerator<string> {
+  // Written into the cursor's statement, so only a plain id may pass.
+  const [shop] = /^[1-9]\d{0,17}$/.test(shopId) ? await tx.query<{ name: string }>('SELECT name FROM shops WHERE id = $1', [shopId]) : [];
+  if (!shop) throw notFound('Shop', 'shop');
+  const hash = createHash('sha256');
+  const line = (value: string) => {
+    const text = `${value}\n`;
+    hash.update(text);
+    return text;
+  };
+  const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((row) => row.name);
+  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, migrations, shop: { id: shopId, name: shop.name }, createdAt: new Date().toISOString() };
+  yield line(JSON.stringify(header));
+  const rows: Record<string, number> = {};
+  for (const table of await schemaTables(tx)) {
+    const owner = table.ownedByShop ? 'shop_id' : GLOBAL_ROWS[table.name];
+    if (!owner || LEFT_OUT.has(table.name)) continue;
+    yield line(JSON.stringify({ table: table.name, columns: table.columns }));
+    const order = table.key.length ? ` ORDER BY ${table.key.map(quoted).join(', ')}` : '';
+    await tx.query(
+      `DECLARE backup_rows NO SCROLL CURSOR FOR
+         SELECT row_to_json(t)::text AS row FROM (SELECT ${table.columns.map(quoted).join(', ')} FROM ${quoted(table.name)} WHERE ${quoted(owner)} = ${shopId}${order}) t`,
+    );
+    let count = 0;
+    for (;;) {
+      const batch = await tx.query<{ row: string }>(`FETCH ${ROWS_PER_FETCH} FROM backup_rows`);
+      if (!batch.length) break;
+      yield batch.map((entry) => line(entry.row)).join('');
+      count += batch.length;
+    }
+    await tx.query('CLOSE backup_rows');
+    rows[table.name] = count;
+    onTable({ table: table.name, rows: count });
+  }
+  const trailer: BackupTrailer = { end: true, rows, totals: await shopTotals(tx, shopId), sha256: hash.digest('hex') };
+  yield `${JSON.stringify(trailer)}\n`;
+}
+
+/** Writes one shop's backup, compressed, to a stream (a download). */
+export async function writeShopBackup(db: Database, shopId: string, out: Writable, onTable: (progress: BackupProgress) => void = () => undefined): Promise<void> {
+  await db.transaction(async (tx) => {
+    // One snapshot for every table: rows posted while the file is written belong to the next backup.
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    await pipeline(Readable.from(backupLines(tx, shopId, onTable)), createGzip(), out);
+  });
+}
+
+/** Writes one shop's backup to a file: to a temporary name first, renamed when complete, so a kill leaves no partial file. */
+export async function backupShopToFile(db: Database, shopId: string, file: string, onTable?: (progress: BackupProgress) => void): Promise<void> {
+  const partial = `${file}.partial`;
+  try {
+    await writeShopBackup(db, shopId, createWriteStream(partial, { flags: 'wx' }), onTable);
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,116 @@
+import { PassThrough, Readable } from 'node:stream';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { beforeAll, expect, it } from 'vitest';
+import { writeShopBackup } from '../src/backup/backup-shop.ts';
+import { restoreShop } from '../src/backup/restore-shop.ts';
+import { openPglite } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createTestApp, describeOnDatabase, describeOnPostgres, type ApiResponse, type Client, type TestApp } from './support/harness.ts';
+import { buildRichShop, getRoutes, urlsForRoute, type RichShop } from './support/rich-shop.ts';
+import { createProduct, postBill } from './support/stock.ts';
+
+async function backupOf(t: TestApp, shopId: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeShopBackup(t.db, shopId, out);
+  return Buffer.concat(chunks);
+}
+
+const restoreFrom = (t: TestApp, file: Buffer, usernameSuffix?: string) => restoreShop(t.db, () => Readable.from([file]), { usernameSuffix });
+
+/** The backup's lines, changed by `edit` and packed again. */
+function edited(file: Buffer, edit: (lines: string[]) => string[]): Buffer {
+  const lines = gunzipSync(file).toString('utf8').split('\n');
+  return gzipSync(Buffer.from(edit(lines).join('\n')));
+}
+
+async function signIn(t: TestApp, username: string, shopId: string): Promise<Client> {
+  const login = await t.request('POST', '/api/auth/login', { username, password: 'password123' });
+  expect(login.status, JSON.stringify(login.body)).toBe(200);
+  return t.clientFor(login.body.token, shopId, login.body.user.id, username);
+}
+
+/** An answer with what differs by nature between a shop and its restored copy set aside: its id, its usernames, an export's time. */
+function comparable(url: string, response: ApiResponse, shop: { id: string; usernames: string[] }): unknown {
+  const type = String(response.headers['content-type'] ?? '');
+  if (type.includes('spreadsheetml')) return 'an Excel file';
+  let text = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : JSON.stringify(response.body);
+  text = text.replace(/导出时间：[^\n"]*/g, '').replace(/"lastLoginAt":"[^"]*"/g, '');
+  if (url === '/api/shop') text = text.replace(`{"id":"${shop.id}"`, '{"id":"(shop)"');
+  text = text.replaceAll(`"shopId":"${shop.id}"`, '"shopId":"(shop)"').replace(/"shop":\{"id":"\d+"/g, '"shop":{"id":"(shop)"');
+  for (const username of shop.usernames) text = text.replaceAll(`"${username}"`, '"(username)"');
+  return { status: response.status, text };
+}
+
+describeOnDatabase('backing up and restoring one shop', () => {
+  let t: TestApp;
+  let shop: RichShop;
+  let file: Buffer;
+  beforeAll(async () => {
+    t = await createTestApp();
+    shop = await buildRichShop(t, '备份样板店');
+    file = await backupOf(t, shop.owner.shopId);
+  }, 300_000);
+
+  it('restores a shop whose every answer, balance, ledger row and money figure equals the original, with verify empty', async () => {
+    const restored = await restoreFrom(t, file, '-copy');
+    expect(restored.shopId).not.toBe(shop.owner.shopId);
+    expect(restored.name).toBe('备份样板店');
+    expect(restored.rows.stock_ledger).toBeGreaterThan(10);
+    const copy = { owner: await signIn(t, `${shop.owner.username}-copy`, restored.shopId), staff: await signIn(t, `${shop.staff.username}-copy`, restored.shopId) };
+
+    const routes = getRoutes(t);
+    let compared = 0;
+    for (const [who, original] of [['owner', shop.owner], ['staff', shop.staff]] as const) {
+      for (const route of routes) {
+        for (const url of urlsForRoute(shop, route)) {
+          const [before, after] = [await original.get(url), await copy[who].get(url)];
+          expect(comparable(url, after, { id: restored.shopId, usernames: [copy.owner.username, copy.staff.username] }), `${who} ${url}`).toEqual(
+            comparable(url, before, { id: shop.owner.shopId, usernames: [shop.owner.username, shop.staff.username] }),
+          );
+          if (before.status === 200) compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect((await copy.owner.get('/api/inventory/verify')).body.drift).toEqual([]);
+
+    // The copy lives on by itself: a sale posts, numbers continue, and the original is untouched.
+    const sale = await postBill(copy.owner, 'out', [{ productId: shop.productA.id, quantity: '1' }], { billDate: shop.today });
+    expect(sale.status, JSON.stringify(sale.body)).toBe(201);
+    expect((await shop.owner.get(`/api/bills/${sale.body.id}`)).status).toBe(404);
+  }, 300_000);
+
+  it('refuses the same usernames twice, a changed file, a cut file, a newer version and a file that is not a backup, and writes nothing', async () => {
+    const shopsBefore = await t.db.query<{ count: string }>('SELECT count(*)::text AS count FROM shops');
+    await expect(restoreFrom(t, file)).rejects.toThrow(/usernames are taken/);
+    const changed = edited(file, (lines) => lines.map((line) => line.replace('"quantity":', '"quantity":1')));
+    await expect(restoreFrom(t, changed, '-x')).rejects.toThrow(/checksum/);
+    await expect(restoreFrom(t, file.subarray(0, Math.floor(file.length / 2)), '-x')).rejects.toThrow(/not a readable backup|cut short/);
+    const newer = edited(file, ([header, ...rest]) => [header!.replace('"migrations":[', '"migrations":["999_from_the_future.sql",'), ...rest]);
+    await expect(restoreFrom(t, newer, '-x')).rejects.toThrow(/newer version/);
+    await expect(restoreFrom(t, Buffer.from('name,quantity\n可乐,3\n'), '-x')).rejects.toThrow(/not a readable backup/);
+    await expect(restoreFrom(t, gzipSync(Buffer.from('{"hello":1}\n')), '-x')).rejects.toThrow(/not a Xiaocang shop backup/);
+    expect(await t.db.query<{ count: string }>('SELECT count(*)::text AS count FROM shops')).toEqual(shopsBefore);
+  });
+});
+
+describeOnPostgres('a backup taken on PGlite restored on PostgreSQL', () => {
+  it('comes out with the same books', async () => {
+    const source = await createTestApp(await openPglite(undefined).then(async (db) => (await migrate(db), db)));
+    const owner = await source.registerShop('搬家小店');
+    const tea = await createProduct(owner, { name: '乌龙茶', inboundPrice: '3.33' });
+    await postBill(owner, 'in', [{ productId: tea, quantity: '12.5', unitPrice: '3.3333' }]);
+    await postBill(owner, 'out', [{ productId: tea, quantity: '2.125', unitPrice: '9.99' }]);
+    const file = await backupOf(source, owner.shopId);
+    const ledgerBefore = (await owner.get(`/api/products/${tea}/ledger`)).body;
+    await source.close();
+
+    const target = await createTestApp();
+    const restored = await restoreFrom(target, file);
+    const copy = await signIn(target, owner.username, restored.shopId);
+    expect((await copy.get(`/api/products/${tea}/ledger`)).body).toEqual(ledgerBefore);
+    expect((await copy.get('/api/inventory/verify')).body.drift).toEqual([]);
+  }, 120_000);
+});
