@@ -31,10 +31,11 @@ async function signIn(t: TestApp, username: string, shopId: string): Promise<Cli
   return t.clientFor(login.body.token, shopId, login.body.user.id, username);
 }
 
-/** An answer with what differs by nature between a shop and its restored copy set aside: its id, its usernames, an export's time. */
+/** An answer with what differs by nature between a shop and its restored copy set aside: its id, its usernames, an export's or a backup's time. */
 function comparable(url: string, response: ApiResponse, shop: { id: string; usernames: string[] }): unknown {
   const type = String(response.headers['content-type'] ?? '');
   if (type.includes('spreadsheetml')) return 'an Excel file';
+  if (type.startsWith('application/gzip')) return 'a shop backup';
   let text = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : JSON.stringify(response.body);
   text = text.replace(/导出时间：[^\n"]*/g, '').replace(/"lastLoginAt":"[^"]*"/g, '');
   if (url === '/api/shop') text = text.replace(`{"id":"${shop.id}"`, '{"id":"(shop)"');
@@ -81,6 +82,15 @@ describeOnDatabase('backing up and restoring one shop', () => {
     expect(sale.status, JSON.stringify(sale.body)).toBe(201);
     expect((await shop.owner.get(`/api/bills/${sale.body.id}`)).status).toBe(404);
   }, 300_000);
+
+  it('gives the owner their shop’s backup to download, which restores; staff get none', async () => {
+    expect((await shop.staff.get('/api/shop/backup')).status).toBe(403);
+    const download = await shop.owner.get('/api/shop/backup');
+    expect(download.status).toBe(200);
+    expect(String(download.headers['content-disposition'])).toMatch(/attachment; filename="xiaocang-shop-\d+-\d{4}-\d{2}-\d{2}\.xcbackup"/);
+    const restored = await restoreFrom(t, download.body as Buffer, '-download');
+    expect(restored.rows).toEqual((await restoreFrom(t, file, '-file')).rows);
+  });
 
   it('refuses the same usernames twice, a changed file, a cut file, a newer version and a file that is not a backup, and writes nothing', async () => {
     const shopsBefore = await t.db.query<{ count: string }>('SELECT count(*)::text AS count FROM shops');

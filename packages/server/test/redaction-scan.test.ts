@@ -67,7 +67,7 @@ function collectSecrets(body: unknown, into: Set<string>): void {
 }
 
 /** Routes a staff member is always refused, whatever the switches. */
-const OWNER_ONLY = ['/api/staff', '/api/staff/:id', '/api/reports/sales-by-customer', '/api/reports/sales-by-product', '/api/analytics/forecast', '/api/analytics/purchase-suggestions', '/api/warnings/rules', '/api/notifications/deliveries', '/api/audit'];
+const OWNER_ONLY = ['/api/staff', '/api/staff/:id', '/api/reports/sales-by-customer', '/api/reports/sales-by-product', '/api/analytics/forecast', '/api/analytics/purchase-suggestions', '/api/warnings/rules', '/api/notifications/deliveries', '/api/audit', '/api/shop/backup'];
 /** Exports of lists refused whole, as the list itself is (one route, several lists). */
 const REFUSED_EXPORTS: Record<'costs' | 'stock', string[]> = { costs: ['/api/exports/payables?format=csv'], stock: ['/api/exports/inventory?format=csv'] };
 

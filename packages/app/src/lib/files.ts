@@ -10,7 +10,8 @@ const FAILURE: Record<number, string> = {
   404: '文件不存在或链接已撤销',
 };
 
-export type FileKind = 'png' | 'pdf' | 'xlsx';
+/** `xcbackup`: a shop's backup file, downloaded on H5 only (WeChat opens no such document). */
+export type FileKind = 'png' | 'pdf' | 'xlsx' | 'xcbackup';
 
 /** An address the phone can reach: the H5 app's own origin, or the API's in the mini-program. */
 export function absoluteUrl(path: string): string {
@@ -41,6 +42,7 @@ export async function openServerFile(path: string, kind: FileKind, name: string,
     setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
     return;
   }
+  if (kind === 'xcbackup') throw new Error('请在电脑浏览器中打开小仓下载备份');
   const downloaded = await Taro.downloadFile({ url, header });
   if (downloaded.statusCode !== 200) throw new Error(FAILURE[downloaded.statusCode] ?? `下载失败（${downloaded.statusCode}）`);
   if (kind !== 'png') {

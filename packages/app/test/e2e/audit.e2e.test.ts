@@ -1,9 +1,10 @@
 import { shopDay } from '@xiaocang/domain';
-import { afterAll, beforeAll, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { callApi, describeInBrowser, Phone, see, seeCount, startStack, type Stack } from './harness';
 
 // The owner's audit trail: a price changed in the app shows on the product's 修改记录 with its old and new value,
-// and the shop's 操作记录 shows what a staff member did, filtered to that person.
+// and the shop's 操作记录 shows what a staff member did, filtered to that person; the owner downloads the shop's backup.
 describeInBrowser('the audit trail in the app', () => {
   let stack: Stack;
   const owner = { username: `audit${Date.now().toString(36)}`, password: 'audit-secret-1' };
@@ -51,6 +52,12 @@ describeInBrowser('the audit trail in the app', () => {
     await see(trail.locator('.audit-entry').first(), /阿强 确认过账单据/);
     await see(trail.locator('.audit-entry').last(), /阿强 新建单据/);
     await phone.shot('a02-audit-trail');
+
+    // The owner's own copy of the shop, from 我的.
+    await phone.back();
+    const mine = await phone.waitFor('page-mine');
+    const backup = await phone.download(mine.locator('.menu-backup'), 'shop.xcbackup');
+    expect(JSON.parse(gunzipSync(backup).toString('utf8').split('\n')[0]!)).toMatchObject({ format: 'xiaocang-shop-backup', shop: { name: '小美的零食铺' } });
     await phone.close();
   });
 });

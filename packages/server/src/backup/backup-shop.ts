@@ -69,7 +69,7 @@ export async function writeShopBackup(db: Database, shopId: string, out: Writabl
 export async function backupShopToFile(db: Database, shopId: string, file: string, onTable?: (progress: BackupProgress) => void): Promise<void> {
   const partial = `${file}.partial`;
   try {
-    await writeShopBackup(db, shopId, createWriteStream(partial, { flags: 'wx' }), onTable);
+    await writeShopBackup(db, shopId, createWriteStream(partial), onTable);
     await rename(partial, file);
   } catch (error) {
     await rm(partial, { force: true });

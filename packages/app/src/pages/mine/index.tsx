@@ -4,14 +4,18 @@ import { logout, logoutEverywhere } from '../../api/auth';
 import { Button } from '../../components/nut';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../hooks/useAction';
+import { openServerFile } from '../../lib/files';
 import { go, ROUTES, type Route } from '../../routes';
 import { endSession, useSession } from '../../state/session';
 
 interface MenuEntry {
   icon: string;
   label: string;
-  route: Route;
+  /** A screen to open, or (`name` and `onTap`) something done in place. */
+  route?: Route;
   query?: Record<string, string>;
+  name?: string;
+  onTap?: () => void;
   show: boolean;
 }
 
@@ -23,7 +27,11 @@ function Menu({ title, entries }: { title: string; entries: MenuEntry[] }) {
       <View className="section-title">{title}</View>
       <View className="card" style={{ paddingTop: 0, paddingBottom: 0 }}>
         {visible.map((entry) => (
-          <View key={entry.label} className={`menu-item menu-${entry.route}${entry.query?.kind ? `-${entry.query.kind}` : ''}`} onClick={() => go(entry.route, entry.query)}>
+          <View
+            key={entry.label}
+            className={`menu-item menu-${entry.name ?? entry.route}${entry.query?.kind ? `-${entry.query.kind}` : ''}`}
+            onClick={() => (entry.onTap ? entry.onTap() : entry.route && go(entry.route, entry.query))}
+          >
             <View className="menu-item__icon">{entry.icon}</View>
             <View className="menu-item__text">{entry.label}</View>
             <View className="chevron">›</View>
@@ -37,6 +45,11 @@ function Menu({ title, entries }: { title: string; entries: MenuEntry[] }) {
 function MineContent() {
   const { me, abilities } = useSession();
   const action = useAction();
+  const downloadBackup = () =>
+    void action.run(async () => {
+      await openServerFile('/api/shop/backup', 'xcbackup', `${me?.shop.name ?? '店铺'}备份`, true);
+      void Taro.showToast({ title: '备份已下载', icon: 'success' });
+    });
   const signOut = () =>
     void Taro.showModal({ title: '退出登录', content: '确定退出当前账号？' }).then(({ confirm }) => {
       if (!confirm) return;
@@ -112,6 +125,8 @@ function MineContent() {
           { icon: '规', label: '预警规则', route: 'warningRules', show: abilities.isOwner },
           { icon: '败', label: '发送失败的提醒', route: 'deliveries', show: abilities.isOwner },
           { icon: '记', label: '操作记录', route: 'audit', show: abilities.isOwner },
+          // A file to keep on a computer: the mini-program has nowhere to put it.
+          { icon: '备', label: '下载店铺备份', name: 'backup', onTap: downloadBackup, show: abilities.isOwner && process.env.TARO_ENV === 'h5' },
         ]}
       />
       <Menu

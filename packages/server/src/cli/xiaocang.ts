@@ -1,0 +1,107 @@
+/**
+ * `npx xiaocang <command>`: the operator's tools, on the database the server uses (DATABASE_URL, or the PGlite
+ * folder DATA_DIR). Exit codes: 0 done, 1 refused or found wrong (the message says why), 2 not understood.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { backupShopToFile } from '../backup/backup-shop.ts';
+import { RestoreRefused, restoreShop } from '../backup/restore-shop.ts';
+import { readConfig } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { AppError } from '../errors.ts';
+import { replayLedgers } from '../use-cases/inventory/verify-inventory.ts';
+
+const USAGE = `Usage: npx xiaocang <command>
+  shops                                     list the shops: id, name, owner
+  backup --shop <id> [--out <file>]         write one shop's backup file
+  restore <file> [--username-suffix=<s>]    restore a backup as a new shop
+  verify [--shop <id>]                      replay the ledgers; exit 1 if any balance drifts
+  migrate                                   bring the schema up to date
+The database is DATABASE_URL, or the PGlite folder DATA_DIR (default ./data).`;
+
+class UsageError extends Error {}
+
+function parsed() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { shop: { type: 'string' }, out: { type: 'string' }, 'username-suffix': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { positionals, values } = parsed();
+const [command, ...operands] = positionals;
+
+/** One line per table, so a long backup or restore shows how far it got. */
+const progress = (verb: string) => ({ table, rows }: { table: string; rows: number }) => process.stderr.write(`  ${verb} ${table}: ${rows} rows\n`);
+
+function shopOption(): string {
+  if (!values.shop || !/^[1-9]\d{0,17}$/.test(values.shop)) throw new UsageError('--shop needs a shop id (see: npx xiaocang shops)');
+  return values.shop;
+}
+
+const commands: Record<string, (db: Database) => Promise<void>> = {
+  async shops(db) {
+    const shops = await db.query<{ id: string; name: string; owner: string | null }>(
+      `SELECT s.id::text, s.name, (SELECT u.username FROM users u WHERE u.shop_id = s.id AND u.role = 'owner' ORDER BY u.id LIMIT 1) AS owner FROM shops s ORDER BY s.id`,
+    );
+    for (const shop of shops) console.log(`${shop.id}\t${shop.name}\t${shop.owner ?? ''}`);
+  },
+  async backup(db) {
+    const shopId = shopOption();
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+    const file = path.resolve(values.out ?? `xiaocang-shop-${shopId}-${stamp}.xcbackup`);
+    if (existsSync(file)) throw new UsageError(`${file} exists already: name another file with --out`);
+    await backupShopToFile(db, shopId, file, progress('saved'));
+    console.log(`Backed up shop ${shopId} to ${file}`);
+  },
+  async restore(db) {
+    const [file] = operands;
+    if (!file || !existsSync(file)) throw new UsageError('restore needs the path of a backup file');
+    await migrate(db);
+    const restored = await restoreShop(db, () => createReadStream(file), { usernameSuffix: values['username-suffix'], onTable: progress('restored') });
+    console.log(`Restored "${restored.name}" as shop ${restored.shopId}; its books verify. Sign in with the usernames it had${values['username-suffix'] ? ` plus "${values['username-suffix']}"` : ''}.`);
+  },
+  async verify(db) {
+    const shopIds = values.shop ? [shopOption()] : (await db.query<{ id: string }>('SELECT id::text FROM shops ORDER BY id')).map((row) => row.id);
+    let drifting = 0;
+    for (const shopId of shopIds) {
+      const result = await replayLedgers(db, shopId);
+      drifting += result.drift.length;
+      console.log(`shop ${shopId}: ${result.checkedBalances} balances, ${result.checkedLedgerRows} ledger rows, ${result.drift.length ? `${result.drift.length} DRIFTING` : 'all agree'}`);
+    }
+    if (drifting) process.exitCode = 1;
+  },
+  async migrate(db) {
+    const applied = await migrate(db);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+  },
+};
+
+const run = command ? commands[command] : undefined;
+if (values.help || !run) {
+  console.error(command && !run ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+const config = readConfig();
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSync: config.pgliteSync });
+try {
+  await run(db);
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof RestoreRefused || error instanceof AppError) {
+    console.error(`Refused: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+} finally {
+  await db.close();
+}
