@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
+import { clearExpired } from './clear-expired.ts';
 import { runDailyWarnings } from './daily-warnings.ts';
 import { deliverNotifications, type DeliveryOptions } from './deliver-notifications.ts';
 import { expireOrders } from '../use-cases/orders/order-actions.ts';
@@ -13,11 +14,13 @@ export interface BackgroundOptions extends DeliveryOptions {
   dailyEveryMs?: number;
   /** The first daily pass waits for start-up to finish. */
   dailyFirstAfterMs?: number;
+  /** How often ended sessions, spent keys and old sent messages are cleared. */
+  clearEveryMs?: number;
 }
 
 /**
- * The one runner of the server's background work: the notification outbox, unpaid orders that expire and
- * the daily warning check.
+ * The one runner of the server's background work: the notification outbox, unpaid orders that expire, the
+ * daily warning check and clearing what has expired.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -42,6 +45,7 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
     every('delivery', options.deliverEveryMs ?? 2000, () => deliverNotifications(db, options)),
     every('order expiry', options.expireEveryMs ?? 15_000, () => expireOrders(db)),
     every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
+    every('clearing', options.clearEveryMs ?? 60 * 60_000, () => clearExpired(db), options.dailyFirstAfterMs ?? 15_000),
   ];
   return {
     async stop() {
