@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBillNumber, periodOf, shopDay, shopMinute } from './bill-number.ts';
+import { formatBillNumber, periodOf } from './bill-number.ts';
+import { shopDay, shopMinute } from './calendar.ts';
 
 describe('formatBillNumber', () => {
   it('prefix, day without dashes, 4-digit sequence', () => {

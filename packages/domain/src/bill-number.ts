@@ -1,3 +1,5 @@
+import { shopDay } from './calendar.ts';
+
 export type BillDirection = 'in' | 'out';
 /** Each series is numbered on its own: inbound and outbound bills, receipts (收款, SK) and payments (付款, FK). */
 export type NumberSeries = BillDirection | 'receipt' | 'payment';
@@ -10,18 +12,6 @@ export function formatBillNumber(direction: NumberSeries, day: string, sequence:
     throw new RangeError(`bill sequence out of range: ${sequence}`);
   }
   return `${BILL_NUMBER_PREFIX[direction]}${day.replaceAll('-', '')}${String(sequence).padStart(4, '0')}`;
-}
-
-const shopClock = (moment: Date) => new Date(moment.getTime() + 8 * 3600_000).toISOString();
-
-/** The shop's calendar day (China Standard Time) for a moment, as YYYY-MM-DD. */
-export function shopDay(moment: Date): string {
-  return shopClock(moment).slice(0, 10);
-}
-
-/** The shop's day and time to the minute for a moment, as YYYY-MM-DD HH:MM. */
-export function shopMinute(moment: Date): string {
-  return shopClock(moment).slice(0, 16).replace('T', ' ');
 }
 
 /** A period of bill dates; what is not given is the current month up to today (the shop's calendar). */

@@ -3,6 +3,7 @@ export * from './units.ts';
 export * from './costing.ts';
 export * from './rules.ts';
 export * from './bill-number.ts';
+export * from './calendar.ts';
 export * from './limits.ts';
 export * from './password-rules.ts';
 export * from './figures.ts';

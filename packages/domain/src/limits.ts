@@ -1,4 +1,4 @@
-import { shopDay } from './bill-number.ts';
+import { shopDay } from './calendar.ts';
 import type { CostState } from './costing.ts';
 import { moneyUnits, quantityUnits } from './units.ts';
 

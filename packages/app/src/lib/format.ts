@@ -1,4 +1,5 @@
 /** Display helpers: they only reformat strings the server sent, they never compute. */
+import { shopDay, shopMinute } from '@xiaocang/domain/calendar';
 import { moneyShown, quantityShown } from '@xiaocang/domain/shown';
 
 /** "12345.5" → "¥12,345.50". */
@@ -14,18 +15,14 @@ export function quantity(value: string | null | undefined, unit?: string): strin
   return value === null || value === undefined || value === '' ? '—' : quantityShown(value, unit);
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** Today in the phone's time zone as YYYY-MM-DD. */
+/** Today on the shop's calendar (China time) as YYYY-MM-DD, as the server dates bills, wherever the phone is. */
 export function today(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return shopDay(now);
 }
 
-/** ISO timestamp → "11-22 09:05". */
+/** ISO timestamp → "11-22 09:05" on the shop's clock. */
 export function shortTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return shopMinute(d).slice(5);
 }

@@ -157,8 +157,8 @@ export class Phone {
   }
 
   static async open(stack: Stack): Promise<Phone> {
-    // A phone in China, as the shops' are: the app dates bills by the phone's calendar and the server by the shop's
-    // (China time), which differ for eight hours a day on a machine that keeps UTC.
+    // A phone in China, as the shops' are: the screenshots show the times a shop owner sees. (The app itself reads
+    // dates and times on the shop's clock whatever the phone's zone: lib/format.ts.)
     const context = await stack.browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const phone = new Phone(page);

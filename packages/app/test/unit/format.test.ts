@@ -23,8 +23,11 @@ describe('display formats', () => {
     expect(quantity(undefined, '盒')).toBe('—');
   });
 
-  it('formats the local date and a short time', () => {
-    expect(today(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  it('reads today and a time on the shop’s clock (China time), wherever the phone is', () => {
+    expect(today(new Date('2026-01-05T15:59:00Z'))).toBe('2026-01-05');
+    // Midnight in China is still the afternoon before on a phone that keeps UTC: the shop's day has turned.
+    expect(today(new Date('2026-01-05T16:00:00Z'))).toBe('2026-01-06');
+    expect(shortTime('2026-11-22T01:05:00Z')).toBe('11-22 09:05');
     expect(shortTime('not a date')).toBe('not a date');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { periodRange } from '../../src/lib/period';
 
 describe('bill date quick filters', () => {
-  const now = new Date(2026, 2, 3, 9, 30); // 3 March 2026
+  const now = new Date('2026-03-03T01:30:00Z'); // 3 March 2026, 09:30 in the shop
 
   it('covers today, the last seven days across a month end, and the month so far', () => {
     expect(periodRange('', now)).toEqual({});

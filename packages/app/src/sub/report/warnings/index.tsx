@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { monthStart, shiftDay, weekdayOf } from '@xiaocang/domain/calendar';
 import { useState } from 'react';
 import { warnings } from '../../../api/notifications';
 import type { WarningReport } from '../../../api/types';
@@ -13,11 +14,11 @@ import { go } from '../../../routes';
 type Grain = 'day' | 'week' | 'month';
 
 /** Each grain looks back as far as fits in bars side by side on a phone. */
-const GRAINS: Record<Grain, { label: string; range: (now: Date) => { from: string; to: string } }> = {
-  day: { label: '近 14 天', range: (now) => ({ from: today(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 13)), to: today(now) }) },
+const GRAINS: Record<Grain, { label: string; range: (day: string) => { from: string; to: string } }> = {
+  day: { label: '近 14 天', range: (day) => ({ from: shiftDay(day, -13), to: day }) },
   // From the Monday seven weeks before this week's: eight whole weeks.
-  week: { label: '近 8 周', range: (now) => ({ from: today(new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() || 7) - 1) - 49)), to: today(now) }) },
-  month: { label: '近 12 个月', range: (now) => ({ from: today(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: today(now) }) },
+  week: { label: '近 8 周', range: (day) => ({ from: shiftDay(day, -(weekdayOf(day) - 1) - 49), to: day }) },
+  month: { label: '近 12 个月', range: (day) => ({ from: monthStart(day, -11), to: day }) },
 };
 
 function Report({ report, grain }: { report: WarningReport; grain: Grain }) {
@@ -74,7 +75,7 @@ function Report({ report, grain }: { report: WarningReport; grain: Grain }) {
 
 export default function WarningReportPage() {
   const [grain, setGrain] = useState<Grain>('week');
-  const report = useRemote(() => warnings.report({ ...GRAINS[grain].range(new Date()), period: grain }), [grain]);
+  const report = useRemote(() => warnings.report({ ...GRAINS[grain].range(today()), period: grain }), [grain]);
   return (
     <Screen className="page-warning-report">
       <View className="seg">
