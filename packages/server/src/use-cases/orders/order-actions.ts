@@ -1,34 +1,19 @@
 import type { Order } from '@xiaocang/contracts';
-import { can, lineAmount, needsApproval, shopDay, sum, type Actor } from '@xiaocang/domain';
-import type { Database, Queryable } from '../../db/database.ts';
+import { can, needsApproval, type Actor } from '@xiaocang/domain';
+import type { Database } from '../../db/database.ts';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.ts';
-import { createBill } from '../bills/create-bill.ts';
 import { reverseBill } from '../bills/reverse-bill.ts';
 import { notifyOwners } from '../notifications/notify-users.ts';
-import { productLockColumns } from '../stock/post-bills.ts';
 import type { Shopper } from '../store/customer-accounts.ts';
-import { holdLines, releaseHolds } from './holds.ts';
+import { releaseHolds } from './holds.ts';
 import { lockOrder, moveOrder, type LockedOrder } from './order-transition.ts';
 import { loadOrder } from './order-rows.ts';
+import { takeOrderPayment } from './take-order-payment.ts';
 
 /** Who may work on the shop's orders: whoever may sell. */
 export function requireOrderDesk(actor: Actor): void {
   if (!can(actor, 'createOutbound')) throw forbidden('You may not handle orders (禁止出库)');
 }
-
-interface LineRow {
-  line_no: number;
-  goods_id: string;
-  product_id: string | null;
-  title: string;
-  unit_price: string;
-  quantity: string;
-}
-const linesOf = (db: Queryable, shopId: string, orderId: string) =>
-  db.query<LineRow>('SELECT line_no, goods_id::text, product_id::text, title, unit_price::text, quantity::text FROM order_lines WHERE shop_id = $1 AND order_id = $2 ORDER BY line_no', [
-    shopId,
-    orderId,
-  ]);
 
 /** Cancels an unpaid order (by the customer or the merchant) and gives back exactly what it held. */
 export async function cancelOrder(db: Database, by: { shopper: Shopper } | { actor: Actor }, input: { id: string; reason: string }): Promise<Order> {
@@ -73,11 +58,9 @@ export async function expireOrders(db: Database, now: Date = new Date(), batch =
 }
 
 /**
- * The merchant took the money (e.g. a WeChat transfer): the order is paid, and its stock leaves through a
- * 销售出库 bill posted by the one posting function, linked to the order, with the money received into the
- * account named. The order's hold is turned into the sale in the same transaction, products locked first
- * as every posting locks them. A payment for an order that had expired holds its stock again if there is
- * enough, and is refused in words if not (the money goes back to the customer).
+ * The merchant took the money (e.g. a WeChat transfer): the order is paid (takeOrderPayment), with the money
+ * received into the account named. A payment for an order that had expired and whose stock has been sold
+ * since is refused in words (the money goes back to the customer).
  */
 export async function markOrderPaid(db: Database, actor: Actor, input: { id: string; paymentAccountId: string }): Promise<Order> {
   requireOrderDesk(actor);
@@ -87,41 +70,8 @@ export async function markOrderPaid(db: Database, actor: Actor, input: { id: str
     // Named even when only goods with their own count were sold, and so no bill checks it.
     const [account] = await tx.query('SELECT 1 FROM payment_accounts WHERE shop_id = $1 AND id = $2', [actor.shopId, input.paymentAccountId]);
     if (!account) throw notFound('Payment account', 'paymentAccountId');
-    const lines = await linesOf(tx, actor.shopId, order.id);
-    const productIds = [...new Set(lines.flatMap((line) => (line.product_id ? [line.product_id] : [])))];
-    await tx.query(`SELECT ${productLockColumns(2)}`, [actor.shopId, productIds]);
-    if (order.status === 'cancelled') {
-      try {
-        await holdLines(tx, actor.shopId, order.id, lines.map((line, index) => ({ index, goodsId: line.goods_id, productId: line.product_id, title: line.title, quantity: line.quantity })));
-      } catch (error) {
-        throw invalidState(`This order expired and its stock has been sold since (${(error as Error).message}): give the customer their money back`);
-      }
-    }
-    await moveOrder(tx, actor.shopId, order, 'pay', { userId: actor.userId }, { paymentAccountId: input.paymentAccountId });
-    await releaseHolds(tx, actor.shopId, order.id, { consumed: true });
-    const sold = lines.filter((line) => line.product_id !== null);
-    let billId: string | null = null;
-    if (sold.length > 0) {
-      const bill = await createBill(tx, actor, {
-        direction: 'out',
-        billType: '销售出库',
-        billDate: shopDay(new Date()),
-        customerId: order.customer_id,
-        remarks: `订单 ${order.order_no}`,
-        attachments: [],
-        lines: sold.map((line) => ({ productId: line.product_id!, quantity: line.quantity, unitPrice: line.unit_price })),
-        paidAmount: sum(sold.map((line) => lineAmount(line.quantity, line.unit_price))).toFixed(2),
-        paymentAccountId: input.paymentAccountId,
-        confirm: true,
-      });
-      billId = bill.id;
-    }
-    await tx.query('UPDATE orders SET paid_at = now(), payment_account_id = $3, bill_id = $4, cancel_reason = NULL WHERE shop_id = $1 AND id = $2', [
-      actor.shopId,
-      order.id,
-      input.paymentAccountId,
-      billId,
-    ]);
+    const { stockGone } = await takeOrderPayment(tx, actor, order, { method: 'offline', paymentAccountId: input.paymentAccountId }, { userId: actor.userId });
+    if (stockGone) throw invalidState(`This order expired and its stock has been sold since (${stockGone}): give the customer their money back`);
   });
   return loadOrder(db, actor.shopId, input.id);
 }
