@@ -91,9 +91,14 @@ export class WechatPay implements PaymentProvider {
   }
 
   async query(payment: ProviderPayment): Promise<ProviderPaymentState> {
+    return (await this.queryTransaction(payment)).state;
+  }
+
+  /** The query's answer as WeChat Pay gave it (to be stored like a notification's resource), and what it means. */
+  async queryTransaction(payment: ProviderPayment): Promise<{ resource: Record<string, unknown>; state: ProviderPaymentState }> {
     const query = new URLSearchParams({ sp_mchid: this.config.spMchid, sub_mchid: payment.subMchid });
-    const answer = await this.call<TransactionResource>('GET', `/v3/pay/partner/transactions/out-trade-no/${encodeURIComponent(payment.outTradeNo)}?${query}`);
-    return paymentStateOf(answer);
+    const resource = await this.call<TransactionResource & Record<string, unknown>>('GET', `/v3/pay/partner/transactions/out-trade-no/${encodeURIComponent(payment.outTradeNo)}?${query}`);
+    return { resource, state: paymentStateOf(resource) };
   }
 
   async close(payment: ProviderPayment): Promise<void> {

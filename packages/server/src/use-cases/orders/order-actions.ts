@@ -9,6 +9,8 @@ import { releaseHolds } from './holds.ts';
 import { lockOrder, moveOrder, type LockedOrder } from './order-transition.ts';
 import { loadOrder } from './order-rows.ts';
 import { takeOrderPayment } from './take-order-payment.ts';
+import type { OnlinePayment } from '../../integrations/config.ts';
+import { recordWechatRefund, sendWechatRefunds } from '../payments/wechat-refunds.ts';
 
 /** Who may work on the shop's orders: whoever may sell. */
 export function requireOrderDesk(actor: Actor): void {
@@ -135,17 +137,27 @@ export async function requestRefund(
  * received; a refund of money alone for goods the customer keeps moves no stock. Refused: the order goes
  * back to where it was.
  */
-export async function resolveRefund(db: Database, actor: Actor, input: { id: string; approve: boolean; reason?: string }): Promise<Order> {
+export async function resolveRefund(db: Database, actor: Actor, input: { id: string; approve: boolean; reason?: string }, payments: OnlinePayment): Promise<Order> {
   if (!can(actor, 'approveBills')) throw forbidden('Only the owner decides refunds');
-  await db.transaction(async (tx) => {
+  const refundOnline = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, actor.shopId, input.id);
     const refund = order.refund ?? {};
     if (!input.approve) {
       await moveOrder(tx, actor.shopId, order, 'refuseRefund', { userId: actor.userId }, { reason: input.reason });
       await tx.query('UPDATE orders SET refund = $3 WHERE shop_id = $1 AND id = $2', [actor.shopId, order.id, JSON.stringify({ ...refund, resolvedAt: new Date().toISOString(), refusal: input.reason })]);
-      return;
+      return false;
     }
     await moveOrder(tx, actor.shopId, order, 'approveRefund', { userId: actor.userId });
+    // Money paid by WeChat Pay goes back the way it came: recorded as pending here, sent after the commit.
+    const [online] = await tx.query<{ out_trade_no: string; total_fen: number }>(
+      `SELECT p.out_trade_no, p.total_fen::int FROM orders o JOIN wechat_payments p ON p.shop_id = o.shop_id AND p.order_id = o.id
+        WHERE o.shop_id = $1 AND o.id = $2 AND o.payment_method = 'wechatPay'`,
+      [actor.shopId, order.id],
+    );
+    if (online) {
+      if (!payments.wechatPay) throw invalidState(`This order was paid with WeChat Pay, which this server is not configured for, so its money cannot go back that way (${payments.off ?? ''})`);
+      await recordWechatRefund(tx, actor.shopId, { orderId: order.id, outRefundNo: `${online.out_trade_no}R1`, refundFen: online.total_fen });
+    }
     const stockComesBack = refund.kind === 'returnAndRefund' || order.status_before_refund === 'paid';
     let refundBillId: string | null = null;
     if (stockComesBack && order.bill_id) refundBillId = (await reverseBill(tx, actor, order.bill_id)).id;
@@ -162,6 +174,8 @@ export async function resolveRefund(db: Database, actor: Actor, input: { id: str
       refundBillId,
       JSON.stringify({ ...refund, resolvedAt: new Date().toISOString(), refusal: null }),
     ]);
+    return online !== undefined;
   });
+  if (refundOnline) await sendWechatRefunds(db, payments.wechatPay!, { shopId: actor.shopId, orderId: input.id });
   return loadOrder(db, actor.shopId, input.id);
 }
