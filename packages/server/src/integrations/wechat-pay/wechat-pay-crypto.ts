@@ -1,7 +1,7 @@
 // The cryptography of WeChat Pay API v3, on node:crypto: the merchant's request signature (the Authorization
 // header), the check of WeChat Pay's signature on its responses and notifications, the decryption of a
 // notification's resource (AEAD_AES_256_GCM with the APIv3 key), and the paySign of wx.requestPayment.
-import { createCipheriv, createDecipheriv, createSign, createVerify, randomBytes, type KeyObject } from 'node:crypto';
+import { createDecipheriv, createSign, createVerify, randomBytes, type KeyObject } from 'node:crypto';
 
 export const SIGNATURE_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
 
@@ -29,12 +29,6 @@ export function authorization(
   return `${SIGNATURE_SCHEME} mchid="${merchant.mchid}",nonce_str="${request.nonceStr}",signature="${signature}",timestamp="${request.timestamp}",serial_no="${merchant.serialNo}"`;
 }
 
-/** The fields of an Authorization header, for the side that checks it. */
-export function parseAuthorization(header: string): Record<string, string> | null {
-  if (!header.startsWith(`${SIGNATURE_SCHEME} `)) return null;
-  return Object.fromEntries([...header.slice(SIGNATURE_SCHEME.length + 1).matchAll(/(\w+)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
-}
-
 /** WeChat Pay's signature over a response or notification body: timestamp, nonce and the body exactly as received. */
 export const wechatPaySignatureParts = (timestamp: string, nonceStr: string, body: string) => [timestamp, nonceStr, body];
 
@@ -55,15 +49,6 @@ export function decryptResource(apiV3Key: string, resource: EncryptedResource): 
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
   decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
   return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]).toString('utf8');
-}
-
-/** The other direction of decryptResource (WeChat Pay's side; our tests' fake uses it). */
-export function encryptResource(apiV3Key: string, plaintext: string, associatedData: string): EncryptedResource {
-  const nonceStr = randomBytes(6).toString('hex');
-  const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonceStr, 'utf8'));
-  cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-  const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return { algorithm: 'AEAD_AES_256_GCM', ciphertext: sealed.toString('base64'), associated_data: associatedData, nonce: nonceStr };
 }
 
 /** What wx.requestPayment takes, signed by the merchant over appId, timeStamp, nonceStr and package. */

@@ -21,15 +21,15 @@ export interface CheckTiming {
 }
 
 const CLAIM = `
-  UPDATE wechat_payments p SET queried_at = $1 FROM orders o
+  UPDATE wechat_payments p SET queried_at = $1::timestamptz FROM orders o
    WHERE (p.shop_id, p.order_id) IN (
            SELECT c.shop_id, c.order_id FROM wechat_payments c JOIN orders co ON co.shop_id = c.shop_id AND co.id = c.order_id
             WHERE c.settled_at IS NULL AND ($4::bigint IS NULL OR (c.shop_id = $4 AND c.order_id = $5))
-              AND (c.queried_at IS NULL OR c.queried_at <= $1 - make_interval(secs => $3 / 1000.0))
-              AND (c.prepaid_at <= $1 - make_interval(secs => $2 / 1000.0) OR co.status <> 'pendingPayment' OR co.expires_at <= $1)
+              AND (c.queried_at IS NULL OR c.queried_at <= $1::timestamptz - make_interval(secs => $3 / 1000.0))
+              AND (c.prepaid_at <= $1::timestamptz - make_interval(secs => $2 / 1000.0) OR co.status <> 'pendingPayment' OR co.expires_at <= $1::timestamptz)
             ORDER BY c.prepaid_at LIMIT $6 FOR UPDATE OF c SKIP LOCKED)
      AND o.shop_id = p.shop_id AND o.id = p.order_id
-  RETURNING p.shop_id::text, p.order_id::text, p.out_trade_no, p.sub_mchid, (o.status <> 'pendingPayment' OR o.expires_at <= $1) AS unpayable`;
+  RETURNING p.shop_id::text, p.order_id::text, p.out_trade_no, p.sub_mchid, (o.status <> 'pendingPayment' OR o.expires_at <= $1::timestamptz) AS unpayable`;
 
 /**
  * Asks WeChat Pay about payments no notification has settled: a SUCCESS is applied exactly as its notification
