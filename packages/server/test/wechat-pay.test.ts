@@ -13,7 +13,7 @@ import { balanceOf, createProduct, postBill } from './support/stock.ts';
 const SUB_MCHID = '1900000201';
 const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
 /** The clock WeChat Pay's client and the fake share; the tests move it. */
-let clockMs = Date.now();
+const clockMs = Date.now();
 const now = () => clockMs;
 
 let wechat: FakeWechat;
