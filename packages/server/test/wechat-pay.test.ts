@@ -22,6 +22,13 @@ let payments: OnlinePayment;
 let outside: ReturnType<typeof outsideFromEnv>['outside'];
 let openIds = 0;
 
+/** The fakes and a server paying through them, for one describe block (the fakes closed after it). */
+async function startApp(): Promise<TestApp> {
+  await startFakes();
+  afterAll(async () => Promise.all([wechat?.close(), pay?.close()]));
+  return createTestApp(undefined, { outside, payments });
+}
+
 async function startFakes() {
   [wechat, pay] = await Promise.all([startFakeWechat(), startFakeWechatPay({ merchantPublicKey: merchant.publicKey, now })]);
   const read = readWechatPayConfig({
@@ -80,10 +87,8 @@ const paymentProblems = async (owner: Client) => ((await owner.get('/api/notific
 describeOnDatabase('WeChat Pay for storefront orders', () => {
   let t: TestApp;
   beforeAll(async () => {
-    await startFakes();
-    t = await createTestApp(undefined, { outside, payments });
+    t = await startApp();
   });
-  afterAll(async () => Promise.all([wechat?.close(), pay?.close()]));
 
   it('creates the payment under the shop as sub-merchant for the signed-in payer and signs requestPayment with the merchant key, reusing a live prepay_id', async () => {
     const { owner, goodsId, customer } = await payingShop(t, 10);
@@ -308,10 +313,8 @@ describeOnDatabase('WeChat Pay for storefront orders', () => {
 describeOnPostgres('WeChat Pay notifications arriving together', () => {
   let t: TestApp;
   beforeAll(async () => {
-    await startFakes();
-    t = await createTestApp(undefined, { outside, payments });
+    t = await startApp();
   });
-  afterAll(async () => Promise.all([wechat?.close(), pay?.close()]));
 
   it('two identical notifications, and a notification racing the query, post one sale bill', async () => {
     const { owner, product, goodsId, customer } = await payingShop(t, 10);
