@@ -210,6 +210,10 @@ describeOnDatabase('WeChat Pay for storefront orders', () => {
     expect(problems.map((problem) => problem.title).sort()).toEqual([`收款异常：${order.orderNo}`, '收款异常：未知订单 DD20990101999999']);
     const outcomes = await t.db.query<{ outcome: string }>('SELECT outcome FROM wechat_pay_notifications WHERE shop_id = $1 ORDER BY received_at', [owner.shopId]);
     expect(outcomes.map((row) => row.outcome)).toEqual(['unknownOrder', 'amountMismatch']);
+    // Settled by the money that came: the query pass does not ask about it again and again.
+    const asked = () => pay.requests.filter((request) => request.method === 'GET' && request.path.includes(order.orderNo)).length;
+    await checkWechatPayments(t.db, payments, new Date(Date.now() + 10 * 60_000));
+    expect(asked()).toBe(0);
     expect(await saleBills(owner)).toBe(0);
     await verifyIsEmpty(owner);
   });

@@ -33,6 +33,8 @@ export async function applyWechatTransaction(tx: Transaction, shopId: string, tr
     return { outcome: 'unknownOrder', orderId: null };
   }
   const order = await lockOrder(tx, shopId, payment.order_id);
+  // Money has come for this payment, whatever becomes of it below: the query pass stops asking about it.
+  await tx.query('UPDATE wechat_payments SET settled_at = COALESCE(settled_at, now()) WHERE shop_id = $1 AND order_id = $2', [shopId, order.id]);
   const [seen] = await tx.query<{ transaction_id: string | null }>('SELECT transaction_id FROM orders WHERE shop_id = $1 AND id = $2', [shopId, order.id]);
   if (seen?.transaction_id === state.transactionId) return { outcome: 'alreadyHandled', orderId: order.id };
   const problem = (detail: string) => reportPaymentProblem(tx, shopId, { source, orderId: order.id, subject: order.order_no, detail });
@@ -51,7 +53,6 @@ export async function applyWechatTransaction(tx: Transaction, shopId: string, tr
   if (!accountId) throw new Error(`shop ${shopId} has no active payment account to receive WeChat Pay into`);
   const actor = await ownerActor(tx, shopId);
   const { stockGone } = await takeOrderPayment(tx, actor, order, { method: 'wechatPay', paymentAccountId: accountId, transactionId: state.transactionId }, {});
-  await tx.query('UPDATE wechat_payments SET settled_at = now() WHERE shop_id = $1 AND order_id = $2', [shopId, order.id]);
   if (stockGone) {
     await markSeen();
     await recordWechatRefund(tx, shopId, { orderId: order.id, outRefundNo: `${transaction.out_trade_no}R0`, refundFen: state.totalFen });
