@@ -4,6 +4,7 @@ import { createVerify, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicKeyOf, WechatPay, WechatPayError, ForgedNotification } from '../src/integrations/wechat-pay/wechat-pay.ts';
 import { authorization, decryptResource, requestPaymentParams } from '../src/integrations/wechat-pay/wechat-pay-crypto.ts';
+import { readWechatPayConfig } from '../src/integrations/config.ts';
 import { startFakeWechatPay, type FakeWechatPay } from './support/fakes/fake-wechat-pay.ts';
 
 const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -105,5 +106,25 @@ describe('WeChat Pay v3 signatures and decryption', () => {
     expect(params).toMatchObject({ appId: 'wxapp', timeStamp: '1700000000', package: 'prepay_id=wx201410272009395522657a690389285100', signType: 'RSA' });
     const message = `wxapp\n1700000000\n${params.nonceStr}\nprepay_id=wx201410272009395522657a690389285100\n`;
     expect(createVerify('RSA-SHA256').update(message).verify(merchant.publicKey, params.paySign, 'base64')).toBe(true);
+  });
+});
+
+describe('WeChat Pay settings', () => {
+  const complete = {
+    WECHAT_PAY_SP_MCHID: '1900000109',
+    WECHAT_PAY_SP_APPID: 'wxsp0123456789abcd',
+    WECHAT_PAY_MERCHANT_SERIAL: 'SERIAL',
+    WECHAT_PAY_PRIVATE_KEY: merchant.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    WECHAT_PAY_APIV3_KEY: '0123456789abcdef0123456789abcdef',
+    WECHAT_PAY_PUBLIC_KEY: merchant.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
+    PUBLIC_BASE_URL: 'https://shop.example.com',
+  };
+  it('turns online payment on only when every setting is there and sound, and says what is wrong otherwise', () => {
+    expect(readWechatPayConfig(complete)).toMatchObject({ config: { spMchid: '1900000109', apiBase: 'https://api.mch.weixin.qq.com', notifyBaseUrl: 'https://shop.example.com' } });
+    expect(readWechatPayConfig({})).toEqual({ off: expect.stringMatching(/^服务器未配置微信支付（WECHAT_PAY_SP_MCHID、.*PUBLIC_BASE_URL）$/) });
+    expect(readWechatPayConfig({ ...complete, WECHAT_PAY_APIV3_KEY: 'short' })).toEqual({ off: expect.stringContaining('WECHAT_PAY_APIV3_KEY') });
+    expect(readWechatPayConfig({ ...complete, PUBLIC_BASE_URL: 'http://shop.example.com' })).toEqual({ off: expect.stringContaining('PUBLIC_BASE_URL') });
+    expect(readWechatPayConfig({ ...complete, WECHAT_PAY_PUBLIC_KEY: 'not a key' })).toEqual({ off: expect.stringContaining('PEM') });
   });
 });

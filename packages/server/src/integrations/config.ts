@@ -126,6 +126,8 @@ export function readWechatPayConfig(env: NodeJS.ProcessEnv = process.env): { con
   const unsetNames = unset(env, WECHAT_PAY_NAMES);
   if (unsetNames.length > 0) return { off: `服务器未配置微信支付（${unsetNames.join('、')}）` };
   if (Buffer.byteLength(value(env, 'WECHAT_PAY_APIV3_KEY')!) !== 32) return { off: '服务器的微信支付设置有误（WECHAT_PAY_APIV3_KEY 应为 32 个字符）' };
+  // WeChat Pay sends notifications to https addresses only.
+  if (!/^https:\/\/[^?#]+$/.test(value(env, 'PUBLIC_BASE_URL')!)) return { off: '服务器的微信支付设置有误（PUBLIC_BASE_URL 应为 https:// 开头、不带查询参数的地址）' };
   try {
     return {
       config: {
