@@ -207,6 +207,8 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   customerHoldCap: 'visible',
   tabCounts: 'visible',
   wechatSignIn: 'visible',
+  wechatPay: 'visible',
+  wechatPayEnabled: 'visible',
 };
 
 /**

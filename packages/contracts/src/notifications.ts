@@ -127,7 +127,7 @@ export const WarningReport = z.object({
 export type WarningReport = z.infer<typeof WarningReport>;
 
 /** What a notification is about; each can be turned off per channel. */
-export const NOTIFICATION_KINDS = ['warning', 'approvalRequest', 'approvalResult', 'newOrder', 'refundRequest'] as const;
+export const NOTIFICATION_KINDS = ['warning', 'approvalRequest', 'approvalResult', 'newOrder', 'refundRequest', 'paymentProblem'] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 export const NOTIFICATION_CHANNELS = ['inApp', 'wechat', 'email', 'sms'] as const;

@@ -70,10 +70,21 @@ export const StoreSettings = z.object({
   orderExpiryMinutes: z.number().int(),
   /** The most one customer's unpaid orders may hold in all ("0": no cap). */
   customerHoldCap: DecimalString,
+  /** The shop's WeChat Pay sub-merchant number (特约商户号); null: not set. */
+  wechatPaySubMchid: z.string().nullable(),
+  /** The payment account WeChat Pay money is received into; null: the shop's first active 微信 account. */
+  wechatPayAccountId: Id.nullable(),
+  /** Whether customers can pay in the mini-program now, and why not when they cannot (in words). */
+  wechatPayEnabled: z.boolean(),
+  wechatPayOff: z.string().nullable(),
 });
+export type StoreSettings = z.infer<typeof StoreSettings>;
 export const StoreSettingsInput = z.object({
   orderExpiryMinutes: z.number().int().min(5).max(7 * 24 * 60),
   customerHoldCap: decimalInput({ places: 3, max: LIMITS.balanceQuantity }),
+  /** Left out: unchanged; "" clears it. */
+  wechatPaySubMchid: z.string().trim().regex(/^(\d{8,12})?$/, 'is 8 to 12 digits (微信支付特约商户号)').optional(),
+  wechatPayAccountId: Id.nullable().optional(),
 });
 
 // ---- Orders ----
@@ -81,6 +92,8 @@ export const StoreSettingsInput = z.object({
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export const OrderTab = z.enum(Object.keys(ORDER_TABS) as [keyof typeof ORDER_TABS, ...Array<keyof typeof ORDER_TABS>]);
 export const RefundKind = z.enum(['refundOnly', 'returnAndRefund']);
+export const PaymentMethod = z.enum(['offline', 'wechatPay']);
+export const OnlineRefundStatus = z.enum(['pending', 'succeeded', 'failed']);
 
 export const Address = z.object({ name: RequiredText(50), phone: MobileNumber, region: RequiredText(100), detail: RequiredText(200) });
 export type Address = z.infer<typeof Address>;
@@ -112,6 +125,13 @@ export const Order = z.object({
     .nullable(),
   cancelReason: z.string().nullable(),
   completedAt: Timestamp.nullable(),
+  /** How it was paid: taken by the merchant (offline) or by WeChat Pay, with WeChat's transaction id. */
+  paymentMethod: PaymentMethod.nullable(),
+  transactionId: z.string().nullable(),
+  /** A payment that came but could not be taken as it was (another amount, stock gone after expiry), in words. */
+  paymentProblem: z.string().nullable(),
+  /** The money sent back through WeChat Pay, latest first: pending until WeChat Pay says it went through or failed. */
+  onlineRefunds: z.array(z.object({ outRefundNo: z.string(), amount: DecimalString, status: OnlineRefundStatus, createdAt: Timestamp, resolvedAt: Timestamp.nullable() })),
 });
 export type Order = z.infer<typeof Order>;
 export const OrderListQuery = z.object({ page: Page, pageSize: PageSize, tab: OrderTab.optional() });
@@ -135,7 +155,23 @@ export const RefundRequest = z.object({ kind: RefundKind, reason: RequiredText(2
 
 // ---- The customer's side ----
 
-export const StoreInfo = z.object({ shopId: Id, shopName: z.string(), wechatSignIn: z.boolean() });
+export const StoreInfo = z.object({
+  shopId: Id,
+  shopName: z.string(),
+  wechatSignIn: z.boolean(),
+  /** Whether orders can be paid with WeChat Pay in the mini-program. */
+  wechatPay: z.boolean(),
+});
+/** What the mini-program passes to wx.requestPayment, signed by the server. */
+export const WechatPayParams = z.object({
+  appId: z.string(),
+  timeStamp: z.string(),
+  nonceStr: z.string(),
+  package: z.string(),
+  signType: z.literal('RSA'),
+  paySign: z.string(),
+});
+export type WechatPayParams = z.infer<typeof WechatPayParams>;
 export const CustomerRegisterRequest = z.object({ phone: MobileNumber, password: Password, name: RequiredText(50) });
 export const CustomerLoginRequest = z.object({ phone: MobileNumber, password: z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH) });
 export const CustomerSession = z.object({ token: z.string(), customer: z.object({ id: Id, name: z.string(), phone: z.string() }), shopName: z.string() });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   dec,
+  fenToMoney,
   formatMoney,
+  moneyToFen,
   formatQuantity,
   formatUnitCost,
   lineAmount,
@@ -92,5 +94,16 @@ describe('lineAmount and sum', () => {
   it('sums exactly', () => {
     expect(sum(['0.1', '0.2', '-0.3']).isZero()).toBe(true);
     expect(sum([]).isZero()).toBe(true);
+  });
+});
+
+describe('分 for payment providers', () => {
+  it('converts yuan to whole 分 exactly and back', () => {
+    expect(moneyToFen('75.00')).toBe(7500);
+    expect(moneyToFen('0.29')).toBe(29);
+    expect(moneyToFen('1234567.89')).toBe(123456789);
+    expect(() => moneyToFen('0.295')).toThrow(RangeError);
+    expect(fenToMoney(29)).toBe('0.29');
+    expect(fenToMoney('123456789')).toBe('1234567.89');
   });
 });

@@ -54,3 +54,13 @@ export function sum(values: Iterable<DecimalInput>): Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
+
+/** Money in 分 (the integer payment providers count in) from yuan, exactly; refuses fractions of a 分. */
+export function moneyToFen(value: DecimalInput): number {
+  const fen = dec(value).times(100);
+  if (!fen.isInteger()) throw new RangeError(`${String(value)} is not a whole number of 分`);
+  return fen.toNumber();
+}
+
+/** Yuan, formatted as money, from 分. */
+export const fenToMoney = (fen: number | bigint | string): string => formatMoney(dec(String(fen)).dividedBy(100));

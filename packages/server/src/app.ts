@@ -17,6 +17,7 @@ import { registerRateLimits } from './http/rate-limits.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerRoutes } from './routes/index.ts';
 import { outsideFromEnv } from './integrations/outside.ts';
+import { onlinePaymentFromEnv, type OnlinePayment } from './integrations/config.ts';
 import type { OutsideChannels } from './use-cases/notifications/outside-channels.ts';
 
 export interface ServerOptions {
@@ -34,11 +35,13 @@ export interface ServerOptions {
   publicBaseUrl?: string;
   /** What can be sent outside the app and WeChat sign-in; by default what the environment configures. */
   outside?: OutsideChannels;
+  /** Online payment of storefront orders; by default what the environment configures (WECHAT_PAY_*). */
+  payments?: OnlinePayment;
 }
 
 const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/auth/wechat/login', '/api/openapi.json', '/api/health']);
 
-export async function buildServer({ db, logger, appDir, trustProxy = 'loopback', publicBaseUrl = 'http://127.0.0.1:3000', outside = outsideFromEnv().outside }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, logger, appDir, trustProxy = 'loopback', publicBaseUrl = 'http://127.0.0.1:3000', outside = outsideFromEnv().outside, payments = onlinePaymentFromEnv() }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger, logController: new OneLinePerRequest() } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
@@ -75,7 +78,8 @@ export async function buildServer({ db, logger, appDir, trustProxy = 'loopback',
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';
     // The storefront signs in customers, not staff: its routes check their own tokens (routes/store.ts).
-    if (!path.startsWith('/api/') || path.startsWith('/api/docs') || path.startsWith('/api/store/') || PUBLIC_ROUTES.has(path)) return;
+    // WeChat Pay's notifications prove themselves by their signature (routes/pay.ts).
+    if (!path.startsWith('/api/') || path.startsWith('/api/docs') || path.startsWith('/api/store/') || path.startsWith('/api/pay/') || PUBLIC_ROUTES.has(path)) return;
     request.actor = await authenticate(db, request);
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Please log in');
   });
@@ -86,7 +90,7 @@ export async function buildServer({ db, logger, appDir, trustProxy = 'loopback',
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await registerRoutes(app, db, { publicBaseUrl, outside });
+  await registerRoutes(app, db, { publicBaseUrl, outside, payments });
 
   if (appDir && existsSync(appDir)) {
     await app.register(fastifyStatic, { root: appDir, wildcard: false });

@@ -20,6 +20,9 @@ export const ORDER_STATUS_TONE: Record<OrderStatus, 'warning' | 'in' | 'danger' 
 export const CARRIERS = ['顺丰', '中通', '圆通', '韵达', '申通', '京东', 'EMS', '极兔', '其他'] as const;
 
 export const REFUND_KIND_LABEL = { refundOnly: '仅退款', returnAndRefund: '退货退款' } as const;
+export const PAYMENT_METHOD_LABEL = { offline: '线下收款', wechatPay: '微信支付' } as const;
+/** A refund sent back through WeChat Pay, as both the merchant and the customer read it. */
+export const ONLINE_REFUND_LABEL = { pending: '退款中（原路退回微信）', succeeded: '已退回微信', failed: '退款未成功' } as const;
 
 const ORDER_ACTION_WORDS: Record<OrderAction, string> = {
   pay: '确认收款',

@@ -2,7 +2,8 @@ import { Image, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState, type ReactNode } from 'react';
 import { Empty } from '../components/StateView';
-import { readShopToken, toLogin } from './api';
+import { useRemote } from '../hooks/useRemote';
+import { readShopToken, store, toLogin } from './api';
 import './styles';
 
 interface Props {
@@ -50,13 +51,20 @@ export function Stepper({ value, max, onChange, name = 'qty' }: { value: number;
   );
 }
 
-/** No online payment yet: said wherever an order waits for it. */
-export function PaymentNote() {
-  return (
-    <View className="pay-note">
-      暂不支持在线支付：下单后请与店家联系付款（如微信转账），店家确认收款后订单变为「待发货」。
-    </View>
-  );
+/**
+ * How an order is paid, said wherever one waits for it: with WeChat Pay in the mini-program when the shop takes
+ * it (on H5 it cannot be paid online: Taro's H5 requestPayment would only pretend), and always offline with the
+ * merchant.
+ */
+export function PaymentNote({ shopId }: { shopId: string }) {
+  const info = useRemote(() => store.info(shopId), [shopId]);
+  const offline = '与店家联系付款（如微信转账），店家确认收款后订单变为「待发货」。';
+  const text = !info.data?.wechatPay
+    ? `暂不支持在线支付：下单后请${offline}`
+    : process.env.TARO_ENV === 'weapp'
+      ? `可用微信支付付款；也可以${offline}`
+      : `微信支付请在微信小程序中进行；也可以${offline}`;
+  return <View className="pay-note">{text}</View>;
 }
 
 /** A line's picture, or the first character of its title when it has none. */

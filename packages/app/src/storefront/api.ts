@@ -10,6 +10,7 @@ import type {
   StoreGoods,
   StoreGoodsList as StoreGoodsListSchema,
   StoreInfo as StoreInfoSchema,
+  WechatPayParams,
 } from '@xiaocang/contracts';
 import type { z } from 'zod';
 import { requestAs, type Method, type Query, type RequestOptions } from '../api/client';
@@ -76,6 +77,7 @@ export const store = {
   orders: (shopId: string, query: Query) => call<OrderList>(shopId, 'GET', '/orders', { query }),
   order: (shopId: string, id: string) => call<Order>(shopId, 'GET', `/orders/${id}`),
   cancel: (shopId: string, id: string, reason: string) => call<Order>(shopId, 'POST', `/orders/${id}/cancel`, { body: { reason } }),
+  wechatPay: (shopId: string, id: string) => call<WechatPayParams>(shopId, 'POST', `/orders/${id}/wechat-pay`),
   confirmReceipt: (shopId: string, id: string) => call<Order>(shopId, 'POST', `/orders/${id}/confirm-receipt`),
   refund: (shopId: string, id: string, input: { kind: RefundKind; reason: string; returnTrackingNo: string }) =>
     call<Order>(shopId, 'POST', `/orders/${id}/refund`, { body: input }),

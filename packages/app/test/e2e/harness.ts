@@ -65,8 +65,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Builds the H5 app if missing, starts the real server on a free port with a fresh database, opens Chromium. */
-export async function startStack(): Promise<Stack> {
+/** Builds the H5 app if missing, starts the real server on a free port with a fresh database (and `env`), opens Chromium. */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const build = spawnSync(process.execPath, [path.join(APP_DIR, 'scripts/ensure-h5.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('The H5 build failed.');
 
@@ -74,7 +74,7 @@ export async function startStack(): Promise<Stack> {
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { shopDay } from '@xiaocang/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { callApi, describeInBrowser, Phone, see, seeCount, startStack, type Stack } from './harness';
@@ -21,7 +22,20 @@ describeInBrowser('the customer storefront', () => {
     )!;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // WeChat Pay configured and the shop a sub-merchant: even so the H5 storefront offers no online payment, since
+    // Taro's H5 requestPayment would pretend to succeed. No call reaches WeChat Pay here.
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    stack = await startStack({
+      WECHAT_PAY_SP_MCHID: '1900000109',
+      WECHAT_PAY_SP_APPID: 'wxsp0123456789abcd',
+      WECHAT_PAY_MERCHANT_SERIAL: '5157F09EFDC096DE15EBE81A47057A72',
+      WECHAT_PAY_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      WECHAT_PAY_APIV3_KEY: '0123456789abcdef0123456789abcdef',
+      WECHAT_PAY_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0119000001092026',
+      WECHAT_PAY_API_BASE: 'http://127.0.0.1:9',
+      PUBLIC_BASE_URL: 'https://shop.example.com',
+    });
     const session = await callApi<{ token: string; shop: { id: string } }>(stack, 'POST', '/auth/register', { shopName: '阿玲的面膜铺', realName: '阿玲', ...owner });
     token = session.token;
     shopId = session.shop.id;
@@ -39,6 +53,8 @@ describeInBrowser('the customer storefront', () => {
       )
     ).id;
     await callApi(stack, 'POST', '/goods', { productId: cleanser, title: '氨基酸洁面乳 120g', price: '49', onShelf: true }, token);
+    const settings = await callApi<{ wechatPayEnabled: boolean }>(stack, 'PUT', '/store-settings', { orderExpiryMinutes: 30, customerHoldCap: '0', wechatPaySubMchid: '1900000201' }, token);
+    expect(settings.wechatPayEnabled).toBe(true);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -109,7 +125,8 @@ describeInBrowser('the customer storefront', () => {
     const order = await phone.waitFor('page-shop-order');
     await see(order.locator('.order-detail-status'), '待付款');
     await see(order.locator('.time-left'), /还剩 .*分钟付款/);
-    await see(order.locator('.pay-note'), /暂不支持在线支付/);
+    await see(order.locator('.pay-note'), /微信支付请在微信小程序中进行；也可以与店家联系付款/);
+    expect(await order.locator('.wechat-pay').count()).toBe(0);
     await phone.shot('c07-order-pending');
     // Let a second request, had there been one, arrive before counting.
     await page.waitForTimeout(1_000);

@@ -26,6 +26,10 @@ const orderOf = (overrides: Partial<Order> = {}): Order => ({
   refund: null,
   cancelReason: null,
   completedAt: null,
+  paymentMethod: null,
+  transactionId: null,
+  paymentProblem: null,
+  onlineRefunds: [],
   ...overrides,
 });
 
@@ -56,6 +60,24 @@ describe('订单详情', () => {
     expect(second.container.querySelector('.open-refuse')).not.toBeNull();
     expect(second.container.querySelector('.open-pay')).toBeNull();
     expect(buttons(second.container)).not.toContain('发货');
+  });
+
+  it('shows an order paid by WeChat Pay with its transaction, its refund through WeChat Pay, and a payment problem', async () => {
+    const order = orderOf({
+      status: 'refunded',
+      paidAt: '2026-12-02T07:05:00.000Z',
+      billId: '9',
+      paymentMethod: 'wechatPay',
+      transactionId: '4200001234567890',
+      paymentProblem: '订单已付款后又收到一笔微信支付 ¥50.00（交易号 4200009999）：未入账，请退还顾客',
+      onlineRefunds: [{ outRefundNo: 'DD20261202000001R1', amount: '50.00', status: 'pending', createdAt: '2026-12-02T08:00:00.000Z', resolvedAt: null }],
+    });
+    serve((route) => (route === 'GET /api/orders/7' ? { status: 200, data: order } : route === 'GET /api/me' ? { status: 200, data: me('owner') } : undefined));
+    const { container } = render(<OrderDetailPage />);
+    await screen.findByText('4200001234567890');
+    expect(container.querySelector('.kv-payment-method .kv__v')?.textContent).toBe('微信支付');
+    expect(container.querySelector('.kv-online-refund')?.textContent).toContain('退款中（原路退回微信）');
+    expect(container.querySelector('.order-payment-problem')?.textContent).toContain('未入账，请退还顾客');
   });
 
   it('says in words why a late payment is refused when its stock was sold', async () => {

@@ -6,6 +6,7 @@ import { AliyunSms, type AliyunSmsConfig } from './sms/aliyun.ts';
 import { SmsChannel } from './sms/sms-channel.ts';
 import { DEFAULT_TEMPLATE_FIELDS, parseTemplateFields, SubscribeChannel, type MiniprogramState, type SubscribeChannelConfig } from './wechat/subscribe-channel.ts';
 import { WechatApi, type WechatApiConfig } from './wechat/wechat-api.ts';
+import { privateKeyOf, publicKeyOf, WECHAT_PAY_API_BASE, WechatPay, type WechatPayConfig } from './wechat-pay/wechat-pay.ts';
 
 export type SmsProviderName = 'aliyun' | 'tencent';
 
@@ -107,4 +108,53 @@ export function channelsFromEnv(env: NodeJS.ProcessEnv = process.env): Configure
   const wechatLogin = config.wechat ? new WechatApi(config.wechat) : undefined;
   if (wechatLogin && config.wechatSubscribe) channels.wechat = new SubscribeChannel(wechatLogin, config.wechatSubscribe);
   return { channels, missing: config.missing, wechatTemplateId: config.wechatSubscribe?.templateId ?? null, ...(wechatLogin ? { wechatLogin } : {}) };
+}
+
+const WECHAT_PAY_NAMES = [
+  'WECHAT_PAY_SP_MCHID',
+  'WECHAT_PAY_SP_APPID',
+  'WECHAT_PAY_MERCHANT_SERIAL',
+  'WECHAT_PAY_PRIVATE_KEY',
+  'WECHAT_PAY_APIV3_KEY',
+  'WECHAT_PAY_PUBLIC_KEY',
+  'WECHAT_PAY_PUBLIC_KEY_ID',
+  'PUBLIC_BASE_URL',
+];
+
+/** WeChat Pay's settings, checked: the config, or why online payment is off (zh-CN, naming what to set). */
+export function readWechatPayConfig(env: NodeJS.ProcessEnv = process.env): { config: WechatPayConfig } | { off: string } {
+  const unsetNames = unset(env, WECHAT_PAY_NAMES);
+  if (unsetNames.length > 0) return { off: `服务器未配置微信支付（${unsetNames.join('、')}）` };
+  if (Buffer.byteLength(value(env, 'WECHAT_PAY_APIV3_KEY')!) !== 32) return { off: '服务器的微信支付设置有误（WECHAT_PAY_APIV3_KEY 应为 32 个字符）' };
+  // WeChat Pay sends notifications to https addresses only.
+  if (!/^https:\/\/[^?#]+$/.test(value(env, 'PUBLIC_BASE_URL')!)) return { off: '服务器的微信支付设置有误（PUBLIC_BASE_URL 应为 https:// 开头、不带查询参数的地址）' };
+  try {
+    return {
+      config: {
+        spMchid: value(env, 'WECHAT_PAY_SP_MCHID')!,
+        spAppid: value(env, 'WECHAT_PAY_SP_APPID')!,
+        merchantSerialNo: value(env, 'WECHAT_PAY_MERCHANT_SERIAL')!,
+        merchantPrivateKey: privateKeyOf(value(env, 'WECHAT_PAY_PRIVATE_KEY')!),
+        apiV3Key: value(env, 'WECHAT_PAY_APIV3_KEY')!,
+        wechatPayPublicKey: publicKeyOf(value(env, 'WECHAT_PAY_PUBLIC_KEY')!),
+        wechatPayPublicKeyId: value(env, 'WECHAT_PAY_PUBLIC_KEY_ID')!,
+        apiBase: value(env, 'WECHAT_PAY_API_BASE') ?? WECHAT_PAY_API_BASE,
+        notifyBaseUrl: value(env, 'PUBLIC_BASE_URL')!,
+      },
+    };
+  } catch {
+    return { off: '服务器的微信支付设置有误（WECHAT_PAY_PRIVATE_KEY 或 WECHAT_PAY_PUBLIC_KEY 不是有效的 PEM 密钥）' };
+  }
+}
+
+/** Online payment as configured: the WeChat Pay client, or why there is none. */
+export function onlinePaymentFromEnv(env: NodeJS.ProcessEnv = process.env): OnlinePayment {
+  const read = readWechatPayConfig(env);
+  return 'config' in read ? { wechatPay: new WechatPay(read.config) } : { off: read.off };
+}
+
+export interface OnlinePayment {
+  wechatPay?: WechatPay;
+  /** Why online payment is off, for the owner and the customer. */
+  off?: string;
 }

@@ -4,12 +4,18 @@ import { clearExpired } from './clear-expired.ts';
 import { runDailyWarnings } from './daily-warnings.ts';
 import { deliverNotifications, type DeliveryOptions } from './deliver-notifications.ts';
 import { expireOrders } from '../use-cases/orders/order-actions.ts';
+import { checkWechatPayments } from '../use-cases/payments/check-wechat-payments.ts';
+import type { OnlinePayment } from '../integrations/config.ts';
 
 export interface BackgroundOptions extends DeliveryOptions {
   /** How often the outbox is looked at. */
   deliverEveryMs?: number;
   /** How often unpaid orders past their time are looked for. */
   expireEveryMs?: number;
+  /** Online payment: WeChat Pay payments without a notification are asked about, and closed once their order cannot be paid. */
+  payments?: OnlinePayment;
+  /** How often such payments are looked for. */
+  paymentsEveryMs?: number;
   /** How often shops whose daily check has not run today are looked for. */
   dailyEveryMs?: number;
   /** The first daily pass waits for start-up to finish. */
@@ -19,8 +25,9 @@ export interface BackgroundOptions extends DeliveryOptions {
 }
 
 /**
- * The one runner of the server's background work: the notification outbox, unpaid orders that expire, the
- * daily warning check and clearing what has expired.
+ * The one runner of the server's background work: the notification outbox, unpaid orders that expire, WeChat Pay
+ * payments to ask about or close (and refunds to send again), the daily warning check and clearing what has
+ * expired.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -44,6 +51,7 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
   const timers = [
     every('delivery', options.deliverEveryMs ?? 2000, () => deliverNotifications(db, options)),
     every('order expiry', options.expireEveryMs ?? 15_000, () => expireOrders(db)),
+    every('wechat payments', options.paymentsEveryMs ?? 30_000, () => checkWechatPayments(db, options.payments ?? {})),
     every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
     every('clearing', options.clearEveryMs ?? 60 * 60_000, () => clearExpired(db), options.dailyFirstAfterMs ?? 15_000),
   ];

@@ -18,6 +18,8 @@ import { goodsRoutes } from './goods.ts';
 import { orderRoutes } from './orders.ts';
 import { storeRoutes } from './store.ts';
 import { wechatRoutes } from './wechat.ts';
+import { payRoutes } from './pay.ts';
+import type { OnlinePayment } from '../integrations/config.ts';
 import type { OutsideChannels } from '../use-cases/notifications/outside-channels.ts';
 
 export interface RouteOptions {
@@ -25,9 +27,11 @@ export interface RouteOptions {
   publicBaseUrl: string;
   /** What can be sent outside the app, and WeChat sign-in. */
   outside: OutsideChannels;
+  /** Online payment (WeChat Pay), or why it is off. */
+  payments: OnlinePayment;
 }
 
-export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside }: RouteOptions): Promise<void> {
+export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside, payments }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, auditRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes, orderRoutes, storeRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, auditRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes(payments), orderRoutes(payments), storeRoutes(outside, payments), payRoutes(payments), shareRoutes(publicBaseUrl)]) module(api, db);
 }

@@ -2,12 +2,15 @@ import { IdParams, MarkPaidRequest, Order, OrderList, OrderListQuery, ReasonRequ
 import { actorOf, pathId } from '../http/context.ts';
 import { cancelOrder, markOrderPaid, resolveRefund, shipOrder } from '../use-cases/orders/order-actions.ts';
 import { getShopOrder, listShopOrders } from '../use-cases/orders/view-orders.ts';
+import type { OnlinePayment } from '../integrations/config.ts';
 import type { RouteModule } from './types.ts';
 
 const tags = ['orders'];
 
 /** The merchant's orders: the list by tab, an order, taking payment, shipping, cancelling, and refunds. */
-export const orderRoutes: RouteModule = (app, db) => {
+export const orderRoutes =
+  (payments: OnlinePayment): RouteModule =>
+  (app, db) => {
   const id = (params: { id: string }) => pathId(params.id, 'Order');
   app.get('/api/orders', { schema: { tags, querystring: OrderListQuery, response: { 200: OrderList } } }, async (request) =>
     listShopOrders(db, actorOf(request), request.query),
@@ -23,9 +26,9 @@ export const orderRoutes: RouteModule = (app, db) => {
     cancelOrder(db, { actor: actorOf(request) }, { id: id(request.params), reason: request.body.reason }),
   );
   app.post('/api/orders/:id/refund/approve', { schema: { tags, params: IdParams, response: { 200: Order } } }, async (request) =>
-    resolveRefund(db, actorOf(request), { id: id(request.params), approve: true }),
+    resolveRefund(db, actorOf(request), { id: id(request.params), approve: true }, payments),
   );
   app.post('/api/orders/:id/refund/refuse', { schema: { tags, params: IdParams, body: ReasonRequest, response: { 200: Order } } }, async (request) =>
-    resolveRefund(db, actorOf(request), { id: id(request.params), approve: false, reason: request.body.reason }),
+    resolveRefund(db, actorOf(request), { id: id(request.params), approve: false, reason: request.body.reason }, payments),
   );
 };

@@ -17,6 +17,7 @@ import {
   StoreItemParams,
   StoreParams,
   WechatCodeInput,
+  WechatPayParams,
 } from '@xiaocang/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
@@ -31,6 +32,10 @@ import { placeOrder } from '../use-cases/orders/place-order.ts';
 import { deleteAddress, listAddresses, saveAddress } from '../use-cases/store/addresses.ts';
 import { loginCustomer, registerCustomer, shopperOf, wechatLoginCustomer, type Shopper } from '../use-cases/store/customer-accounts.ts';
 import { getStoreGoods, listStoreGoods } from '../use-cases/store/store-goods.ts';
+import type { OnlinePayment } from '../integrations/config.ts';
+import { checkWechatPayments } from '../use-cases/payments/check-wechat-payments.ts';
+import { prepareWechatPayment } from '../use-cases/payments/prepare-wechat-payment.ts';
+import { wechatPaySetup } from '../use-cases/payments/wechat-pay-setup.ts';
 import type { RouteModule } from './types.ts';
 
 const tags = ['store'];
@@ -54,14 +59,15 @@ function idempotencyKeyOf(request: FastifyRequest): string | undefined {
 
 /** The customer's storefront: signing in, the goods, addresses and their own orders. No staff session works here, nor a customer's elsewhere. */
 export const storeRoutes =
-  (outside: OutsideChannels): RouteModule =>
+  (outside: OutsideChannels, payments: OnlinePayment): RouteModule =>
   (app, db) => {
     const base = '/api/store/:shopId';
     const item = (params: { id: string }) => pathId(params.id, 'Record');
     app.get(base, { schema: { tags, security: [], params: StoreParams, response: { 200: StoreInfo } } }, async (request) => {
       const [shop] = await db.query<{ id: string; name: string }>('SELECT id::text, name FROM shops WHERE id = $1', [shopOf(request.params)]);
       if (!shop) throw notFound('Shop');
-      return { shopId: shop.id, shopName: shop.name, wechatSignIn: outside.codeToOpenId !== undefined };
+      const wechatPay = await wechatPaySetup(db, shop.id, payments);
+      return { shopId: shop.id, shopName: shop.name, wechatSignIn: outside.codeToOpenId !== undefined, wechatPay: wechatPay.off === null };
     });
     app.post(
       `${base}/register`,
@@ -103,8 +109,14 @@ export const storeRoutes =
     });
     app.get(`${base}/orders/:id`, { schema: { tags, params: StoreItemParams, response: { 200: Order } } }, async (request) => {
       const shopper = await shopperFor(db, request);
-      return loadOrder(db, shopper.shopId, item(request.params), shopper.accountId);
+      const order = await loadOrder(db, shopper.shopId, item(request.params), shopper.accountId);
+      // Back from paying, the customer reads the order again: if WeChat Pay's notification has not come, WeChat Pay is asked.
+      if (order.status !== 'pendingPayment' || !(await checkWechatPayments(db, payments, new Date(), {}, { shopId: shopper.shopId, orderId: order.id }))) return order;
+      return loadOrder(db, shopper.shopId, order.id, shopper.accountId);
     });
+    app.post(`${base}/orders/:id/wechat-pay`, { schema: { tags, params: StoreItemParams, response: { 200: WechatPayParams } } }, async (request) =>
+      prepareWechatPayment(db, await shopperFor(db, request), item(request.params), payments),
+    );
     app.post(`${base}/orders/:id/cancel`, { schema: { tags, params: StoreItemParams, body: ReasonRequest, response: { 200: Order } } }, async (request) =>
       cancelOrder(db, { shopper: await shopperFor(db, request) }, { id: item(request.params), reason: request.body.reason }),
     );

@@ -12,6 +12,7 @@ const KIND_LABEL: Record<NotificationKind, string> = {
   approvalResult: '审核结果',
   newOrder: '新订单',
   refundRequest: '退款申请',
+  paymentProblem: '收款异常',
 };
 
 /** Whether this user can be told of a kind at all: warnings go to the recipients the owner chose, approvals to whoever they concern. */
@@ -23,6 +24,7 @@ async function allowedKinds(db: Queryable, actor: Actor): Promise<Record<Notific
     approvalResult: true,
     newOrder: can(actor, 'approveBills'),
     refundRequest: can(actor, 'approveBills'),
+    paymentProblem: can(actor, 'approveBills'),
   };
 }
 

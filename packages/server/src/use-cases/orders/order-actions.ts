@@ -1,34 +1,21 @@
 import type { Order } from '@xiaocang/contracts';
-import { can, lineAmount, needsApproval, shopDay, sum, type Actor } from '@xiaocang/domain';
-import type { Database, Queryable } from '../../db/database.ts';
+import { can, needsApproval, type Actor } from '@xiaocang/domain';
+import type { Database } from '../../db/database.ts';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.ts';
-import { createBill } from '../bills/create-bill.ts';
 import { reverseBill } from '../bills/reverse-bill.ts';
 import { notifyOwners } from '../notifications/notify-users.ts';
-import { productLockColumns } from '../stock/post-bills.ts';
 import type { Shopper } from '../store/customer-accounts.ts';
-import { holdLines, releaseHolds } from './holds.ts';
+import { releaseHolds } from './holds.ts';
 import { lockOrder, moveOrder, type LockedOrder } from './order-transition.ts';
 import { loadOrder } from './order-rows.ts';
+import { takeOrderPayment } from './take-order-payment.ts';
+import type { OnlinePayment } from '../../integrations/config.ts';
+import { recordWechatRefund, sendWechatRefunds } from '../payments/wechat-refunds.ts';
 
 /** Who may work on the shop's orders: whoever may sell. */
 export function requireOrderDesk(actor: Actor): void {
   if (!can(actor, 'createOutbound')) throw forbidden('You may not handle orders (禁止出库)');
 }
-
-interface LineRow {
-  line_no: number;
-  goods_id: string;
-  product_id: string | null;
-  title: string;
-  unit_price: string;
-  quantity: string;
-}
-const linesOf = (db: Queryable, shopId: string, orderId: string) =>
-  db.query<LineRow>('SELECT line_no, goods_id::text, product_id::text, title, unit_price::text, quantity::text FROM order_lines WHERE shop_id = $1 AND order_id = $2 ORDER BY line_no', [
-    shopId,
-    orderId,
-  ]);
 
 /** Cancels an unpaid order (by the customer or the merchant) and gives back exactly what it held. */
 export async function cancelOrder(db: Database, by: { shopper: Shopper } | { actor: Actor }, input: { id: string; reason: string }): Promise<Order> {
@@ -73,11 +60,9 @@ export async function expireOrders(db: Database, now: Date = new Date(), batch =
 }
 
 /**
- * The merchant took the money (e.g. a WeChat transfer): the order is paid, and its stock leaves through a
- * 销售出库 bill posted by the one posting function, linked to the order, with the money received into the
- * account named. The order's hold is turned into the sale in the same transaction, products locked first
- * as every posting locks them. A payment for an order that had expired holds its stock again if there is
- * enough, and is refused in words if not (the money goes back to the customer).
+ * The merchant took the money (e.g. a WeChat transfer): the order is paid (takeOrderPayment), with the money
+ * received into the account named. A payment for an order that had expired and whose stock has been sold
+ * since is refused in words (the money goes back to the customer).
  */
 export async function markOrderPaid(db: Database, actor: Actor, input: { id: string; paymentAccountId: string }): Promise<Order> {
   requireOrderDesk(actor);
@@ -87,41 +72,8 @@ export async function markOrderPaid(db: Database, actor: Actor, input: { id: str
     // Named even when only goods with their own count were sold, and so no bill checks it.
     const [account] = await tx.query('SELECT 1 FROM payment_accounts WHERE shop_id = $1 AND id = $2', [actor.shopId, input.paymentAccountId]);
     if (!account) throw notFound('Payment account', 'paymentAccountId');
-    const lines = await linesOf(tx, actor.shopId, order.id);
-    const productIds = [...new Set(lines.flatMap((line) => (line.product_id ? [line.product_id] : [])))];
-    await tx.query(`SELECT ${productLockColumns(2)}`, [actor.shopId, productIds]);
-    if (order.status === 'cancelled') {
-      try {
-        await holdLines(tx, actor.shopId, order.id, lines.map((line, index) => ({ index, goodsId: line.goods_id, productId: line.product_id, title: line.title, quantity: line.quantity })));
-      } catch (error) {
-        throw invalidState(`This order expired and its stock has been sold since (${(error as Error).message}): give the customer their money back`);
-      }
-    }
-    await moveOrder(tx, actor.shopId, order, 'pay', { userId: actor.userId }, { paymentAccountId: input.paymentAccountId });
-    await releaseHolds(tx, actor.shopId, order.id, { consumed: true });
-    const sold = lines.filter((line) => line.product_id !== null);
-    let billId: string | null = null;
-    if (sold.length > 0) {
-      const bill = await createBill(tx, actor, {
-        direction: 'out',
-        billType: '销售出库',
-        billDate: shopDay(new Date()),
-        customerId: order.customer_id,
-        remarks: `订单 ${order.order_no}`,
-        attachments: [],
-        lines: sold.map((line) => ({ productId: line.product_id!, quantity: line.quantity, unitPrice: line.unit_price })),
-        paidAmount: sum(sold.map((line) => lineAmount(line.quantity, line.unit_price))).toFixed(2),
-        paymentAccountId: input.paymentAccountId,
-        confirm: true,
-      });
-      billId = bill.id;
-    }
-    await tx.query('UPDATE orders SET paid_at = now(), payment_account_id = $3, bill_id = $4, cancel_reason = NULL WHERE shop_id = $1 AND id = $2', [
-      actor.shopId,
-      order.id,
-      input.paymentAccountId,
-      billId,
-    ]);
+    const { stockGone } = await takeOrderPayment(tx, actor, order, { method: 'offline', paymentAccountId: input.paymentAccountId }, { userId: actor.userId });
+    if (stockGone) throw invalidState(`This order expired and its stock has been sold since (${stockGone}): give the customer their money back`);
   });
   return loadOrder(db, actor.shopId, input.id);
 }
@@ -185,17 +137,27 @@ export async function requestRefund(
  * received; a refund of money alone for goods the customer keeps moves no stock. Refused: the order goes
  * back to where it was.
  */
-export async function resolveRefund(db: Database, actor: Actor, input: { id: string; approve: boolean; reason?: string }): Promise<Order> {
+export async function resolveRefund(db: Database, actor: Actor, input: { id: string; approve: boolean; reason?: string }, payments: OnlinePayment): Promise<Order> {
   if (!can(actor, 'approveBills')) throw forbidden('Only the owner decides refunds');
-  await db.transaction(async (tx) => {
+  const refundOnline = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, actor.shopId, input.id);
     const refund = order.refund ?? {};
     if (!input.approve) {
       await moveOrder(tx, actor.shopId, order, 'refuseRefund', { userId: actor.userId }, { reason: input.reason });
       await tx.query('UPDATE orders SET refund = $3 WHERE shop_id = $1 AND id = $2', [actor.shopId, order.id, JSON.stringify({ ...refund, resolvedAt: new Date().toISOString(), refusal: input.reason })]);
-      return;
+      return false;
     }
     await moveOrder(tx, actor.shopId, order, 'approveRefund', { userId: actor.userId });
+    // Money paid by WeChat Pay goes back the way it came: recorded as pending here, sent after the commit.
+    const [online] = await tx.query<{ out_trade_no: string; total_fen: number }>(
+      `SELECT p.out_trade_no, p.total_fen::int FROM orders o JOIN wechat_payments p ON p.shop_id = o.shop_id AND p.order_id = o.id
+        WHERE o.shop_id = $1 AND o.id = $2 AND o.payment_method = 'wechatPay'`,
+      [actor.shopId, order.id],
+    );
+    if (online) {
+      if (!payments.wechatPay) throw invalidState(`This order was paid with WeChat Pay, which this server is not configured for, so its money cannot go back that way (${payments.off ?? ''})`);
+      await recordWechatRefund(tx, actor.shopId, { orderId: order.id, outRefundNo: `${online.out_trade_no}R1`, refundFen: online.total_fen });
+    }
     const stockComesBack = refund.kind === 'returnAndRefund' || order.status_before_refund === 'paid';
     let refundBillId: string | null = null;
     if (stockComesBack && order.bill_id) refundBillId = (await reverseBill(tx, actor, order.bill_id)).id;
@@ -212,6 +174,8 @@ export async function resolveRefund(db: Database, actor: Actor, input: { id: str
       refundBillId,
       JSON.stringify({ ...refund, resolvedAt: new Date().toISOString(), refusal: null }),
     ]);
+    return online !== undefined;
   });
+  if (refundOnline) await sendWechatRefunds(db, payments.wechatPay!, { shopId: actor.shopId, orderId: input.id });
   return loadOrder(db, actor.shopId, input.id);
 }

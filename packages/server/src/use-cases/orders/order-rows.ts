@@ -1,12 +1,15 @@
 import type { Order } from '@xiaocang/contracts';
-import { formatMoney, formatQuantity, ORDER_TABS, type OrderStatus, type OrderTab } from '@xiaocang/domain';
+import { fenToMoney, formatMoney, formatQuantity, ORDER_TABS, type OrderStatus, type OrderTab } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 
 /** The select list, with `extraColumns` first (e.g. a window count of all rows). */
 const orderSelect = (extraColumns = ''): string => `SELECT ${extraColumns}o.id::text, o.order_no, o.status, o.customer_id::text, c.name AS customer_name, COALESCE(a.phone, c.phone) AS customer_phone,
        o.total_amount::text, o.address, o.note, o.created_at, o.expires_at, o.paid_at, o.bill_id::text, o.refund_bill_id::text, o.cancel_reason,
-       o.completed_at, o.refund,
+       o.completed_at, o.refund, o.payment_method, o.transaction_id, o.payment_problem,
+       (SELECT COALESCE(json_agg(json_build_object('outRefundNo', r.out_refund_no, 'fen', r.refund_fen::text, 'status', r.status, 'createdAt', r.created_at,
+                                                   'resolvedAt', r.resolved_at) ORDER BY r.created_at DESC, r.out_refund_no), '[]')
+          FROM wechat_refunds r WHERE r.shop_id = o.shop_id AND r.order_id = o.id) AS online_refunds,
        (SELECT json_agg(json_build_object('goodsId', l.goods_id::text, 'title', l.title, 'unitPrice', l.unit_price::text, 'quantity', l.quantity::text,
                                           'amount', l.amount::text) ORDER BY l.line_no)
           FROM order_lines l WHERE l.shop_id = o.shop_id AND l.order_id = o.id) AS lines,
@@ -35,6 +38,10 @@ interface OrderRow {
   refund: Order['refund'];
   lines: Order['lines'];
   shipments: Array<{ id: string; carrier: string; trackingNo: string; createdAt: string }>;
+  payment_method: Order['paymentMethod'];
+  transaction_id: string | null;
+  payment_problem: string | null;
+  online_refunds: Array<{ outRefundNo: string; fen: string; status: Order['onlineRefunds'][number]['status']; createdAt: string; resolvedAt: string | null }>;
 }
 
 const iso = (moment: Date | null) => moment?.toISOString() ?? null;
@@ -59,6 +66,16 @@ const toOrder = (row: OrderRow): Order => ({
   refund: row.refund,
   cancelReason: row.cancel_reason,
   completedAt: iso(row.completed_at),
+  paymentMethod: row.payment_method,
+  transactionId: row.transaction_id,
+  paymentProblem: row.payment_problem,
+  onlineRefunds: row.online_refunds.map((refund) => ({
+    outRefundNo: refund.outRefundNo,
+    amount: fenToMoney(refund.fen),
+    status: refund.status,
+    createdAt: new Date(refund.createdAt).toISOString(),
+    resolvedAt: refund.resolvedAt ? new Date(refund.resolvedAt).toISOString() : null,
+  })),
 });
 
 /** One order of the shop; with `accountId`, only if it is that customer's (another's is simply not found). */

@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { paymentAccounts } from '../../../api/money';
 import { API_BASE_URL } from '../../../api/base-url';
 import { storeSettings } from '../../../api/orders';
 import type { StoreSettings } from '../../../api/types';
-import { TextField } from '../../../components/Fields';
+import { SelectField, TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
 import { Screen } from '../../../components/Screen';
 import { RemoteView } from '../../../components/StateView';
@@ -68,6 +69,59 @@ function SettingsForm({ settings, onSaved }: { settings: StoreSettings; onSaved:
   );
 }
 
+/** WeChat Pay: the shop's sub-merchant number and the account its money is received into; and whether customers can pay now. */
+function WechatPayForm({ settings, onSaved }: { settings: StoreSettings; onSaved: () => Promise<void> }) {
+  const [subMchid, setSubMchid] = useState(settings.wechatPaySubMchid ?? '');
+  const [accountId, setAccountId] = useState(settings.wechatPayAccountId);
+  const accounts = useRemote(() => paymentAccounts.list({ pageSize: 50, status: 'active' }), []);
+  const action = useAction();
+  const save = () =>
+    void action.run(async () => {
+      const saved = await storeSettings.save({
+        orderExpiryMinutes: settings.orderExpiryMinutes,
+        customerHoldCap: settings.customerHoldCap,
+        wechatPaySubMchid: subMchid.trim(),
+        wechatPayAccountId: accountId,
+      });
+      setSubMchid(saved.wechatPaySubMchid ?? '');
+      setAccountId(saved.wechatPayAccountId);
+      await onSaved();
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+    });
+  return (
+    <View className="card wechat-pay-settings">
+      <View className="card__title">微信支付</View>
+      <View className={`wechat-pay-state ${settings.wechatPayEnabled ? 'muted' : 'warning'}`}>
+        {settings.wechatPayEnabled ? '已开通：顾客可在小程序里用微信支付付款，到账后订单自动变为「待发货」。' : `未开通：${settings.wechatPayOff ?? ''}。顾客仍可线下付款，由您确认收款。`}
+      </View>
+      <TextField
+        name="wechatPaySubMchid"
+        label="特约商户号"
+        kind="integer"
+        value={subMchid}
+        onChange={setSubMchid}
+        error={action.fieldErrors.wechatPaySubMchid}
+        hint="在微信支付服务商处开通后得到的商户号（8 到 12 位数字），留空表示不用微信支付"
+      />
+      <SelectField
+        name="wechatPayAccountId"
+        label="收款账户"
+        value={accountId}
+        clearable
+        placeholder="默认：第一个微信账户"
+        options={(accounts.data?.items ?? []).map((account) => ({ value: account.id, label: account.name }))}
+        onChange={setAccountId}
+        error={action.fieldErrors.wechatPayAccountId}
+        hint="微信支付收到的钱记入这个资金账户"
+      />
+      <View className="gap" />
+      <Button block type="primary" className="save-wechat-pay" loading={action.busy} onClick={save}>
+        保存
+      </Button>
+    </View>
+  );
+}
+
 function ShareLinks({ shopId }: { shopId: string }) {
   // The web storefront lives beside this app: on the server the app came from (the API's in the mini-program).
   const origin = process.env.TARO_ENV === 'h5' ? window.location.origin : API_BASE_URL;
@@ -92,13 +146,20 @@ function ShareLinks({ shopId }: { shopId: string }) {
   );
 }
 
-/** 商城设置 (owner): how long an unpaid order holds stock, how much one customer may hold, and the storefront's links. */
+/** 商城设置 (owner): how long an unpaid order holds stock, how much one customer may hold, WeChat Pay, and the storefront's links. */
 export default function StoreSettingsPage() {
   const { me } = useSession();
   const settings = useRemote(() => storeSettings.get(), []);
   return (
     <Screen className="page-store-settings">
-      <RemoteView remote={settings}>{(data) => <SettingsForm settings={data} onSaved={settings.reload} />}</RemoteView>
+      <RemoteView remote={settings}>
+        {(data) => (
+          <>
+            <SettingsForm settings={data} onSaved={settings.reload} />
+            <WechatPayForm settings={data} onSaved={settings.reload} />
+          </>
+        )}
+      </RemoteView>
       {me ? <ShareLinks shopId={me.shop.id} /> : null}
     </Screen>
   );

@@ -13,7 +13,7 @@ import { Failed, Loading, RemoteView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { money, quantity, shortTime } from '../../../lib/format';
-import { CARRIERS, orderProblem, REFUND_KIND_LABEL, timeLeft } from '../../../lib/orders';
+import { CARRIERS, ONLINE_REFUND_LABEL, orderProblem, PAYMENT_METHOD_LABEL, REFUND_KIND_LABEL, timeLeft } from '../../../lib/orders';
 import { go } from '../../../routes';
 import { useSession } from '../../../state/session';
 import { Kv, OrderStatusBadge } from '../parts';
@@ -226,10 +226,17 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
         {order.note ? <View className="order-note">备注：{order.note}</View> : null}
       </View>
 
-      {order.paidAt || order.billId || order.refundBillId ? (
+      {order.paymentProblem ? <View className="card danger order-payment-problem">收款异常：{order.paymentProblem}</View> : null}
+
+      {order.paidAt || order.billId || order.refundBillId || order.onlineRefunds.length > 0 ? (
         <View className="card order-payment">
           <View className="card__title">收款与出库</View>
           <Kv name="paid-at" k="确认收款" v={order.paidAt ? shortTime(order.paidAt) : null} />
+          <Kv name="payment-method" k="付款方式" v={order.paymentMethod ? PAYMENT_METHOD_LABEL[order.paymentMethod] : null} />
+          <Kv name="transaction-id" k="微信支付单号" v={order.transactionId} />
+          {order.onlineRefunds.map((refund) => (
+            <Kv key={refund.outRefundNo} name="online-refund" k={`微信退款 ${money(refund.amount)}`} v={ONLINE_REFUND_LABEL[refund.status]} />
+          ))}
           {order.billId ? (
             <View className="kv link order-bill" onClick={() => go('billDetail', { id: order.billId! })}>
               <View className="kv__k">销售出库单</View>

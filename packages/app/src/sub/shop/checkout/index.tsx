@@ -176,7 +176,7 @@ function Checkout({ shopId }: { shopId: string }) {
         <TextField name="note" label="备注" placeholder="选填：给店家的话" value={note} onChange={setNote} multiline />
       </View>
       {general ? <View className="auth__error order-refused">{general}</View> : null}
-      <PaymentNote />
+      <PaymentNote shopId={shopId} />
       <View className="bar">
         <View className="bar__total">
           共 {countOf(lines)} 件，合计<View className="bar__amount num checkout-total" style={{ display: 'inline' }}>{money(cartTotal(lines))}</View>

@@ -9,6 +9,7 @@ import { RemoteView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { money, quantity, shortTime } from '../../../lib/format';
+import { ONLINE_REFUND_LABEL } from '../../../lib/orders';
 import { store, type Order, type RefundKind } from '../../../storefront/api';
 import { goShop } from '../../../storefront/routes';
 import { PaymentNote, ShopScreen } from '../../../storefront/ShopScreen';
@@ -92,6 +93,22 @@ function Detail({ shopId, initial, reload }: { shopId: string; initial: Order; r
   const action = useAction();
   const actions = orderActions(order.status);
   const timeLeft = useTimeLeft(order.status === 'pendingPayment' ? order.expiresAt : null);
+  const info = useRemote(() => store.info(shopId), [shopId]);
+  // Only the mini-program can pay: on H5, Taro's requestPayment resolves as if paid without paying.
+  const canPayOnline = process.env.TARO_ENV === 'weapp' && info.data?.wechatPay === true;
+  const payWithWechat = () =>
+    void action.run(async () => {
+      const params = await store.wechatPay(shopId, order.id);
+      try {
+        await Taro.requestPayment({ timeStamp: params.timeStamp, nonceStr: params.nonceStr, package: params.package, signType: params.signType, paySign: params.paySign });
+      } catch {
+        // Cancelled or failed in WeChat: the order, read again below, says whether the money came.
+      }
+      // The server's word, not WeChat's callback: it asks WeChat Pay when no notification has come yet.
+      const next = await store.order(shopId, order.id);
+      setOrder(next);
+      if (next.status === 'paid') void Taro.showToast({ title: '付款成功', icon: 'success' });
+    });
   const cancel = () =>
     void Taro.showModal({ title: '取消这个订单？', content: '取消后商品会放回店里' }).then(({ confirm }) => {
       if (confirm) void action.run(async () => setOrder(await store.cancel(shopId, order.id, '顾客取消')));
@@ -118,7 +135,7 @@ function Detail({ shopId, initial, reload }: { shopId: string; initial: Order; r
         <View className="order-hero__status order-detail-status">{ORDER_STATUS_LABEL[order.status]}</View>
         {hint ? <View className="order-hero__sub time-left">{hint}</View> : null}
       </View>
-      {order.status === 'pendingPayment' ? <PaymentNote /> : null}
+      {order.status === 'pendingPayment' ? <PaymentNote shopId={shopId} /> : null}
       {order.shipments.length > 0 ? (
         <View className="card shipments">
           <View className="card__title">物流</View>
@@ -164,19 +181,35 @@ function Detail({ shopId, initial, reload }: { shopId: string; initial: Order; r
           <View className="price num order-total">{money(order.totalAmount)}</View>
         </View>
       </View>
+      {order.onlineRefunds.length > 0 ? (
+        <View className="card online-refunds">
+          <View className="card__title">微信退款</View>
+          {order.onlineRefunds.map((refund) => (
+            <View key={refund.outRefundNo} className="kv">
+              <View className="kv__k">{money(refund.amount)}</View>
+              <View className="kv__v">{ONLINE_REFUND_LABEL[refund.status]}</View>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <View className="card">
         <View className="kv"><View className="kv__k">订单号</View><View className="kv__v order-no">{order.orderNo}</View></View>
         <View className="kv"><View className="kv__k">下单时间</View><View className="kv__v">{shortTime(order.createdAt)}</View></View>
         {order.paidAt ? <View className="kv"><View className="kv__k">付款时间</View><View className="kv__v">{shortTime(order.paidAt)}</View></View> : null}
         {order.note ? <View className="kv"><View className="kv__k">备注</View><View className="kv__v">{order.note}</View></View> : null}
       </View>
-      {actions.includes('cancel') || actions.includes('confirmReceipt') || actions.includes('requestRefund') ? (
+      {actions.includes('cancel') || actions.includes('confirmReceipt') || actions.includes('requestRefund') || canPayOnline ? (
         <View className="bar">
           <View className="bar__total link" onClick={() => goShop('orders', shopId)}>全部订单</View>
           <View className="bar__buttons">
             {actions.includes('cancel') ? (
               <Button className="cancel-order" fill="outline" disabled={action.busy} onClick={cancel}>
                 取消订单
+              </Button>
+            ) : null}
+            {actions.includes('pay') && order.status === 'pendingPayment' && canPayOnline ? (
+              <Button className="wechat-pay" type="primary" loading={action.busy} onClick={payWithWechat}>
+                微信支付
               </Button>
             ) : null}
             {actions.includes('requestRefund') ? (
