@@ -12,3 +12,4 @@ export * from './money.ts';
 export * from './warnings.ts';
 export * from './shown.ts';
 export * from './orders.ts';
+export * from './shipping.ts';

@@ -95,6 +95,94 @@ describeOnDatabase('storefront orders', () => {
     await verifyIsEmpty(owner);
   });
 
+  it('ships an order in parts: it stays 待发货 until the last part, each shipment with its lines, and refuses what is not left', async () => {
+    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 10);
+    const soap = await owner.post('/api/goods', { title: '手工皂', price: '12', onShelf: true, ownStock: '5' });
+    const alice = await customerOf(t, owner.shopId, '13800000011');
+    const placed = (
+      await alice.call('POST', '/orders', {
+        lines: [
+          { goodsId, quantity: 3, unitPrice: '25.00' },
+          { goodsId: soap.body.id, quantity: '1.5', unitPrice: '12.00' },
+        ],
+        addressId: alice.addressId,
+      })
+    ).body;
+    const ship = (body: object, key?: string) => owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: 'SF1', ...body }, key ? { 'idempotency-key': key } : {});
+    expect((await ship({})).status).toBe(409);
+    await owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: accountId });
+
+    const fieldOf = async (body: object) => {
+      const refused = await ship(body);
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      return refused.body.error.details.map((detail: { field: string }) => detail.field);
+    };
+    expect(await fieldOf({ lines: [{ lineNo: 1, quantity: 4 }] })).toEqual(['lines.0.quantity']);
+    expect(await fieldOf({ lines: [{ lineNo: 1, quantity: 1 }, { lineNo: 2, quantity: '1.501' }] })).toEqual(['lines.1.quantity']);
+    expect(await fieldOf({ lines: [{ lineNo: 3, quantity: 1 }] })).toEqual(['lines.0.lineNo']);
+    expect(await fieldOf({ lines: [{ lineNo: 1, quantity: 1 }, { lineNo: 1, quantity: 1 }] })).toEqual(['lines.1.lineNo']);
+    for (const quantity of [0, -1, '1.2345', 'abc', '']) expect(await fieldOf({ lines: [{ lineNo: 1, quantity }] })).toEqual(['lines.0.quantity']);
+    expect(await fieldOf({ lines: [] })).toEqual(['lines']);
+    expect((await owner.get(`/api/orders/${placed.id}`)).body).toMatchObject({ status: 'paid', shipping: 'none', shipments: [] });
+
+    const first = await ship({ trackingNo: 'SF100', lines: [{ lineNo: 1, quantity: 2 }, { lineNo: 2, quantity: '1.5' }] }, 'ship-1');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      status: 'paid',
+      shipping: 'partial',
+      lines: [
+        { lineNo: 1, quantity: '3.000', shippedQuantity: '2.000', remainingQuantity: '1.000' },
+        { lineNo: 2, quantity: '1.500', shippedQuantity: '1.500', remainingQuantity: '0.000' },
+      ],
+      shipments: [{ trackingNo: 'SF100', lines: [{ lineNo: 1, title: '玫瑰面膜（10 片）', quantity: '2.000' }, { lineNo: 2, title: '手工皂', quantity: '1.500' }] }],
+    });
+    // A retry of the same shipment is the same shipment.
+    expect((await ship({ trackingNo: 'SF100', lines: [{ lineNo: 1, quantity: 2 }, { lineNo: 2, quantity: '1.5' }] }, 'ship-1')).body).toEqual(first.body);
+    expect(await fieldOf({ lines: [{ lineNo: 2, quantity: '0.001' }] })).toEqual(['lines.0.quantity']);
+    expect((await alice.call('POST', `/orders/${placed.id}/confirm-receipt`)).status).toBe(409);
+    // Money alone for a partly sent order is refused: the unsent part would stay counted as sold.
+    const refundOnly = await alice.call('POST', `/orders/${placed.id}/refund`, { kind: 'refundOnly', reason: '等不及了' });
+    expect(refundOnly.status).toBe(400);
+    expect(refundOnly.body.error.details).toEqual([{ field: 'kind', message: expect.stringContaining('退货退款') }]);
+    expect((await owner.get('/api/orders?tab=toShip')).body).toMatchObject({ total: 1, items: [{ id: placed.id, shipping: 'partial' }] });
+
+    // The rest, by default.
+    const second = await ship({ carrier: '中通', trackingNo: 'ZT200' });
+    expect(second.body).toMatchObject({ status: 'shipped', shipping: 'full', lines: [{ remainingQuantity: '0.000' }, { remainingQuantity: '0.000' }] });
+    expect(second.body.shipments.map((shipment: { trackingNo: string; lines: unknown[] }) => [shipment.trackingNo, shipment.lines])).toEqual([
+      ['SF100', [expect.objectContaining({ lineNo: 1, quantity: '2.000' }), expect.objectContaining({ lineNo: 2, quantity: '1.500' })]],
+      ['ZT200', [{ lineNo: 1, title: '玫瑰面膜（10 片）', quantity: '1.000' }]],
+    ]);
+    expect((await ship({})).status).toBe(409);
+    const events = await t.db.query<{ action: string; to_status: string }>(
+      "SELECT action, to_status FROM order_events WHERE shop_id = $1 AND order_id = $2 AND action LIKE 'ship%' ORDER BY id",
+      [owner.shopId, placed.id],
+    );
+    expect(events).toEqual([{ action: 'shipPart', to_status: 'paid' }, { action: 'ship', to_status: 'shipped' }]);
+    const seen = (await alice.call('GET', `/orders/${placed.id}`)).body;
+    expect(seen.shipments.map((shipment: { trackingNo: string }) => shipment.trackingNo)).toEqual(['SF100', 'ZT200']);
+    expect((await alice.call('POST', `/orders/${placed.id}/confirm-receipt`)).body.status).toBe('completed');
+    expect(await balanceOf(owner, product)).toMatchObject({ quantity: '7.000' });
+    await verifyIsEmpty(owner);
+  });
+
+  it('refunds a partly shipped order whole when the sent part comes back: the sale is reversed and all the stock returns', async () => {
+    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 5);
+    const alice = await customerOf(t, owner.shopId, '13800000012');
+    const placed = (await order(alice, goodsId, 4)).body;
+    await owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: accountId });
+    await owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: 'SF9', lines: [{ lineNo: 1, quantity: 1 }] });
+    expect(await balanceOf(owner, product)).toMatchObject({ quantity: '1.000' });
+    const noTracking = await alice.call('POST', `/orders/${placed.id}/refund`, { kind: 'returnAndRefund', reason: '不要了' });
+    expect(noTracking.body.error.details).toEqual([{ field: 'returnTrackingNo', message: expect.any(String) }]);
+    expect((await alice.call('POST', `/orders/${placed.id}/refund`, { kind: 'returnAndRefund', reason: '不要了', returnTrackingNo: 'SF9R' })).body.status).toBe('refunding');
+    expect((await owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: 'SF10' })).status).toBe(409);
+    const refunded = await owner.post(`/api/orders/${placed.id}/refund/approve`);
+    expect(refunded.body).toMatchObject({ status: 'refunded', refundBillId: expect.any(String), shipping: 'partial' });
+    expect(await balanceOf(owner, product)).toMatchObject({ quantity: '5.000', avgCost: '10.0000' });
+    await verifyIsEmpty(owner);
+  });
+
   it('gives back exactly what an unpaid order held when it is cancelled or expires, and takes a late payment only while stock allows', async () => {
     const { owner, product, goodsId, accountId } = await shopWithGoods(t, 5);
     const alice = await customerOf(t, owner.shopId, '13800000004');
@@ -201,4 +289,19 @@ describeOnPostgres('orders racing for the last units', () => {
     expect((await owner.get('/api/orders?tab=toShip')).body.total).toBe(100);
     await verifyIsEmpty(owner);
   }, 300_000);
+  it('parallel shipments of the last remaining quantity: one is sent, the others refused, nothing sent twice', async () => {
+    const { owner, goodsId, accountId } = await shopWithGoods(t, 10);
+    const alice = await customerOf(t, owner.shopId, '13900000099');
+    const placed = (await order(alice, goodsId, 3)).body;
+    await owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: accountId });
+    await owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: 'SF1', lines: [{ lineNo: 1, quantity: 2 }] });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: `SF${i + 2}`, lines: [{ lineNo: 1, quantity: 1 }] })),
+    );
+    expect(results.filter((response) => response.status === 200)).toHaveLength(1);
+    expect(results.filter((response) => response.status !== 200).every((response) => response.status === 409 && response.body.error.code === 'INVALID_STATE')).toBe(true);
+    const shipped = (await owner.get(`/api/orders/${placed.id}`)).body;
+    expect(shipped).toMatchObject({ status: 'shipped', lines: [{ shippedQuantity: '3.000', remainingQuantity: '0.000' }] });
+    expect(shipped.shipments).toHaveLength(2);
+  });
 });

@@ -1,8 +1,10 @@
 import { IdParams, MarkPaidRequest, Order, OrderList, OrderListQuery, ReasonRequest, ShipRequest } from '@xiaocang/contracts';
 import { actorOf, pathId } from '../http/context.ts';
-import { cancelOrder, markOrderPaid, resolveRefund, shipOrder } from '../use-cases/orders/order-actions.ts';
+import { cancelOrder, markOrderPaid, resolveRefund } from '../use-cases/orders/order-actions.ts';
+import { shipOrder } from '../use-cases/orders/ship-order.ts';
 import { getShopOrder, listShopOrders } from '../use-cases/orders/view-orders.ts';
 import type { RouteModule } from './types.ts';
+import { writeOnce } from './write-once.ts';
 
 const tags = ['orders'];
 
@@ -16,8 +18,9 @@ export const orderRoutes: RouteModule = (app, db) => {
   app.post('/api/orders/:id/mark-paid', { schema: { tags, params: IdParams, body: MarkPaidRequest, response: { 200: Order } } }, async (request) =>
     markOrderPaid(db, actorOf(request), { id: id(request.params), paymentAccountId: request.body.paymentAccountId }),
   );
-  app.post('/api/orders/:id/ship', { schema: { tags, params: IdParams, body: ShipRequest, response: { 200: Order } } }, async (request) =>
-    shipOrder(db, actorOf(request), { id: id(request.params), ...request.body }),
+  // A shipment may send part of the order, so a retried request must not send it twice: an Idempotency-Key makes it once.
+  app.post('/api/orders/:id/ship', { schema: { tags, params: IdParams, body: ShipRequest, response: { 200: Order } } }, async (request, reply) =>
+    writeOnce(db, request, reply, 200, shipOrder, { id: id(request.params), ...request.body }),
   );
   app.post('/api/orders/:id/cancel', { schema: { tags, params: IdParams, body: ReasonRequest, response: { 200: Order } } }, async (request) =>
     cancelOrder(db, { actor: actorOf(request) }, { id: id(request.params), reason: request.body.reason }),
