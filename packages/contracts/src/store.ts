@@ -1,6 +1,7 @@
 import { LIMITS, ORDER_STATUSES, ORDER_TABS, PASSWORD_MAX_LENGTH } from '@xiaocang/domain';
 import { z } from 'zod';
 import { Password } from './auth.ts';
+import { PrintQuery } from './shares.ts';
 import { DecimalString, decimalInput, Id, listOf, MoneyInput, Page, PageSize, RequiredText, Text, Timestamp, updateOf, WebAddress } from './common.ts';
 
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
@@ -157,6 +158,9 @@ export const ShipRequest = z.object({
     .optional(),
 });
 export type ShipRequest = z.infer<typeof ShipRequest>;
+/** A packing slip of the whole order, or of one of its shipments; as a PDF also the paper (a4, 58 or 80 mm). */
+export const PackingSlipImageQuery = z.object({ shipmentId: Id.optional() });
+export const PackingSlipQuery = PrintQuery.extend(PackingSlipImageQuery.shape);
 export const ReasonRequest = z.object({ reason: RequiredText(200) });
 export const RefundRequest = z.object({ kind: RefundKind, reason: RequiredText(200), returnTrackingNo: Text(40).default('') });
 

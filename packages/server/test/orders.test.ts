@@ -1,6 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { expireOrders } from '../src/use-cases/orders/order-actions.ts';
 import { createTestApp, describeOnDatabase, describeOnPostgres, type Client, type Json, type TestApp } from './support/harness.ts';
+import { setMemberSwitches } from './support/rich-shop.ts';
+import { pngSize, readPdf } from './support/sheets.ts';
 import { balanceOf, createProduct, postBill } from './support/stock.ts';
 
 /** A customer of the shop, signed in to its storefront, with one address. */
@@ -181,6 +183,51 @@ describeOnDatabase('storefront orders', () => {
     expect(refunded.body).toMatchObject({ status: 'refunded', refundBillId: expect.any(String), shipping: 'partial' });
     expect(await balanceOf(owner, product)).toMatchObject({ quantity: '5.000', avgCost: '10.0000' });
     await verifyIsEmpty(owner);
+  });
+
+  it('prints an order\'s packing slip, or one shipment\'s, as a PDF in each size and as an image, for the order desk of its own shop only', async () => {
+    const { owner, goodsId, accountId } = await shopWithGoods(t, 10);
+    const other = await shopWithGoods(t, 1);
+    const alice = await customerOf(t, owner.shopId, '13800000013');
+    const placed = (await alice.call('POST', '/orders', { lines: [{ goodsId, quantity: 3, unitPrice: '25.00' }], addressId: alice.addressId, note: '不要发票' })).body;
+    await owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: accountId });
+    const parcel = (await owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: 'SF777', lines: [{ lineNo: 1, quantity: 2 }] })).body.shipments[0];
+    const slip = `/api/orders/${placed.id}/packing-slip`;
+
+    const sizes: Record<string, number> = { a4: 595.28, '80': 226.77, '58': 164.41 };
+    for (const layout of ['a4', '80', '58']) {
+      const pdf = await owner.get(`${slip}.pdf?layout=${layout}`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toContain(encodeURIComponent(`发货单-${placed.orderNo}`));
+      const { text, pages } = await readPdf(pdf.body);
+      expect(pages[0]!.width).toBeCloseTo(sizes[layout]!, 1);
+      for (const expected of ['微店', '发货单', placed.orderNo, '王小姐', '13800000013', '体育西路', '玫瑰面膜', '合计数量', '备注：不要发票']) expect(text, expected).toContain(expected);
+      expect(text).not.toContain('¥');
+      // The same slip, the same bytes.
+      expect((await owner.get(`${slip}.pdf?layout=${layout}`)).body.equals(pdf.body)).toBe(true);
+    }
+    const parcelPdf = await readPdf((await owner.get(`${slip}.pdf?layout=80&shipmentId=${parcel.id}`)).body);
+    expect(parcelPdf.text).toContain('SF777');
+    expect(parcelPdf.text).toContain('本包裹');
+    const png = await owner.get(`${slip}.png`);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(pngSize(png.body).width).toBe(750);
+    expect(pngSize((await owner.get(`${slip}.png?shipmentId=${parcel.id}`)).body).width).toBe(750);
+
+    expect((await owner.get(`${slip}.pdf?layout=a5`)).status).toBe(400);
+    const foreignShipment = await owner.get(`${slip}.pdf?shipmentId=999999`);
+    expect(foreignShipment.status).toBe(404);
+    expect(foreignShipment.body.error.details).toEqual([{ field: 'shipmentId', message: 'not found' }]);
+    expect((await t.request('GET', `${slip}.pdf`)).status).toBe(401);
+    expect((await alice.call('GET', `/orders/${placed.id}`)).status).toBe(200);
+    expect((await t.request('GET', `${slip}.png`, undefined, { authorization: `Bearer ${alice.token}` })).status).toBe(401);
+    expect((await other.owner.get(`${slip}.pdf`)).status).toBe(404);
+    expect((await other.owner.get(`${slip}.png`)).status).toBe(404);
+    const clerk = await t.addStaff(owner);
+    expect((await clerk.get(`${slip}.pdf`)).status).toBe(200);
+    await setMemberSwitches(owner, clerk.userId, { disableOutbound: true });
+    expect((await clerk.get(`${slip}.pdf`)).status).toBe(403);
   });
 
   it('gives back exactly what an unpaid order held when it is cancelled or expires, and takes a late payment only while stock allows', async () => {
