@@ -230,6 +230,25 @@ describeOnDatabase('storefront orders', () => {
     expect((await clerk.get(`${slip}.pdf`)).status).toBe(403);
   });
 
+  it('shows on the stock list, beside what is on hand, what unpaid orders hold and what is available, to whoever may see stock', async () => {
+    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 10);
+    const alice = await customerOf(t, owner.shopId, '13800000014');
+    const held = (await order(alice, goodsId, '3.5')).body;
+    const row = async () => (await owner.get(`/api/inventory?productId=${product}`)).body.items[0];
+    expect(await row()).toMatchObject({ quantity: '10.000', reservedQuantity: '3.500', availableQuantity: '6.500' });
+    const csv = (await owner.get(`/api/exports/inventory?format=csv&productId=${product}`)).body.toString('utf8');
+    expect(csv).toContain('订单占用,可用');
+    expect(csv).toContain('10.000,3.500,6.500');
+    // Paid: the hold becomes the sale, nothing is held any more.
+    await owner.post(`/api/orders/${held.id}/mark-paid`, { paymentAccountId: accountId });
+    expect(await row()).toMatchObject({ quantity: '6.500', reservedQuantity: '0.000', availableQuantity: '6.500' });
+    const clerk = await t.addStaff(owner);
+    await order(alice, goodsId, 1);
+    expect((await clerk.get(`/api/inventory?productId=${product}`)).body.items[0]).toMatchObject({ reservedQuantity: '1.000', availableQuantity: '5.500' });
+    await setMemberSwitches(owner, clerk.userId, { hideInventory: true });
+    expect((await clerk.get(`/api/inventory?productId=${product}`)).status).toBe(403);
+  });
+
   it('gives back exactly what an unpaid order held when it is cancelled or expires, and takes a late payment only while stock allows', async () => {
     const { owner, product, goodsId, accountId } = await shopWithGoods(t, 5);
     const alice = await customerOf(t, owner.shopId, '13800000004');

@@ -102,7 +102,7 @@ describe('订单详情', () => {
     fireEvent.click(container.querySelector('.carrier')!);
     fireEvent.input(field('trackingNo'), { target: { value: 'SF1' } });
     fireEvent.click(container.querySelector('.confirm-ship')!);
-    await waitFor(() => expect(container.querySelector('.field-ship-line-2 .field__error')?.textContent).toContain('2.000'));
+    await waitFor(() => expect(container.querySelector('.field-ship-line-2 .field__error')?.textContent).toBe('只剩 2 待发'));
     expect(container.querySelector('.field-ship-line-1 .field__error')).toBeNull();
     const sent = vi.mocked(Taro.request).mock.calls.find(([options]) => options.url.includes('/ship'))?.[0];
     expect(sent?.data).toEqual({ carrier: '顺丰', trackingNo: 'SF1', lines: [{ lineNo: 2, quantity: '2.5' }] });

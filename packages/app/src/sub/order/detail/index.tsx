@@ -116,6 +116,8 @@ function ShipSheet({ order, open, onClose, onShipped }: { order: Order; open: bo
   };
   const typeQuantity = (lineNo: number, text: string) => {
     setSending((now) => ({ ...now, [lineNo]: text }));
+    // The server's refusals name lines by their place in the request, which a new quantity may change.
+    action.setFieldErrors({});
     clear(`line${lineNo}`);
     clear('lines');
   };
