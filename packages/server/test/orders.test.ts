@@ -30,6 +30,15 @@ async function shopWithGoods(t: TestApp, stock: number) {
   return { owner, product, goodsId: goods.body.id as string, accountId: accounts.find((account) => account.name === '微信')!.id };
 }
 
+/** A shop whose customer ordered `quantity` of its `stock` and the owner took the payment. */
+async function paidOrder(t: TestApp, stock: number, quantity: number, phone: string) {
+  const shop = await shopWithGoods(t, stock);
+  const alice = await customerOf(t, shop.owner.shopId, phone);
+  const placed = (await order(alice, shop.goodsId, quantity)).body;
+  expect((await shop.owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: shop.accountId })).status).toBe(200);
+  return { ...shop, alice, placed };
+}
+
 const verifyIsEmpty = async (owner: Client) => expect((await owner.get('/api/inventory/verify')).body.drift).toEqual([]);
 
 describeOnDatabase('storefront orders', () => {
@@ -77,10 +86,7 @@ describeOnDatabase('storefront orders', () => {
   });
 
   it('returns the stock at the cost it left with when a refund with the goods sent back is approved', async () => {
-    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 4);
-    const alice = await customerOf(t, owner.shopId, '13800000003');
-    const placed = (await order(alice, goodsId, 2)).body;
-    await owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: accountId });
+    const { owner, product, alice, placed } = await paidOrder(t, 4, 2, '13800000003');
     await owner.post(`/api/orders/${placed.id}/ship`, { carrier: '中通', trackingNo: 'ZT001' });
     const noTracking = await alice.call('POST', `/orders/${placed.id}/refund`, { kind: 'returnAndRefund', reason: '不想要了' });
     expect(noTracking.status).toBe(400);
@@ -169,10 +175,7 @@ describeOnDatabase('storefront orders', () => {
   });
 
   it('refunds a partly shipped order whole when the sent part comes back: the sale is reversed and all the stock returns', async () => {
-    const { owner, product, goodsId, accountId } = await shopWithGoods(t, 5);
-    const alice = await customerOf(t, owner.shopId, '13800000012');
-    const placed = (await order(alice, goodsId, 4)).body;
-    await owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: accountId });
+    const { owner, product, alice, placed } = await paidOrder(t, 5, 4, '13800000012');
     await owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: 'SF9', lines: [{ lineNo: 1, quantity: 1 }] });
     expect(await balanceOf(owner, product)).toMatchObject({ quantity: '1.000' });
     const noTracking = await alice.call('POST', `/orders/${placed.id}/refund`, { kind: 'returnAndRefund', reason: '不要了' });
@@ -356,10 +359,7 @@ describeOnPostgres('orders racing for the last units', () => {
     await verifyIsEmpty(owner);
   }, 300_000);
   it('parallel shipments of the last remaining quantity: one is sent, the others refused, nothing sent twice', async () => {
-    const { owner, goodsId, accountId } = await shopWithGoods(t, 10);
-    const alice = await customerOf(t, owner.shopId, '13900000099');
-    const placed = (await order(alice, goodsId, 3)).body;
-    await owner.post(`/api/orders/${placed.id}/mark-paid`, { paymentAccountId: accountId });
+    const { owner, placed } = await paidOrder(t, 10, 3, '13900000099');
     await owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: 'SF1', lines: [{ lineNo: 1, quantity: 2 }] });
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => owner.post(`/api/orders/${placed.id}/ship`, { carrier: '顺丰', trackingNo: `SF${i + 2}`, lines: [{ lineNo: 1, quantity: 1 }] })),
