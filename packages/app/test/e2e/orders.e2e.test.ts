@@ -1,6 +1,6 @@
 import { shopDay } from '@xiaocang/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { callApi, describeInBrowser, Phone, see, seeCount, startStack, type Stack } from './harness';
+import { callApi, describeInBrowser, Phone, screenshotPath, see, seeCount, startStack, type Stack } from './harness';
 
 interface Order {
   id: string;
@@ -59,15 +59,17 @@ describeInBrowser('storefront orders in the merchant app', () => {
   });
 
   it('takes the payment (a 销售出库 bill), ships in two parcels, prints a packing slip, and approves the refund the customer asks for', async () => {
+    // The unpaid order holds 2 of the 10 on hand: the stock list says so (on a phone of its own, so that the
+    // order's pages below keep a history of their own).
+    const glance = await Phone.open(stack);
+    await glance.signIn(owner);
+    await glance.tab('库存');
+    await see((await glance.waitFor('page-stock')).locator('.inventory-held'), '订单占用 2 · 可用 8');
+    await glance.shot('o15-stock-held');
+    await glance.close();
+
     const phone = await Phone.open(stack);
-    await phone.signIn(owner);
-    // The unpaid order holds 2 of the 10 on hand: the stock list says so.
-    await phone.tab('库存');
-    const stock = await phone.waitFor('page-stock');
-    await see(stock.locator('.inventory-held'), '订单占用 2 · 可用 8');
-    await phone.shot('o15-stock-held');
-    await phone.tab('首页');
-    const home = await phone.waitFor('page-home');
+    const home = await phone.signIn(owner);
     await see(home.locator('.home-new-orders'), '新订单 1');
     await see(home.locator('.home-to-ship'), '待发货 0');
     await phone.shot('o00-home-orders');
@@ -152,6 +154,8 @@ describeInBrowser('storefront orders in the merchant app', () => {
     await see(detailAgain.locator('.order-status'), '待收货');
     await see(detailAgain.locator('.order-shipment').nth(1).locator('.shipment-no'), 'ZT5566778899');
     await phone.shot('o14-order-shipped-two-parcels');
+    // Below the fold: both parcels with their lines.
+    await detailAgain.locator('.order-shipments').screenshot({ path: screenshotPath('o14b-order-parcels') });
     expect((await orderWhen((o) => o.status === 'shipped')).shipments).toMatchObject([
       { carrier: '顺丰', trackingNo: 'SF1234567890' },
       { carrier: '中通', trackingNo: 'ZT5566778899', lines: [{ lineNo: 1, quantity: '1.000' }] },
