@@ -108,6 +108,9 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   over90: 'salesMoney',
   // Quantities moved, counts, settings and flags.
   quantity: 'visible',
+  // What an order's shipments sent of a line: the order's own quantities, as the customer sees them.
+  shippedQuantity: 'visible',
+  remainingQuantity: 'visible',
   // Forecasts and purchase suggestions: responses of owner-only routes (viewSalesReports), which no switch opens.
   mean: 'visible',
   rmsse: 'visible',

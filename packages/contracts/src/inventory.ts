@@ -23,6 +23,9 @@ export const InventoryItem = z.object({
   stockPointId: Id,
   stockPointName: z.string(),
   quantity: DecimalString,
+  /** What unpaid storefront orders hold of this balance, and what is left to sell (quantity less it). */
+  reservedQuantity: DecimalString,
+  availableQuantity: DecimalString,
   avgCost: DecimalString.optional(),
   totalCost: DecimalString.optional(),
   /** The warning stock that binds the product: its own, else its category's or the shop's threshold (warning rules). */

@@ -1,6 +1,7 @@
 import { LIMITS, ORDER_STATUSES, ORDER_TABS, PASSWORD_MAX_LENGTH } from '@xiaocang/domain';
 import { z } from 'zod';
 import { Password } from './auth.ts';
+import { PrintQuery } from './shares.ts';
 import { DecimalString, decimalInput, Id, listOf, MoneyInput, Page, PageSize, RequiredText, Text, Timestamp, updateOf, WebAddress } from './common.ts';
 
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
@@ -94,6 +95,7 @@ export const OrderTab = z.enum(Object.keys(ORDER_TABS) as [keyof typeof ORDER_TA
 export const RefundKind = z.enum(['refundOnly', 'returnAndRefund']);
 export const PaymentMethod = z.enum(['offline', 'wechatPay']);
 export const OnlineRefundStatus = z.enum(['pending', 'succeeded', 'failed']);
+export const ShippingProgress = z.enum(['none', 'partial', 'full']);
 
 export const Address = z.object({ name: RequiredText(50), phone: MobileNumber, region: RequiredText(100), detail: RequiredText(200) });
 export type Address = z.infer<typeof Address>;
@@ -109,7 +111,21 @@ export const Order = z.object({
   customerName: z.string(),
   customerPhone: z.string(),
   totalAmount: DecimalString,
-  lines: z.array(z.object({ goodsId: Id, title: z.string(), unitPrice: DecimalString, quantity: DecimalString, amount: DecimalString })),
+  lines: z.array(
+    z.object({
+      lineNo: z.number().int(),
+      goodsId: Id,
+      title: z.string(),
+      unitPrice: DecimalString,
+      quantity: DecimalString,
+      amount: DecimalString,
+      /** What the order's shipments have sent of this line, and what is still to send. */
+      shippedQuantity: DecimalString,
+      remainingQuantity: DecimalString,
+    }),
+  ),
+  /** none: nothing sent yet; partial: some sent, the order still 待发货 (部分发货); full: everything sent. */
+  shipping: ShippingProgress,
   address: Address,
   note: z.string(),
   createdAt: Timestamp,
@@ -119,7 +135,9 @@ export const Order = z.object({
   /** The sale bill that took the stock when it was paid, and the reversal that returned it when refunded. */
   billId: Id.nullable(),
   refundBillId: Id.nullable(),
-  shipments: z.array(z.object({ id: Id, carrier: z.string(), trackingNo: z.string(), createdAt: Timestamp })),
+  shipments: z.array(
+    z.object({ id: Id, carrier: z.string(), trackingNo: z.string(), createdAt: Timestamp, lines: z.array(z.object({ lineNo: z.number().int(), title: z.string(), quantity: DecimalString })) }),
+  ),
   refund: z
     .object({ kind: RefundKind, reason: z.string(), returnTrackingNo: z.string(), requestedAt: Timestamp, resolvedAt: Timestamp.nullable(), refusal: z.string().nullable() })
     .nullable(),
@@ -149,7 +167,20 @@ export const PlaceOrderRequest = z.object({
 export type PlaceOrderRequest = z.infer<typeof PlaceOrderRequest>;
 
 export const MarkPaidRequest = z.object({ paymentAccountId: Id });
-export const ShipRequest = z.object({ carrier: RequiredText(30), trackingNo: RequiredText(40).regex(/^[A-Za-z0-9-]+$/, 'may contain letters, digits and - only') });
+export const ShipRequest = z.object({
+  carrier: RequiredText(30),
+  trackingNo: RequiredText(40).regex(/^[A-Za-z0-9-]+$/, 'may contain letters, digits and - only'),
+  /** What this shipment sends, by the order's line numbers; left out: everything not yet sent. */
+  lines: z
+    .array(z.object({ lineNo: z.number().int().min(1).max(1000), quantity: OrderQuantity }))
+    .min(1, 'a shipment sends at least one line')
+    .max(50, 'at most 50 lines')
+    .optional(),
+});
+export type ShipRequest = z.infer<typeof ShipRequest>;
+/** A packing slip of the whole order, or of one of its shipments; as a PDF also the paper (a4, 58 or 80 mm). */
+export const PackingSlipImageQuery = z.object({ shipmentId: Id.optional() });
+export const PackingSlipQuery = PrintQuery.extend(PackingSlipImageQuery.shape);
 export const ReasonRequest = z.object({ reason: RequiredText(200) });
 export const RefundRequest = z.object({ kind: RefundKind, reason: RequiredText(200), returnTrackingNo: Text(40).default('') });
 

@@ -14,3 +14,4 @@ export * from './warnings.ts';
 export * from './shown.ts';
 export * from './orders.ts';
 export * from './audit.ts';
+export * from './shipping.ts';

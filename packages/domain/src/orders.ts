@@ -18,12 +18,14 @@ export const ORDER_STATUS_LABEL: Record<OrderStatus, string> = {
   cancelled: '已取消',
 };
 
-export type OrderAction = 'pay' | 'ship' | 'confirmReceipt' | 'cancel' | 'expire' | 'requestRefund' | 'approveRefund' | 'refuseRefund';
+export type OrderAction = 'pay' | 'shipPart' | 'ship' | 'confirmReceipt' | 'cancel' | 'expire' | 'requestRefund' | 'approveRefund' | 'refuseRefund';
 
 /** Which action takes which status where; `refuseRefund` returns to the status the refund was asked from. */
 const TRANSITIONS: Record<OrderAction, { from: readonly OrderStatus[]; to: OrderStatus | 'previous' }> = {
   // A payment that comes after the order expired is still taken when the stock can be reserved again.
   pay: { from: ['pendingPayment', 'cancelled'], to: 'paid' },
+  // Every shipment is one of these two (see `shipmentAction`).
+  shipPart: { from: ['paid'], to: 'paid' },
   ship: { from: ['paid'], to: 'shipped' },
   confirmReceipt: { from: ['shipped'], to: 'completed' },
   cancel: { from: ['pendingPayment'], to: 'cancelled' },
@@ -43,6 +45,44 @@ export function orderTransition(status: OrderStatus, action: OrderAction, previo
 /** The actions open to an order in `status` (the app shows only these buttons). */
 export function orderActions(status: OrderStatus): OrderAction[] {
   return (Object.keys(TRANSITIONS) as OrderAction[]).filter((action) => TRANSITIONS[action].from.includes(status));
+}
+
+/**
+ * How far an order's lines have been sent. Shipping may be split: each shipment sends some lines or part of a
+ * line, and the order stays paid (待发货, shown as 部分发货 once something has left) until nothing remains.
+ */
+export type ShippingProgress = 'none' | 'partial' | 'full';
+
+/** The action a shipment is: the one that sends the last of the order moves it to shipped, an earlier one keeps it paid. */
+export function shipmentAction(nothingRemainsAfter: boolean): 'ship' | 'shipPart' {
+  return nothingRemainsAfter ? 'ship' : 'shipPart';
+}
+
+/** The status in words, with a partly shipped order's 部分发货. */
+export function orderStatusLabel(status: OrderStatus, shipping: ShippingProgress): string {
+  return status === 'paid' && shipping === 'partial' ? '部分发货' : ORDER_STATUS_LABEL[status];
+}
+
+export type RefundKind = 'refundOnly' | 'returnAndRefund';
+
+/**
+ * Whether an approved refund brings the stock back (the sale bill reversed whole): when nothing was sent, or
+ * when the goods are sent back. A refund of money alone for goods the customer keeps moves no stock.
+ */
+export function refundReturnsStock(kind: RefundKind, shipping: ShippingProgress): boolean {
+  return kind === 'returnAndRefund' || shipping === 'none';
+}
+
+/**
+ * What is wrong with a refund request given what has been sent, or null. A partly shipped order is refunded
+ * whole with the sent part sent back (退货退款): money alone would leave the unsent goods counted as sold while
+ * they are still on the shelf, and the sale bill is reversed only whole. Whatever was sent comes back with a
+ * tracking number.
+ */
+export function refundRequestProblem(kind: RefundKind, shipping: ShippingProgress, returnTrackingNo: string): { field: string; message: string } | null {
+  if (kind === 'refundOnly' && shipping === 'partial') return { field: 'kind', message: 'part of the order has been sent: ask for 退货退款 and send that part back' };
+  if (kind === 'returnAndRefund' && shipping !== 'none' && !returnTrackingNo) return { field: 'returnTrackingNo', message: 'is required when the goods are sent back' };
+  return null;
 }
 
 /** The order list's tabs (seed 001: 待付款/待发货/待收货/已完成/售后) and the statuses each shows. */

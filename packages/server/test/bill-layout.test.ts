@@ -1,15 +1,16 @@
 import type { SharedBill } from '@xiaocang/contracts';
 import { describe, expect, it } from 'vitest';
 import { moneyShown, quantityShown } from '@xiaocang/domain';
-import { layoutBill, SPECS, wrapText, type Measure, type SheetFormat, type TextBox } from '../src/render/bill-layout.ts';
+import { layoutBill, SPECS, wrapText, type Measure, type SheetFormat, type SheetLayout, type TextBox } from '../src/render/bill-layout.ts';
 import { measureText } from '../src/render/fonts.ts';
+import { layoutPackingSlip, type PackingSlip } from '../src/render/packing-slip-layout.ts';
 import { sampleBill } from '../src/render/sample-bill.ts';
 
 /** A ruler that needs no font: a Chinese character (or full-width mark) is 1 em, anything else half. */
 const mono: Measure = (text, size) => [...text].reduce((width, char) => width + (/[\u3000-\uffff]/.test(char) ? size : size / 2), 0);
 
 const FORMATS: SheetFormat[] = ['image', 'a4', '80', '58'];
-const texts = (layout: ReturnType<typeof layoutBill>) => layout.pages.flatMap((page) => page.boxes.filter((box): box is TextBox => box.kind === 'text'));
+const texts = (layout: SheetLayout) => layout.pages.flatMap((page) => page.boxes.filter((box): box is TextBox => box.kind === 'text'));
 
 describe('wrapping text', () => {
   it('breaks Chinese at any character and Latin at spaces, losing nothing', () => {
@@ -137,5 +138,53 @@ describe('the bill layout', () => {
     const supplier = texts(layoutBill({ ...bill, customerName: null, supplierName: '义乌批发' }, 'image', mono)).map((box) => box.text);
     expect(supplier).toEqual(expect.arrayContaining(['供应商', '义乌批发']));
     expect(supplier).not.toContain('客户');
+  });
+});
+
+describe('the packing slip layout', () => {
+  const slip: PackingSlip = {
+    shopName: '小仓样板店（义乌国际商贸城二区）',
+    orderNo: 'D20261202-0042',
+    orderDate: '2026-12-02',
+    recipient: { name: '王小姐', phone: '13800000001', region: '广东省 广州市 天河区', detail: '体育西路 1 号 2 栋 1203 室（下午收货）' },
+    note: '请不要放发票，包装结实一点，谢谢',
+    shipment: null,
+    lines: [
+      { lineNo: 1, title: '三只松鼠每日坚果礼盒 750g（30袋）', quantity: '2.000' },
+      { lineNo: 2, title: 'Coca-Cola 可口可乐 330ml', quantity: '1.500' },
+    ],
+    totalQuantity: '3.500',
+  };
+  const joined = (layout: SheetLayout) => texts(layout).map((box) => box.text).join('').replaceAll(' ', '');
+
+  it.each(FORMATS)('%s: shop, order, recipient, every line and the remark, no money, inside the margins, and the order number as a QR code', (format) => {
+    const spec = SPECS[format];
+    const layout = layoutPackingSlip(slip, format, measureText);
+    const all = texts(layout).map((box) => box.text);
+    const text = joined(layout);
+    for (const expected of [slip.shopName, '发货单', slip.orderNo, '2026-12-02', '王小姐', '13800000001', slip.recipient.region, slip.recipient.detail, '备注：请不要放发票']) {
+      expect(text, expected).toContain(expected.replaceAll(' ', ''));
+    }
+    for (const line of slip.lines) expect(text).toContain(line.title.replaceAll(' ', ''));
+    expect(all).toEqual(expect.arrayContaining(['2', '1.5', '合计数量', '3.5', `订单号 ${slip.orderNo}`]));
+    expect(all.filter((box) => box.includes('¥') || ['单价', '金额', '快递'].includes(box))).toEqual([]);
+    const qrs = layout.pages.flatMap((page) => page.boxes).filter((box) => box.kind === 'qr');
+    expect(qrs).toEqual([expect.objectContaining({ link: slip.orderNo })]);
+    for (const box of texts(layout)) {
+      expect(box.x, `${format} ${box.text}`).toBeGreaterThanOrEqual(spec.margin - 0.01);
+      expect(box.x + measureText(box.text, box.size, box.bold), `${format} ${box.text}`).toBeLessThanOrEqual(spec.width - spec.margin + 0.01);
+    }
+    // The quantities in one column, right-aligned (the rightmost "2": wide formats number the lines too).
+    const quantities = ['2', '1.5'].map((quantity) => texts(layout).filter((box) => box.text === quantity).sort((a, b) => b.x - a.x)[0]!);
+    expect(new Set(quantities.map((box) => (box.x + measureText(box.text, box.size, box.bold)).toFixed(2))).size).toBe(1);
+  });
+
+  it("one shipment's slip names its parcel and carrier; a long order breaks A4 pages with the header on each", () => {
+    const parcel = texts(layoutPackingSlip({ ...slip, shipment: { carrier: '顺丰', trackingNo: 'SF100' } }, '58', mono)).map((box) => box.text);
+    expect(parcel).toEqual(expect.arrayContaining(['发货单（本包裹）', '快递', '顺丰 SF100']));
+    const long = layoutPackingSlip({ ...slip, lines: Array.from({ length: 90 }, (_, i) => ({ lineNo: i + 1, title: `商品 ${i + 1}`, quantity: '1.000' })) }, 'a4', measureText);
+    expect(long.pages.length).toBeGreaterThan(1);
+    for (const page of long.pages) expect(page.boxes.filter((box) => box.kind === 'text' && box.text === '商品')).toHaveLength(1);
+    expect(joined(layoutPackingSlip({ ...slip, note: '' }, '80', mono))).not.toContain('备注');
   });
 });

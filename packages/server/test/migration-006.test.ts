@@ -1,42 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { figuresOf } from '@xiaocang/domain';
 import { expect, it } from 'vitest';
-import type { Transaction } from '../src/db/database.ts';
-import { describeOnDatabase, openTestDatabase } from './support/harness.ts';
-
-const MIGRATIONS = fileURLToPath(new URL('../src/db/migrations/', import.meta.url));
-const FIGURES_MIGRATION = '006_monthly_figures_by_bill_type.sql';
-
-class RolledBack extends Error {}
-
-/**
- * The schema as it stood before 006, in a schema of its own inside a transaction that is rolled back,
- * so the test database is left as it was.
- */
-async function withSchemaBefore006(work: (tx: Transaction) => Promise<void>): Promise<void> {
-  const db = await openTestDatabase(1);
-  try {
-    await db.transaction(async (tx) => {
-      const schema = `before006_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-      await tx.exec(`CREATE SCHEMA ${schema}; SET LOCAL search_path TO ${schema}`);
-      for (const name of readdirSync(MIGRATIONS).filter((file) => file.endsWith('.sql') && file < FIGURES_MIGRATION).sort()) {
-        await tx.exec(readFileSync(MIGRATIONS + name, 'utf8'));
-      }
-      await work(tx);
-      throw new RolledBack();
-    });
-  } catch (error) {
-    if (!(error instanceof RolledBack)) throw error;
-  } finally {
-    await db.close();
-  }
-}
+import { describeOnDatabase } from './support/harness.ts';
+import { withSchemaBefore } from './support/schema-before.ts';
 
 describeOnDatabase('migration 006: the months so far, recomputed per bill type from the bills and the ledger', () => {
   it('keeps the standing bills at their ledger cost, a reversed pair and transfers out, types the ledger rows and drops stats_monthly', async () => {
-    await withSchemaBefore006(async (tx) => {
+    await withSchemaBefore('006_monthly_figures_by_bill_type.sql', async (tx, apply) => {
       const [shop] = await tx.query<{ id: string }>(`INSERT INTO shops (name, staff_permissions) VALUES ('店', '{}') RETURNING id`);
       const s = shop!.id;
       const [user] = await tx.query<{ id: string }>(`INSERT INTO users (shop_id, username, password_hash, real_name, role) VALUES ($1, 'o', 'x', '店主', 'owner') RETURNING id`, [s]);
@@ -71,7 +40,7 @@ describeOnDatabase('migration 006: the months so far, recomputed per bill type f
       await bill({ direction: 'out', kind: 'transfer', type: '调拨出库', date: '2026-11-11', amount: '10.00', cost: '-10.00', peer: '999' });
       await bill({ direction: 'out', type: '销售出库', date: '2026-11-12', amount: '70.00' });
 
-      await tx.exec(readFileSync(MIGRATIONS + FIGURES_MIGRATION, 'utf8'));
+      await apply();
       const rows = await tx.query<{ month: number; direction: 'in' | 'out'; billType: string; amount: string; cost: string; billCount: number }>(
         `SELECT month, direction, bill_type AS "billType", amount::text AS amount, cost::text AS cost, bill_count AS "billCount"
            FROM stats_monthly_bill_types WHERE shop_id = $1 AND year = 2026 ORDER BY month, direction, bill_type`,

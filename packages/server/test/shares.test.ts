@@ -1,4 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
 import { layoutBill } from '../src/render/bill-layout.ts';
@@ -6,37 +5,15 @@ import { measureText } from '../src/render/fonts.ts';
 import { paintSheet } from '../src/use-cases/shares/bill-sheet.ts';
 import { createTestApp, describeOnDatabase, randomAddress, type ApiResponse, type Client, type Json, type TestApp } from './support/harness.ts';
 import { setMemberSwitches } from './support/rich-shop.ts';
+import { pngSize, readPdf } from './support/sheets.ts';
 import { createProduct, postBill } from './support/stock.ts';
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const BASE = 'http://127.0.0.1:3000';
 
 const ok = <T = Json>(response: ApiResponse<T>, status = 201): T => {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   return response.body;
 };
-
-/** The width and height in the PNG's header. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).equals(PNG_SIGNATURE), 'PNG signature').toBe(true);
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** The text of every page of a PDF (pdf.js, as a reader extracts it), and the size of each page in points. */
-async function readPdf(pdf: Buffer): Promise<{ text: string; pages: Array<{ width: number; height: number }> }> {
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
-  const pages: Array<{ width: number; height: number }> = [];
-  let text = '';
-  for (let number = 1; number <= doc.numPages; number++) {
-    const page = await doc.getPage(number);
-    const [, , width, height] = page.view as [number, number, number, number];
-    pages.push({ width, height });
-    text += (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('\n');
-  }
-  await doc.destroy();
-  return { text, pages };
-}
 
 describeOnDatabase('share links and printable bills', () => {
   let t: TestApp;

@@ -63,6 +63,12 @@ const MESSAGE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]>
   [/is not for sale/i, () => '已下架或不再出售'],
   [/is more than one order may take of 「(.+)」 \((\S+)\)/i, (m) => `「${m[1]}」每单最多买 ${Number(m[2])}`],
   [/together with your unpaid orders this is more than one customer may hold \((\S+)\)/i, (m) => `加上未付款的订单，超过了每位顾客可占的 ${Number(m[1])} 件：请先付款或取消那些订单`],
+  // A shipment's refusals, by line.
+  [/only (\S+) of line \d+ remains to send/i, (m) => `只剩 ${Number(m[1])} 待发`],
+  [/the order has no line (\d+)/i, (m) => `订单没有第 ${m[1]} 行`],
+  [/line (\d+) is named twice/i, (m) => `第 ${m[1]} 行重复`],
+  [/nothing of this order remains to send/i, () => '这个订单已全部发出'],
+  [/part of the order has been sent: ask for 退货退款/i, () => '部分商品已发出，请选退货退款并把收到的商品寄回'],
   [/wrong phone number or password/i, () => '手机号或密码错误'],
   [/already has an account here/i, () => '这个手机号已注册，请直接登录'],
   [/is already registered/i, () => '已注册，请直接登录'],

@@ -12,6 +12,7 @@ import type {
   GoodsList as GoodsListSchema,
   StoreSettings as StoreSettingsSchema,
   StoreSettingsInput as StoreSettingsInputSchema,
+  ShipRequest as ShipRequestSchema,
 } from '@xiaocang/contracts';
 
 export type {
@@ -89,3 +90,4 @@ export type GoodsInput = z.input<typeof GoodsInputSchema>;
 export type GoodsList = z.infer<typeof GoodsListSchema>;
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 export type StoreSettingsInput = z.input<typeof StoreSettingsInputSchema>;
+export type ShipRequest = z.input<typeof ShipRequestSchema>;

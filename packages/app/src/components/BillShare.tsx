@@ -8,13 +8,8 @@ import { useTask } from '../hooks/useTask';
 import { absoluteUrl, openServerFile, type FileKind } from '../lib/files';
 import { SwitchField } from './Fields';
 import { Button } from './nut';
+import { PrintSheet } from './PrintSheet';
 import { Sheet } from './Sheet';
-
-const LAYOUTS = [
-  { layout: 'a4', label: 'A4 打印' },
-  { layout: '80', label: '80mm 小票' },
-  { layout: '58', label: '58mm 小票' },
-] as const;
 
 /**
  * 发送给客户 and 打印 for a posted bill: a public link (image, PDF, a page with a QR code) that can be revoked, and
@@ -90,15 +85,7 @@ export function BillShareCard({ bill, canSeePrices }: { bill: Bill; canSeePrices
         )}
         {action.error ? <View className="field__error share-error" style={{ marginLeft: 0 }}>{action.error.message}</View> : null}
       </Sheet>
-      <Sheet title="打印" open={printing} onClose={() => setPrinting(false)}>
-        {LAYOUTS.map(({ layout, label }) => (
-          <View key={layout} className={`option print-${layout}`} onClick={() => void fetchFile(`/api/bills/${bill.id}/print.pdf?layout=${layout}`, 'pdf', true)}>
-            <View>{label}</View>
-            <View className="chevron">›</View>
-          </View>
-        ))}
-        <View className="share-note">小票 PDF 按热敏纸宽度排版，用打印机的 App 或电脑打开打印。</View>
-      </Sheet>
+      <PrintSheet title="打印" open={printing} onClose={() => setPrinting(false)} name={bill.billNo} pdfPath={(layout) => `/api/bills/${bill.id}/print.pdf?layout=${layout}`} />
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { ORDER_STATUS_LABEL, ORDER_TAB_LABEL, ORDER_TABS, type OrderAction, type OrderStatus, type OrderTab } from '@xiaocang/domain/orders';
+import { ORDER_TAB_LABEL, ORDER_TABS, type OrderAction, type OrderStatus, type OrderTab } from '@xiaocang/domain/orders';
 import type { ApiError } from '../api/client';
 import { translateServerMessage } from '../api/messages';
 
-export { ORDER_STATUS_LABEL, ORDER_TAB_LABEL, type OrderAction, type OrderStatus, type OrderTab };
+export { ORDER_TAB_LABEL, type OrderAction, type OrderStatus, type OrderTab };
 export const ORDER_TAB_KEYS = Object.keys(ORDER_TABS) as OrderTab[];
 
 /** Which way an order's status tag leans: waiting on someone (warning), done, or ended without a sale. */
@@ -26,6 +26,7 @@ export const ONLINE_REFUND_LABEL = { pending: '退款中（原路退回微信）
 
 const ORDER_ACTION_WORDS: Record<OrderAction, string> = {
   pay: '确认收款',
+  shipPart: '发货',
   ship: '发货',
   confirmReceipt: '确认收货',
   cancel: '取消',

@@ -1,6 +1,6 @@
 import { shopDay } from '@xiaocang/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { callApi, describeInBrowser, Phone, see, seeCount, startStack, type Stack } from './harness';
+import { callApi, describeInBrowser, Phone, screenshotPath, see, seeCount, startStack, type Stack } from './harness';
 
 interface Order {
   id: string;
@@ -8,11 +8,13 @@ interface Order {
   status: string;
   billId: string | null;
   refundBillId: string | null;
-  shipments: Array<{ carrier: string; trackingNo: string }>;
+  shipping: string;
+  shipments: Array<{ carrier: string; trackingNo: string; lines: Array<{ lineNo: number; quantity: string }> }>;
 }
 
 // A customer's order from the storefront, handled by the owner in the app: seen on home and in the list, paid
-// (a 销售出库 bill takes the stock), shipped, refunded (the stock comes back); and goods put on the shelf.
+// (a 销售出库 bill takes the stock), shipped in two parcels with a packing slip printed, refunded (the stock comes
+// back); and goods put on the shelf.
 describeInBrowser('storefront orders in the merchant app', () => {
   let stack: Stack;
   let token: string;
@@ -56,7 +58,16 @@ describeInBrowser('storefront orders in the merchant app', () => {
     await stack?.stop();
   });
 
-  it('takes the payment (a 销售出库 bill), ships with 顺丰, and approves the refund the customer asks for', async () => {
+  it('takes the payment (a 销售出库 bill), ships in two parcels, prints a packing slip, and approves the refund the customer asks for', async () => {
+    // The unpaid order holds 2 of the 10 on hand: the stock list says so (on a phone of its own, so that the
+    // order's pages below keep a history of their own).
+    const glance = await Phone.open(stack);
+    await glance.signIn(owner);
+    await glance.tab('库存');
+    await see((await glance.waitFor('page-stock')).locator('.inventory-held'), '订单占用 2 · 可用 8');
+    await glance.shot('o15-stock-held');
+    await glance.close();
+
     const phone = await Phone.open(stack);
     const home = await phone.signIn(owner);
     await see(home.locator('.home-new-orders'), '新订单 1');
@@ -99,17 +110,56 @@ describeInBrowser('storefront orders in the merchant app', () => {
     await phone.back();
     const detailAgain = await phone.waitFor('page-order-detail');
 
+    // Shipped in two parcels: one box now (the form offers all that remains, 2), the other later.
     await detailAgain.locator('.open-ship').click();
     const ship = detailAgain.locator('.sheet');
+    await expect.poll(() => ship.locator('.field-ship-line-1 input').inputValue()).toBe('2');
     await ship.locator('.confirm-ship').click();
     await see(ship.locator('.field-trackingNo .field__error'), '请填写快递单号');
+    await phone.fill(ship, 'ship-line-1', '3');
     await ship.locator('.carrier').filter({ hasText: '顺丰' }).click();
     await phone.fill(ship, 'trackingNo', 'SF1234567890');
+    await ship.locator('.confirm-ship').click();
+    // More than remains: the server's refusal sits under the line.
+    await see(ship.locator('.field-ship-line-1 .field__error'), '只剩 2 待发');
+    await phone.fill(ship, 'ship-line-1', '1');
     await phone.shot('o05-order-ship');
     await ship.locator('.confirm-ship').click();
+    await see(detailAgain.locator('.order-status'), '部分发货');
+    await see(detailAgain.locator('.line-shipping'), '已发 1，待发 1');
+    await see(detailAgain.locator('.shipping-left'), /还有商品待发/);
+    const partly = await orderWhen((o) => o.shipments.length === 1);
+    expect(partly).toMatchObject({ status: 'paid', shipping: 'partial', shipments: [{ carrier: '顺丰', trackingNo: 'SF1234567890', lines: [{ lineNo: 1, quantity: '1.000' }] }] });
+    await phone.shot('o11-order-partly-shipped');
+
+    // 打印发货单: the first parcel's slip as an 80 mm PDF.
+    await detailAgain.locator('.open-packing-slip').click();
+    const print = detailAgain.locator('.sheet');
+    await print.locator('.slip-parcel').filter({ hasText: '包裹 1' }).click();
+    await phone.shot('o12-packing-slip-print');
+    const slip = await phone.download(print.locator('.print-80'), 'o13-packing-slip-80mm.pdf');
+    expect(slip.subarray(0, 5).toString()).toBe('%PDF-');
+    await print.locator('.sheet__close').click();
+
+    // The customer sees the first parcel, and cannot confirm receipt of half an order.
+    expect(await customerApi<Order>('GET', `/orders/${order.id}`)).toMatchObject({ status: 'paid', shipping: 'partial', shipments: [{ trackingNo: 'SF1234567890' }] });
+    await expect(customerApi('POST', `/orders/${order.id}/confirm-receipt`, {})).rejects.toThrow(/INVALID_STATE/);
+
+    await detailAgain.locator('.open-ship').click();
+    const rest = detailAgain.locator('.sheet');
+    await expect.poll(() => rest.locator('.field-ship-line-1 input').inputValue()).toBe('1');
+    await rest.locator('.carrier').filter({ hasText: '中通' }).click();
+    await phone.fill(rest, 'trackingNo', 'ZT5566778899');
+    await rest.locator('.confirm-ship').click();
     await see(detailAgain.locator('.order-status'), '待收货');
-    await see(detailAgain.locator('.shipment-no'), 'SF1234567890');
-    expect((await orderWhen((o) => o.status === 'shipped')).shipments).toMatchObject([{ carrier: '顺丰', trackingNo: 'SF1234567890' }]);
+    await see(detailAgain.locator('.order-shipment').nth(1).locator('.shipment-no'), 'ZT5566778899');
+    await phone.shot('o14-order-shipped-two-parcels');
+    // Below the fold: both parcels with their lines.
+    await detailAgain.locator('.order-shipments').screenshot({ path: screenshotPath('o14b-order-parcels') });
+    expect((await orderWhen((o) => o.status === 'shipped')).shipments).toMatchObject([
+      { carrier: '顺丰', trackingNo: 'SF1234567890' },
+      { carrier: '中通', trackingNo: 'ZT5566778899', lines: [{ lineNo: 1, quantity: '1.000' }] },
+    ]);
 
     // The customer sends the goods back and asks for the money; the owner sees it on the order and agrees.
     await customerApi('POST', `/orders/${order.id}/refund`, { kind: 'returnAndRefund', reason: '不想要了', returnTrackingNo: 'YT998877' });

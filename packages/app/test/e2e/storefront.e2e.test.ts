@@ -152,8 +152,21 @@ describeInBrowser('the customer storefront', () => {
     // The merchant is paid (a WeChat transfer) and ships.
     const accounts = await callApi<{ items: Array<{ id: string; name: string }> }>(stack, 'GET', '/payment-accounts', undefined, token);
     await callApi(stack, 'POST', `/orders/${orderId}/mark-paid`, { paymentAccountId: accounts.items.find((account) => account.name === '微信')!.id }, token);
-    await callApi(stack, 'POST', `/orders/${orderId}/ship`, { carrier: '顺丰', trackingNo: 'SF1234567890' }, token);
+    // One of the two goes first: the order is still 待发货, shown 部分发货 with the parcel and what is left.
+    await callApi(stack, 'POST', `/orders/${orderId}/ship`, { carrier: '顺丰', trackingNo: 'SF1234567890', lines: [{ lineNo: 1, quantity: 1 }] }, token);
     expect((await stockOf()).stockQuantity).toBe('8.000');
+    await orders.locator('.order-tab-toShip').click();
+    await see(orders.locator('.order-card .order-status'), '部分发货');
+    await orders.locator('.order-card').first().click();
+    const partly = await phone.waitFor('page-shop-order');
+    await see(partly.locator('.order-detail-status'), '部分发货');
+    await see(partly.locator('.shipment-line'), /× 1$/);
+    await see(partly.locator('.shipping-left'), /^待发：.+ × 1$/);
+    await seeCount(partly.locator('.confirm-receipt'), 0);
+    await phone.shot('c12-order-partly-shipped');
+    await phone.back();
+    await phone.waitFor('page-shop-orders');
+    await callApi(stack, 'POST', `/orders/${orderId}/ship`, { carrier: '中通', trackingNo: 'ZT5566778899' }, token);
 
     await orders.locator('.order-tab-toReceive').click();
     await see(orders.locator('.order-tab-toReceive .order-tab__count'), '1');
@@ -161,6 +174,7 @@ describeInBrowser('the customer storefront', () => {
     const shipped = await phone.waitFor('page-shop-order');
     await see(shipped.locator('.order-detail-status'), '待收货');
     await see(shipped.locator('.tracking-no'), 'SF1234567890');
+    await see(shipped.locator('.tracking-no').nth(1), 'ZT5566778899');
     await phone.shot('c09-order-shipped');
     await shipped.locator('.confirm-receipt').click();
     await phone.confirmDialog();

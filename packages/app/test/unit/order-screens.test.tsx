@@ -14,7 +14,8 @@ const orderOf = (overrides: Partial<Order> = {}): Order => ({
   customerName: '王小姐',
   customerPhone: '13800001234',
   totalAmount: '50.00',
-  lines: [{ goodsId: '1', title: '玫瑰面膜（10 片）', unitPrice: '25.00', quantity: '2.000', amount: '50.00' }],
+  lines: [{ lineNo: 1, goodsId: '1', title: '玫瑰面膜（10 片）', unitPrice: '25.00', quantity: '2.000', amount: '50.00', shippedQuantity: '0.000', remainingQuantity: '2.000' }],
+  shipping: 'none',
   address: { name: '王小姐', phone: '13800001234', region: '广东省 广州市', detail: '体育西路 1 号' },
   note: '',
   createdAt: '2026-12-02T07:00:00.000Z',
@@ -100,5 +101,33 @@ describe('订单详情', () => {
     fireEvent.click(container.querySelector('.confirm-pay')!);
     await waitFor(() => expect(container.querySelector('.order-error')?.textContent).toBe('订单已过期，库存已经卖给了别人（第 1 行「玫瑰面膜（10 片）」库存不足：要 2，可买 0），无法确认收款：请把钱退给顾客'));
     expect(vi.mocked(Taro.request).mock.calls.find(([options]) => options.url.includes('mark-paid'))?.[0].data).toEqual({ paymentAccountId: '11' });
+  });
+
+  it('ships part of the order: the lines left out are not sent, and a refusal shows under the line it names', async () => {
+    const soap = { lineNo: 2, goodsId: '2', title: '手工皂', unitPrice: '12.00', quantity: '3.000', amount: '36.00', shippedQuantity: '1.000', remainingQuantity: '2.000' };
+    const order = orderOf({ status: 'paid', paidAt: '2026-12-02T07:05:00.000Z', billId: '9', shipping: 'partial', lines: [orderOf().lines[0]!, soap] });
+    serve((route) => {
+      if (route === 'GET /api/orders/7') return { status: 200, data: order };
+      if (route === 'POST /api/orders/7/ship') {
+        return { status: 400, data: { error: { code: 'VALIDATION_FAILED', message: 'lines.0.quantity only 2.000 of line 2 remains to send', details: [{ field: 'lines.0.quantity', message: 'only 2.000 of line 2 remains to send' }] } } };
+      }
+      return undefined;
+    });
+    const { container } = render(<OrderDetailPage />);
+    await screen.findByText('已发 1，待发 2');
+    fireEvent.click(container.querySelector('.open-ship')!);
+    const field = (name: string) => container.querySelector(`.field-${name} input`)!;
+    expect((field('ship-line-1') as HTMLInputElement).value).toBe('2');
+    expect((field('ship-line-2') as HTMLInputElement).value).toBe('2');
+    fireEvent.input(field('ship-line-1'), { target: { value: '0' } });
+    fireEvent.input(field('ship-line-2'), { target: { value: '2.5' } });
+    fireEvent.click(container.querySelector('.carrier')!);
+    fireEvent.input(field('trackingNo'), { target: { value: 'SF1' } });
+    fireEvent.click(container.querySelector('.confirm-ship')!);
+    await waitFor(() => expect(container.querySelector('.field-ship-line-2 .field__error')?.textContent).toBe('只剩 2 待发'));
+    expect(container.querySelector('.field-ship-line-1 .field__error')).toBeNull();
+    const sent = vi.mocked(Taro.request).mock.calls.find(([options]) => options.url.includes('/ship'))?.[0];
+    expect(sent?.data).toEqual({ carrier: '顺丰', trackingNo: 'SF1', lines: [{ lineNo: 2, quantity: '2.5' }] });
+    expect(sent?.header).toMatchObject({ 'Idempotency-Key': expect.any(String) });
   });
 });

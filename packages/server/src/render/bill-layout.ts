@@ -2,10 +2,12 @@ import type { SharedBill } from '@xiaocang/contracts';
 import { moneyShown, quantityShown } from '@xiaocang/domain';
 
 /**
- * The one layout of a shared or printed bill: a pure function from the bill to boxes placed on pages, in
- * points. The PNG and PDF painters only draw these boxes, so the image and every PDF say the same thing in
- * the same order. Text is measured by the `Measure` it is given (the painters' font); all alignment and
- * wrapping happen here, and the painters draw every text box from its left edge.
+ * The one layout of every printed sheet (a shared or printed bill, an order's packing slip): a pure function
+ * from what the sheet says (`SheetContent`) to boxes placed on pages, in points. The PNG and PDF painters only
+ * draw these boxes, so the image and every PDF say the same thing in the same order. Text is measured by the
+ * `Measure` it is given (the painters' font); all alignment and wrapping happen here, and the painters draw
+ * every text box from its left edge. Each kind of sheet only says what it shows (`layoutBill` here,
+ * `layoutPackingSlip` in packing-slip-layout.ts).
  */
 
 /** The share image (375 pt wide, painted at 2× = 750 px), an A4 page, or a 58 mm or 80 mm receipt roll. */
@@ -51,7 +53,7 @@ export interface SheetLayout {
   pages: Page[];
 }
 
-interface Spec {
+export interface Spec {
   width: number;
   margin: number;
   /** A fixed page height (A4 breaks pages); otherwise the one page is as tall as its content. */
@@ -106,7 +108,7 @@ export function wrapText(text: string, width: number, size: number, bold: boolea
 }
 
 type Align = 'left' | 'right';
-interface Column {
+export interface Column {
   header: string;
   align: Align;
   /** Takes the width the other columns leave. */
@@ -114,9 +116,34 @@ interface Column {
   /** At most this share of the content width (the text wraps past it). */
   maxShare?: number;
 }
-interface Cell {
+export interface Cell {
   lines: Array<{ text: string; small?: boolean }>;
 }
+
+/** What a sheet says, top to bottom; `layoutSheet` places it for a format. */
+export interface SheetContent {
+  /** The shop's name, centred on top. */
+  heading: string;
+  title: string;
+  /** A warning under the title, e.g. a reversed bill's 已冲红. */
+  alert?: string;
+  /** Label and value rows under the title: number, date, party, address… */
+  facts: Array<[string, string]>;
+  table: { columns: Column[]; rows: Cell[][] };
+  /** Label and value rows under the table. */
+  totals: Array<{ label: string; value: string; bold?: boolean }>;
+  /** Paragraphs after the totals, left-aligned (a remark). */
+  paragraphs: string[];
+  /** Small centred notes after them. */
+  notes: string[];
+  /** A QR code of `link` with a caption under it. */
+  qr?: { link: string; caption: string };
+}
+
+/** A cell of one or more lines of text (`small` for a second, muted line). */
+export const cell = (...lines: Array<string | { text: string; small: true }>): Cell => ({
+  lines: lines.map((line) => (typeof line === 'string' ? { text: line } : line)),
+});
 
 /** The columns of the lines table for a format, and each line's cells under them. */
 function table(bill: SharedBill, spec: Spec): { columns: Column[]; rows: Cell[][] } {
@@ -158,12 +185,15 @@ function table(bill: SharedBill, spec: Spec): { columns: Column[]; rows: Cell[][
   return { columns, rows };
 }
 
-/** The totals under the table: quantity always, money only when the view shows prices. */
-function totals(bill: SharedBill): Array<[string, string]> {
-  const rows: Array<[string, string]> = [['合计数量', quantityShown(bill.totalQuantity)]];
-  if (bill.totalAmount !== undefined) rows.push(['合计金额', moneyShown(bill.totalAmount)]);
-  if (bill.paidAmount !== undefined) rows.push(['已付', moneyShown(bill.paidAmount)]);
-  if (bill.outstandingAmount !== undefined) rows.push(['未付', moneyShown(bill.outstandingAmount)]);
+/** The totals under the table: quantity always, money (in bold) only when the view shows prices. */
+function totals(bill: SharedBill): SheetContent['totals'] {
+  const rows: SheetContent['totals'] = [{ label: '合计数量', value: quantityShown(bill.totalQuantity) }];
+  const money = (label: string, value: string | undefined) => {
+    if (value !== undefined) rows.push({ label, value: moneyShown(value), bold: true });
+  };
+  money('合计金额', bill.totalAmount);
+  money('已付', bill.paidAmount);
+  money('未付', bill.outstandingAmount);
   return rows;
 }
 
@@ -181,10 +211,27 @@ export function partyOf(bill: SharedBill): [string, string] | null {
 
 /** Lays the bill out for a format; `qrLink` adds a QR code that opens the public view. */
 export function layoutBill(bill: SharedBill, format: SheetFormat, measure: Measure, qrLink?: string): SheetLayout {
+  const party = partyOf(bill);
+  const content: SheetContent = {
+    heading: bill.shopName,
+    title: titleOf(bill),
+    facts: [['单号', bill.billNo], ['日期', bill.billDate], ...(party ? [party] : []), ...(bill.reversalOfBillNo ? [['冲红原单', bill.reversalOfBillNo] as [string, string]] : [])],
+    table: table(bill, SPECS[format]),
+    totals: totals(bill),
+    paragraphs: [],
+    notes: bill.showPrices ? [] : ['本单不显示价格'],
+  };
+  if (bill.status === 'reversed') content.alert = bill.reversedByBillNo ? `已冲红（${bill.reversedByBillNo}）` : '已冲红';
+  if (qrLink) content.qr = { link: qrLink, caption: '扫码查看电子单据' };
+  return layoutSheet(content, format, measure);
+}
+
+/** Places a sheet's content for a format: receipts as tall as their content, A4 in pages repeating the table header. */
+export function layoutSheet(content: SheetContent, format: SheetFormat, measure: Measure): SheetLayout {
   const spec = SPECS[format];
   const left = spec.margin;
   const right = spec.width - spec.margin;
-  const content = right - left;
+  const contentWidth = right - left;
   const pages: Page[] = [{ height: 0, boxes: [] }];
   let page = pages[0]!;
   let y = spec.margin;
@@ -200,21 +247,21 @@ export function layoutBill(bill: SharedBill, format: SheetFormat, measure: Measu
   const put = (text: string, x: number, top: number, size: number, bold = false, tone: Tone = 'text') =>
     page.boxes.push({ kind: 'text', x, y: top + size * BASELINE, text, size, bold, tone });
   const rule = (gap: number) => {
-    page.boxes.push({ kind: 'rule', x: left, y: y + gap / 2, width: content, dashed: spec.dashed });
+    page.boxes.push({ kind: 'rule', x: left, y: y + gap / 2, width: contentWidth, dashed: spec.dashed });
     y += gap;
   };
   /** A centred block of wrapped text. */
   const centred = (text: string, size: number, bold: boolean, tone: Tone = 'text') => {
-    for (const line of wrapText(text, content, size, bold, measure)) {
+    for (const line of wrapText(text, contentWidth, size, bold, measure)) {
       room(size * LINE);
-      put(line, left + (content - measure(line, size, bold)) / 2, y, size, bold, tone);
+      put(line, left + (contentWidth - measure(line, size, bold)) / 2, y, size, bold, tone);
       y += size * LINE;
     }
   };
   /** A label and its value on one row: the label left, the value right (wrapping under itself if long). */
   const pair = (label: string, value: string, size: number, bold = false) => {
     const labelWidth = measure(`${label}  `, size, false);
-    const lines = wrapText(value, content - labelWidth, size, bold, measure);
+    const lines = wrapText(value, contentWidth - labelWidth, size, bold, measure);
     room(lines.length * size * LINE);
     put(label, left, y, size, false, 'muted');
     for (const line of lines) {
@@ -223,29 +270,25 @@ export function layoutBill(bill: SharedBill, format: SheetFormat, measure: Measu
     }
   };
 
-  centred(bill.shopName, spec.shop, true);
-  centred(titleOf(bill), spec.title, true);
-  if (bill.status === 'reversed') centred(bill.reversedByBillNo ? `已冲红（${bill.reversedByBillNo}）` : '已冲红', spec.title, true, 'alert');
+  centred(content.heading, spec.shop, true);
+  centred(content.title, spec.title, true);
+  if (content.alert) centred(content.alert, spec.title, true, 'alert');
   y += spec.body * 0.4;
-  pair('单号', bill.billNo, spec.body);
-  pair('日期', bill.billDate, spec.body);
-  const party = partyOf(bill);
-  if (party) pair(party[0], party[1], spec.body);
-  if (bill.reversalOfBillNo) pair('冲红原单', bill.reversalOfBillNo, spec.body);
+  for (const [label, value] of content.facts) pair(label, value, spec.body);
   rule(spec.body * 0.8);
 
   // The table: numeric columns as wide as their widest text (up to their share), the name column the rest.
-  const { columns, rows } = table(bill, spec);
+  const { columns, rows } = content.table;
   const gap = spec.body * 0.8;
   const sizeOf = (line: { small?: boolean }) => (line.small ? spec.small : spec.body);
   const widths = columns.map((column, index) => {
     if (column.flex) return 0;
-    const texts = [{ text: column.header, small: false }, ...rows.flatMap((cells) => cells[index]!.lines)];
-    const widest = Math.max(...texts.map((line) => measure(line.text, sizeOf(line), false)));
-    return Math.min(widest, content * (column.maxShare ?? 1));
+    // The header is set in bold, so it is measured in bold: a short column ("#" over 1, 2) is as wide as it.
+    const widest = Math.max(measure(column.header, spec.body, true), ...rows.map((cells) => Math.max(...cells[index]!.lines.map((line) => measure(line.text, sizeOf(line), false)))));
+    return Math.min(widest, contentWidth * (column.maxShare ?? 1));
   });
   const flexIndex = columns.findIndex((column) => column.flex);
-  widths[flexIndex] = Math.max(content * 0.25, content - gap * (columns.length - 1) - widths.reduce((a, b) => a + b, 0));
+  widths[flexIndex] = Math.max(contentWidth * 0.25, contentWidth - gap * (columns.length - 1) - widths.reduce((a, b) => a + b, 0));
   const xs = widths.map((_, index) => left + widths.slice(0, index).reduce((a, b) => a + b + gap, 0));
   const place = (text: string, index: number, top: number, size: number, bold: boolean, tone: Tone) => {
     const x = columns[index]!.align === 'right' ? xs[index]! + widths[index]! - measure(text, size, bold) : xs[index]!;
@@ -272,19 +315,27 @@ export function layoutBill(bill: SharedBill, format: SheetFormat, measure: Measu
     y += height;
   }
   rule(spec.body * 0.8);
-  for (const [label, value] of totals(bill)) pair(label, value, spec.body, label !== '合计数量');
-  if (!bill.showPrices) {
+  for (const total of content.totals) pair(total.label, total.value, spec.body, total.bold);
+  for (const paragraph of content.paragraphs) {
+    y += spec.body * 0.4;
+    for (const line of wrapText(paragraph, contentWidth, spec.body, false, measure)) {
+      room(spec.body * LINE);
+      put(line, left, y, spec.body);
+      y += spec.body * LINE;
+    }
+  }
+  for (const note of content.notes) {
     y += spec.small * 0.4;
-    centred('本单不显示价格', spec.small, false, 'muted');
+    centred(note, spec.small, false, 'muted');
   }
 
-  if (qrLink) {
+  if (content.qr) {
     y += spec.body;
     const caption = spec.small * LINE;
     room(spec.qr + caption);
-    page.boxes.push({ kind: 'qr', x: left + (content - spec.qr) / 2, y, size: spec.qr, link: qrLink });
+    page.boxes.push({ kind: 'qr', x: left + (contentWidth - spec.qr) / 2, y, size: spec.qr, link: content.qr.link });
     y += spec.qr + spec.small * 0.3;
-    centred('扫码查看电子单据', spec.small, false, 'muted');
+    centred(content.qr.caption, spec.small, false, 'muted');
   }
   y += spec.margin;
   if (!spec.pageHeight) page.height = Math.ceil(y);

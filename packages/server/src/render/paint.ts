@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
-import type { Box, SheetLayout, Tone } from './bill-layout.ts';
+import type { Box, SheetFormat, SheetLayout, Tone } from './bill-layout.ts';
 import { cssFont, fontData, registerCanvasFonts } from './fonts.ts';
 import { qrRuns } from './qr.ts';
 
@@ -85,4 +85,17 @@ export function paintPdf(layout: SheetLayout, { title, date, compress = true }: 
   }
   doc.end();
   return done;
+}
+
+/** A painted sheet: the file's contents and `name` to call it by (a bill or order number). */
+export interface Sheet {
+  name: string;
+  contentType: 'image/png' | 'application/pdf';
+  data: Buffer;
+}
+
+/** A laid-out sheet as a file: the share image as a PNG, every other format as a PDF with `title` and `date`. */
+export async function paintSheetFile(layout: SheetLayout, format: SheetFormat, file: { name: string; title: string; date: Date }): Promise<Sheet> {
+  if (format === 'image') return { name: file.name, contentType: 'image/png', data: await paintPng(layout) };
+  return { name: file.name, contentType: 'application/pdf', data: await paintPdf(layout, { title: file.title, date: file.date }) };
 }

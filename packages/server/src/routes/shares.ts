@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { actorOf, pathId } from '../http/context.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { PUBLIC_VIEW_LIMIT } from '../http/rate-limits.ts';
-import { sendFile } from '../http/send-file.ts';
-import { billSheet, paintSheet, type Sheet } from '../use-cases/shares/bill-sheet.ts';
+import { sendSheet } from '../http/send-file.ts';
+import { billSheet, paintSheet } from '../use-cases/shares/bill-sheet.ts';
 import { readSharedBill } from '../use-cases/shares/read-shared-bill.ts';
 import { reissueShareToken, revokeBillShare, shareBill, type NewShare, type StoredShare } from '../use-cases/shares/share-bill.ts';
 import { sharePath } from '../use-cases/shares/share-tokens.ts';
@@ -13,12 +13,6 @@ import type { RouteModule } from './types.ts';
 import { writeOnce } from './write-once.ts';
 
 const tags = ['shares'];
-
-/** A file answer: inline (a browser or WeChat shows it), named after the bill. */
-function sendSheet(reply: FastifyReply, sheet: Sheet, suffix = '') {
-  const fileName = `${sheet.billNo}${suffix}.${sheet.contentType === 'image/png' ? 'png' : 'pdf'}`;
-  return sendFile(reply, { contentType: sheet.contentType, data: sheet.data, fileName });
-}
 
 const sendPage = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html);
 

@@ -291,6 +291,8 @@ export function urlsForRoute(shop: RichShop, route: string): string[] {
     '/api/warnings': () => [`${route}?status=all`],
     '/api/goods/:id': () => fill([s.goodsId]),
     '/api/orders/:id': () => fill([s.orderId]),
+    '/api/orders/:id/packing-slip.png': () => fill([s.orderId]),
+    '/api/orders/:id/packing-slip.pdf': () => [...fill([s.orderId]), `${route.replace(/:\w+/, s.orderId)}?layout=58`],
     '/api/warnings/report': () => [`${route}?from=${s.today.slice(0, 8)}01&to=${s.today}&period=day`],
     '/api/stats/monthly': () => [`${route}?year=${s.today.slice(0, 4)}`],
     '/api/price-levels/:id': () => fill([s.priceLevelId]),

@@ -31,6 +31,11 @@ function InventoryRow({ item }: { item: InventoryItem }) {
           {item.warningStock !== undefined && !/^0(\.0+)?$/.test(item.warningStock) ? ` · 预警 ${quantity(item.warningStock, item.unit)}` : ''}
         </View>
         {item.productQuantity !== item.quantity ? <View className="list-item__meta product-total">各库存点合计 {quantity(item.productQuantity, item.unit)}</View> : null}
+        {item.reservedQuantity !== undefined && Number(item.reservedQuantity) > 0 ? (
+          <View className="list-item__meta warning inventory-held">
+            订单占用 {quantity(item.reservedQuantity)} · 可用 {quantity(item.availableQuantity)}
+          </View>
+        ) : null}
         {item.avgCost !== undefined ? <View className="list-item__meta">均价 {money(item.avgCost)}</View> : null}
       </View>
       <View className="list-item__side">

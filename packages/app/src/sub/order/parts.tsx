@@ -1,11 +1,12 @@
 import { View } from '@tarojs/components';
 import type { Order } from '../../api/types';
-import { ORDER_STATUS_LABEL, ORDER_STATUS_TONE } from '../../lib/orders';
+import { orderStatusLabel } from '@xiaocang/domain/orders';
+import { ORDER_STATUS_TONE } from '../../lib/orders';
 
-/** The order's status as a coloured tag, the same on the list and the detail. */
-export function OrderStatusBadge({ order }: { order: Pick<Order, 'status'> }) {
+/** The order's status as a coloured tag, the same on the list and the detail (部分发货 for a partly shipped order). */
+export function OrderStatusBadge({ order }: { order: Pick<Order, 'status' | 'shipping'> }) {
   return (
-    <View className={`badge badge--${ORDER_STATUS_TONE[order.status]} order-status order-status--${order.status}`}>{ORDER_STATUS_LABEL[order.status]}</View>
+    <View className={`badge badge--${ORDER_STATUS_TONE[order.status]} order-status order-status--${order.status}`}>{orderStatusLabel(order.status, order.shipping)}</View>
   );
 }
 

@@ -98,6 +98,8 @@ export const EXPORT_LISTS = {
       text('分类', 'categoryName'),
       text('库存点', 'stockPointName'),
       quantity('数量', 'quantity'),
+      quantity('订单占用', 'reservedQuantity'),
+      quantity('可用', 'availableQuantity'),
       text('单位', 'unit'),
       money('平均成本', 'avgCost'),
       money('库存金额', 'totalCost'),

@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/database.ts';
 import { conditions } from '../../db/conditions.ts';
 import { lowStockSql, productQuantitySql, warningStockSql } from './low-stock.ts';
 
-/** Stock per product and stock point, with totals over everything the filters match (low stock: products, not rows). */
+/** Stock per product and stock point (on hand, held by unpaid orders, available), with totals over everything the filters match (low stock: products, not rows). */
 export async function listInventory(db: Queryable, actor: Actor, query: InventoryQuery): Promise<InventoryList> {
   if (!can(actor, 'viewInventory')) throw forbidden('Your account may not see stock quantities');
   const params: unknown[] = [actor.shopId];
@@ -32,7 +32,7 @@ export async function listInventory(db: Queryable, actor: Actor, query: Inventor
   );
   const rows = await db.query<Record<string, string | boolean | null>>(
     `SELECT b.product_id, p.name AS product_name, p.code AS product_code, p.unit, p.category_id, c.name AS category_name,
-            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.avg_cost, b.total_cost, ws.threshold AS warning_stock, p.is_enabled,
+            b.stock_point_id, sp.name AS stock_point_name, b.quantity, b.reserved, b.quantity - b.reserved AS available, b.avg_cost, b.total_cost, ws.threshold AS warning_stock, p.is_enabled,
             pq.quantity AS product_quantity
        ${from} ORDER BY p.name, b.product_id, b.stock_point_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
@@ -48,6 +48,8 @@ export async function listInventory(db: Queryable, actor: Actor, query: Inventor
       stockPointId: row.stock_point_id as string,
       stockPointName: row.stock_point_name as string,
       quantity: formatQuantity(row.quantity as string),
+      reservedQuantity: formatQuantity(row.reserved as string),
+      availableQuantity: formatQuantity(row.available as string),
       avgCost: formatUnitCost(row.avg_cost as string),
       totalCost: formatMoney(row.total_cost as string),
       warningStock: formatQuantity(row.warning_stock as string),

@@ -1,12 +1,12 @@
 import type { Order } from '@xiaocang/contracts';
-import { can, needsApproval, type Actor } from '@xiaocang/domain';
+import { can, needsApproval, refundRequestProblem, refundReturnsStock, shippingProgress, type Actor, type RefundKind } from '@xiaocang/domain';
 import type { Database } from '../../db/database.ts';
 import { forbidden, invalid, invalidState, notFound } from '../../errors.ts';
 import { reverseBill } from '../bills/reverse-bill.ts';
 import { notifyOwners } from '../notifications/notify-users.ts';
 import type { Shopper } from '../store/customer-accounts.ts';
 import { releaseHolds } from './holds.ts';
-import { lockOrder, moveOrder, type LockedOrder } from './order-transition.ts';
+import { lockOrder, moveOrder, shippableLines, statusAfter, type LockedOrder } from './order-transition.ts';
 import { loadOrder } from './order-rows.ts';
 import { takeOrderPayment } from './take-order-payment.ts';
 import type { OnlinePayment } from '../../integrations/config.ts';
@@ -78,22 +78,6 @@ export async function markOrderPaid(db: Database, actor: Actor, input: { id: str
   return loadOrder(db, actor.shopId, input.id);
 }
 
-export async function shipOrder(db: Database, actor: Actor, input: { id: string; carrier: string; trackingNo: string }): Promise<Order> {
-  requireOrderDesk(actor);
-  await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, actor.shopId, input.id);
-    await moveOrder(tx, actor.shopId, order, 'ship', { userId: actor.userId }, { carrier: input.carrier, trackingNo: input.trackingNo });
-    await tx.query('INSERT INTO order_shipments (shop_id, order_id, carrier, tracking_no, created_by) VALUES ($1, $2, $3, $4, $5)', [
-      actor.shopId,
-      order.id,
-      input.carrier,
-      input.trackingNo,
-      actor.userId,
-    ]);
-  });
-  return loadOrder(db, actor.shopId, input.id);
-}
-
 export async function confirmReceipt(db: Database, shopper: Shopper, id: string): Promise<Order> {
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, shopper.shopId, id, shopper.accountId);
@@ -111,9 +95,9 @@ export async function requestRefund(
 ): Promise<Order> {
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, shopper.shopId, input.id, shopper.accountId);
-    if (input.kind === 'returnAndRefund' && order.status !== 'paid' && !input.returnTrackingNo) {
-      throw invalid('returnTrackingNo', 'is required when the goods are sent back');
-    }
+    statusAfter(order, 'requestRefund');
+    const problem = refundRequestProblem(input.kind, shippingProgress(await shippableLines(tx, shopper.shopId, order.id)), input.returnTrackingNo);
+    if (problem) throw invalid(problem.field, problem.message);
     await moveOrder(tx, shopper.shopId, order, 'requestRefund', { customerId: shopper.customerId }, { kind: input.kind });
     const refund = { kind: input.kind, reason: input.reason, returnTrackingNo: input.returnTrackingNo, requestedAt: new Date().toISOString(), resolvedAt: null, refusal: null };
     await tx.query('UPDATE orders SET status_before_refund = $3, refund = $4 WHERE shop_id = $1 AND id = $2', [shopper.shopId, order.id, order.status, JSON.stringify(refund)]);
@@ -133,9 +117,9 @@ export async function requestRefund(
 
 /**
  * The owner decides a refund. Approved: when stock comes back to the shop (the goods were never sent, or
- * are sent back), the sale bill is reversed, which returns the stock at the cost it left with and the money
- * received; a refund of money alone for goods the customer keeps moves no stock. Refused: the order goes
- * back to where it was.
+ * are sent back, which a partly sent order's refund always asks for), the sale bill is reversed whole, which
+ * returns the stock at the cost it left with and the money received; a refund of money alone for goods the
+ * customer keeps moves no stock. Refused: the order goes back to where it was.
  */
 export async function resolveRefund(db: Database, actor: Actor, input: { id: string; approve: boolean; reason?: string }, payments: OnlinePayment): Promise<Order> {
   if (!can(actor, 'approveBills')) throw forbidden('Only the owner decides refunds');
@@ -158,7 +142,7 @@ export async function resolveRefund(db: Database, actor: Actor, input: { id: str
       if (!payments.wechatPay) throw invalidState(`This order was paid with WeChat Pay, which this server is not configured for, so its money cannot go back that way (${payments.off ?? ''})`);
       await recordWechatRefund(tx, actor.shopId, { orderId: order.id, outRefundNo: `${online.out_trade_no}R1`, refundFen: online.total_fen });
     }
-    const stockComesBack = refund.kind === 'returnAndRefund' || order.status_before_refund === 'paid';
+    const stockComesBack = refundReturnsStock(refund.kind as RefundKind, shippingProgress(await shippableLines(tx, actor.shopId, order.id)));
     let refundBillId: string | null = null;
     if (stockComesBack && order.bill_id) refundBillId = (await reverseBill(tx, actor, order.bill_id)).id;
     if (stockComesBack) {

@@ -1,7 +1,11 @@
 import type { Order } from '@xiaocang/contracts';
-import { fenToMoney, formatMoney, formatQuantity, ORDER_TABS, type OrderStatus, type OrderTab } from '@xiaocang/domain';
+import { fenToMoney, formatMoney, formatQuantity, ORDER_TABS, remainingQuantity, shippingProgress, type OrderStatus, type OrderTab } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
+
+/** What the shipments of an order have sent of its line `l` (the alias of an order_lines row), as text. */
+export const shippedQuantity = (l: string) =>
+  `(SELECT COALESCE(sum(sl.quantity), 0) FROM order_shipment_lines sl WHERE sl.shop_id = ${l}.shop_id AND sl.order_id = ${l}.order_id AND sl.line_no = ${l}.line_no)::text`;
 
 /** The select list, with `extraColumns` first (e.g. a window count of all rows). */
 const orderSelect = (extraColumns = ''): string => `SELECT ${extraColumns}o.id::text, o.order_no, o.status, o.customer_id::text, c.name AS customer_name, COALESCE(a.phone, c.phone) AS customer_phone,
@@ -10,10 +14,13 @@ const orderSelect = (extraColumns = ''): string => `SELECT ${extraColumns}o.id::
        (SELECT COALESCE(json_agg(json_build_object('outRefundNo', r.out_refund_no, 'fen', r.refund_fen::text, 'status', r.status, 'createdAt', r.created_at,
                                                    'resolvedAt', r.resolved_at) ORDER BY r.created_at DESC, r.out_refund_no), '[]')
           FROM wechat_refunds r WHERE r.shop_id = o.shop_id AND r.order_id = o.id) AS online_refunds,
-       (SELECT json_agg(json_build_object('goodsId', l.goods_id::text, 'title', l.title, 'unitPrice', l.unit_price::text, 'quantity', l.quantity::text,
-                                          'amount', l.amount::text) ORDER BY l.line_no)
+       (SELECT json_agg(json_build_object('lineNo', l.line_no, 'goodsId', l.goods_id::text, 'title', l.title, 'unitPrice', l.unit_price::text, 'quantity', l.quantity::text,
+                                          'amount', l.amount::text, 'shippedQuantity', ${shippedQuantity('l')}) ORDER BY l.line_no)
           FROM order_lines l WHERE l.shop_id = o.shop_id AND l.order_id = o.id) AS lines,
-       (SELECT COALESCE(json_agg(json_build_object('id', s.id::text, 'carrier', s.carrier, 'trackingNo', s.tracking_no, 'createdAt', s.created_at) ORDER BY s.id), '[]')
+       (SELECT COALESCE(json_agg(json_build_object('id', s.id::text, 'carrier', s.carrier, 'trackingNo', s.tracking_no, 'createdAt', s.created_at,
+                                                   'lines', (SELECT json_agg(json_build_object('lineNo', sl.line_no, 'title', l.title, 'quantity', sl.quantity::text) ORDER BY sl.line_no)
+                                                               FROM order_shipment_lines sl JOIN order_lines l ON l.shop_id = sl.shop_id AND l.order_id = sl.order_id AND l.line_no = sl.line_no
+                                                              WHERE sl.shop_id = s.shop_id AND sl.shipment_id = s.id)) ORDER BY s.id), '[]')
           FROM order_shipments s WHERE s.shop_id = o.shop_id AND s.order_id = o.id) AS shipments
   FROM orders o JOIN customers c ON c.shop_id = o.shop_id AND c.id = o.customer_id
   JOIN customer_accounts a ON a.shop_id = o.shop_id AND a.id = o.account_id`;
@@ -36,8 +43,8 @@ interface OrderRow {
   cancel_reason: string | null;
   completed_at: Date | null;
   refund: Order['refund'];
-  lines: Order['lines'];
-  shipments: Array<{ id: string; carrier: string; trackingNo: string; createdAt: string }>;
+  lines: Array<Omit<Order['lines'][number], 'remainingQuantity'>>;
+  shipments: Array<Omit<Order['shipments'][number], 'createdAt'> & { createdAt: string }>;
   payment_method: Order['paymentMethod'];
   transaction_id: string | null;
   payment_problem: string | null;
@@ -54,7 +61,15 @@ const toOrder = (row: OrderRow): Order => ({
   customerName: row.customer_name,
   customerPhone: row.customer_phone,
   totalAmount: formatMoney(row.total_amount),
-  lines: row.lines.map((line) => ({ ...line, unitPrice: formatMoney(line.unitPrice), quantity: formatQuantity(line.quantity), amount: formatMoney(line.amount) })),
+  lines: row.lines.map((line) => ({
+    ...line,
+    unitPrice: formatMoney(line.unitPrice),
+    quantity: formatQuantity(line.quantity),
+    amount: formatMoney(line.amount),
+    shippedQuantity: formatQuantity(line.shippedQuantity),
+    remainingQuantity: remainingQuantity(line),
+  })),
+  shipping: shippingProgress(row.lines),
   address: row.address,
   note: row.note,
   createdAt: row.created_at.toISOString(),
@@ -62,7 +77,11 @@ const toOrder = (row: OrderRow): Order => ({
   paidAt: iso(row.paid_at),
   billId: row.bill_id,
   refundBillId: row.refund_bill_id,
-  shipments: row.shipments.map((shipment) => ({ ...shipment, createdAt: new Date(shipment.createdAt).toISOString() })),
+  shipments: row.shipments.map((shipment) => ({
+    ...shipment,
+    createdAt: new Date(shipment.createdAt).toISOString(),
+    lines: shipment.lines.map((line) => ({ ...line, quantity: formatQuantity(line.quantity) })),
+  })),
   refund: row.refund,
   cancelReason: row.cancel_reason,
   completedAt: iso(row.completed_at),

@@ -3,27 +3,18 @@ import { redactForActor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { layoutBill, type SheetFormat } from '../../render/bill-layout.ts';
 import { measureText } from '../../render/fonts.ts';
-import { paintPdf, paintPng } from '../../render/paint.ts';
+import { paintSheetFile, type Sheet } from '../../render/paint.ts';
 import { getBill } from '../bills/get-bill.ts';
 import type { UseCase } from '../use-case.ts';
 import { shopNameOf, sharedViewOf } from './shared-view.ts';
 
-export interface Sheet {
-  /** The bill number, to name the file. */
-  billNo: string;
-  contentType: 'image/png' | 'application/pdf';
-  data: Buffer;
-}
-
 /** Paints the public view of a bill: the share image, or a PDF laid out for A4 or a receipt roll. `qrLink` adds its QR code. */
-export async function paintSheet(view: SharedBill, format: SheetFormat, qrLink?: string): Promise<Sheet> {
-  const layout = layoutBill(view, format, measureText, qrLink);
-  if (format === 'image') return { billNo: view.billNo, contentType: 'image/png', data: await paintPng(layout) };
-  return {
-    billNo: view.billNo,
-    contentType: 'application/pdf',
-    data: await paintPdf(layout, { title: `${view.shopName} ${view.billNo}`, date: new Date(`${view.billDate}T00:00:00+08:00`) }),
-  };
+export function paintSheet(view: SharedBill, format: SheetFormat, qrLink?: string): Promise<Sheet> {
+  return paintSheetFile(layoutBill(view, format, measureText, qrLink), format, {
+    name: view.billNo,
+    title: `${view.shopName} ${view.billNo}`,
+    date: new Date(`${view.billDate}T00:00:00+08:00`),
+  });
 }
 
 /**

@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { orderActions } from '@xiaocang/domain/orders';
+import { orderActions, refundReturnsStock } from '@xiaocang/domain/orders';
 import { useState } from 'react';
 import { paymentAccounts } from '../../../api/money';
 import { orders } from '../../../api/orders';
 import type { Order } from '../../../api/types';
 import { TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
+import { PrintSheet } from '../../../components/PrintSheet';
 import { Screen } from '../../../components/Screen';
 import { Sheet } from '../../../components/Sheet';
 import { Failed, Loading, RemoteView } from '../../../components/StateView';
@@ -19,7 +20,7 @@ import { useSession } from '../../../state/session';
 import { Kv, OrderStatusBadge } from '../parts';
 import { useOnReturn } from '../../../hooks/useOnReturn';
 
-type Sheets = 'pay' | 'ship' | 'cancel' | 'refuse' | null;
+type Sheets = 'pay' | 'ship' | 'print' | 'cancel' | 'refuse' | null;
 
 /** 确认收款: which account the money went into; the server then posts the sale bill that takes the stock. */
 function PaySheet({ order, open, onClose, onPaid }: { order: Order; open: boolean; onClose: () => void; onPaid: (order: Order) => void }) {
@@ -60,26 +61,50 @@ function PaySheet({ order, open, onClose, onPaid }: { order: Order; open: boolea
   );
 }
 
-/** 发货: the carrier from the usual list (or typed after 其他) and the tracking number. */
+/** Which lines a shipment sends and how many of each: every line still to send, all of what remains by default. */
+const shipmentDraft = (order: Order): Record<number, string> =>
+  Object.fromEntries(order.lines.filter((line) => Number(line.remainingQuantity) > 0).map((line) => [line.lineNo, quantity(line.remainingQuantity)]));
+
+/**
+ * 发货: the carrier from the usual list (or typed after 其他), the tracking number, and what goes in this parcel:
+ * each line still to send with its quantity (all that remains, or less; 0 leaves the line for a later parcel).
+ */
 function ShipSheet({ order, open, onClose, onShipped }: { order: Order; open: boolean; onClose: () => void; onShipped: (order: Order) => void }) {
   const [carrier, setCarrier] = useState<string>('');
   const [other, setOther] = useState('');
   const [trackingNo, setTrackingNo] = useState('');
+  const [sending, setSending] = useState<Record<number, string>>(() => shipmentDraft(order));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const action = useAction();
   const name = carrier === '其他' ? other.trim() : carrier;
+  const toSend = order.lines.filter((line) => line.lineNo in sending);
+  // The request names only the lines sent now; the server's errors come back by their place in it.
+  const sent = toSend.filter((line) => Number(sending[line.lineNo]) !== 0);
   const ship = () => {
     const found: Record<string, string> = {};
     if (!name) found.carrier = carrier === '其他' ? '请填写快递公司' : '请选择快递公司';
     if (!trackingNo.trim()) found.trackingNo = '请填写快递单号';
     else if (!/^[A-Za-z0-9-]+$/.test(trackingNo.trim())) found.trackingNo = '只能包含字母、数字和 -';
+    for (const line of toSend) {
+      const text = sending[line.lineNo]!.trim();
+      if (!/^\d+(\.\d{1,3})?$/.test(text)) found[`line${line.lineNo}`] = '请填写数量（最多 3 位小数）';
+    }
+    if (sent.length === 0 && !toSend.some((line) => found[`line${line.lineNo}`])) found.lines = '至少发一件商品';
     setErrors(found);
     if (Object.keys(found).length) return;
-    void action.run(async () => {
-      onShipped(await orders.ship(order.id, { carrier: name, trackingNo: trackingNo.trim() }));
+    const body = { carrier: name, trackingNo: trackingNo.trim(), lines: sent.map((line) => ({ lineNo: line.lineNo, quantity: sending[line.lineNo]!.trim() })) };
+    void action.run(async (keyFor) => {
+      onShipped(await orders.ship(order.id, body, keyFor([order.id, body])));
     });
   };
-  const shown = { ...action.fieldErrors, ...errors };
+  const serverErrors = Object.fromEntries(
+    Object.entries(action.fieldErrors).map(([field, message]) => {
+      const [, index] = /^lines\.(\d+)\./.exec(field) ?? [];
+      const line = index === undefined ? undefined : sent[Number(index)];
+      return [line ? `line${line.lineNo}` : field, message];
+    }),
+  );
+  const shown = { ...serverErrors, ...errors };
   const clear = (field: string) => setErrors(({ [field]: _cleared, ...rest }) => rest);
   const pickCarrier = (c: string) => {
     setCarrier(c);
@@ -89,8 +114,31 @@ function ShipSheet({ order, open, onClose, onShipped }: { order: Order; open: bo
     setTrackingNo(text);
     clear('trackingNo');
   };
+  const typeQuantity = (lineNo: number, text: string) => {
+    setSending((now) => ({ ...now, [lineNo]: text }));
+    // The server's refusals name lines by their place in the request, which a new quantity may change.
+    action.setFieldErrors({});
+    clear(`line${lineNo}`);
+    clear('lines');
+  };
   return (
     <Sheet title="发货" open={open} onClose={onClose}>
+      <View className="section-title" style={{ marginLeft: 0 }}>本次发货</View>
+      <View className="ship-lines">
+        {toSend.map((line) => (
+          <TextField
+            key={line.lineNo}
+            name={`ship-line-${line.lineNo}`}
+            label={line.title}
+            kind="decimal"
+            value={sending[line.lineNo]!}
+            onChange={(text) => typeQuantity(line.lineNo, text)}
+            hint={`待发 ${quantity(line.remainingQuantity)}${order.shipping === 'partial' ? `，已发 ${quantity(line.shippedQuantity)}` : ''}；填 0 留到下次发`}
+            error={shown[`line${line.lineNo}`]}
+          />
+        ))}
+      </View>
+      {shown.lines ? <View className="field__error ship-lines-error" style={{ marginLeft: 0 }}>{shown.lines}</View> : null}
       <View className="section-title" style={{ marginLeft: 0 }}>快递公司</View>
       <View className="chips carriers">
         {CARRIERS.map((c) => (
@@ -108,6 +156,35 @@ function ShipSheet({ order, open, onClose, onShipped }: { order: Order; open: bo
         确认发货
       </Button>
     </Sheet>
+  );
+}
+
+/** 打印发货单: the whole order's packing slip, or one parcel's, as a PDF for A4 or a receipt printer, or as an image. */
+function PackingSlipSheet({ order, open, onClose }: { order: Order; open: boolean; onClose: () => void }) {
+  const [shipmentId, setShipmentId] = useState<string | undefined>(undefined);
+  const parcel = order.shipments.findIndex((shipment) => shipment.id === shipmentId);
+  return (
+    <PrintSheet
+      title="打印发货单"
+      open={open}
+      onClose={onClose}
+      name={`发货单-${order.orderNo}${parcel >= 0 ? `-包裹${parcel + 1}` : ''}`}
+      pdfPath={(layout) => orders.packingSlip(order.id, layout, shipmentId)}
+      imagePath={orders.packingSlip(order.id, 'image', shipmentId)}
+    >
+      {order.shipments.length ? (
+        <View className="chips slip-parcels">
+          <View className={`chip slip-parcel${shipmentId === undefined ? ' chip--on' : ''}`} onClick={() => setShipmentId(undefined)}>
+            整单
+          </View>
+          {order.shipments.map((shipment, index) => (
+            <View key={shipment.id} className={`chip slip-parcel${shipmentId === shipment.id ? ' chip--on' : ''}`} onClick={() => setShipmentId(shipment.id)}>
+              包裹 {index + 1}
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </PrintSheet>
   );
 }
 
@@ -145,6 +222,8 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
   const canShip = allowed.has('ship');
   const canCancel = allowed.has('cancel');
   const canRefund = allowed.has('approveRefund') && abilities.approve;
+  // A slip for goods that are packed or about to be: once paid, and not for an order that ended without a sale.
+  const canPrint = order.paidAt !== null && order.status !== 'refunded';
   const left = order.status === 'pendingPayment' ? timeLeft(order.expiresAt) : null;
   const done = (title: string) => (next: Order) => {
     setOrder(next);
@@ -152,7 +231,7 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
     void Taro.showToast({ title, icon: 'success' });
   };
   // The stock comes back when the goods are sent back, or were never sent (the server's rule).
-  const stockComesBack = order.refund?.kind === 'returnAndRefund' || order.shipments.length === 0;
+  const stockComesBack = order.refund ? refundReturnsStock(order.refund.kind, order.shipping) : false;
   const approveRefund = () =>
     void Taro.showModal({
       title: '同意退款',
@@ -168,7 +247,14 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
           <View className="list-item__title order-no">订单 {order.orderNo}</View>
           <OrderStatusBadge order={order} />
         </View>
-        <View className="list-item__meta">下单 {shortTime(order.createdAt)}</View>
+        <View className="row">
+          <View className="list-item__meta">下单 {shortTime(order.createdAt)}</View>
+          {canPrint ? (
+            <Button fill="outline" type="default" size="small" className="open-packing-slip" onClick={() => setSheet('print')}>
+              打印发货单
+            </Button>
+          ) : null}
+        </View>
         {order.status === 'pendingPayment' ? (
           <View className={`order-expiry ${left ? 'warning' : 'danger'}`}>{left ? `等待付款，${left}（${shortTime(order.expiresAt)} 未付自动取消）` : '付款时间已到，即将自动取消'}</View>
         ) : null}
@@ -208,13 +294,18 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
 
       <View className="card order-lines">
         <View className="card__title">商品</View>
-        {order.lines.map((line, index) => (
-          <View key={`${line.goodsId}-${index}`} className="list-item order-line">
+        {order.lines.map((line) => (
+          <View key={line.lineNo} className="list-item order-line">
             <View className="list-item__main">
               <View className="list-item__title ellipsis">{line.title}</View>
               <View className="list-item__meta">
                 {money(line.unitPrice)} × {quantity(line.quantity)}
               </View>
+              {order.shipping === 'partial' ? (
+                <View className={`list-item__meta line-shipping${Number(line.remainingQuantity) > 0 ? ' warning' : ''}`}>
+                  已发 {quantity(line.shippedQuantity)}，待发 {quantity(line.remainingQuantity)}
+                </View>
+              ) : null}
             </View>
             <View className="list-item__side num">{money(line.amount)}</View>
           </View>
@@ -255,16 +346,27 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
 
       {order.shipments.length ? (
         <View className="card order-shipments">
-          <View className="card__title">物流</View>
-          {order.shipments.map((shipment) => (
-            <View key={shipment.id} className="kv order-shipment">
-              <View className="kv__k">{shipment.carrier}</View>
-              <View className="kv__v">
-                <View className="num shipment-no">{shipment.trackingNo}</View>
-                <View className="muted">{shortTime(shipment.createdAt)} 发货</View>
+          <View className="card__title">物流（{order.shipments.length} 个包裹）</View>
+          {order.shipments.map((shipment, index) => (
+            <View key={shipment.id} className="order-shipment">
+              <View className="kv">
+                <View className="kv__k">
+                  {order.shipments.length > 1 ? `包裹 ${index + 1} · ` : ''}
+                  {shipment.carrier}
+                </View>
+                <View className="kv__v">
+                  <View className="num shipment-no">{shipment.trackingNo}</View>
+                  <View className="muted">{shortTime(shipment.createdAt)} 发货</View>
+                </View>
               </View>
+              {shipment.lines.map((line) => (
+                <View key={line.lineNo} className="muted shipment-line">
+                  {line.title} × {quantity(line.quantity)}
+                </View>
+              ))}
             </View>
           ))}
+          {order.shipping === 'partial' ? <View className="share-note warning shipping-left">部分发货：还有商品待发，发完后顾客才能确认收货。</View> : null}
           <Kv k="确认收货" v={order.completedAt ? shortTime(order.completedAt) : null} />
         </View>
       ) : null}
@@ -313,7 +415,9 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
           done('已确认收款')(next);
         }}
       />
-      <ShipSheet order={order} open={sheet === 'ship'} onClose={() => setSheet(null)} onShipped={done('已发货')} />
+      {/* Keyed by the shipments, so that after one parcel the form starts from what is left. */}
+      <ShipSheet key={order.shipments.length} order={order} open={sheet === 'ship'} onClose={() => setSheet(null)} onShipped={(next) => done(next.status === 'shipped' ? '已发货' : '已部分发货')(next)} />
+      <PackingSlipSheet order={order} open={sheet === 'print'} onClose={() => setSheet(null)} />
       <ReasonSheet
         name="cancel"
         title="取消订单"

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ORDER_STATUS_LABEL, orderActions } from '@xiaocang/domain/orders';
+import { orderStatusLabel, orderActions } from '@xiaocang/domain/orders';
 import { useEffect, useState } from 'react';
 import { TextField } from '../../../components/Fields';
 import { Button } from '../../../components/nut';
@@ -34,7 +34,9 @@ function useTimeLeft(until: string | null): string | null {
 }
 
 function RefundSheet({ shopId, order, onDone, onClose }: { shopId: string; order: Order; onDone: (order: Order) => void; onClose: () => void }) {
-  const shipped = order.status === 'shipped' || order.status === 'completed';
+  // Once anything was sent it is sent back; a partly sent order is refunded only that way (the shop's rule).
+  const shipped = order.shipping !== 'none';
+  const kinds: RefundKind[] = order.shipping === 'partial' ? ['returnAndRefund'] : ['refundOnly', 'returnAndRefund'];
   const [kind, setKind] = useState<RefundKind>(shipped ? 'returnAndRefund' : 'refundOnly');
   const [reason, setReason] = useState('');
   const [trackingNo, setTrackingNo] = useState('');
@@ -56,14 +58,14 @@ function RefundSheet({ shopId, order, onDone, onClose }: { shopId: string; order
     <Sheet title="申请退款" open onClose={onClose}>
       <View className="refund-form">
         <View className="kind-chips">
-          {(['refundOnly', 'returnAndRefund'] as const).map((option) => (
+          {kinds.map((option) => (
             <View key={option} className={`chip refund-kind refund-kind-${option}${kind === option ? ' chip--on' : ''}`} onClick={() => setKind(option)}>
               {REFUND_KIND_LABEL[option]}
             </View>
           ))}
         </View>
         <View className="muted">
-          退款金额 {money(order.totalAmount)}。{kind === 'returnAndRefund' ? '请把商品寄回店家，店家收到后退款。' : '不退货，只退钱：适合没收到货或店家同意的情况。'}
+          退款金额 {money(order.totalAmount)}。{order.shipping === 'partial' ? '部分商品已发出，请把收到的商品寄回，整单退款。' : kind === 'returnAndRefund' ? '请把商品寄回店家，店家收到后退款。' : '不退货，只退钱：适合没收到货或店家同意的情况。'}
         </View>
         <TextField name="reason" label="原因" required placeholder="例如：不想要了、商品有问题" value={reason} onChange={setReason} error={shown.reason} multiline />
         {askTracking ? (
@@ -121,7 +123,9 @@ function Detail({ shopId, initial, reload }: { shopId: string; initial: Order; r
     order.status === 'pendingPayment'
       ? timeLeft
       : order.status === 'paid'
-        ? '店家已确认收款，正在准备发货'
+        ? order.shipping === 'partial'
+          ? '店家已发出部分商品，其余正在准备，全部发出后可确认收货'
+          : '店家已确认收款，正在准备发货'
         : order.status === 'shipped'
           ? '商品已发出，收到后请确认收货'
           : order.status === 'refunding'
@@ -132,21 +136,32 @@ function Detail({ shopId, initial, reload }: { shopId: string; initial: Order; r
   return (
     <>
       <View className="order-hero">
-        <View className="order-hero__status order-detail-status">{ORDER_STATUS_LABEL[order.status]}</View>
+        <View className="order-hero__status order-detail-status">{orderStatusLabel(order.status, order.shipping)}</View>
         {hint ? <View className="order-hero__sub time-left">{hint}</View> : null}
       </View>
       {order.status === 'pendingPayment' ? <PaymentNote shopId={shopId} /> : null}
       {order.shipments.length > 0 ? (
         <View className="card shipments">
           <View className="card__title">物流</View>
-          {order.shipments.map((shipment) => (
+          {order.shipments.map((shipment, index) => (
             <View key={shipment.id} className="shipment">
               <View>
+                {order.shipments.length > 1 ? `包裹 ${index + 1} · ` : ''}
                 {shipment.carrier} <View className="tracking-no" style={{ display: 'inline' }}>{shipment.trackingNo}</View>
               </View>
+              {shipment.lines.map((line) => (
+                <View key={line.lineNo} className="shipment-line">
+                  {line.title} × {quantity(line.quantity)}
+                </View>
+              ))}
               <View className="muted">{shortTime(shipment.createdAt)} 发出</View>
             </View>
           ))}
+          {order.shipping === 'partial' ? (
+            <View className="muted shipping-left">
+              待发：{order.lines.filter((line) => Number(line.remainingQuantity) > 0).map((line) => `${line.title} × ${quantity(line.remainingQuantity)}`).join('，')}
+            </View>
+          ) : null}
         </View>
       ) : null}
       {order.refund ? (
@@ -169,7 +184,7 @@ function Detail({ shopId, initial, reload }: { shopId: string; initial: Order; r
       </View>
       <View className="card">
         {order.lines.map((line) => (
-          <View key={line.goodsId} className="kv order-line">
+          <View key={line.lineNo} className="kv order-line">
             <View className="kv__k grow ellipsis">
               {line.title} × {quantity(line.quantity)}
             </View>

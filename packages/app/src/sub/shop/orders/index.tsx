@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { ORDER_STATUS_LABEL, ORDER_TAB_LABEL, type OrderTab } from '@xiaocang/domain/orders';
+import { orderStatusLabel, ORDER_TAB_LABEL, type OrderTab } from '@xiaocang/domain/orders';
 import { useState } from 'react';
 import { Empty, PagedList } from '../../../components/PagedList';
 import { usePagedList } from '../../../hooks/usePagedList';
@@ -20,7 +20,7 @@ export function OrderCard({ order, onClick }: { order: Order; onClick: () => voi
         <View>
           {order.orderNo} · {shortTime(order.createdAt)}
         </View>
-        <View className={`order-status order-status--${order.status}`}>{ORDER_STATUS_LABEL[order.status]}</View>
+        <View className={`order-status order-status--${order.status}`}>{orderStatusLabel(order.status, order.shipping)}</View>
       </View>
       <View className="order-card__lines">
         {order.lines.map((line) => (
