@@ -108,6 +108,10 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   over90: 'salesMoney',
   // Quantities moved, counts, settings and flags.
   quantity: 'visible',
+  // An uploaded image's size in pixels and bytes.
+  width: 'visible',
+  height: 'visible',
+  bytes: 'visible',
   // Forecasts and purchase suggestions: responses of owner-only routes (viewSalesReports), which no switch opens.
   mean: 'visible',
   rmsse: 'visible',

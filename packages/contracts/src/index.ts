@@ -10,3 +10,4 @@ export * from './imports.ts';
 export * from './analytics.ts';
 export * from './notifications.ts';
 export * from './store.ts';
+export * from './uploads.ts';

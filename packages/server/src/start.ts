@@ -10,6 +10,7 @@ import { checkBooks, restoreAdvice, type BooksCheck } from './jobs/check-books.t
 import { keepStatistics } from './jobs/keep-statistics.ts';
 import { startBackgroundWork } from './jobs/background.ts';
 import { outsideFromEnv } from './integrations/outside.ts';
+import { uploadsConfigFromEnv } from './integrations/storage/config.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -27,7 +28,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await migrate(db);
   const log = bufferedLogger();
   const { outside, delivery } = outsideFromEnv();
-  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside });
+  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside, uploads: uploadsConfigFromEnv(process.env, config.dataDir) });
   // Books found damaged are not served: every API call, and every shared bill, answers DATA_DAMAGED until the folder is restored.
   let damage: string | undefined;
   app.addHook('onRequest', async (request) => {

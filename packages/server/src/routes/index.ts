@@ -18,15 +18,19 @@ import { orderRoutes } from './orders.ts';
 import { storeRoutes } from './store.ts';
 import { wechatRoutes } from './wechat.ts';
 import type { OutsideChannels } from '../use-cases/notifications/outside-channels.ts';
+import type { UploadsConfig } from '../integrations/storage/config.ts';
+import { uploadRoutes } from './uploads.ts';
 
 export interface RouteOptions {
   /** The address the public links and their QR codes point at (PUBLIC_BASE_URL). */
   publicBaseUrl: string;
   /** What can be sent outside the app, and WeChat sign-in. */
   outside: OutsideChannels;
+  /** Where uploaded images are kept, and the largest accepted. */
+  uploads: UploadsConfig;
 }
 
-export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside }: RouteOptions): Promise<void> {
+export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside, uploads }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes, orderRoutes, storeRoutes(outside), shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes, orderRoutes, storeRoutes(outside), shareRoutes(publicBaseUrl), uploadRoutes(uploads)]) module(api, db);
 }
