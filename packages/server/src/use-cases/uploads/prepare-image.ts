@@ -49,7 +49,8 @@ export async function prepareImage(data: Buffer): Promise<PreparedImage> {
   if (format === null) throw refuse('is not a picture: send a JPEG, PNG or WebP image');
   const input = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' } as const;
   try {
-    const { width, height } = await sharp(data, input).metadata();
+    // The header alone, without the pixel limit, so that a bomb is refused with its size rather than a generic error.
+    const { width, height } = await sharp(data, { limitInputPixels: false }).metadata();
     if (!width || !height) throw refuse('has no size: it is not a readable picture');
     if (width * height > MAX_INPUT_PIXELS) throw refuse(`is ${width} × ${height} pixels, more than ${MAX_INPUT_PIXELS / 1_000_000} megapixels`);
     const upright = sharp(data, input).rotate().flatten({ background: '#ffffff' });
