@@ -73,6 +73,8 @@ export type {
   GoodsStatus,
   Order,
   OrderList,
+  Upload,
+  UploadPurpose,
 } from '@xiaocang/contracts';
 
 export type SaveBillRequest = z.input<typeof CreateBillRequest>;
