@@ -23,10 +23,10 @@ async function twoColourJpeg(orientation?: number): Promise<Buffer> {
   return (orientation ? image.jpeg().withMetadata({ orientation }).withExifMerge({ IFD0: { Make: 'TestPhone', Copyright: 'secret-exif' } }) : image.jpeg()).toBuffer();
 }
 
-const plainImage = (width: number, height: number, format: 'png' | 'jpeg' | 'webp' | 'gif', alpha = false) =>
-  sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 0, g: 128, b: 0, alpha: 0 } : { r: 90, g: 140, b: 60 } } })
-    [format]()
-    .toBuffer();
+function plainImage(width: number, height: number, format: 'png' | 'jpeg' | 'webp' | 'gif', alpha = false): Promise<Buffer> {
+  const image = sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 0, g: 128, b: 0, alpha: 0 } : { r: 90, g: 140, b: 60 } } });
+  return image[format]().toBuffer();
+}
 
 /** A small real PNG whose header (IHDR, with its CRC made right) claims width × height pixels. */
 async function pixelBomb(width: number, height: number): Promise<Buffer> {
@@ -240,18 +240,14 @@ uploadTests('on the local disk', async () => {
   return { store: new LocalDiskStore(root), keys, close: () => rm(root, { recursive: true, force: true }) };
 });
 
+/** The real S3 client, path-style, pointed at a fake endpoint on this machine. */
+const storeOn = (fake: FakeS3) =>
+  new S3Store({ bucket: fake.bucket, endpoint: fake.url, region: 'us-east-1', accessKeyId: fake.accessKeyId, secretAccessKey: fake.secretAccessKey, forcePathStyle: true });
+
 let fakeS3: FakeS3;
 uploadTests('in an S3 bucket', async () => {
   fakeS3 = await startFakeS3();
-  const store = new S3Store({
-    bucket: fakeS3.bucket,
-    endpoint: fakeS3.url,
-    region: 'us-east-1',
-    accessKeyId: fakeS3.accessKeyId,
-    secretAccessKey: fakeS3.secretAccessKey,
-    forcePathStyle: true,
-  });
-  return { store, keys: async () => [...fakeS3.objects.keys()].sort(), close: () => fakeS3.close() };
+  return { store: storeOn(fakeS3), keys: async () => [...fakeS3.objects.keys()].sort(), close: () => fakeS3.close() };
 });
 
 describeOnDatabase('uploads, a store that fails half-way', () => {
@@ -259,8 +255,7 @@ describeOnDatabase('uploads, a store that fails half-way', () => {
   let s3: FakeS3;
   beforeAll(async () => {
     s3 = await startFakeS3();
-    const store = new S3Store({ bucket: s3.bucket, endpoint: s3.url, region: 'us-east-1', accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true });
-    t = await createTestApp(undefined, { uploads: { store, maxBytes: 1024 * 1024 } });
+    t = await createTestApp(undefined, { uploads: { store: storeOn(s3), maxBytes: 1024 * 1024 } });
   });
   afterAll(async () => {
     await t.close();
