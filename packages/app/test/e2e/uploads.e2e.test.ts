@@ -40,7 +40,7 @@ describeInBrowser('uploading a product photo in the app', () => {
 
     // A text file named like a photo: refused by the server, said under the field, the form kept.
     await choose({ name: 'tea.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') });
-    await see(picker.locator('.field__error'), '这不是可用的图片');
+    await see(picker.locator('.field__error'), '这不是可用的图片，请选择 JPG、PNG 或 WebP 照片');
     await picker.locator('.image-tile--failed .image-tile__remove').click();
 
     // The network drops during the upload: the tile says so and offers 重试, which works once it is back.
