@@ -28,7 +28,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await migrate(db);
   const log = bufferedLogger();
   const { outside, delivery } = outsideFromEnv();
-  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside, uploads: uploadsConfigFromEnv(process.env, config.dataDir) });
+  const uploads = uploadsConfigFromEnv(process.env, config.dataDir);
+  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside, uploads });
   // Books found damaged are not served: every API call, and every shared bill, answers DATA_DAMAGED until the folder is restored.
   let damage: string | undefined;
   app.addHook('onRequest', async (request) => {
@@ -37,7 +38,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const statistics = keepStatistics(db, log);
-  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs });
+  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, uploads: uploads.store });
   const stopping = new AbortController();
   const booksChecked =
     config.databaseUrl || !config.checkBooksOnStart

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LocalDiskStore } from '../src/integrations/storage/local-disk.ts';
 import { S3Store } from '../src/integrations/storage/s3.ts';
+import { sweepOrphanUploads } from '../src/jobs/sweep-uploads.ts';
 import type { FileStore } from '../src/integrations/storage/file-store.ts';
 import { startFakeS3, type FakeS3 } from './support/fakes/fake-s3.ts';
 import { createTestApp, describeOnDatabase, type ApiResponse, type Client, type TestApp } from './support/harness.ts';
@@ -227,6 +228,33 @@ function uploadTests(storeName: string, makeStore: () => Promise<{ store: FileSt
       expect((await upload(staff, await twoColourJpeg(), 'bill')).status).toBe(201);
       await setSwitches(owner, { disableProductEdit: false });
     });
+
+    it('removes uploads nothing refers to after a day, files and row, and keeps those a product, goods or bill use', async () => {
+      const made = async (purpose = 'product') => (await upload(owner, await twoColourJpeg(), purpose)).body;
+      const [forProduct, forGoods, forBill, orphan, fresh] = [await made(), await made('goods'), await made('bill'), await made(), await made()];
+      expect((await owner.post('/api/products', { name: '有图', unit: '个', imageUrl: forProduct.url })).status).toBe(201);
+      expect((await owner.post('/api/goods', { title: '有图商品', price: '1', ownStock: '1', images: [forGoods.thumbUrl] })).status).toBe(201);
+      const productId = await createProduct(owner);
+      expect((await postBill(owner, 'in', [{ productId, quantity: '1', unitPrice: '1' }], { attachments: [{ fileId: forBill.url, name: '' }] })).status).toBe(201);
+      await t.db.query(`UPDATE uploads SET created_at = now() - interval '2 days' WHERE shop_id = $1 AND id = ANY($2::bigint[])`, [
+        owner.shopId,
+        [forProduct, forGoods, forBill, orphan].map((u) => u.id),
+      ]);
+      const keyOf = (address: string) => address.slice('/uploads/'.length);
+
+      expect(await sweepOrphanUploads(t.db, store)).toBe(1);
+      const left = await t.db.query<{ id: string }>('SELECT id::text FROM uploads WHERE shop_id = $1 AND id = ANY($2::bigint[])', [
+        owner.shopId,
+        [forProduct, forGoods, forBill, orphan, fresh].map((u) => u.id),
+      ]);
+      expect(left.map((row) => row.id).sort()).toEqual([forProduct, forGoods, forBill, fresh].map((u) => u.id).sort());
+      const stored = await keys();
+      expect(stored).not.toContain(keyOf(orphan.url));
+      expect(stored).not.toContain(keyOf(orphan.thumbUrl));
+      for (const kept of [forProduct, forGoods, forBill, fresh]) expect(stored).toEqual(expect.arrayContaining([keyOf(kept.url), keyOf(kept.thumbUrl)]));
+      expect((await t.request('GET', orphan.url)).status).toBe(404);
+      expect(await sweepOrphanUploads(t.db, store)).toBe(0);
+    });
   });
 }
 
@@ -283,7 +311,7 @@ describeOnDatabase('uploads, a store that fails half-way', () => {
     expect(s3.requests.filter((request) => request.method === 'PUT').map((request) => request.status)).toEqual([200, 500, 500, 500]);
     expect(s3.requests.filter((request) => request.method === 'DELETE')).toHaveLength(2);
     expect([...s3.objects.keys()]).toEqual([key, key.replace('.jpg', '-thumb.jpg')]);
-    const [{ count }] = await t.db.query<{ count: string }>('SELECT count(*)::text AS count FROM uploads WHERE shop_id = $1', [owner.shopId]);
-    expect(count).toBe('1');
+    const rows = await t.db.query<{ count: string }>('SELECT count(*)::text AS count FROM uploads WHERE shop_id = $1', [owner.shopId]);
+    expect(rows).toEqual([{ count: '1' }]);
   });
 });

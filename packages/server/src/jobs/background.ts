@@ -3,6 +3,8 @@ import type { Database } from '../db/database.ts';
 import { runDailyWarnings } from './daily-warnings.ts';
 import { deliverNotifications, type DeliveryOptions } from './deliver-notifications.ts';
 import { expireOrders } from '../use-cases/orders/order-actions.ts';
+import type { FileStore } from '../integrations/storage/file-store.ts';
+import { sweepOrphanUploads } from './sweep-uploads.ts';
 
 export interface BackgroundOptions extends DeliveryOptions {
   /** How often the outbox is looked at. */
@@ -13,11 +15,13 @@ export interface BackgroundOptions extends DeliveryOptions {
   dailyEveryMs?: number;
   /** The first daily pass waits for start-up to finish. */
   dailyFirstAfterMs?: number;
+  /** Where uploads are kept: orphans older than a day are removed from it once an hour. */
+  uploads: FileStore;
 }
 
 /**
  * The one runner of the server's background work: the notification outbox, unpaid orders that expire and
- * the daily warning check.
+ * the daily warning check, and uploads no saved form ever used.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -42,6 +46,7 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
     every('delivery', options.deliverEveryMs ?? 2000, () => deliverNotifications(db, options)),
     every('order expiry', options.expireEveryMs ?? 15_000, () => expireOrders(db)),
     every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
+    every('upload sweep', 60 * 60_000, () => sweepOrphanUploads(db, options.uploads), 60_000),
   ];
   return {
     async stop() {

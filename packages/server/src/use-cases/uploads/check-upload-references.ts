@@ -15,13 +15,14 @@ export const PICTURE_PURPOSES: readonly UploadPurpose[] = ['product', 'goods'];
 
 /**
  * Addresses under /uploads/ that a record will show must name an upload of the caller's shop made for that
- * use; outside http(s) links are left as they are. One query for all of them.
+ * use; outside http(s) links are left as they are. One query for all of them, in the write's transaction.
  */
 export async function checkUploadReferences(db: Queryable, shopId: string, references: UploadReference[]): Promise<void> {
   const ours = references.filter((reference) => reference.address.startsWith('/uploads/'));
   if (ours.length === 0) return;
   const parsed = ours.map((reference) => ({ reference, address: parseFileAddress(reference.address) }));
-  const rows = await db.query<{ token: string; purpose: UploadPurpose }>('SELECT token, purpose FROM uploads WHERE shop_id = $1 AND token = ANY($2::text[])', [
+  // FOR SHARE: the sweep of orphans (jobs/sweep-uploads.ts) cannot remove an upload this write is about to name.
+  const rows = await db.query<{ token: string; purpose: UploadPurpose }>('SELECT token, purpose FROM uploads WHERE shop_id = $1 AND token = ANY($2::text[]) FOR SHARE', [
     shopId,
     parsed.flatMap(({ address }) => (address?.shopId === shopId ? [address.token] : [])),
   ]);
