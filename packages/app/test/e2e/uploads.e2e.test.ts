@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { callApi, describeInBrowser, Phone, see, startStack, type Stack } from './harness';
+import { callApi, describeInBrowser, Phone, see, seeCount, startStack, type Stack } from './harness';
 
 /** A product photo as a phone takes it: 1200 × 900, a tea-green field with a darker band. */
 async function photo(): Promise<Buffer> {
@@ -72,6 +72,38 @@ describeInBrowser('uploading a product photo in the app', () => {
     const stored = items.find((product) => product.name === '明前龙井')!;
     const full = Buffer.from(await (await fetch(`${stack.baseUrl}${stored.imageUrl}`)).arrayBuffer());
     expect(await sharp(full).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 900 });
+    await phone.close();
+  });
+
+  it("attaches a receipt to an inbound bill and shows it on the bill with the session, while the address alone shows nothing", async () => {
+    const phone = await Phone.open(stack);
+    await phone.signIn(owner);
+    await (await phone.waitFor('page-home')).locator('.shortcut-new-in').click();
+    const inbound = await phone.waitFor('page-bill-edit');
+    await phone.pickProduct(inbound, '明前龙井');
+    await inbound.locator('.line-0 .line-quantity input').fill('2');
+    const receipts = inbound.locator('.field-attachments');
+    const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser'), receipts.locator('.image-tile--add').click()]);
+    await chooser.setFiles({ name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+    await seeCount(receipts.locator('.image-tile img'), 1);
+    await phone.shot('u04-bill-receipt');
+    await inbound.locator('.save-confirm').click();
+
+    const detail = await phone.waitFor('page-bill-detail');
+    const shown = detail.locator('.bill-attachments img');
+    await shown.waitFor({ state: 'visible' });
+    // Fetched with the session and shown from a local copy: an <img> alone could not send it.
+    expect(await shown.getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => shown.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(320);
+    await phone.shot('u05-bill-detail-receipt');
+
+    const { token } = await callApi<{ token: string }>(stack, 'POST', '/auth/login', owner);
+    const { items } = await callApi<{ items: Array<{ id: string }> }>(stack, 'GET', '/bills?direction=in', undefined, token);
+    const bill = await callApi<{ attachments: Array<{ fileId: string }> }>(stack, 'GET', `/bills/${items[0]!.id}`, undefined, token);
+    const address = bill.attachments[0]!.fileId;
+    expect(address).toMatch(/^\/uploads\/\d+\/[\w-]{32}\.jpg$/);
+    expect((await fetch(`${stack.baseUrl}${address}`)).status).toBe(404);
+    expect((await fetch(`${stack.baseUrl}${address}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     await phone.close();
   });
 });
