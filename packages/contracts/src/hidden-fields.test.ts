@@ -111,6 +111,10 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   // What an order's shipments sent of a line: the order's own quantities, as the customer sees them.
   shippedQuantity: 'visible',
   remainingQuantity: 'visible',
+  // An uploaded image's size in pixels and bytes.
+  width: 'visible',
+  height: 'visible',
+  bytes: 'visible',
   // Forecasts and purchase suggestions: responses of owner-only routes (viewSalesReports), which no switch opens.
   mean: 'visible',
   rmsse: 'visible',

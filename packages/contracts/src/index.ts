@@ -11,3 +11,4 @@ export * from './analytics.ts';
 export * from './notifications.ts';
 export * from './store.ts';
 export * from './audit.ts';
+export * from './uploads.ts';

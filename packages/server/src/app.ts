@@ -18,6 +18,8 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerRoutes } from './routes/index.ts';
 import { outsideFromEnv } from './integrations/outside.ts';
 import { onlinePaymentFromEnv, type OnlinePayment } from './integrations/config.ts';
+import { uploadsConfigFromEnv, type UploadsConfig } from './integrations/storage/config.ts';
+import { readConfig } from './config.ts';
 import type { OutsideChannels } from './use-cases/notifications/outside-channels.ts';
 
 export interface ServerOptions {
@@ -37,11 +39,22 @@ export interface ServerOptions {
   outside?: OutsideChannels;
   /** Online payment of storefront orders; by default what the environment configures (WECHAT_PAY_*). */
   payments?: OnlinePayment;
+  /** Where uploaded images go; by default what the environment configures (UPLOADS_DIR, S3_*). */
+  uploads?: UploadsConfig;
 }
 
 const PUBLIC_ROUTES = new Set(['/api/auth/register', '/api/auth/login', '/api/auth/wechat/login', '/api/openapi.json', '/api/health']);
 
-export async function buildServer({ db, logger, appDir, trustProxy = 'loopback', publicBaseUrl = 'http://127.0.0.1:3000', outside = outsideFromEnv().outside, payments = onlinePaymentFromEnv() }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({
+  db,
+  logger,
+  appDir,
+  trustProxy = 'loopback',
+  publicBaseUrl = 'http://127.0.0.1:3000',
+  outside = outsideFromEnv().outside,
+  payments = onlinePaymentFromEnv(),
+  uploads = uploadsConfigFromEnv(process.env, readConfig().dataDir),
+}: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger, logController: new OneLinePerRequest() } : { logger: false }),
     bodyLimit: 2 * 1024 * 1024,
@@ -90,7 +103,7 @@ export async function buildServer({ db, logger, appDir, trustProxy = 'loopback',
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await registerRoutes(app, db, { publicBaseUrl, outside, payments });
+  await registerRoutes(app, db, { publicBaseUrl, outside, payments, uploads });
 
   if (appDir && existsSync(appDir)) {
     await app.register(fastifyStatic, { root: appDir, wildcard: false });

@@ -11,6 +11,7 @@ import { keepStatistics } from './jobs/keep-statistics.ts';
 import { startBackgroundWork } from './jobs/background.ts';
 import { outsideFromEnv } from './integrations/outside.ts';
 import { onlinePaymentFromEnv } from './integrations/config.ts';
+import { uploadsConfigFromEnv } from './integrations/storage/config.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -29,7 +30,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const log = bufferedLogger();
   const { outside, delivery } = outsideFromEnv();
   const payments = onlinePaymentFromEnv();
-  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside, payments });
+  const uploads = uploadsConfigFromEnv(process.env, config.dataDir);
+  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside, payments, uploads });
   // Books found damaged are not served: every API call, and every shared bill, answers DATA_DAMAGED until the folder is restored.
   let damage: string | undefined;
   app.addHook('onRequest', async (request) => {
@@ -38,7 +40,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const statistics = keepStatistics(db, log);
-  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments });
+  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store });
   const stopping = new AbortController();
   const booksChecked =
     config.databaseUrl || !config.checkBooksOnStart

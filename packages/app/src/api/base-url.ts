@@ -5,3 +5,9 @@
  */
 export const API_BASE_URL: string =
   process.env.TARO_APP_API_BASE_URL || (process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000');
+
+/** An address the phone can reach: the H5 app's own origin, or the API's in the mini-program. */
+export function absoluteUrl(path: string): string {
+  if (/^https?:\/\//.test(path)) return path;
+  return process.env.TARO_ENV === 'h5' ? `${window.location.origin}${path}` : `${API_BASE_URL}${path}`;
+}

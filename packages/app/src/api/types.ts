@@ -76,6 +76,8 @@ export type {
   OrderList,
   AuditEntry,
   AuditList,
+  Upload,
+  UploadPurpose,
 } from '@xiaocang/contracts';
 
 export type SaveBillRequest = z.input<typeof CreateBillRequest>;

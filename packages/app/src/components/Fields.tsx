@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Switch } from './nut';
 import { Sheet } from './Sheet';
 
-interface FieldFrame {
+export interface FieldFrame {
   name: string;
   label: string;
   required?: boolean;
@@ -11,7 +11,7 @@ interface FieldFrame {
   hint?: string;
 }
 
-function Frame({ name, label, required, error, hint, multiline, children }: FieldFrame & { multiline?: boolean; children: ReactNode }) {
+export function Frame({ name, label, required, error, hint, multiline, children }: FieldFrame & { multiline?: boolean; children: ReactNode }) {
   return (
     <View className={`field field-${name}${error ? ' field--error' : ''}${multiline ? ' field--multiline' : ''}`}>
       <View className="field__row">

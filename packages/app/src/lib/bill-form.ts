@@ -18,6 +18,8 @@ export interface Header {
   stockPointId: string;
   partyId: string;
   remarks: string;
+  /** Receipts and photos (票据图片), as the server keeps them. */
+  attachments: Array<{ fileId: string; name: string }>;
 }
 
 /** Checks before sending; keys match the server's field paths so both kinds of error show in one place. */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { API_BASE_URL } from '../api/base-url';
+import { absoluteUrl } from '../api/base-url';
 import { readToken } from '../api/token';
 
 /** What a refused download means to the person who tapped. */
@@ -12,12 +12,6 @@ const FAILURE: Record<number, string> = {
 
 /** `xcbackup`: a shop's backup file, downloaded on H5 only (WeChat opens no such document). */
 export type FileKind = 'png' | 'pdf' | 'xlsx' | 'xcbackup';
-
-/** An address the phone can reach: the H5 app's own origin, or the API's in the mini-program. */
-export function absoluteUrl(path: string): string {
-  if (/^https?:\/\//.test(path)) return path;
-  return process.env.TARO_ENV === 'h5' ? `${window.location.origin}${path}` : `${API_BASE_URL}${path}`;
-}
 
 /**
  * Fetches an image, a PDF or a spreadsheet from the server (signed in when `signedIn`) and hands it to the

@@ -5,6 +5,7 @@ import { Empty } from '../components/StateView';
 import { useRemote } from '../hooks/useRemote';
 import { readShopToken, store, toLogin } from './api';
 import './styles';
+import { thumbnailSrc } from '../lib/images';
 
 interface Props {
   /** The page's class, for tests and styles. */
@@ -69,5 +70,5 @@ export function PaymentNote({ shopId }: { shopId: string }) {
 
 /** A line's picture, or the first character of its title when it has none. */
 export function LineImage({ line }: { line: { image: string | null; title: string } }) {
-  return line.image ? <Image className="cart-line__image" src={line.image} mode="aspectFill" /> : <View className="cart-line__noimage">{line.title.slice(0, 1)}</View>;
+  return line.image ? <Image className="cart-line__image" src={thumbnailSrc(line.image)} mode="aspectFill" /> : <View className="cart-line__noimage">{line.title.slice(0, 1)}</View>;
 }

@@ -1,6 +1,10 @@
 import { shopDay } from '@xiaocang/domain';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { callApi, describeInBrowser, Phone, screenshotPath, see, seeCount, startStack, type Stack } from './harness';
+
+const UPLOADED = /^\/uploads\/\d+\/[\w-]{32}\.jpg$/;
+const rosePhoto = (background: { r: number; g: number; b: number }) => sharp({ create: { width: 800, height: 800, channels: 3, background } }).jpeg().toBuffer();
 
 interface Order {
   id: string;
@@ -195,7 +199,13 @@ describeInBrowser('storefront orders in the merchant app', () => {
     await expect.poll(() => edit.locator('.field-title input').inputValue()).toBe('玫瑰面膜');
     await phone.fill(edit, 'title', '玫瑰面膜 单片装');
     await phone.fill(edit, 'price', '3.5');
-    await phone.fill(edit, 'images', 'https://img.example.com/rose-1.jpg\nhttps://img.example.com/rose-2.jpg');
+    // Two pictures from the album at once, each uploaded and shown as a thumbnail.
+    const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser'), edit.locator('.field-images .image-tile--add').click()]);
+    await chooser.setFiles([
+      { name: 'rose-1.jpg', mimeType: 'image/jpeg', buffer: await rosePhoto({ r: 230, g: 120, b: 150 }) },
+      { name: 'rose-2.jpg', mimeType: 'image/jpeg', buffer: await rosePhoto({ r: 200, g: 60, b: 90 }) },
+    ]);
+    await seeCount(edit.locator('.field-images .image-tile img'), 2);
     await phone.fill(edit, 'maxPerOrder', '5');
     await phone.shot('o08-goods-edit');
     await edit.locator('.save-goods').click();
@@ -205,7 +215,7 @@ describeInBrowser('storefront orders in the merchant app', () => {
     const all = await ownerApi<{ items: Array<{ title: string; price: string; images: string[]; maxPerOrder: string; onShelf: boolean; productId: string }> }>('GET', '/goods');
     expect(all.items.find((g) => g.title === '玫瑰面膜 单片装')).toMatchObject({
       price: '3.50',
-      images: ['https://img.example.com/rose-1.jpg', 'https://img.example.com/rose-2.jpg'],
+      images: [expect.stringMatching(UPLOADED), expect.stringMatching(UPLOADED)],
       maxPerOrder: '5.000',
       onShelf: true,
       productId: mask,

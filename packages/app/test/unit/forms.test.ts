@@ -5,7 +5,7 @@ import { MASTER_KINDS, toFormValues, toRequestBody } from '../../src/lib/master-
 import { decimal, maxLength, newPassword, required, username, validate } from '../../src/lib/validate';
 import { translateServerMessage } from '../../src/api/messages';
 
-const header: Header = { billType: '采购入库', billDate: '2026-11-22', stockPointId: '1', partyId: '', remarks: '' };
+const header: Header = { billType: '采购入库', billDate: '2026-11-22', stockPointId: '1', partyId: '', remarks: '', attachments: [] };
 const line = (quantity: string, unitPrice = '1'): LineDraft => ({ productId: '9', name: '红茶', unit: '罐', code: null, quantity, unitPrice, cost: null });
 
 describe('field rules', () => {

@@ -6,6 +6,8 @@ import { deliverNotifications, type DeliveryOptions } from './deliver-notificati
 import { expireOrders } from '../use-cases/orders/order-actions.ts';
 import { checkWechatPayments } from '../use-cases/payments/check-wechat-payments.ts';
 import type { OnlinePayment } from '../integrations/config.ts';
+import type { FileStore } from '../integrations/storage/file-store.ts';
+import { sweepOrphanUploads } from './sweep-uploads.ts';
 
 export interface BackgroundOptions extends DeliveryOptions {
   /** How often the outbox is looked at. */
@@ -22,12 +24,14 @@ export interface BackgroundOptions extends DeliveryOptions {
   dailyFirstAfterMs?: number;
   /** How often ended sessions, spent keys and old sent messages are cleared. */
   clearEveryMs?: number;
+  /** Where uploads are kept: orphans older than a day are removed from it once an hour. */
+  uploads: FileStore;
 }
 
 /**
  * The one runner of the server's background work: the notification outbox, unpaid orders that expire, WeChat Pay
- * payments to ask about or close (and refunds to send again), the daily warning check and clearing what has
- * expired.
+ * payments to ask about or close (and refunds to send again), the daily warning check, clearing what has expired,
+ * and uploads no saved form ever used.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -54,6 +58,7 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
     every('wechat payments', options.paymentsEveryMs ?? 30_000, () => checkWechatPayments(db, options.payments ?? {})),
     every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
     every('clearing', options.clearEveryMs ?? 60 * 60_000, () => clearExpired(db), options.dailyFirstAfterMs ?? 15_000),
+    every('upload sweep', 60 * 60_000, () => sweepOrphanUploads(db, options.uploads), 60_000),
   ];
   return {
     async stop() {

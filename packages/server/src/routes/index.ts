@@ -21,6 +21,8 @@ import { wechatRoutes } from './wechat.ts';
 import { payRoutes } from './pay.ts';
 import type { OnlinePayment } from '../integrations/config.ts';
 import type { OutsideChannels } from '../use-cases/notifications/outside-channels.ts';
+import type { UploadsConfig } from '../integrations/storage/config.ts';
+import { uploadRoutes } from './uploads.ts';
 
 export interface RouteOptions {
   /** The address the public links and their QR codes point at (PUBLIC_BASE_URL). */
@@ -29,9 +31,11 @@ export interface RouteOptions {
   outside: OutsideChannels;
   /** Online payment (WeChat Pay), or why it is off. */
   payments: OnlinePayment;
+  /** Where uploaded images are kept, and the largest accepted. */
+  uploads: UploadsConfig;
 }
 
-export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside, payments }: RouteOptions): Promise<void> {
+export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside, payments, uploads }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, auditRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes(payments), orderRoutes(payments), storeRoutes(outside, payments), payRoutes(payments), shareRoutes(publicBaseUrl)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, auditRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes(payments), orderRoutes(payments), storeRoutes(outside, payments), payRoutes(payments), shareRoutes(publicBaseUrl), uploadRoutes(uploads)]) module(api, db);
 }

@@ -16,11 +16,12 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { money, quantity } from '../../lib/format';
 import { go } from '../../routes';
 import { useSession } from '../../state/session';
+import { thumbnailSrc } from '../../lib/images';
 
 function ProductRow({ product }: { product: Product }) {
   return (
     <View className="list-item product-row" onClick={() => go('productEdit', { id: product.id })}>
-      <View className="thumb">{product.imageUrl ? <Image src={product.imageUrl} mode="aspectFill" /> : product.name.slice(0, 1)}</View>
+      <View className="thumb">{product.imageUrl ? <Image src={thumbnailSrc(product.imageUrl)} mode="aspectFill" /> : product.name.slice(0, 1)}</View>
       <View className="list-item__main">
         <View className="list-item__title ellipsis">
           {product.name}

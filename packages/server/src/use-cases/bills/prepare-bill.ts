@@ -2,6 +2,7 @@ import type { UpdateBillRequest } from '@xiaocang/contracts';
 import { can, checkBillPayment, moneyUnits, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden, invalid, notFound, obeyMoneyRules } from '../../errors.ts';
+import { checkUploadReferences } from '../uploads/check-upload-references.ts';
 import { productLockColumns, type ProductsLocked } from '../stock/post-bills.ts';
 import { checkLines, productIdsOf, productsColumn, totalsOf, type PreparedLine, type ProductRow } from './prepare-lines.ts';
 
@@ -52,9 +53,14 @@ export async function prepareBill(
   db: Queryable,
   actor: Actor,
   direction: 'in' | 'out',
-  input: Pick<UpdateBillRequest, 'billType' | 'stockPointId' | 'supplierId' | 'customerId' | 'lines' | 'paidAmount' | 'paymentAccountId'>,
+  input: Pick<UpdateBillRequest, 'billType' | 'stockPointId' | 'supplierId' | 'customerId' | 'lines' | 'paidAmount' | 'paymentAccountId' | 'attachments'>,
   { lockProducts = false } = {},
 ): Promise<{ header: PreparedHeader; lines: PreparedLine[]; locked: ProductsLocked | undefined }> {
+  await checkUploadReferences(
+    db,
+    actor.shopId,
+    input.attachments.map((attachment, i) => ({ field: `attachments.${i}.fileId`, address: attachment.fileId, purposes: ['bill'] })),
+  );
   if (direction === 'in' && input.customerId) throw invalid('customerId', 'belongs on outbound bills; inbound bills name a supplier');
   if (direction === 'out' && input.supplierId) throw invalid('supplierId', 'belongs on inbound bills; outbound bills name a customer');
   const [found] = await db.query<{

@@ -3,6 +3,7 @@ import { formatMoney, formatQuantity } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { invalid, invalidState, notFound } from '../../errors.ts';
 import { iso, nullableText, text, type CatalogDefinition } from './definition.ts';
+import { checkUploadReferences, PICTURE_PURPOSES } from '../uploads/check-upload-references.ts';
 
 const audited = (row: Record<string, unknown>) => ({ createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) });
 
@@ -75,6 +76,9 @@ export const products: CatalogDefinition<Product> = {
   ],
   recordsCreator: true,
   writeAction: 'editProducts',
+  async beforeWrite(tx, shopId, _id, input) {
+    if (typeof input.imageUrl === 'string') await checkUploadReferences(tx, shopId, [{ field: 'imageUrl', address: input.imageUrl, purposes: PICTURE_PURPOSES }]);
+  },
   toDto: (row) => ({
     id: text(row.id),
     name: text(row.name),

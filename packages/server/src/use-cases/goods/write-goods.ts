@@ -3,6 +3,7 @@ import type { Actor } from '@xiaocang/domain';
 import type { Database, Queryable } from '../../db/database.ts';
 import { invalidState, notFound } from '../../errors.ts';
 import { recordAudit, recordChanges } from '../audit/record-audit.ts';
+import { checkUploadReferences, PICTURE_PURPOSES } from '../uploads/check-upload-references.ts';
 import { requireGoodsEditor } from './goods-access.ts';
 import { getGoods } from './list-goods.ts';
 
@@ -25,11 +26,18 @@ async function requireProduct(db: Queryable, shopId: string, productId: string |
   if (!found) throw notFound('Product', 'productId');
 }
 
+/** The pictures must be links, or this shop's own uploads. */
+async function checkImages(db: Queryable, shopId: string, images: string[] | undefined): Promise<void> {
+  if (!images) return;
+  await checkUploadReferences(db, shopId, images.map((address, i) => ({ field: `images.${i}`, address, purposes: PICTURE_PURPOSES })));
+}
+
 /** Sets out goods for the storefront, linked to a warehouse product or with a count of their own. */
 export async function createGoods(db: Database, actor: Actor, input: GoodsInput): Promise<Goods> {
   requireGoodsEditor(actor);
   const id = await db.transaction(async (tx) => {
     await requireProduct(tx, actor.shopId, input.productId);
+    await checkImages(tx, actor.shopId, input.images);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO goods (shop_id, ${COLUMNS.map(([, column]) => column).join(', ')}) VALUES ($1, ${COLUMNS.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id::text`,
       [actor.shopId, ...COLUMNS.map(([key]) => valueOf(key, input[key]))],
@@ -49,6 +57,7 @@ export async function updateGoods(db: Database, actor: Actor, input: { id: strin
     if (!before) throw notFound('Goods');
     const shownBefore = await getGoods(tx, actor, input.id);
     await requireProduct(tx, actor.shopId, input.changes.productId);
+    await checkImages(tx, actor.shopId, input.changes.images);
     if (changed.length === 0) return;
     const updated = await tx.query(
       `UPDATE goods SET ${changed.map(([, column], i) => `${column} = $${i + 3}`).join(', ')}, updated_at = now()

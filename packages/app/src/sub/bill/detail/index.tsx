@@ -12,6 +12,7 @@ import { Sheet } from '../../../components/Sheet';
 import { BillMoney } from '../../../components/BillMoney';
 import { BillShareCard } from '../../../components/BillShare';
 import { BillValue } from '../../../components/BillRow';
+import { PictureThumbnail } from '../../../components/ImagePicker';
 import { RemoteView } from '../../../components/StateView';
 import { StatusTag } from '../../../components/StatusTag';
 import { useAction } from '../../../hooks/useAction';
@@ -124,6 +125,18 @@ function BillView({ bill, reload }: { bill: Bill; reload: () => Promise<void> })
         <Kv k="制单人" v={bill.createdByName ?? (mine ? me?.user.realName : undefined)} />
         <Kv k="制单时间" v={shortTime(bill.createdAt)} />
         <Kv k="备注" v={bill.remarks} />
+        {bill.attachments.length > 0 ? (
+          <View className="kv bill-attachments">
+            <View className="muted">票据图片</View>
+            <View className="image-picker">
+              {bill.attachments.map((attachment) => (
+                <View key={attachment.fileId} className="image-tile">
+                  <PictureThumbnail address={attachment.fileId} signed />
+                </View>
+              ))}
+            </View>
+          </View>
+        ) : null}
         {bill.rejectedReason ? <Kv k={bill.status === 'rejected' ? '驳回原因' : '上次驳回原因'} v={bill.rejectedReason} /> : null}
         {bill.reversalOfId ? (
           <View className="kv link" onClick={() => go('billDetail', { id: bill.reversalOfId ?? '' })}>本单为红冲单，查看原单 {bill.reversalOfBillNo ?? ''} ›</View>

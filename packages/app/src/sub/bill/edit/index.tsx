@@ -6,6 +6,7 @@ import { ApiError, queryString } from '../../../api/client';
 import { products } from '../../../api/master';
 import type { Bill, Product, SaveBillRequest } from '../../../api/types';
 import { DateField, SelectField, TextField } from '../../../components/Fields';
+import { ImagePicker } from '../../../components/ImagePicker';
 import { Button } from '../../../components/nut';
 import { PaymentFields, usePayment } from '../../../components/PaymentFields';
 import { ProductPicker } from '../../../components/ProductPicker';
@@ -34,6 +35,8 @@ function headerOf(bill: Bill | null, copy = false): Header {
     stockPointId: bill?.stockPointId ?? '',
     partyId: (bill?.direction === 'in' ? bill.supplierId : bill?.customerId) ?? '',
     remarks: (!copy && bill?.remarks) || '',
+    // A copy is a new deal: its receipts are its own too.
+    attachments: (!copy && bill?.attachments) || [],
   };
 }
 
@@ -90,7 +93,9 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
     },
   });
 
-  const setField = (field: keyof Header) => (value: string | null) => {
+  const setAttachments = (fileIds: string[]) =>
+    setHeader((h) => ({ ...h, attachments: fileIds.map((fileId) => h.attachments.find((kept) => kept.fileId === fileId) ?? { fileId, name: '' }) }));
+  const setField = (field: Exclude<keyof Header, 'attachments'>) => (value: string | null) => {
     setHeader((h) => ({ ...h, [field]: value ?? '' }));
     setCheckErrors(({ [field]: _cleared, ...rest }) => rest);
   };
@@ -151,6 +156,7 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
       stockPointId: header.stockPointId,
       ...(direction === 'in' ? { supplierId: header.partyId || null } : { customerId: header.partyId || null }),
       remarks: header.remarks.trim(),
+      attachments: header.attachments,
       ...payment.body,
       lines: lines.map((line) => ({
         productId: line.productId,
@@ -270,6 +276,15 @@ function BillForm({ direction, bill, template }: { direction: Direction; bill: B
 
       <View className="card">
         <TextField name="remarks" label="备注" multiline value={header.remarks} onChange={setField('remarks')} error={errors.remarks} placeholder="选填" />
+        <ImagePicker
+          name="attachments"
+          label="票据图片"
+          purpose="bill"
+          max={9}
+          value={header.attachments.map((attachment) => attachment.fileId)}
+          onChange={setAttachments}
+          error={errors.attachments ?? Object.entries(errors).find(([key]) => key.startsWith('attachments.'))?.[1]}
+        />
       </View>
 
       {withPrices ? <PaymentFields direction={direction} total={total} hasParty={header.partyId !== ''} payment={payment} errors={errors} /> : null}

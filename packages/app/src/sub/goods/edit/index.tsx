@@ -5,6 +5,7 @@ import { queryString } from '../../../api/client';
 import { goods as goodsApi } from '../../../api/orders';
 import type { Goods, GoodsInput, Product } from '../../../api/types';
 import { SwitchField, TextField } from '../../../components/Fields';
+import { ImagePicker } from '../../../components/ImagePicker';
 import { Button } from '../../../components/nut';
 import { ProductPicker } from '../../../components/ProductPicker';
 import { Screen } from '../../../components/Screen';
@@ -67,7 +68,7 @@ const imagesRule: Rule = (text) => {
   const lines = imageLines(text);
   if (lines.length > 9) return '最多 9 张图片';
   const bad = lines.findIndex((line) => !/^https?:\/\/\S+$/.test(line) && !line.startsWith('/'));
-  return bad >= 0 ? `第 ${bad + 1} 行不是图片地址（以 http:// 或 https:// 开头）` : null;
+  return bad >= 0 ? `第 ${bad + 1} 张不是图片地址（以 http:// 或 https:// 开头）` : null;
 };
 
 const RULES: Partial<Record<keyof Values, Rule[]>> = {
@@ -95,11 +96,11 @@ function toBody(values: Values): GoodsInput {
   };
 }
 
-/** The server names image lines images.0, images.1 …: they belong under the one box. */
+/** The server names the pictures images.0, images.1 …: they belong under the one picker. */
 function withImageErrors(errors: Record<string, string>): Record<string, string> {
   const imageKey = Object.keys(errors).find((key) => key.startsWith('images.'));
   if (!imageKey || errors.images) return errors;
-  return { ...errors, images: `第 ${Number(imageKey.split('.')[1]) + 1} 行：${errors[imageKey]}` };
+  return { ...errors, images: `第 ${Number(imageKey.split('.')[1]) + 1} 张：${errors[imageKey]}` };
 }
 
 function GoodsForm({ item }: { item: Goods | null }) {
@@ -193,15 +194,7 @@ function GoodsForm({ item }: { item: Goods | null }) {
       <View className="card">
         <TextField name="title" label="标题" required value={v.title} onChange={form.set('title')} placeholder="顾客看到的名称" error={errors.title} />
         <TextField name="price" label="价格" required kind="decimal" value={v.price} onChange={form.set('price')} placeholder="0.00" error={errors.price} />
-        <TextField
-          name="images"
-          label="图片地址"
-          multiline
-          value={v.images}
-          onChange={form.set('images')}
-          placeholder="每行一个 https:// 地址，最多 9 个"
-          error={errors.images}
-        />
+        <ImagePicker name="images" label="图片" purpose="goods" max={9} value={imageLines(v.images)} onChange={(list) => form.set('images')(list.join('\n'))} error={errors.images} />
         <TextField name="description" label="描述" multiline value={v.description} onChange={form.set('description')} placeholder="选填" error={errors.description} />
         <SwitchField name="onShelf" label="上架" value={v.onShelf === 'true'} onChange={(on) => form.set('onShelf')(String(on))} hint={v.onShelf === 'true' ? '顾客能看到并下单' : '顾客看不到'} />
         <TextField name="sortOrder" label="排序" kind="integer" value={v.sortOrder} onChange={form.set('sortOrder')} hint="数字越小越靠前" error={errors.sortOrder} />

@@ -8,6 +8,7 @@ import type { Product } from '../../../api/types';
 import { AddOptionSheet } from '../../../components/AddOptionSheet';
 import { HistoryLink } from '../../../components/HistoryLink';
 import { ForecastCard } from '../../../components/ForecastCard';
+import { ImagePicker } from '../../../components/ImagePicker';
 import { SelectField, SwitchField, TextField } from '../../../components/Fields';
 import { Scan } from '../../../components/icons';
 import { Button } from '../../../components/nut';
@@ -279,7 +280,7 @@ function ProductForm({ product, code }: { product: Product | null; code: string 
         </View>
       ) : null}
       <View className="card">
-        <TextField name="imageUrl" label="图片地址" value={values.imageUrl} onChange={set('imageUrl')} error={errors.imageUrl} placeholder="https://…" />
+        <ImagePicker name="imageUrl" label="商品图片" purpose="product" max={1} value={values.imageUrl ? [values.imageUrl] : []} onChange={(list) => set('imageUrl')(list[0] ?? '')} error={errors.imageUrl} />
         <TextField name="remarks" label="备注" multiline value={values.remarks} onChange={set('remarks')} error={errors.remarks} />
       </View>
       {product && abilities.seeStock ? (

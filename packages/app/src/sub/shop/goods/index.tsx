@@ -10,6 +10,7 @@ import { addToCart, lineFrom, maxQuantity, writeCheckout } from '../../../storef
 import { goShop } from '../../../storefront/routes';
 import { ShopScreen, Stepper } from '../../../storefront/ShopScreen';
 import './index.css';
+import { imageSrc } from '../../../lib/images';
 
 function Detail({ shopId, goods }: { shopId: string; goods: StoreGoods }) {
   const max = maxQuantity({ available: goods.availableQuantity, maxPerOrder: goods.maxPerOrder });
@@ -31,7 +32,7 @@ function Detail({ shopId, goods }: { shopId: string; goods: StoreGoods }) {
         <Swiper className="goods-swiper" indicatorDots={goods.images.length > 1} circular>
           {goods.images.map((src) => (
             <SwiperItem key={src}>
-              <Image className="goods-swiper__image" src={src} mode="aspectFill" />
+              <Image className="goods-swiper__image" src={imageSrc(src)} mode="aspectFill" />
             </SwiperItem>
           ))}
         </Swiper>

@@ -11,13 +11,14 @@ import { cartCount, readCart } from '../../../storefront/cart';
 import { goShop } from '../../../storefront/routes';
 import { ShopScreen } from '../../../storefront/ShopScreen';
 import './index.css';
+import { thumbnailSrc } from '../../../lib/images';
 
 function GoodsCard({ goods, onClick }: { goods: StoreGoods; onClick: () => void }) {
   const soldOut = Number(goods.availableQuantity) <= 0;
   return (
     <View className={`goods-card${soldOut ? ' goods-card--soldout' : ''}`} onClick={onClick}>
       {goods.images[0] ? (
-        <Image className="goods-card__image" src={goods.images[0]} mode="aspectFill" lazyLoad />
+        <Image className="goods-card__image" src={thumbnailSrc(goods.images[0])} mode="aspectFill" lazyLoad />
       ) : (
         <View className="goods-card__noimage">{goods.title.slice(0, 1)}</View>
       )}
