@@ -136,7 +136,16 @@ export const Order = z.object({
   billId: Id.nullable(),
   refundBillId: Id.nullable(),
   shipments: z.array(
-    z.object({ id: Id, carrier: z.string(), trackingNo: z.string(), createdAt: Timestamp, lines: z.array(z.object({ lineNo: z.number().int(), title: z.string(), quantity: DecimalString })) }),
+    z.object({
+      id: Id,
+      carrier: z.string(),
+      trackingNo: z.string(),
+      createdAt: Timestamp,
+      lines: z.array(z.object({ lineNo: z.number().int(), title: z.string(), quantity: DecimalString })),
+      /** Telling WeChat of the parcel (orders paid with WeChat Pay only; null otherwise), and why it failed. */
+      wechatUpload: z.enum(['pending', 'uploaded', 'failed']).nullable(),
+      wechatUploadError: z.string().nullable(),
+    }),
   ),
   refund: z
     .object({ kind: RefundKind, reason: z.string(), returnTrackingNo: z.string(), requestedAt: Timestamp, resolvedAt: Timestamp.nullable(), refusal: z.string().nullable() })

@@ -15,3 +15,4 @@ export * from './shown.ts';
 export * from './orders.ts';
 export * from './audit.ts';
 export * from './shipping.ts';
+export * from './wechat-shipping.ts';

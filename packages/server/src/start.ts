@@ -28,7 +28,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSync: config.pgliteSync });
   await migrate(db);
   const log = bufferedLogger();
-  const { outside, delivery } = outsideFromEnv();
+  const { outside, delivery, wechat } = outsideFromEnv();
   const payments = onlinePaymentFromEnv();
   const uploads = uploadsConfigFromEnv(process.env, config.dataDir);
   const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside, payments, uploads });
@@ -40,7 +40,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const statistics = keepStatistics(db, log);
-  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store });
+  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store, wechat });
   const stopping = new AbortController();
   const booksChecked =
     config.databaseUrl || !config.checkBooksOnStart

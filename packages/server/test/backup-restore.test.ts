@@ -1,23 +1,30 @@
 import { PassThrough, Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { writeShopBackup } from '../src/backup/backup-shop.ts';
 import { restoreShop } from '../src/backup/restore-shop.ts';
 import { openPglite } from '../src/db/database.ts';
+import type { FileStore } from '../src/integrations/storage/file-store.ts';
+import { LocalDiskStore } from '../src/integrations/storage/local-disk.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createTestApp, describeOnDatabase, describeOnPostgres, type ApiResponse, type Client, type TestApp } from './support/harness.ts';
 import { buildRichShop, getRoutes, urlsForRoute, type RichShop } from './support/rich-shop.ts';
 import { createProduct, postBill } from './support/stock.ts';
+import { upload } from './support/upload-files.ts';
 
-async function backupOf(t: TestApp, shopId: string): Promise<Buffer> {
+async function backupOf(t: TestApp, shopId: string, store?: FileStore): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const out = new PassThrough();
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeShopBackup(t.db, shopId, out);
+  await writeShopBackup(t.db, shopId, out, { store });
   return Buffer.concat(chunks);
 }
 
-const restoreFrom = (t: TestApp, file: Buffer, usernameSuffix?: string) => restoreShop(t.db, () => Readable.from([file]), { usernameSuffix });
+const restoreFrom = (t: TestApp, file: Buffer, usernameSuffix?: string, store?: FileStore) => restoreShop(t.db, () => Readable.from([file]), { usernameSuffix, store });
 
 /** The backup's lines, changed by `edit` and packed again. */
 function edited(file: Buffer, edit: (lines: string[]) => string[]): Buffer {
@@ -90,6 +97,25 @@ describeOnDatabase('backing up and restoring one shop', () => {
     expect(String(download.headers['content-disposition'])).toMatch(/attachment; filename="xiaocang-shop-\d+-\d{4}-\d{2}-\d{2}\.xcbackup"/);
     const restored = await restoreFrom(t, download.body as Buffer, '-download');
     expect(restored.rows).toEqual((await restoreFrom(t, file, '-file')).rows);
+  });
+
+  it('carries the shop’s photos, and the restored records show the copy’s own', async () => {
+    const store = new LocalDiskStore(await mkdtemp(path.join(tmpdir(), 'xiaocang-backup-photos-')));
+    const app = await createTestApp(undefined, { uploads: { maxBytes: 10 * 1024 * 1024, store } });
+    const owner = await app.registerShop('照片小店');
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } } }).jpeg().toBuffer();
+    const uploaded = (await upload(owner, photo)).body;
+    const product = await createProduct(owner, { name: '红茶', imageUrl: uploaded.url });
+    const backup = await backupOf(app, owner.shopId, store);
+    const restored = await restoreFrom(app, backup, '-photos', store);
+    const copy = await signIn(app, `${owner.username}-photos`, restored.shopId);
+    const { imageUrl } = (await copy.get(`/api/products/${product}`)).body;
+    expect(imageUrl).toBe(uploaded.url.replace(`/uploads/${owner.shopId}/`, `/uploads/${restored.shopId}/`));
+    const served = await copy.get(imageUrl);
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual((await owner.get(uploaded.url)).body);
+    // The copy's record is its own: saving it unchanged is accepted.
+    expect((await copy.put(`/api/products/${product}`, { imageUrl })).status).toBe(200);
   });
 
   it('refuses the same usernames twice, a changed file, a cut file, a newer version and a file that is not a backup, and writes nothing', async () => {

@@ -11,6 +11,7 @@ import type { FileStore } from '../src/integrations/storage/file-store.ts';
 import { startFakeS3, type FakeS3 } from './support/fakes/fake-s3.ts';
 import { createTestApp, describeOnDatabase, type ApiResponse, type Client, type TestApp } from './support/harness.ts';
 import { setSwitches } from './support/rich-shop.ts';
+import { upload } from './support/upload-files.ts';
 import { createProduct, postBill } from './support/stock.ts';
 
 // Real image bytes, made here with sharp.
@@ -37,21 +38,6 @@ async function pixelBomb(width: number, height: number): Promise<Buffer> {
   png.writeUInt32BE(crc32(png.subarray(12, 29)) >>> 0, 29);
   return png;
 }
-
-function multipart(data: Buffer, { field = 'file', fileName = 'photo.jpg', contentType = 'image/jpeg' } = {}) {
-  const boundary = `----xiaocang${Math.random().toString(16).slice(2)}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-const upload = (client: Client, data: Buffer, purpose = 'product', options: Parameters<typeof multipart>[1] = {}) => {
-  const { body, headers } = multipart(data, options);
-  return client.request('POST', `/api/uploads?purpose=${purpose}`, body, headers);
-};
 
 const fieldsOf = (response: ApiResponse) => (response.body.error?.details ?? []).map((detail: { field: string }) => detail.field);
 

@@ -4,6 +4,7 @@
 //   {"table":"products","columns":["shop_id","id",…]}      a table's header, then one line per row:
 //   {"shop_id":7,"id":12,"name":"可乐",…}                   the row as PostgreSQL's row_to_json wrote it
 //   …                                                       (numbers, dates and JSON exactly as stored)
+//   {"file":"<token>","variant":"full","data":"<base64>"}  an uploaded photo's file (and its "thumb" copy)
 //   {"end":true,"rows":{"products":2,…},"totals":{…},"sha256":"…"}
 //
 // `sha256` is the hex SHA-256 of every byte before the last line (newlines included), so a changed or cut file

@@ -5,6 +5,8 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Database, Transaction } from '../db/database.ts';
+import type { FileStore } from '../integrations/storage/file-store.ts';
+import { fileKey, type FileVariant } from '../use-cases/uploads/upload-addresses.ts';
 import { quoted, schemaTables } from '../db/schema-tables.ts';
 import { notFound } from '../errors.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, GLOBAL_ROWS, LEFT_OUT, type BackupHeader, type BackupTrailer } from './backup-format.ts';
@@ -17,8 +19,20 @@ export interface BackupProgress {
   rows: number;
 }
 
+export interface BackupOptions {
+  /** Where the shop's uploaded photos are: their files go into the backup with the rows. */
+  store?: FileStore;
+  onTable?: (progress: BackupProgress) => void;
+}
+
+async function bytesOf(body: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 /** The lines of one shop's backup, read in one transaction so that the file is one moment of the books. */
-async function* backupLines(tx: Transaction, shopId: string, onTable: (progress: BackupProgress) => void): AsyncGenerator<string> {
+async function* backupLines(tx: Transaction, shopId: string, { store, onTable }: BackupOptions): AsyncGenerator<string> {
   // Written into the cursor's statement, so only a plain id may pass.
   const [shop] = /^[1-9]\d{0,17}$/.test(shopId) ? await tx.query<{ name: string }>('SELECT name FROM shops WHERE id = $1', [shopId]) : [];
   if (!shop) throw notFound('Shop', 'shop');
@@ -50,26 +64,37 @@ async function* backupLines(tx: Transaction, shopId: string, onTable: (progress:
     }
     await tx.query('CLOSE backup_rows');
     rows[table.name] = count;
-    onTable({ table: table.name, rows: count });
+    onTable?.({ table: table.name, rows: count });
+  }
+  if (store) {
+    const tokens = await tx.query<{ token: string }>('SELECT token FROM uploads WHERE shop_id = $1 ORDER BY id', [shopId]);
+    for (const { token } of tokens) {
+      for (const variant of ['full', 'thumb'] as FileVariant[]) {
+        // A file its row outlived (a store emptied by hand) is left out; the restore keeps the row as it was.
+        const file = await store.get(fileKey(shopId, token, variant));
+        if (file) yield line(JSON.stringify({ file: token, variant, data: (await bytesOf(file.body)).toString('base64') }));
+      }
+    }
+    onTable?.({ table: 'files', rows: tokens.length });
   }
   const trailer: BackupTrailer = { end: true, rows, totals: await shopTotals(tx, shopId), sha256: hash.digest('hex') };
   yield `${JSON.stringify(trailer)}\n`;
 }
 
 /** Writes one shop's backup, compressed, to a stream (a download). */
-export async function writeShopBackup(db: Database, shopId: string, out: Writable, onTable: (progress: BackupProgress) => void = () => undefined): Promise<void> {
+export async function writeShopBackup(db: Database, shopId: string, out: Writable, options: BackupOptions = {}): Promise<void> {
   await db.transaction(async (tx) => {
     // One snapshot for every table: rows posted while the file is written belong to the next backup.
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    await pipeline(Readable.from(backupLines(tx, shopId, onTable)), createGzip(), out);
+    await pipeline(Readable.from(backupLines(tx, shopId, options)), createGzip(), out);
   });
 }
 
 /** Writes one shop's backup to a file: to a temporary name first, renamed when complete, so a kill leaves no partial file. */
-export async function backupShopToFile(db: Database, shopId: string, file: string, onTable?: (progress: BackupProgress) => void): Promise<void> {
+export async function backupShopToFile(db: Database, shopId: string, file: string, options: BackupOptions = {}): Promise<void> {
   const partial = `${file}.partial`;
   try {
-    await writeShopBackup(db, shopId, createWriteStream(partial), onTable);
+    await writeShopBackup(db, shopId, createWriteStream(partial), options);
     await rename(partial, file);
   } catch (error) {
     await rm(partial, { force: true });

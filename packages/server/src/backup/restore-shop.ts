@@ -5,6 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { Database, Transaction } from '../db/database.ts';
 import { quoted, schemaTables, type SchemaTable } from '../db/schema-tables.ts';
+import type { FileStore } from '../integrations/storage/file-store.ts';
+import { fileKey, type FileVariant } from '../use-cases/uploads/upload-addresses.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, USERNAME_TABLES, type BackupHeader, type BackupTrailer } from './backup-format.ts';
 import { shopTotals } from './shop-totals.ts';
 
@@ -18,6 +20,8 @@ export class RestoreRefused extends Error {
 export interface RestoreOptions {
   /** Added to every username, for a shop restored beside its original (usernames are unique across the deployment). */
   usernameSuffix?: string;
+  /** Where the restored shop's photos go; without it their rows are restored and their files are not. */
+  store?: FileStore;
   onTable?: (progress: { table: string; rows: number }) => void;
 }
 
@@ -105,6 +109,22 @@ async function checkFile(input: Readable, knownMigrations: Set<string>): Promise
 export async function restoreShop(db: Database, open: () => Readable, options: RestoreOptions = {}): Promise<RestoredShop> {
   const knownMigrations = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name));
   const { header, trailer } = await checkFile(open(), knownMigrations);
+  const filesWritten: string[] = [];
+  try {
+    return await restoreChecked(db, open, options, { header, trailer, filesWritten });
+  } catch (error) {
+    // The rows were rolled back: the photos written for them go too.
+    for (const key of filesWritten) await options.store?.delete(key);
+    throw error;
+  }
+}
+
+async function restoreChecked(
+  db: Database,
+  open: () => Readable,
+  options: RestoreOptions,
+  { header, trailer, filesWritten }: { header: BackupHeader; trailer: BackupTrailer; filesWritten: string[] },
+): Promise<RestoredShop> {
   return db.transaction(async (tx) => {
     const schema = new Map((await schemaTables(tx)).map((table) => [table.name, table]));
     let current: { table: SchemaTable; columns: string[]; rows: string[]; count: number } | null = null;
@@ -154,6 +174,7 @@ export async function restoreShop(db: Database, open: () => Readable, options: R
       if (!current) return;
       rows[current.table.name] = current.count;
       options.onTable?.({ table: current.table.name, rows: current.count });
+      current = null;
     };
 
     let first = true;
@@ -162,6 +183,15 @@ export async function restoreShop(db: Database, open: () => Readable, options: R
         first = false;
       } else if (line.startsWith('{"end":')) {
         await finishTable();
+      } else if (line.startsWith('{"file":')) {
+        await finishTable();
+        const file = parse<{ file: string; variant: FileVariant; data: string }>(line, 'a photo');
+        if (!shopId || !/^[\w-]{22,64}$/.test(file.file) || !['full', 'thumb'].includes(file.variant)) throw new RestoreRefused('The file is damaged: a photo is not readable');
+        if (options.store) {
+          const key = fileKey(shopId, file.file, file.variant);
+          await options.store.put(key, Buffer.from(file.data, 'base64'), 'image/jpeg');
+          filesWritten.push(key);
+        }
       } else if (line.startsWith('{"table":')) {
         await finishTable();
         const named = parse<{ table: string; columns: string[] }>(line, 'a table header');
@@ -179,6 +209,11 @@ export async function restoreShop(db: Database, open: () => Readable, options: R
     if (missing.length) throw new RestoreRefused(`The file is damaged: rows are missing from ${missing.map(([table]) => table).join(', ')}`);
     if (!shopId) throw new RestoreRefused('The file holds no shop');
     await advanceSequences(tx, ['shops', ...Object.keys(rows)]);
+    // Photos are addressed under their shop's id: the restored shop's records point at its own copies.
+    const [from, to] = [`/uploads/${header.shop.id}/`, `/uploads/${shopId}/`];
+    await tx.query(`UPDATE products SET image_url = replace(image_url, $2, $3) WHERE shop_id = $1 AND image_url LIKE $2 || '%'`, [shopId, from, to]);
+    await tx.query(`UPDATE goods SET images = replace(images::text, $2, $3)::jsonb WHERE shop_id = $1 AND strpos(images::text, $2) > 0`, [shopId, from, to]);
+    await tx.query(`UPDATE stock_bills SET attachments = replace(attachments::text, $2, $3)::jsonb WHERE shop_id = $1 AND strpos(attachments::text, $2) > 0`, [shopId, from, to]);
     const totals = await shopTotals(tx, shopId);
     const differing = Object.keys(trailer.totals).filter((figure) => totals[figure] !== trailer.totals[figure]);
     if (differing.length) {

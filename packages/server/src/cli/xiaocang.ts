@@ -9,6 +9,7 @@ import { backupShopToFile } from '../backup/backup-shop.ts';
 import { RestoreRefused, restoreShop } from '../backup/restore-shop.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
+import { uploadsConfigFromEnv } from '../integrations/storage/config.ts';
 import { migrate } from '../db/migrate.ts';
 import { AppError } from '../errors.ts';
 import { replayLedgers } from '../use-cases/inventory/verify-inventory.ts';
@@ -57,14 +58,18 @@ const commands: Record<string, (db: Database) => Promise<void>> = {
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
     const file = path.resolve(values.out ?? `xiaocang-shop-${shopId}-${stamp}.xcbackup`);
     if (existsSync(file)) throw new UsageError(`${file} exists already: name another file with --out`);
-    await backupShopToFile(db, shopId, file, progress('saved'));
+    await backupShopToFile(db, shopId, file, { store: uploadsConfigFromEnv(process.env, config.dataDir).store, onTable: progress('saved') });
     console.log(`Backed up shop ${shopId} to ${file}`);
   },
   async restore(db) {
     const [file] = operands;
     if (!file || !existsSync(file)) throw new UsageError('restore needs the path of a backup file');
     await migrate(db);
-    const restored = await restoreShop(db, () => createReadStream(file), { usernameSuffix: values['username-suffix'], onTable: progress('restored') });
+    const restored = await restoreShop(db, () => createReadStream(file), {
+      usernameSuffix: values['username-suffix'],
+      store: uploadsConfigFromEnv(process.env, config.dataDir).store,
+      onTable: progress('restored'),
+    });
     console.log(`Restored "${restored.name}" as shop ${restored.shopId}; its books verify. Sign in with the usernames it had${values['username-suffix'] ? ` plus "${values['username-suffix']}"` : ''}.`);
   },
   async verify(db) {

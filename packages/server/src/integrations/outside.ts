@@ -16,8 +16,8 @@ const openIdOf = (login: WechatApi) => async (code: string): Promise<string> => 
   }
 };
 
-/** The outside channels this server is configured for (environment variables), as the routes and the outbox worker use them. */
-export function outsideFromEnv(env: NodeJS.ProcessEnv = process.env): { outside: OutsideChannels; delivery: Omit<DeliveryOptions, 'leaseMs'> } {
+/** The outside channels this server is configured for (environment variables), as the routes and the outbox worker use them, and the WeChat server API when the app's id and secret are set. */
+export function outsideFromEnv(env: NodeJS.ProcessEnv = process.env): { outside: OutsideChannels; delivery: Omit<DeliveryOptions, 'leaseMs'>; wechat?: WechatApi } {
   const configured = channelsFromEnv(env);
   const { wechatTemplateId } = configured;
   const login = configured.wechatLogin;
@@ -28,5 +28,6 @@ export function outsideFromEnv(env: NodeJS.ProcessEnv = process.env): { outside:
       ...(login ? { codeToOpenId: openIdOf(login) } : {}),
     },
     delivery: { channels: configured.channels, missing: configured.missing, wechatTemplateId },
+    ...(login ? { wechat: login } : {}),
   };
 }

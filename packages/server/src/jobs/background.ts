@@ -8,6 +8,8 @@ import { checkWechatPayments } from '../use-cases/payments/check-wechat-payments
 import type { OnlinePayment } from '../integrations/config.ts';
 import type { FileStore } from '../integrations/storage/file-store.ts';
 import { sweepOrphanUploads } from './sweep-uploads.ts';
+import { uploadShippingInfo } from './upload-shipping-info.ts';
+import type { WechatApi } from '../integrations/wechat/wechat-api.ts';
 
 export interface BackgroundOptions extends DeliveryOptions {
   /** How often the outbox is looked at. */
@@ -22,16 +24,20 @@ export interface BackgroundOptions extends DeliveryOptions {
   dailyEveryMs?: number;
   /** The first daily pass waits for start-up to finish. */
   dailyFirstAfterMs?: number;
+  /** How often shipments of WeChat-paid orders are told to WeChat. */
+  shippingEveryMs?: number;
   /** How often ended sessions, spent keys and old sent messages are cleared. */
   clearEveryMs?: number;
   /** Where uploads are kept: orphans older than a day are removed from it once an hour. */
   uploads: FileStore;
+  /** The WeChat server API, for the shipping-info upload; without it shipments wait, shown as pending. */
+  wechat?: WechatApi | undefined;
 }
 
 /**
  * The one runner of the server's background work: the notification outbox, unpaid orders that expire, WeChat Pay
- * payments to ask about or close (and refunds to send again), the daily warning check, clearing what has expired,
- * and uploads no saved form ever used.
+ * payments to ask about or close (and refunds to send again), shipments to tell WeChat of, the daily warning check,
+ * clearing what has expired, and uploads no saved form ever used.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -56,6 +62,7 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
     every('delivery', options.deliverEveryMs ?? 2000, () => deliverNotifications(db, options)),
     every('order expiry', options.expireEveryMs ?? 15_000, () => expireOrders(db)),
     every('wechat payments', options.paymentsEveryMs ?? 30_000, () => checkWechatPayments(db, options.payments ?? {})),
+    every('shipping info', options.shippingEveryMs ?? 30_000, () => uploadShippingInfo(db, options.wechat)),
     every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
     every('clearing', options.clearEveryMs ?? 60 * 60_000, () => clearExpired(db), options.dailyFirstAfterMs ?? 15_000),
     every('upload sweep', 60 * 60_000, () => sweepOrphanUploads(db, options.uploads), 60_000),

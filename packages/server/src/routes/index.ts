@@ -37,5 +37,5 @@ export interface RouteOptions {
 
 export async function registerRoutes(app: Api | import('fastify').FastifyInstance, db: Database, { publicBaseUrl, outside, payments, uploads }: RouteOptions): Promise<void> {
   const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as Api;
-  for (const module of [authRoutes, shopRoutes, staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, auditRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes(payments), orderRoutes(payments), storeRoutes(outside, payments), payRoutes(payments), shareRoutes(publicBaseUrl), uploadRoutes(uploads)]) module(api, db);
+  for (const module of [authRoutes, shopRoutes(uploads.store), staffRoutes, catalogRoutesModule, billRoutes, stockRoutes, moneyRoutes, exportRoutes, importRoutes, analyticsRoutes, warningRoutes, auditRoutes, notificationRoutes(outside), wechatRoutes(outside), goodsRoutes(payments), orderRoutes(payments), storeRoutes(outside, payments), payRoutes(payments), shareRoutes(publicBaseUrl), uploadRoutes(uploads)]) module(api, db);
 }

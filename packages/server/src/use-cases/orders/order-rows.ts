@@ -18,6 +18,7 @@ const orderSelect = (extraColumns = ''): string => `SELECT ${extraColumns}o.id::
                                           'amount', l.amount::text, 'shippedQuantity', ${shippedQuantity('l')}) ORDER BY l.line_no)
           FROM order_lines l WHERE l.shop_id = o.shop_id AND l.order_id = o.id) AS lines,
        (SELECT COALESCE(json_agg(json_build_object('id', s.id::text, 'carrier', s.carrier, 'trackingNo', s.tracking_no, 'createdAt', s.created_at,
+                                                   'wechatUpload', s.wechat_upload, 'wechatUploadError', s.wechat_error,
                                                    'lines', (SELECT json_agg(json_build_object('lineNo', sl.line_no, 'title', l.title, 'quantity', sl.quantity::text) ORDER BY sl.line_no)
                                                                FROM order_shipment_lines sl JOIN order_lines l ON l.shop_id = sl.shop_id AND l.order_id = sl.order_id AND l.line_no = sl.line_no
                                                               WHERE sl.shop_id = s.shop_id AND sl.shipment_id = s.id)) ORDER BY s.id), '[]')

@@ -32,6 +32,14 @@ export const shipOrder: UseCase<Transaction, ShipRequest & { id: string }, Order
     'INSERT INTO order_shipment_lines (shop_id, shipment_id, order_id, line_no, quantity) SELECT $1, $2, $3, unnest($4::int[]), unnest($5::numeric[])',
     [actor.shopId, shipment!.id, order.id, plan.lines.map((line) => line.lineNo), plan.lines.map((line) => line.quantity)],
   );
+  // WeChat must be told of each parcel of an order it took the money for; the background pass sends it.
+  await tx.query(
+    `UPDATE order_shipments s SET wechat_upload = 'pending', wechat_next_at = now(), wechat_all_delivered = $3,
+            wechat_first_shipment = NOT EXISTS (SELECT 1 FROM order_shipments p WHERE p.shop_id = s.shop_id AND p.order_id = s.order_id AND p.id < s.id)
+       FROM orders o
+      WHERE s.shop_id = $1 AND s.id = $2 AND o.shop_id = s.shop_id AND o.id = s.order_id AND o.payment_method = 'wechatPay' AND o.transaction_id IS NOT NULL`,
+    [actor.shopId, shipment!.id, plan.completesOrder],
+  );
   await moveOrder(tx, actor.shopId, order, shipmentAction(plan.completesOrder), { userId: actor.userId }, {
     shipmentId: shipment!.id,
     carrier: input.carrier,

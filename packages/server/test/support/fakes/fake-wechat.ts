@@ -1,6 +1,8 @@
 // A fake WeChat API server on node:http: jscode2session (login codes → openids, each code usable once),
-// stable_token (counts what it issues, can expire or spoil the current token) and message/subscribe/send (checks
-// the token and the data's limits, records messages, can answer an errcode for an openid).
+// stable_token (counts what it issues, can expire or spoil the current token), message/subscribe/send (checks
+// the token and the data's limits, records messages, can answer an errcode for an openid) and
+// wxa/sec/order/upload_shipping_info (checks the token and the required fields, records uploads, can answer an
+// errcode for a transaction).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,8 +32,10 @@ export interface FakeWechat {
   expireToken(): void;
   /** The current token is refused (40001) although stable_token still hands it out, until a forced refresh. */
   spoilToken(): void;
-  /** The next `times` sends to `openid` are answered with `errcode`. */
+  /** The next `times` calls for `openid` (a send to it) or for a transaction id (its shipping upload) are answered with `errcode`. */
   failFor(openid: string, errcode: number, times?: number): void;
+  /** Shipping information uploaded, as received. */
+  shippingUploads: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,7 @@ export async function startFakeWechat(
   const templateIds = new Set(options.templateIds ?? ['TEMPLATE-WARNING']);
   const codes = new Map<string, { openid: string; unionid?: string; used: boolean }>();
   const messages: FakeSubscribeMessage[] = [];
+  const shippingUploads: Array<Record<string, unknown>> = [];
   const tokenStats = { calls: 0, forced: 0, issued: 0 };
   const failures = new Map<string, { errcode: number; times: number }>();
   let current: { token: string; expiresAt: number; spoiled: boolean } | undefined;
@@ -93,17 +98,55 @@ export async function startFakeWechat(
     return json(res, { access_token: live.token, expires_in: Math.floor((live.expiresAt - now()) / 1000) });
   }
 
-  function subscribeSend(url: URL, body: Record<string, unknown>, res: ServerResponse) {
+  /** Answers WeChat's refusal of the call's access_token, or returns false when the token is good. */
+  function refusedToken(url: URL, res: ServerResponse): boolean {
     const token = url.searchParams.get('access_token') ?? '';
-    if (!current || token !== current.token) return retired.has(token) ? error(res, 42001, 'access_token expired') : error(res, 40001, 'invalid credential, access_token is invalid or not latest');
-    if (current.expiresAt <= now()) return error(res, 42001, 'access_token expired');
-    if (current.spoiled) return error(res, 40001, 'invalid credential, access_token is invalid or not latest');
+    if (!current || token !== current.token) {
+      if (retired.has(token)) error(res, 42001, 'access_token expired');
+      else error(res, 40001, 'invalid credential, access_token is invalid or not latest');
+    } else if (current.expiresAt <= now()) error(res, 42001, 'access_token expired');
+    else if (current.spoiled) error(res, 40001, 'invalid credential, access_token is invalid or not latest');
+    else return false;
+    return true;
+  }
+
+  /** The next forced failure for `key` (an openid or a transaction id), if any is left. */
+  function forcedFailure(key: string): number | undefined {
+    const failure = failures.get(key);
+    if (!failure || failure.times <= 0) return undefined;
+    failure.times -= 1;
+    return failure.errcode;
+  }
+
+  function uploadShippingInfo(url: URL, body: Record<string, unknown>, res: ServerResponse) {
+    if (refusedToken(url, res)) return;
+    const key = body.order_key as { order_number_type?: number; transaction_id?: string } | undefined;
+    const forced = forcedFailure(String(key?.transaction_id ?? ''));
+    if (forced !== undefined) return error(res, forced, 'forced failure');
+    const list = body.shipping_list as Array<Record<string, unknown>> | undefined;
+    const valid =
+      key?.order_number_type === 2 &&
+      typeof key.transaction_id === 'string' &&
+      [1, 2, 3, 4].includes(Number(body.logistics_type)) &&
+      [1, 2].includes(Number(body.delivery_mode)) &&
+      (body.delivery_mode !== 2 || typeof body.is_all_delivered === 'boolean') &&
+      Array.isArray(list) &&
+      list.length >= 1 &&
+      list.length <= 15 &&
+      list.every((item) => typeof item.tracking_no === 'string' && typeof item.express_company === 'string' && Array.from(String(item.item_desc ?? '')).length <= 120) &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/.test(String(body.upload_time)) &&
+      typeof (body.payer as { openid?: unknown } | undefined)?.openid === 'string';
+    if (!valid) return error(res, 47001, 'data format error');
+    shippingUploads.push(body);
+    return json(res, { errcode: 0, errmsg: 'ok' });
+  }
+
+  function subscribeSend(url: URL, body: Record<string, unknown>, res: ServerResponse) {
+    if (refusedToken(url, res)) return;
+    const token = url.searchParams.get('access_token') ?? '';
     const touser = String(body.touser ?? '');
-    const failure = failures.get(touser);
-    if (failure && failure.times > 0) {
-      failure.times -= 1;
-      return error(res, failure.errcode, failure.errcode === 43101 ? 'user refuse to accept the msg' : 'forced failure');
-    }
+    const forced = forcedFailure(touser);
+    if (forced !== undefined) return error(res, forced, forced === 43101 ? 'user refuse to accept the msg' : 'forced failure');
     if (!/^[A-Za-z0-9_-]{6,64}$/.test(touser)) return error(res, 40003, 'invalid openid');
     if (!templateIds.has(String(body.template_id))) return error(res, 40037, 'invalid template_id');
     if (body.miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(String(body.miniprogram_state))) return error(res, 47001, 'data format error');
@@ -141,6 +184,7 @@ export async function startFakeWechat(
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') return jscode2session(url, res);
     if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') return stableToken(body, res);
     if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') return subscribeSend(url, body, res);
+    if (req.method === 'POST' && url.pathname === '/wxa/sec/order/upload_shipping_info') return uploadShippingInfo(url, body, res);
     res.writeHead(404).end();
   };
 
@@ -156,6 +200,7 @@ export async function startFakeWechat(
     appId,
     secret,
     messages,
+    shippingUploads,
     tokenStats,
     currentToken: () => current?.token,
     addCode(code, openid, unionid) {

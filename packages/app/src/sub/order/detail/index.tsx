@@ -23,6 +23,9 @@ import { useOnReturn } from '../../../hooks/useOnReturn';
 type Sheets = 'pay' | 'ship' | 'print' | 'cancel' | 'refuse' | null;
 
 /** 确认收款: which account the money went into; the server then posts the sale bill that takes the stock. */
+
+/** Where telling WeChat of a parcel stands (orders paid with WeChat Pay must be). */
+const WECHAT_UPLOAD_LABEL = { pending: '等待上传', uploaded: '已上传', failed: '上传失败' } as const;
 function PaySheet({ order, open, onClose, onPaid }: { order: Order; open: boolean; onClose: () => void; onPaid: (order: Order) => void }) {
   const accounts = useRemote(() => (open ? paymentAccounts.list({ pageSize: 50, status: 'active' }) : Promise.resolve(null)), [open]);
   const [accountId, setAccountId] = useState<string | null>(null);
@@ -364,6 +367,12 @@ function OrderView({ order, setOrder }: { order: Order; setOrder: (order: Order)
                   {line.title} × {quantity(line.quantity)}
                 </View>
               ))}
+              {shipment.wechatUpload ? (
+                <View className={`shipment-wechat ${shipment.wechatUpload === 'failed' ? 'field__error' : 'muted'}`} style={{ marginLeft: 0 }}>
+                  微信发货信息：{WECHAT_UPLOAD_LABEL[shipment.wechatUpload]}
+                  {shipment.wechatUpload === 'uploaded' ? '' : shipment.wechatUploadError ? `（${shipment.wechatUploadError}）` : ''}
+                </View>
+              ) : null}
             </View>
           ))}
           {order.shipping === 'partial' ? <View className="share-note warning shipping-left">部分发货：还有商品待发，发完后顾客才能确认收货。</View> : null}
