@@ -8,6 +8,12 @@ export function readToken(): string | null {
   return typeof token === 'string' && token !== '' ? token : null;
 }
 
+/** The staff session as a header, for what is fetched outside `request` (files, uploads). */
+export function sessionHeader(): Record<string, string> {
+  const token = readToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 export function writeToken(token: string | null): void {
   if (token) Taro.setStorageSync(TOKEN_KEY, token);
   else Taro.removeStorageSync(TOKEN_KEY);

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { absoluteUrl } from './base-url';
-import { readToken } from './token';
+import { fetchServerFile } from '../lib/files';
+import { sessionHeader } from './token';
 import type { Upload, UploadPurpose } from './types';
 
 /** A photo the person chose, not yet sent: a File on H5, a temporary file path in the mini-program. */
@@ -51,8 +52,7 @@ export async function pickImages(count: number): Promise<PickedImage[]> {
 /** Sends one photo with the staff session; `onProgress` hears 0–100. Fails with an UploadError. */
 export function uploadImage(picked: PickedImage, purpose: UploadPurpose, onProgress: (percent: number) => void): Promise<Upload> {
   const url = absoluteUrl(`/api/uploads?purpose=${purpose}`);
-  const token = readToken();
-  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const header = sessionHeader();
   const settle = (status: number, body: string): Upload => {
     if (status !== 201) throw refusal(status, body);
     return JSON.parse(body) as Upload;
@@ -101,15 +101,6 @@ export function uploadImage(picked: PickedImage, purpose: UploadPurpose, onProgr
  * A bill's attachment is the shop's own: an <Image> cannot send the session, so it is fetched with it and
  * shown from a local copy (a blob on H5, a temporary file in the mini-program).
  */
-export async function fetchSignedImage(path: string): Promise<string> {
-  const token = readToken();
-  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-  if (process.env.TARO_ENV === 'h5') {
-    const response = await fetch(absoluteUrl(path), { headers: header });
-    if (!response.ok) throw new UploadError(`图片无法显示（${response.status}）`);
-    return URL.createObjectURL(await response.blob());
-  }
-  const downloaded = await Taro.downloadFile({ url: absoluteUrl(path), header });
-  if (downloaded.statusCode !== 200) throw new UploadError(`图片无法显示（${downloaded.statusCode}）`);
-  return downloaded.tempFilePath;
+export function fetchSignedImage(path: string): Promise<string> {
+  return fetchServerFile(path, true, (status) => new UploadError(`图片无法显示（${status}）`));
 }

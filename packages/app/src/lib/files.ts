@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { absoluteUrl } from '../api/base-url';
-import { readToken } from '../api/token';
+import { sessionHeader } from '../api/token';
 
 /** What a refused download means to the person who tapped. */
 const FAILURE: Record<number, string> = {
@@ -14,37 +14,49 @@ const FAILURE: Record<number, string> = {
 export type FileKind = 'png' | 'pdf' | 'xlsx' | 'xcbackup';
 
 /**
+ * A file of the server, fetched (with the staff session when `signedIn`) to where the platform keeps files: a
+ * blob URL on H5, a temporary file in the mini-program. A refusal throws `failed(status)`.
+ */
+export async function fetchServerFile(path: string, signedIn: boolean, failed: (status: number) => Error): Promise<string> {
+  const header = signedIn ? sessionHeader() : {};
+  const url = absoluteUrl(path);
+  if (process.env.TARO_ENV === 'h5') {
+    const response = await fetch(url, { headers: header });
+    if (!response.ok) throw failed(response.status);
+    return URL.createObjectURL(await response.blob());
+  }
+  const downloaded = await Taro.downloadFile({ url, header });
+  if (downloaded.statusCode !== 200) throw failed(downloaded.statusCode);
+  return downloaded.tempFilePath;
+}
+
+/**
  * Fetches an image, a PDF or a spreadsheet from the server (signed in when `signedIn`) and hands it to the
  * phone: in WeChat the image opens the share menu (send to a chat, save) and a document opens with its forward
  * menu; on H5 each is downloaded as a file named `name`.
  */
 export async function openServerFile(path: string, kind: FileKind, name: string, signedIn: boolean): Promise<void> {
-  const token = signedIn ? readToken() : null;
-  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-  const url = absoluteUrl(path);
+  const failed = (status: number) => new Error(FAILURE[status] ?? `下载失败（${status}）`);
   if (process.env.TARO_ENV === 'h5') {
-    const response = await fetch(url, { headers: header });
-    if (!response.ok) throw new Error(FAILURE[response.status] ?? `下载失败（${response.status}）`);
-    const objectUrl = URL.createObjectURL(await response.blob());
+    const local = await fetchServerFile(path, signedIn, failed);
     const link = document.createElement('a');
-    link.href = objectUrl;
+    link.href = local;
     link.download = `${name}.${kind}`;
     document.body.appendChild(link);
     link.click();
     link.remove();
     // Long enough for the browser to have started saving it.
-    setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+    setTimeout(() => URL.revokeObjectURL(local), 60_000);
     return;
   }
   if (kind === 'xcbackup') throw new Error('请在电脑浏览器中打开小仓下载备份');
-  const downloaded = await Taro.downloadFile({ url, header });
-  if (downloaded.statusCode !== 200) throw new Error(FAILURE[downloaded.statusCode] ?? `下载失败（${downloaded.statusCode}）`);
+  const local = await fetchServerFile(path, signedIn, failed);
   if (kind !== 'png') {
-    await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: kind, showMenu: true });
+    await Taro.openDocument({ filePath: local, fileType: kind, showMenu: true });
   } else if (Taro.canIUse('showShareImageMenu')) {
-    await Taro.showShareImageMenu({ path: downloaded.tempFilePath });
+    await Taro.showShareImageMenu({ path: local });
   } else {
-    await Taro.previewImage({ urls: [downloaded.tempFilePath] });
+    await Taro.previewImage({ urls: [local] });
   }
 }
 
