@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable, type Writable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Database, Transaction } from '../db/database.ts';
@@ -23,12 +24,6 @@ export interface BackupOptions {
   /** Where the shop's uploaded photos are: their files go into the backup with the rows. */
   store?: FileStore;
   onTable?: (progress: BackupProgress) => void;
-}
-
-async function bytesOf(body: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk);
-  return Buffer.concat(chunks);
 }
 
 /** The lines of one shop's backup, read in one transaction so that the file is one moment of the books. */
@@ -72,7 +67,7 @@ async function* backupLines(tx: Transaction, shopId: string, { store, onTable }:
       for (const variant of ['full', 'thumb'] as FileVariant[]) {
         // A file its row outlived (a store emptied by hand) is left out; the restore keeps the row as it was.
         const file = await store.get(fileKey(shopId, token, variant));
-        if (file) yield line(JSON.stringify({ file: token, variant, data: (await bytesOf(file.body)).toString('base64') }));
+        if (file) yield line(JSON.stringify({ file: token, variant, data: (await buffer(file.body)).toString('base64') }));
       }
     }
     onTable?.({ table: 'files', rows: tokens.length });
