@@ -14,6 +14,11 @@ export function shopMinute(moment: Date): string {
   return shopClock(moment).slice(0, 16).replace('T', ' ');
 }
 
+/** The moment as RFC 3339 on the shop's clock: 2026-12-03T00:30:00+08:00. */
+export function shopTimestamp(moment: Date): string {
+  return `${shopClock(moment).slice(0, 19)}+08:00`;
+}
+
 const asUtc = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** A calendar day `days` later (earlier when negative), as YYYY-MM-DD. */

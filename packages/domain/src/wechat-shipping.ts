@@ -1,3 +1,6 @@
+import { shopTimestamp } from './calendar.ts';
+import { maskedPhone } from './shown.ts';
+
 // WeChat's shipping-info upload (发货信息管理, POST /wxa/sec/order/upload_shipping_info): a mini-program that takes
 // WeChat Pay must tell WeChat each parcel it sends, or its payments may be held. One request per shipment.
 
@@ -32,12 +35,6 @@ export function wechatShipmentProblem(shipment: Pick<ShipmentForWechat, 'carrier
   return WECHAT_EXPRESS_CODES[shipment.carrier] ? null : `微信的快递公司列表里没有“${shipment.carrier}”：请在小程序后台的发货信息管理中手动录入`;
 }
 
-/** A phone shown as WeChat asks for it: the first three and last four digits, the rest hidden. */
-const masked = (phone: string) => (phone.length > 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone);
-
-/** RFC 3339 in China time, as WeChat's examples write it. */
-const chinaTime = (moment: Date) => `${new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
-
 /** The body of upload_shipping_info for one shipment of an order paid with WeChat Pay. */
 export function shippingInfoRequest(shipment: ShipmentForWechat) {
   const split = !(shipment.firstShipment && shipment.allDelivered);
@@ -51,10 +48,11 @@ export function shippingInfoRequest(shipment: ShipmentForWechat) {
         tracking_no: shipment.trackingNo,
         express_company: WECHAT_EXPRESS_CODES[shipment.carrier],
         item_desc: Array.from(shipment.items).slice(0, 120).join(''),
-        contact: { receiver_contact: masked(shipment.receiverPhone) },
+        // WeChat asks for the phone masked: the first three and last four digits.
+        contact: { receiver_contact: maskedPhone(shipment.receiverPhone) },
       },
     ],
-    upload_time: chinaTime(shipment.shippedAt),
+    upload_time: shopTimestamp(shipment.shippedAt),
     payer: { openid: shipment.payerOpenId },
   };
 }

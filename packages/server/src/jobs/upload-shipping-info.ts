@@ -1,4 +1,4 @@
-import { shippingInfoRequest, wechatShipmentProblem } from '@xiaocang/domain';
+import { quantityShown, shippingInfoRequest, wechatShipmentProblem } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
 import { WechatApiError, type WechatApi } from '../integrations/wechat/wechat-api.ts';
 
@@ -19,7 +19,7 @@ interface DueShipment {
   transaction_id: string;
   open_id: string | null;
   phone: string;
-  items: string;
+  items: Array<{ title: string; quantity: string }>;
 }
 
 /**
@@ -43,7 +43,7 @@ export async function uploadShippingInfo(db: Database, wechat: Pick<WechatApi, '
        RETURNING s.shop_id::text, s.id::text, s.carrier, s.tracking_no, s.created_at, s.wechat_attempts AS attempts,
                  s.wechat_all_delivered AS all_delivered, s.wechat_first_shipment AS first_shipment, o.transaction_id, a.open_id,
                  o.address->>'phone' AS phone,
-                 (SELECT string_agg(l.title || '×' || trim(trailing '.' FROM trim(trailing '0' FROM sl.quantity::text)), '；' ORDER BY sl.line_no)
+                 (SELECT json_agg(json_build_object('title', l.title, 'quantity', sl.quantity::text) ORDER BY sl.line_no)
                     FROM order_shipment_lines sl JOIN order_lines l ON l.shop_id = sl.shop_id AND l.order_id = sl.order_id AND l.line_no = sl.line_no
                    WHERE sl.shop_id = s.shop_id AND sl.shipment_id = s.id) AS items`,
       [now, batch, CLAIM_MS / 1000],
@@ -63,7 +63,7 @@ export async function uploadShippingInfo(db: Database, wechat: Pick<WechatApi, '
           payerOpenId: shipment.open_id!,
           carrier: shipment.carrier,
           trackingNo: shipment.tracking_no,
-          items: shipment.items,
+          items: shipment.items.map((item) => `${item.title}×${quantityShown(item.quantity)}`).join('；'),
           receiverPhone: shipment.phone,
           shippedAt: shipment.created_at,
           allDelivered: shipment.all_delivered,

@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryList, OutboundChannel } from '@xiaocang/contracts';
-import { can, type Actor } from '@xiaocang/domain';
+import { can, maskedPhone, type Actor } from '@xiaocang/domain';
 import type { Database, Queryable } from '../../db/database.ts';
 import { forbidden, invalidState, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,7 +10,7 @@ function requireDeliveryAccess(actor: Actor): void {
 
 /** Enough of an address to recognise it, not to harvest it: 138****5678, a***@example.com, an openid's last characters. */
 export function maskAddress(channel: OutboundChannel, address: string): string {
-  if (channel === 'sms') return `${address.slice(0, 3)}****${address.slice(-4)}`;
+  if (channel === 'sms') return maskedPhone(address);
   if (channel === 'email') {
     const [name = '', domain = ''] = address.split('@');
     return `${name.slice(0, 1)}***@${domain}`;
