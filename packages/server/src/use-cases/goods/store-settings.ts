@@ -30,7 +30,7 @@ export async function updateStoreSettings(
   payments: OnlinePayment,
 ): Promise<StoreSettings> {
   if (!can(actor, 'manageConfig')) throw forbidden('Only the owner sets how orders hold stock and are paid');
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await getStoreSettings(tx, actor, payments);
     if (input.wechatPayAccountId) {
       const [account] = await tx.query(`SELECT 1 FROM payment_accounts WHERE shop_id = $1 AND id = $2 AND status = 'active'`, [actor.shopId, input.wechatPayAccountId]);
@@ -43,7 +43,8 @@ export async function updateStoreSettings(
         WHERE id = $1`,
       [actor.shopId, input.orderExpiryMinutes, input.customerHoldCap, input.wechatPaySubMchid ?? null, input.wechatPayAccountId !== undefined, input.wechatPayAccountId ?? null],
     );
-    await recordChanges(tx, actor, 'storeSettings', actor.shopId, before, await getStoreSettings(tx, actor, payments));
+    const after = await getStoreSettings(tx, actor, payments);
+    await recordChanges(tx, actor, 'storeSettings', actor.shopId, before, after);
+    return after;
   });
-  return getStoreSettings(db, actor, payments);
 }

@@ -52,22 +52,23 @@ export async function createGoods(db: Database, actor: Actor, input: GoodsInput)
 export async function updateGoods(db: Database, actor: Actor, input: { id: string; changes: Partial<GoodsInput> }): Promise<Goods> {
   requireGoodsEditor(actor);
   const changed = COLUMNS.filter(([key]) => input.changes[key] !== undefined);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [before] = await tx.query<{ own_reserved: string }>('SELECT own_reserved::text FROM goods WHERE shop_id = $1 AND id = $2 FOR UPDATE', [actor.shopId, input.id]);
     if (!before) throw notFound('Goods');
     const shownBefore = await getGoods(tx, actor, input.id);
     await requireProduct(tx, actor.shopId, input.changes.productId);
     await checkImages(tx, actor.shopId, input.changes.images);
-    if (changed.length === 0) return;
+    if (changed.length === 0) return shownBefore;
     const updated = await tx.query(
       `UPDATE goods SET ${changed.map(([, column], i) => `${column} = $${i + 3}`).join(', ')}, updated_at = now()
         WHERE shop_id = $1 AND id = $2 AND own_stock >= own_reserved RETURNING id`,
       [actor.shopId, input.id, ...changed.map(([key]) => valueOf(key, input.changes[key]))],
     );
     if (updated.length === 0) throw invalidState(`Unpaid orders hold ${before.own_reserved} of these goods: the count may not be lower`);
-    await recordChanges(tx, actor, 'goods', input.id, shownBefore, await getGoods(tx, actor, input.id));
+    const after = await getGoods(tx, actor, input.id);
+    await recordChanges(tx, actor, 'goods', input.id, shownBefore, after);
+    return after;
   });
-  return getGoods(db, actor, input.id);
 }
 
 /** Removes goods no order ever named; goods that were ordered are taken off the shelf instead. */
