@@ -310,6 +310,21 @@ describeOnDatabase('WeChat Pay for storefront orders', () => {
     expect((await notify(t, owner.shopId, pay.refundNotification(`${failed.orderNo}R1`, 'CLOSED'))).status).toBe(204);
     expect((await owner.get(`/api/orders/${failed.id}`)).body).toMatchObject({ onlineRefunds: [{ status: 'failed' }], paymentProblem: expect.stringContaining('未成功') });
     expect((await paymentProblems(owner)).map((problem) => problem.title)).toEqual([`收款异常：退款失败 ${failed.orderNo}R1`]);
+
+    // WeChat Pay busy: the refund stays pending, the merchant is told, and it is sent again once its claim runs out.
+    pay.refuseRefunds(1);
+    const busy = await placeOrder(customer, goodsId, 1);
+    await customer.call('POST', `/orders/${busy.id}/wechat-pay`);
+    pay.pay(busy.orderNo);
+    await notify(t, owner.shopId, pay.paymentNotification(busy.orderNo));
+    await customer.call('POST', `/orders/${busy.id}/refund`, { kind: 'refundOnly', reason: '拍错了' });
+    expect((await owner.post(`/api/orders/${busy.id}/refund/approve`)).body).toMatchObject({ onlineRefunds: [{ status: 'pending' }], paymentProblem: expect.stringContaining('稍后自动重试') });
+    expect(pay.refunds.has(`${busy.orderNo}R1`)).toBe(false);
+    await checkWechatPayments(t.db, payments, new Date());
+    expect(pay.refunds.has(`${busy.orderNo}R1`)).toBe(false);
+    await t.db.query(`UPDATE wechat_refunds SET claimed_until = now() - interval '1 second' WHERE shop_id = $1 AND out_refund_no = $2`, [owner.shopId, `${busy.orderNo}R1`]);
+    await checkWechatPayments(t.db, payments, new Date());
+    expect(pay.refunds.get(`${busy.orderNo}R1`)).toMatchObject({ amount: { refund: 2500, total: 2500 } });
     await verifyIsEmpty(owner);
   });
 });

@@ -26,47 +26,63 @@ interface UnsentRefund {
   total_fen: string;
 }
 
+/** How long a refund being sent is one process's alone: longer than WeChat Pay may take to answer. */
+const CLAIM_SECONDS = 60;
+
 /**
  * Sends the recorded refunds WeChat Pay has not yet accepted (of one order, or all of them for the retry pass).
- * Each is claimed with SKIP LOCKED so several processes never send one twice at once; a refusal is logged on the
- * order and retried by the next pass, since WeChat Pay answers a repeated out_refund_no with the same refund.
+ * Each is claimed under SKIP LOCKED by moving its claim on, in a transaction of its own, so several processes
+ * never send one twice at once; WeChat Pay is called outside any transaction. A refusal is written on the order
+ * and the refund is sent again once its claim runs out, since WeChat Pay answers a repeated out_refund_no with
+ * the same refund. An answer never undoes what a notification that came first decided.
  */
 export async function sendWechatRefunds(db: Database, wechatPay: WechatPay, only?: { shopId: string; orderId: string }): Promise<number> {
   let sent = 0;
   for (;;) {
-    const done = await db.transaction(async (tx) => {
-      const [refund] = await tx.query<UnsentRefund>(
-        `SELECT r.shop_id::text, r.out_refund_no, r.order_id::text, r.refund_fen::text, p.out_trade_no, p.sub_mchid, p.total_fen::text
-           FROM wechat_refunds r JOIN wechat_payments p ON p.shop_id = r.shop_id AND p.order_id = r.order_id
-          WHERE r.status = 'pending' AND r.refund_id IS NULL AND ($1::bigint IS NULL OR (r.shop_id = $1 AND r.order_id = $2))
-          ORDER BY r.created_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED`,
-        [only?.shopId ?? null, only?.orderId ?? null],
+    const [refund] = await db.transaction((tx) =>
+      tx.query<UnsentRefund>(
+        `UPDATE wechat_refunds r SET claimed_until = now() + make_interval(secs => $3)
+           FROM wechat_payments p
+          WHERE (r.shop_id, r.out_refund_no) IN (
+                  SELECT c.shop_id, c.out_refund_no FROM wechat_refunds c
+                   WHERE c.status = 'pending' AND c.refund_id IS NULL AND (c.claimed_until IS NULL OR c.claimed_until <= now())
+                     AND ($1::bigint IS NULL OR (c.shop_id = $1 AND c.order_id = $2))
+                   ORDER BY c.created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            AND p.shop_id = r.shop_id AND p.order_id = r.order_id
+        RETURNING r.shop_id::text, r.out_refund_no, r.order_id::text, r.refund_fen::text, p.out_trade_no, p.sub_mchid, p.total_fen::text`,
+        [only?.shopId ?? null, only?.orderId ?? null, CLAIM_SECONDS],
+      ),
+    );
+    if (!refund) return sent;
+    let answer: Awaited<ReturnType<WechatPay['refund']>>;
+    try {
+      answer = await wechatPay.refund({
+        subMchid: refund.sub_mchid,
+        outTradeNo: refund.out_trade_no,
+        outRefundNo: refund.out_refund_no,
+        refundFen: Number(refund.refund_fen),
+        totalFen: Number(refund.total_fen),
+        reason: '订单退款',
+        notifyUrl: wechatPay.notifyUrl(refund.shop_id),
+      });
+    } catch (error) {
+      if (!(error instanceof WechatPayError)) throw error;
+      // Left pending and unsent: a later pass tries again; the merchant sees why meanwhile.
+      await db.query('UPDATE orders SET payment_problem = $3 WHERE shop_id = $1 AND id = $2', [refund.shop_id, refund.order_id, `微信退款暂未受理（${error.message}），稍后自动重试`]);
+      return sent;
+    }
+    await db.transaction(async (tx) => {
+      const [stored] = await tx.query<{ status: string }>('SELECT status FROM wechat_refunds WHERE shop_id = $1 AND out_refund_no = $2 FOR UPDATE', [refund.shop_id, refund.out_refund_no]);
+      // A notification that came while WeChat was answering has already decided the outcome.
+      const outcome = stored?.status === 'pending' ? answer.status : stored?.status;
+      await tx.query(
+        `UPDATE wechat_refunds SET refund_id = COALESCE(refund_id, $3), claimed_until = NULL, status = $4,
+                resolved_at = CASE WHEN status = 'pending' AND $4 <> 'pending' THEN now() ELSE resolved_at END
+          WHERE shop_id = $1 AND out_refund_no = $2`,
+        [refund.shop_id, refund.out_refund_no, answer.refundId ?? refund.out_refund_no, outcome],
       );
-      if (!refund) return false;
-      try {
-        const answer = await wechatPay.refund({
-          subMchid: refund.sub_mchid,
-          outTradeNo: refund.out_trade_no,
-          outRefundNo: refund.out_refund_no,
-          refundFen: Number(refund.refund_fen),
-          totalFen: Number(refund.total_fen),
-          reason: '订单退款',
-          notifyUrl: wechatPay.notifyUrl(refund.shop_id),
-        });
-        await tx.query(
-          `UPDATE wechat_refunds SET refund_id = $3, status = $4, resolved_at = CASE WHEN $4 = 'pending' THEN NULL ELSE now() END WHERE shop_id = $1 AND out_refund_no = $2`,
-          [refund.shop_id, refund.out_refund_no, answer.refundId ?? refund.out_refund_no, answer.status],
-        );
-        if (answer.status === 'failed') await refundFailed(tx, refund.shop_id, refund.order_id, refund.out_refund_no, refund.refund_fen);
-      } catch (error) {
-        if (!(error instanceof WechatPayError)) throw error;
-        // Left pending and unsent: the next pass tries again; the merchant sees why meanwhile.
-        await tx.query('UPDATE orders SET payment_problem = $3 WHERE shop_id = $1 AND id = $2', [refund.shop_id, refund.order_id, `微信退款暂未受理（${error.message}），稍后自动重试`]);
-        return 'retryLater';
-      }
-      return true;
+      if (stored?.status === 'pending' && answer.status === 'failed') await refundFailed(tx, refund.shop_id, refund.order_id, refund.out_refund_no, refund.refund_fen);
     });
-    if (done !== true) return sent;
     sent += 1;
   }
 }

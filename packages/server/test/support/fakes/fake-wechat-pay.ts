@@ -54,6 +54,8 @@ export interface FakeWechatPay {
   paymentNotification(outTradeNo: string, options?: NotificationOptions): SignedNotification;
   /** WeChat Pay finishes a refund (REFUND.SUCCESS) or gives it up (REFUND.CLOSED), and the notification that says so. */
   refundNotification(outRefundNo: string, result: 'SUCCESS' | 'CLOSED', options?: NotificationOptions): SignedNotification;
+  /** The next `times` refund requests are refused as WeChat Pay does when it is busy (SYSTEM_ERROR). */
+  refuseRefunds(times: number): void;
   /** Any notification of a resource, e.g. for an order WeChat Pay knows and we do not. */
   notification(eventType: string, resource: object, options?: NotificationOptions): SignedNotification;
   close(): Promise<void>;
@@ -156,7 +158,12 @@ export async function startFakeWechatPay(options: { merchantPublicKey: KeyObject
     return reply.status(204).send();
   });
 
+  let refundsToRefuse = 0;
   app.post('/v3/refund/domestic/refunds', async (request, reply) => {
+    if (refundsToRefuse > 0) {
+      refundsToRefuse -= 1;
+      return reply.status(500).send({ code: 'SYSTEM_ERROR', message: '系统繁忙，请稍后重试' });
+    }
     const input = json(request) as Omit<FakeRefund, 'refund_id' | 'status'>;
     const transaction = transactions.get(input.out_trade_no);
     if (!transaction || transaction.sub_mchid !== input.sub_mchid) return reply.status(404).send({ code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' });
@@ -201,6 +208,9 @@ export async function startFakeWechatPay(options: { merchantPublicKey: KeyObject
     transactions,
     refunds,
     requests,
+    refuseRefunds(times) {
+      refundsToRefuse = times;
+    },
     pay(outTradeNo, payOptions = {}) {
       const transaction = transactions.get(outTradeNo);
       if (!transaction) throw new Error(`no transaction ${outTradeNo}`);
