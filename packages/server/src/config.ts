@@ -24,6 +24,10 @@ export interface ServerConfig {
    * send may take; a process killed mid-send leaves it to be sent again once this has passed.
    */
   deliveryLeaseMs: number;
+  /** Where each shop's daily backup is written (BACKUP_DIR, default <DATA_DIR>/backups). */
+  backupDir: string;
+  /** How many daily backups each shop keeps (BACKUP_KEEP, default 7; 0 turns them off). */
+  backupKeep: number;
 }
 
 /**
@@ -45,16 +49,21 @@ function parseTrustProxy(value: string | undefined): boolean | string {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
+  const dataDir = path.resolve(REPO_ROOT, env.DATA_DIR ?? 'data');
+  const backupKeep = Number(env.BACKUP_KEEP ?? 7);
+  if (!Number.isSafeInteger(backupKeep) || backupKeep < 0) throw new Error('BACKUP_KEEP must be a whole number of days, 0 or more');
   return {
     port,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR ?? 'data'),
+    dataDir,
     pgliteSync: pgliteSyncSetting(env.PGLITE_SYNC),
     checkBooksOnStart: env.CHECK_BOOKS_ON_START !== '0',
     appDir: path.resolve(REPO_ROOT, env.APP_DIR ?? 'packages/app/dist-h5'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicBaseUrl: publicBaseUrlOf(env.PUBLIC_BASE_URL, host, port),
     deliveryLeaseMs: Number(env.DELIVERY_LEASE_MS ?? 120_000),
+    backupDir: path.resolve(REPO_ROOT, env.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+    backupKeep,
   };
 }

@@ -40,7 +40,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const statistics = keepStatistics(db, log);
-  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store, wechat });
+  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store, wechat, backups: { dir: config.backupDir, keep: config.backupKeep, store: uploads.store } });
   const stopping = new AbortController();
   const booksChecked =
     config.databaseUrl || !config.checkBooksOnStart

@@ -7,6 +7,7 @@ import { expireOrders } from '../use-cases/orders/order-actions.ts';
 import { checkWechatPayments } from '../use-cases/payments/check-wechat-payments.ts';
 import type { OnlinePayment } from '../integrations/config.ts';
 import type { FileStore } from '../integrations/storage/file-store.ts';
+import { runScheduledBackups, type ScheduledBackups } from './scheduled-backups.ts';
 import { sweepOrphanUploads } from './sweep-uploads.ts';
 import { uploadShippingInfo } from './upload-shipping-info.ts';
 import type { WechatApi } from '../integrations/wechat/wechat-api.ts';
@@ -30,6 +31,8 @@ export interface BackgroundOptions extends DeliveryOptions {
   clearEveryMs?: number;
   /** Where uploads are kept: orphans older than a day are removed from it once an hour. */
   uploads: FileStore;
+  /** Each shop's daily backup file; none when absent. */
+  backups?: ScheduledBackups;
   /** The WeChat server API, for the shipping-info upload; without it shipments wait, shown as pending. */
   wechat?: WechatApi | undefined;
 }
@@ -37,7 +40,7 @@ export interface BackgroundOptions extends DeliveryOptions {
 /**
  * The one runner of the server's background work: the notification outbox, unpaid orders that expire, WeChat Pay
  * payments to ask about or close (and refunds to send again), shipments to tell WeChat of, the daily warning check,
- * clearing what has expired, and uploads no saved form ever used.
+ * clearing what has expired, uploads no saved form ever used, and each shop's daily backup.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -58,12 +61,14 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
     setTimeout(pass, firstAfterMs).unref();
     return timer;
   };
+  const { backups } = options;
   const timers = [
     every('delivery', options.deliverEveryMs ?? 2000, () => deliverNotifications(db, options)),
     every('order expiry', options.expireEveryMs ?? 15_000, () => expireOrders(db)),
     every('wechat payments', options.paymentsEveryMs ?? 30_000, () => checkWechatPayments(db, options.payments ?? {})),
     every('shipping info', options.shippingEveryMs ?? 30_000, () => uploadShippingInfo(db, options.wechat)),
     every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
+    ...(backups ? [every('backups', options.dailyEveryMs ?? 10 * 60_000, () => runScheduledBackups(db, backups), options.dailyFirstAfterMs ?? 15_000)] : []),
     every('clearing', options.clearEveryMs ?? 60 * 60_000, () => clearExpired(db), options.dailyFirstAfterMs ?? 15_000),
     every('upload sweep', 60 * 60_000, () => sweepOrphanUploads(db, options.uploads), 60_000),
   ];
