@@ -10,7 +10,7 @@ export function me(role: 'owner' | 'staff', permissions: Partial<StaffPermission
   const stamp = '2026-11-22T00:00:00Z';
   return {
     user: { id, username: 'u', realName: 'U', role, status: 'active', createdAt: stamp, updatedAt: stamp, lastLoginAt: null },
-    shop: { id: '1', name: 'S', staffPermissions: DEFAULT_STAFF_PERMISSIONS, allowNegativeStock: false, createdAt: stamp, updatedAt: stamp },
+    shop: { id: '1', name: 'S', staffPermissions: DEFAULT_STAFF_PERMISSIONS, allowNegativeStock: false, archiveAfterMonths: null, archivedBefore: null, createdAt: stamp, updatedAt: stamp },
     permissions: { ...DEFAULT_STAFF_PERMISSIONS, ...permissions },
   };
 }

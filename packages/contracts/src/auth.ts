@@ -1,6 +1,6 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '@xiaocang/domain';
 import { z } from 'zod';
-import { Id, PlainString, RequiredText, Status, Timestamp } from './common.ts';
+import { Id, IsoDate, PlainString, RequiredText, Status, Timestamp } from './common.ts';
 
 export const Role = z.enum(['owner', 'staff']);
 
@@ -59,6 +59,10 @@ export const Shop = z.object({
   name: z.string(),
   staffPermissions: StaffPermissions,
   allowNegativeStock: z.boolean(),
+  /** Bill lines and ledger rows older than this many months move to the archive; null: never. */
+  archiveAfterMonths: z.number().int().nullable(),
+  /** Every archived row is dated before this day; null: nothing archived. */
+  archivedBefore: IsoDate.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -94,6 +98,7 @@ export const UpdateShopRequest = z.object({
   name: RequiredText(60).optional(),
   staffPermissions: StaffPermissions.partial().optional(),
   allowNegativeStock: z.boolean().optional(),
+  archiveAfterMonths: z.number().int().min(3).max(120).nullable().optional(),
 });
 export type UpdateShopRequest = z.infer<typeof UpdateShopRequest>;
 

@@ -174,6 +174,7 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   showPrices: 'visible',
   allowed: 'visible',
   allowNegativeStock: 'visible',
+  archiveAfterMonths: 'visible',
   disableInbound: 'visible',
   disableOutbound: 'visible',
   adminApproval: 'visible',

@@ -50,14 +50,14 @@ export async function postFloorBill(
     const after = new Map(balances.map((balance) => [balance.product_id, balance]));
     const column = <T>(pick: (line: (typeof lines)[number], index: number) => T) => lines.map(pick);
     const lineIds = await tx.query<{ id: string }>(
-      `INSERT INTO stock_bill_lines (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, unit, quantity, unit_price, amount)
+      `INSERT INTO stock_bill_lines_live (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, unit, quantity, unit_price, amount)
        SELECT $1, $2, $3, $4, u.line_no, u.product_id, '', '', abs(u.quantity), u.price, round(abs(u.quantity) * u.price, 2)
          FROM unnest($5::int[], $6::bigint[], $7::numeric[], $8::numeric[]) AS u(line_no, product_id, quantity, price)
        RETURNING id`,
       [shopId, row!.id, bill.direction, userId, column((_, i) => i + 1), productIds, quantities, prices],
     );
     await tx.query(
-      `INSERT INTO stock_ledger (shop_id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, bill_type, line_no, bill_date, posting_seq, direction,
+      `INSERT INTO stock_ledger_live (shop_id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, bill_type, line_no, bill_date, posting_seq, direction,
                                  movement, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost, balance_amount, created_by)
        SELECT $1, $2, u.product_id, $3, u.line_id, $4, true, $19, u.line_no, $5, $6, $7, $8, u.quantity, u.price, round(abs(u.quantity) * u.price, 2),
               u.cost / abs(u.quantity), sign(u.quantity) * u.cost, u.balance_quantity, u.balance_avg_cost, u.balance_amount, $9

@@ -40,8 +40,8 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
   const identity = async (table: string) =>
     (await tx.query<{ name: string }>(`SELECT pg_get_serial_sequence($1, 'id') AS name`, [table]))[0]!.name;
   const billBase = await reserve(await identity('stock_bills'), bills + 1);
-  const lineBase = await reserve(await identity('stock_bill_lines'), lines);
-  const ledgerBase = await reserve(await identity('stock_ledger'), lines);
+  const lineBase = await reserve(await identity('stock_bill_lines_live'), lines);
+  const ledgerBase = await reserve(await identity('stock_ledger_live'), lines);
   const seqBase = await reserve('posting_seq', bills + 1);
 
   // k = 0 is the opening bill; bill k > 0 carries the hot product when k·h/n crosses an integer,
@@ -108,7 +108,7 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
     common,
   );
   await tx.query(
-    `INSERT INTO stock_bill_lines (shop_id, id, bill_id, direction, line_no, product_id, product_name, product_code, unit, quantity,
+    `INSERT INTO stock_bill_lines_live (shop_id, id, bill_id, direction, line_no, product_id, product_name, product_code, unit, quantity,
                                    unit_price, amount, created_by)
      OVERRIDING SYSTEM VALUE
      SELECT $1, $3::bigint + l.n, l.bill_id, l.direction, l.line_no, l.product_id, p.name, p.code, p.unit, l.quantity,
@@ -117,7 +117,7 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
     [plan.shopId, plan.userId, lineBase],
   );
   await tx.query(
-    `INSERT INTO stock_ledger (shop_id, id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, bill_type, line_no, bill_date, posting_seq,
+    `INSERT INTO stock_ledger_live (shop_id, id, stock_point_id, product_id, bill_id, line_id, bill_kind, in_stats, bill_type, line_no, bill_date, posting_seq,
                                direction, movement, quantity, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost,
                                balance_amount, created_by)
      OVERRIDING SYSTEM VALUE

@@ -3,7 +3,7 @@ import { resource } from './resource';
 import type { Shop, ShopConfig, StaffMember, StaffPermissions } from './types';
 
 export const fetchShop = () => request<Shop>('GET', '/shop');
-export const updateShop = (input: { name?: string; staffPermissions?: Partial<StaffPermissions>; allowNegativeStock?: boolean }) =>
+export const updateShop = (input: { name?: string; staffPermissions?: Partial<StaffPermissions>; allowNegativeStock?: boolean; archiveAfterMonths?: number | null }) =>
   request<Shop>('PUT', '/shop', { body: input });
 export const fetchConfig = () => request<ShopConfig>('GET', '/config');
 export const updateConfig = (input: Partial<ShopConfig>) => request<ShopConfig>('PUT', '/config', { body: input });

@@ -213,6 +213,8 @@ describeInBrowser('the merchant app in Chromium', () => {
       await switches.locator(`.switch-${name} .nut-switch`).click();
       await switches.locator(`.switch-${name} .nut-switch:not(.nut-switch-close)`).waitFor();
     }
+    await switches.locator('.archive-12').click();
+    await switches.locator('.archive-12.chip--on').waitFor();
     await phone.shot('15-switches');
     await phone.back();
     await logout(phone);

@@ -17,7 +17,7 @@ import { billOf } from '../fixtures';
 const stamp = '2026-11-22T00:00:00Z';
 const meAs = (role: 'owner' | 'staff', userId: string): Me => ({
   user: { id: userId, username: 'u', realName: role === 'owner' ? '店主' : '小李', role, status: 'active', createdAt: stamp, updatedAt: stamp, lastLoginAt: null },
-  shop: { id: '1', name: '茶叶铺', staffPermissions: DEFAULT_STAFF_PERMISSIONS, allowNegativeStock: false, createdAt: stamp, updatedAt: stamp },
+  shop: { id: '1', name: '茶叶铺', staffPermissions: DEFAULT_STAFF_PERMISSIONS, allowNegativeStock: false, archiveAfterMonths: null, archivedBefore: null, createdAt: stamp, updatedAt: stamp },
   permissions: role === 'owner' ? DEFAULT_STAFF_PERMISSIONS : { ...DEFAULT_STAFF_PERMISSIONS, adminApproval: true },
 });
 const owner = meAs('owner', '1');

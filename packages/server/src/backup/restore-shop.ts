@@ -56,6 +56,10 @@ function parse<T>(line: string, what: string): T {
 }
 
 /** Makes sure a number the restored rows took is never handed out again by the deployment's sequences. */
+/** Tables that changed name since backups began (migration 023 made the old names views over live and archive). */
+const RENAMED: Readonly<Record<string, string>> = { stock_ledger: 'stock_ledger_live', stock_bill_lines: 'stock_bill_lines_live' };
+const tableNow = (name: string) => RENAMED[name] ?? name;
+
 async function advanceSequences(tx: Transaction, tables: string[]): Promise<void> {
   const identities = await tx.query<{ table_name: string; column_name: string; sequence: string }>(
     `SELECT c.relname AS table_name, a.attname AS column_name, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS sequence
@@ -195,7 +199,7 @@ async function restoreChecked(
       } else if (line.startsWith('{"table":')) {
         await finishTable();
         const named = parse<{ table: string; columns: string[] }>(line, 'a table header');
-        const table = schema.get(named.table);
+        const table = schema.get(tableNow(named.table));
         const unknown = table ? named.columns.filter((column) => !table.columns.includes(column)) : [named.table];
         if (!table || unknown.length) throw new RestoreRefused(`This backup holds data this version does not know (${named.table} ${unknown.join(', ')})`);
         current = { table, columns: named.columns, rows: [], count: 0 };
@@ -205,7 +209,7 @@ async function restoreChecked(
         if (current.rows.length >= ROWS_PER_INSERT) await insert();
       }
     }
-    const missing = Object.entries(trailer.rows).filter(([table, count]) => rows[table] !== count);
+    const missing = Object.entries(trailer.rows).filter(([table, count]) => rows[tableNow(table)] !== count);
     if (missing.length) throw new RestoreRefused(`The file is damaged: rows are missing from ${missing.map(([table]) => table).join(', ')}`);
     if (!shopId) throw new RestoreRefused('The file holds no shop');
     await advanceSequences(tx, ['shops', ...Object.keys(rows)]);

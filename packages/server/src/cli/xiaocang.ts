@@ -13,12 +13,17 @@ import { uploadsConfigFromEnv } from '../integrations/storage/config.ts';
 import { migrate } from '../db/migrate.ts';
 import { AppError } from '../errors.ts';
 import { replayLedgers } from '../use-cases/inventory/verify-inventory.ts';
+import { archiveShop } from '../use-cases/archive/archive-shop.ts';
+import { monthStart, shopDay } from '@xiaocang/domain';
 
 const USAGE = `Usage: npx xiaocang <command>
   shops                                     list the shops: id, name, owner
   backup --shop <id> [--out <file>]         write one shop's backup file
   restore <file> [--username-suffix=<s>]    restore a backup as a new shop
   verify [--shop <id>]                      replay the ledgers; exit 1 if any balance drifts
+  archive --shop <id> [--months <n> | --before <YYYY-MM-DD>]
+                                            move bill lines and ledger rows older than the shop's
+                                            archive period (or n months, or that day) to the archive
   migrate                                   bring the schema up to date
 The database is DATABASE_URL, or the PGlite folder DATA_DIR (default ./data).`;
 
@@ -28,7 +33,7 @@ function parsed() {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { shop: { type: 'string' }, out: { type: 'string' }, 'username-suffix': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { shop: { type: 'string' }, out: { type: 'string' }, months: { type: 'string' }, before: { type: 'string' }, 'username-suffix': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -44,6 +49,20 @@ const progress = (verb: string) => ({ table, rows }: { table: string; rows: numb
 function shopOption(): string {
   if (!values.shop || !/^[1-9]\d{0,17}$/.test(values.shop)) throw new UsageError('--shop needs a shop id (see: npx xiaocang shops)');
   return values.shop;
+}
+
+/** The day archiving goes up to: --before, or the first day of the month --months (else the shop's archive period) ago. */
+async function archiveDate(db: Database, shopId: string): Promise<string> {
+  if (values.before !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.before)) throw new UsageError('--before needs a day as YYYY-MM-DD');
+    return values.before;
+  }
+  if (values.months !== undefined && !/^[1-9]\d{0,2}$/.test(values.months)) throw new UsageError('--months needs a whole number of months');
+  const [shop] = await db.query<{ months: number | null }>('SELECT archive_after_months AS months FROM shops WHERE id = $1', [shopId]);
+  if (!shop) throw new UsageError(`There is no shop ${shopId} (see: npx xiaocang shops)`);
+  const months = values.months ? Number(values.months) : shop.months;
+  if (!months) throw new UsageError(`Shop ${shopId} has no archive period: give --months or --before`);
+  return monthStart(shopDay(new Date()), -months);
 }
 
 const commands: Record<string, (db: Database) => Promise<void>> = {
@@ -81,6 +100,14 @@ const commands: Record<string, (db: Database) => Promise<void>> = {
       console.log(`shop ${shopId}: ${result.checkedBalances} balances, ${result.checkedLedgerRows} ledger rows, ${result.drift.length ? `${result.drift.length} DRIFTING` : 'all agree'}`);
     }
     if (drifting) process.exitCode = 1;
+  },
+  async archive(db) {
+    const shopId = shopOption();
+    const before = await archiveDate(db, shopId);
+    const done = await archiveShop(db, shopId, before, ({ month, ledgerRows, lineRows }) =>
+      process.stderr.write(`  archived ${month.slice(0, 7)}: ${ledgerRows} ledger rows, ${lineRows} bill lines\n`),
+    );
+    console.log(`Shop ${shopId}: ${done.ledgerRows} ledger rows and ${done.lineRows} bill lines archived; everything archived is dated before ${done.archivedBefore ?? before}.`);
   },
   async migrate(db) {
     const applied = await migrate(db);

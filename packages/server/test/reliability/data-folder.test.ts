@@ -80,12 +80,12 @@ describe.runIf(databaseKind === 'pglite')('the books in a PGlite data folder are
   }, 120_000);
 
   it('a damaged page of the ledger is found by its checksum', async () => {
-    const [ledger] = await server.db.query<{ file: string }>("SELECT pg_relation_filepath('stock_ledger') AS file");
+    const [ledger] = await server.db.query<{ file: string }>("SELECT pg_relation_filepath('stock_ledger_live') AS file");
     await server.stop();
     damage(path.join(dataDir, ledger!.file), PAGE / 2);
     server = await startServer(config);
     const check = await server.booksChecked;
-    expect(check!.problems.join('\n')).toMatch(/table stock_ledger cannot be read: invalid page in block 0/);
+    expect(check!.problems.join('\n')).toMatch(/table stock_ledger_live cannot be read: invalid page in block 0/);
     expect((await api('GET', '/api/inventory')).json().error.code).toBe('DATA_DAMAGED');
   }, 120_000);
 

@@ -57,7 +57,7 @@ describe.runIf(databaseKind === 'pglite')('npx xiaocang backup and restore on a 
     const backup = await xiaocang(dataDir, ['backup', '--shop', shopId, '--out', file]);
     expect(backup.output).toContain(`Backed up shop ${shopId}`);
     expect(backup.code).toBe(0);
-    expect(backup.output).toMatch(/saved stock_ledger: \d+ rows/);
+    expect(backup.output).toMatch(/saved stock_ledger_live: \d+ rows/);
 
     const clash = await xiaocang(dataDir, ['restore', file]);
     expect([clash.code, clash.output]).toEqual([1, expect.stringContaining('usernames are taken')]);
@@ -76,6 +76,17 @@ describe.runIf(databaseKind === 'pglite')('npx xiaocang backup and restore on a 
     expect((await xiaocang(dataDir, ['backup', '--shop', '999999', '--out', path.join(dataDir, 'none.xcbackup')])).code).toBe(1);
     expect(existsSync(path.join(dataDir, 'none.xcbackup'))).toBe(false);
     expect((await xiaocang(dataDir, ['rewind'])).code).toBe(2);
+  }, 300_000);
+
+  it('archives a shop’s old months from the command line, one line per month, and says why it refuses', async () => {
+    const noPeriod = await xiaocang(dataDir, ['archive', '--shop', shopId]);
+    expect([noPeriod.code, noPeriod.output]).toEqual([2, expect.stringContaining('has no archive period')]);
+    expect((await xiaocang(dataDir, ['archive', '--shop', shopId, '--before', '2999-01-01'])).code).toBe(1);
+    const archived = await xiaocang(dataDir, ['archive', '--shop', shopId, '--months', '1']);
+    expect(archived.output).toMatch(/archived \d{4}-\d{2}: [1-9]\d* ledger rows, [1-9]\d* bill lines/);
+    expect(archived.output).toMatch(new RegExp(`Shop ${shopId}: [1-9]\\d* ledger rows and [1-9]\\d* bill lines archived; everything archived is dated before \\d{4}-\\d{2}-01`));
+    expect(archived.code).toBe(0);
+    expect((await xiaocang(dataDir, ['verify', '--shop', shopId])).code).toBe(0);
   }, 300_000);
 
   it('leaves nothing of a restore or a backup killed halfway', async () => {

@@ -19,6 +19,9 @@ export interface ShopRow {
   name: string;
   staff_permissions: StaffPermissions;
   allow_negative_stock: boolean;
+  archive_after_months: number | null;
+  /** As text (YYYY-MM-DD), read with the shop. */
+  archived_before: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -44,6 +47,8 @@ function toShop(row: ShopRow): Shop {
     name: row.name,
     staffPermissions: { ...DEFAULT_STAFF_PERMISSIONS, ...row.staff_permissions },
     allowNegativeStock: row.allow_negative_stock,
+    archiveAfterMonths: row.archive_after_months,
+    archivedBefore: row.archived_before,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

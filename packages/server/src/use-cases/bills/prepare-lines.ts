@@ -107,7 +107,7 @@ export const totalsOf = (lines: PreparedLine[]) => ({
  */
 export function lineInsert(billId: string, first: number, from = '') {
   const p = (i: number) => `$${first + i}`;
-  return `INSERT INTO stock_bill_lines (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, product_code, unit,
+  return `INSERT INTO stock_bill_lines_live (shop_id, bill_id, direction, created_by, line_no, product_id, product_name, product_code, unit,
                                    specification, quantity, unit_price, amount, cost_source_line_id)
      SELECT $1, ${billId}, ${p(0)}, ${p(1)}, u.ordinality, u.product_id, u.product_name, u.product_code, u.unit, u.specification, u.quantity,
             u.unit_price, u.amount, u.cost_source_line_id

@@ -60,7 +60,7 @@ async function createCounterBill(tx: Transaction, actor: Actor, original: BillSt
   );
   const counterId = row!.id;
   await tx.query(
-    `INSERT INTO stock_bill_lines (shop_id, bill_id, direction, line_no, product_id, product_name, product_code, unit, specification,
+    `INSERT INTO stock_bill_lines_live (shop_id, bill_id, direction, line_no, product_id, product_name, product_code, unit, specification,
                                    quantity, unit_price, amount, cost_source_line_id, created_by)
      SELECT shop_id, $3, direction, line_no, product_id, product_name, product_code, unit, specification,
             -quantity, unit_price, -amount, id, $4

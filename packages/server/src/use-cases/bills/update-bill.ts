@@ -31,7 +31,7 @@ export async function updateBill(tx: Transaction, actor: Actor, { id: billId, ch
     [actor.shopId, billId, ...columns.map(([, value]) => value)],
   );
   // The draft's lines are replaced as a whole.
-  await tx.query('DELETE FROM stock_bill_lines WHERE shop_id = $1 AND bill_id = $2', [actor.shopId, billId]);
+  await tx.query('DELETE FROM stock_bill_lines_live WHERE shop_id = $1 AND bill_id = $2', [actor.shopId, billId]);
   await insertLines(tx, actor.shopId, billId, bill.direction, actor.userId, lines);
   const after = await loadBill(tx, actor.shopId, billId);
   await recordChanges(tx, actor, 'bill', billId, editedFields(before), editedFields(after));

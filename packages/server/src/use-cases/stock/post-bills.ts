@@ -16,6 +16,7 @@ import { SqlParams } from '../../db/sql-params.ts';
 import { balanceLimitExceeded, insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
 import { checkStockWarnings } from '../warnings/check-stock-warnings.ts';
+import { bringBackArchived } from '../archive/bring-back-archived.ts';
 import { statsUpsert } from './monthly-stats.ts';
 import { ledgerPrice, magnitude, runSegment, signedCost, signedQuantity, type CostOverride, type SegmentOutcome, type SegmentRow } from './segment.ts';
 import { rewriteHistory, writeBalance } from './segment-writer.ts';
@@ -155,6 +156,7 @@ interface BalanceRow {
   avg_cost: string;
   total_cost: string;
   backdated: boolean;
+  reaches_archive: boolean;
   posting_seq: string;
 }
 
@@ -162,8 +164,8 @@ async function postOneBill(context: PostingContext, bill: PostingBill, closing?:
   const { tx, who } = context;
   const { shopId } = who;
   const productIds = [...new Set(bill.lines.map((line) => line.productId))].sort(byNumericId);
-  // One round trip: the bill's place in posting order, its balance rows (created if new, then locked)
-  // and whether later history exists for each (a backdated posting).
+  // One round trip: the bill's place in posting order, its balance rows (created if new, then locked),
+  // whether later history exists for each (a backdated posting) and whether the bill is dated among archived rows.
   const balances = await tx.query<BalanceRow>(
     `WITH seq AS (SELECT nextval('posting_seq')::text AS posting_seq),
           created AS (INSERT INTO inventory_balances (shop_id, stock_point_id, product_id) SELECT $1, $2, unnest($3::bigint[])
@@ -172,11 +174,13 @@ async function postOneBill(context: PostingContext, bill: PostingBill, closing?:
                       WHERE shop_id = $1 AND stock_point_id = $2 AND product_id = ANY($3::bigint[]) ORDER BY product_id FOR UPDATE)
      SELECT b.product_id::text, b.quantity, b.avg_cost, b.total_cost, b.reserved, seq.posting_seq,
             EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = b.product_id
-                       AND l.bill_date > $4::date) AS backdated
+                       AND l.bill_date > $4::date) AS backdated,
+            COALESCE((SELECT archived_before > $4::date FROM shops WHERE id = $1), false) AS reaches_archive
        FROM (SELECT * FROM created UNION ALL SELECT * FROM locked) b CROSS JOIN seq`,
     [shopId, bill.stockPointId, productIds, bill.billDate],
   );
   const postingSeq = balances[0]!.posting_seq;
+  if (balances[0]!.reaches_archive) await bringBackArchived(tx, shopId, bill.billDate);
   const billSign = bill.kind === 'reversal' ? -1 : 1;
   const inStats = bill.transferPeerId === null;
   const newRows: SegmentRow[] = bill.lines.map((line) => {
@@ -340,7 +344,7 @@ async function writePosting(
   const closes = closing?.({ params, shop, bill: billId, user, ledger: 'ledger' });
   const [closed] = await tx.query(
     `WITH ledger AS (
-       INSERT INTO stock_ledger (shop_id, stock_point_id, bill_id, bill_date, posting_seq, direction, bill_kind, in_stats, created_by, bill_type,
+       INSERT INTO stock_ledger_live (shop_id, stock_point_id, bill_id, bill_date, posting_seq, direction, bill_kind, in_stats, created_by, bill_type,
                                  product_id, line_id, line_no, movement, quantity, unit_price, amount, unit_cost, cost_amount,
                                  balance_quantity, balance_avg_cost, balance_amount, cost_source_line_id, is_cost_source)
        SELECT ${ofTheBill.join(', ')}, u.* FROM unnest(${ledgerRows.join(', ')}) AS u
@@ -350,7 +354,8 @@ async function writePosting(
               ledger_rows = b.ledger_rows + u.rows, updated_at = now(), updated_by = ${user}
          FROM unnest(${newBalances.join(', ')}) AS u(product_id, quantity, avg_cost, total_cost, rows)
         WHERE b.shop_id = ${shop} AND b.stock_point_id = ${point} AND b.product_id = u.product_id),
-     sources AS (UPDATE stock_ledger SET is_cost_source = true WHERE shop_id = ${shop} AND line_id = ANY(${costSourceLineIds}) AND NOT is_cost_source),
+     sources AS (UPDATE stock_ledger_live SET is_cost_source = true WHERE shop_id = ${shop} AND line_id = ANY(${costSourceLineIds}) AND NOT is_cost_source),
+     archived_sources AS (UPDATE stock_ledger_archive SET is_cost_source = true WHERE shop_id = ${shop} AND line_id = ANY(${costSourceLineIds}) AND NOT is_cost_source),
      stats AS (${stats})
      ${closes ? closes.ctes.map((cte) => `, ${cte}`).join('') : ''}
      UPDATE stock_bills b SET ${[`posting_seq = ${seq}`, 'updated_at = now()', ...(closes?.assignments ?? [])].join(', ')}

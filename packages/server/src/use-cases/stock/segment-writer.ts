@@ -22,7 +22,7 @@ export async function rewriteHistory(
   if (existing.length > 0) {
     const prices = existing.map(({ row, result }) => ledgerPrice(row, result));
     await tx.query(
-      `UPDATE stock_ledger l SET unit_price = u.unit_price, amount = u.amount, unit_cost = u.unit_cost, cost_amount = u.cost_amount,
+      `UPDATE stock_ledger_live l SET unit_price = u.unit_price, amount = u.amount, unit_cost = u.unit_cost, cost_amount = u.cost_amount,
               balance_quantity = u.balance_quantity, balance_avg_cost = u.balance_avg_cost, balance_amount = u.balance_amount
          FROM unnest($4::bigint[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[])
            AS u(line_id, unit_price, amount, unit_cost, cost_amount, balance_quantity, balance_avg_cost, balance_amount)

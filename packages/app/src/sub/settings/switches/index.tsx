@@ -26,11 +26,19 @@ function SwitchRow({ name, title, help, value, onChange }: { name: string; title
   );
 }
 
+const ARCHIVE_CHOICES: ReadonlyArray<{ months: number | null; label: string }> = [
+  { months: null, label: '不归档' },
+  { months: 6, label: '6 个月前' },
+  { months: 12, label: '1 年前' },
+  { months: 24, label: '2 年前' },
+  { months: 36, label: '3 年前' },
+];
+
 /** Each switch saves at once; the page shows what the server stored, not what was tapped. */
 function Switches({ initial }: { initial: Shop }) {
   const [shop, setShop] = useState(initial);
   const action = useAction();
-  const save = (patch: { staffPermissions?: Partial<StaffPermissions>; allowNegativeStock?: boolean }) =>
+  const save = (patch: { staffPermissions?: Partial<StaffPermissions>; allowNegativeStock?: boolean; archiveAfterMonths?: number | null }) =>
     void action.run(async () => {
       setShop(await updateShop(patch));
       void Taro.showToast({ title: '已保存', icon: 'success' });
@@ -59,6 +67,24 @@ function Switches({ initial }: { initial: Shop }) {
           value={shop.allowNegativeStock}
           onChange={(v) => save({ allowNegativeStock: v })}
         />
+      </View>
+      <View className="section-title">历史单据归档</View>
+      <View className="card archive-setting">
+        <View className="muted">
+          每天夜里把这么久以前的单据明细和库存流水移到归档区，近期的单据查得更快。归档后的单据照常打开，报表、库存和成本一分不变；补录更早日期的单据也照常可以。
+        </View>
+        <View className="chips" style={{ marginTop: '8px', marginBottom: 0 }}>
+          {ARCHIVE_CHOICES.map((choice) => (
+            <View
+              key={choice.label}
+              className={`chip chip--small archive-${choice.months ?? 'off'}${shop.archiveAfterMonths === choice.months ? ' chip--on' : ''}`}
+              onClick={() => shop.archiveAfterMonths !== choice.months && save({ archiveAfterMonths: choice.months })}
+            >
+              {choice.label}
+            </View>
+          ))}
+        </View>
+        {shop.archivedBefore && <View className="muted archived-before">已归档 {shop.archivedBefore} 之前的单据</View>}
       </View>
     </>
   );
