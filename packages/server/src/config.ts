@@ -24,8 +24,8 @@ export interface ServerConfig {
    * send may take; a process killed mid-send leaves it to be sent again once this has passed.
    */
   deliveryLeaseMs: number;
-  /** Where each shop's daily backup is written (BACKUP_DIR, default <DATA_DIR>/backups). */
-  backupDir: string;
+  /** The folder each shop's daily backup is written to (BACKUP_DIR); unset: the bucket if there is one, else <DATA_DIR>/backups. */
+  backupDir: string | undefined;
   /** How many daily backups each shop keeps (BACKUP_KEEP, default 7; 0 turns them off). */
   backupKeep: number;
 }
@@ -63,7 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicBaseUrl: publicBaseUrlOf(env.PUBLIC_BASE_URL, host, port),
     deliveryLeaseMs: Number(env.DELIVERY_LEASE_MS ?? 120_000),
-    backupDir: path.resolve(REPO_ROOT, env.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+    backupDir: env.BACKUP_DIR ? path.resolve(REPO_ROOT, env.BACKUP_DIR) : undefined,
     backupKeep,
   };
 }

@@ -11,7 +11,7 @@ import { keepStatistics } from './jobs/keep-statistics.ts';
 import { startBackgroundWork } from './jobs/background.ts';
 import { outsideFromEnv } from './integrations/outside.ts';
 import { onlinePaymentFromEnv } from './integrations/config.ts';
-import { uploadsConfigFromEnv } from './integrations/storage/config.ts';
+import { backupShelfOf, uploadsConfigFromEnv } from './integrations/storage/config.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -40,7 +40,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const statistics = keepStatistics(db, log);
-  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store, wechat, backups: { dir: config.backupDir, keep: config.backupKeep, store: uploads.store } });
+  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store, wechat, backups: { shelf: backupShelfOf(config.backupDir, process.env, config.dataDir), keep: config.backupKeep, store: uploads.store } });
   const stopping = new AbortController();
   const booksChecked =
     config.databaseUrl || !config.checkBooksOnStart

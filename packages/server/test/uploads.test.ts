@@ -255,8 +255,7 @@ uploadTests('on the local disk', async () => {
 });
 
 /** The real S3 client, path-style, pointed at a fake endpoint on this machine. */
-const storeOn = (fake: FakeS3) =>
-  new S3Store({ bucket: fake.bucket, endpoint: fake.url, region: 'us-east-1', accessKeyId: fake.accessKeyId, secretAccessKey: fake.secretAccessKey, forcePathStyle: true });
+const storeOn = (fake: FakeS3) => new S3Store(fake.config);
 
 let fakeS3: FakeS3;
 uploadTests('in an S3 bucket', async () => {

@@ -13,6 +13,18 @@ export interface S3StoreConfig {
   forcePathStyle: boolean;
 }
 
+export function s3Client(config: S3StoreConfig): S3Client {
+  return new S3Client({
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    forcePathStyle: config.forcePathStyle,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    // Checksums only where S3 requires them: several S3-compatible services refuse the newer checksum headers.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
 /**
  * Files in an S3-compatible bucket. PutObject stores an object whole or not at all, so nothing partial is
  * ever readable under a key.
@@ -22,15 +34,7 @@ export class S3Store implements FileStore {
   private readonly client: S3Client;
 
   constructor(private readonly config: S3StoreConfig) {
-    this.client = new S3Client({
-      region: config.region,
-      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-      forcePathStyle: config.forcePathStyle,
-      credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-      // Checksums only where S3 requires them: several S3-compatible services refuse the newer checksum headers.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    this.client = s3Client(config);
   }
 
   async put(key: string, data: Buffer, contentType: string): Promise<void> {

@@ -1,8 +1,9 @@
 // A fake S3-compatible object store on node:http, path-style (/<bucket>/<key>), with the three calls the
-// server makes: PutObject, GetObject and DeleteObject. It checks that each request is signed (AWS SigV4
+// server makes: PutObject, GetObject, DeleteObject and ListObjectsV2 (one page). It checks that each request is signed (AWS SigV4
 // header with the expected access key), keeps objects in memory and records every request it answered.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { S3StoreConfig } from '../../../src/integrations/storage/s3.ts';
 
 export interface FakeS3Request {
   method: string;
@@ -16,6 +17,8 @@ export interface FakeS3 {
   bucket: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** What the server's S3 clients need to reach this bucket. */
+  config: S3StoreConfig;
   objects: Map<string, { body: Buffer; contentType: string }>;
   requests: FakeS3Request[];
   /** After `skip` more successful PutObject calls, the next `times` are answered 500 InternalError. */
@@ -71,6 +74,18 @@ export async function startFakeS3(options: { bucket?: string; accessKeyId?: stri
         res.writeHead(200, { etag: `"${body.length}"` });
         return res.end();
       }
+      if (req.method === 'GET' && url.searchParams.get('list-type') === '2') {
+        const prefix = url.searchParams.get('prefix') ?? '';
+        const keys = [...objects.keys()].filter((name) => name.startsWith(prefix)).sort();
+        answer(200);
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        return res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${bucket}</Name><Prefix>${prefix}</Prefix>` +
+            `<KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>` +
+            keys.map((name) => `<Contents><Key>${name}</Key><Size>${objects.get(name)!.body.length}</Size></Contents>`).join('') +
+            '</ListBucketResult>',
+        );
+      }
       if (req.method === 'GET') {
         const object = objects.get(key);
         if (!object) {
@@ -98,6 +113,7 @@ export async function startFakeS3(options: { bucket?: string; accessKeyId?: stri
     bucket,
     accessKeyId,
     secretAccessKey,
+    config: { bucket, endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', accessKeyId, secretAccessKey, forcePathStyle: true },
     objects,
     requests,
     failPuts(times, skip = 0) {
