@@ -104,7 +104,7 @@ describeOnPostgres('moving the books from a PGlite folder to PostgreSQL', () => 
     const moved = await moveToPostgres(dataDir, to);
     expect(moved.output).toContain('Moved and verified');
     expect(moved.code).toBe(0);
-    expect(moved.output).toMatch(/stock_ledger: \d+ rows/);
+    expect(moved.output).toMatch(/stock_ledger_live: \d+ rows/);
     expect(moved.output).toContain(`shop ${second.owner.shopId} 第二家店`);
 
     const target = await createTestApp(openPostgres(to, 4));
@@ -139,7 +139,7 @@ describeOnPostgres('moving the books from a PGlite folder to PostgreSQL', () => 
       const figures = await source.transaction(bookFigures);
       await expect(
         copyDatabase(source, target, async (tx) => {
-          await tx.query('UPDATE stock_ledger SET cost_amount = cost_amount + 0.01 WHERE shop_id = $1 AND line_id = (SELECT min(line_id) FROM stock_ledger WHERE shop_id = $1)', [
+          await tx.query('UPDATE stock_ledger_live SET cost_amount = cost_amount + 0.01 WHERE shop_id = $1 AND line_id = (SELECT min(line_id) FROM stock_ledger WHERE shop_id = $1)', [
             second.owner.shopId,
           ]);
           tampered = compareFigures(figures, await bookFigures(tx));
@@ -154,7 +154,7 @@ describeOnPostgres('moving the books from a PGlite folder to PostgreSQL', () => 
     }
     const books = `shop ${second.owner.shopId} 第二家店`;
     expect(tampered.map((d) => `${d.books}: ${d.figure}`).sort()).toEqual(
-      [`${books}: inventory verify: balances, ledger rows, drift`, `${books}: ledger: rows, quantity, amount, cost`, `${books}: table stock_ledger: rows, digest`].sort(),
+      [`${books}: inventory verify: balances, ledger rows, drift`, `${books}: ledger: rows, quantity, amount, cost`, `${books}: table stock_ledger_live: rows, digest`].sort(),
     );
     const ledger = tampered.find((d) => d.figure.startsWith('ledger'))!;
     expect(ledger.source.split(', ').slice(0, 2)).toEqual(ledger.target.split(', ').slice(0, 2));
