@@ -58,8 +58,11 @@ export const SuggestionLine = z.object({
   unitPrice: DecimalString,
   /** When stock runs out at the forecast rate, if before the forecast's end. */
   stockoutDate: z.string().nullable(),
-  /** The supplier's own, or the one asked for. */
+  /** The supplier's own, else measured on its orders, else the one asked for (leadTimeSource says which). */
   leadTimeDays: z.number().int(),
+  leadTimeSource: z.enum(['supplier', 'measured', 'asked']),
+  /** From draft to confirmed, over the supplier's last orders; its spread widens the safety stock. */
+  measuredLeadTime: z.object({ meanDays: DecimalString, sdDays: DecimalString, orders: z.number().int() }).nullable(),
   method: z.string(),
 });
 export const PurchaseSuggestions = z.object({

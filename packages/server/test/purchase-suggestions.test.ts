@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
-import { postDaysAgo } from './support/stock.ts';
+import { shopDay } from '@xiaocang/domain';
+import { postBill, postDaysAgo } from './support/stock.ts';
 
 describeOnDatabase('purchase suggestions and their draft bills', () => {
   let t: TestApp;
@@ -76,6 +77,30 @@ describeOnDatabase('purchase suggestions and their draft bills', () => {
     expect(quantity % 24).toBe(0);
     expect(quantity).toBeGreaterThanOrEqual(50);
     expect(Number(line.reorderPoint)).toBeGreaterThan(70);
+  });
+
+  it('measures a supplier’s lead time on its orders, from draft to confirmed, when it keeps none', async () => {
+    const shop = await t.registerShop('实测到货小店');
+    const supplier = (await shop.post('/api/suppliers', { name: '义乌小商品' })).body.id;
+    const comb = (await shop.post('/api/products', { name: '梳子', unit: '把', inboundPrice: '2', outboundPrice: '6', supplierId: supplier })).body.id;
+    await postDaysAgo(shop, 'in', comb, 150, 31);
+    for (let daysAgo = 30; daysAgo >= 1; daysAgo--) await postDaysAgo(shop, 'out', comb, 5, daysAgo);
+    const asked = (await shop.get('/api/analytics/purchase-suggestions?leadTimeDays=3')).body.groups[0].lines[0];
+    expect(asked).toMatchObject({ leadTimeDays: 3, leadTimeSource: 'asked', measuredLeadTime: null });
+
+    // Three orders that waited 4, 6 and 8 days for their goods, and one entered the day it came (not an order).
+    for (const waited of [4, 6, 8, 0]) {
+      const draft = (await postBill(shop, 'in', [{ productId: comb, quantity: '1', unitPrice: '2' }], { supplierId: supplier, billDate: shopDay(new Date()), confirm: false })).body;
+      await t.db.query(`UPDATE stock_bills SET created_at = now() - make_interval(days => $3) WHERE shop_id = $1 AND id = $2`, [shop.shopId, draft.id, waited]);
+      expect((await shop.post(`/api/bills/${draft.id}/confirm`)).status).toBe(200);
+    }
+    const lived = (await shop.get('/api/analytics/purchase-suggestions?leadTimeDays=3')).body.groups[0].lines[0];
+    expect(lived).toMatchObject({ leadTimeDays: 6, leadTimeSource: 'measured', measuredLeadTime: { meanDays: '6.0', sdDays: '2.0', orders: 3 } });
+    expect(Number(lived.reorderPoint)).toBeGreaterThan(Number(asked.reorderPoint));
+
+    // The owner's own figure wins; the measured one stays beside it.
+    await shop.put(`/api/suppliers/${supplier}`, { leadTimeDays: 2 });
+    expect((await shop.get('/api/analytics/purchase-suggestions?leadTimeDays=3')).body.groups[0]?.lines[0]).toMatchObject({ leadTimeDays: 2, leadTimeSource: 'supplier', measuredLeadTime: { orders: 3 } });
   });
 
   it('is the owner’s alone and checks its figures', async () => {

@@ -4,6 +4,7 @@ import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden } from '../../errors.ts';
 import { demandHistory, saleTypesOf } from './demand-history.ts';
+import { measuredLeadTimes } from './measured-lead-times.ts';
 
 /** Products sold within this many days are looked at; one not sold for longer is no reorder candidate. */
 const RECENT_SALES_DAYS = 90;
@@ -17,7 +18,7 @@ const decimal = (x: number, places = 3) => Math.max(0, x).toFixed(places);
  * safety stock from the forecast's own error at that horizon, the reorder point and the order-up-to level; a
  * product whose stock plus what is already on unposted purchase bills is at or below its reorder point gets a
  * line, in whole units and at least its minimum order in whole packs, grouped by its supplier (whose own lead
- * time, when kept, replaces the one asked for).
+ * time, kept or measured on its orders, replaces the one asked for).
  */
 export async function purchaseSuggestions(db: Queryable, actor: Actor, query: SuggestionQuery): Promise<PurchaseSuggestions> {
   if (!can(actor, 'viewSalesReports')) throw forbidden('Purchase suggestions are for the owner');
@@ -47,17 +48,22 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
     [actor.shopId, shopDay(new Date(Date.now() - RECENT_SALES_DAYS * 86_400_000))],
   );
   const saleTypes = await saleTypesOf(db, actor.shopId);
+  const measured = await measuredLeadTimes(db, actor.shopId);
   const groups = new Map<string, PurchaseSuggestions['groups'][number]>();
   for (const product of candidates) {
     const history = await demandHistory(db, actor.shopId, { productId: product.id, saleTypes, today });
     if (!history) continue;
-    // The supplier's own lead time where it keeps one; the asked one otherwise.
-    const leadTimeDays = product.lead_time_days ?? query.leadTimeDays;
+    // The owner's word on the supplier first, then what its orders took, then the lead time asked for; the
+    // measured spread widens the safety stock whichever is used.
+    const lived = product.supplier_id ? measured.get(product.supplier_id) : undefined;
+    const leadTime = product.lead_time_days ?? lived?.meanDays ?? query.leadTimeDays;
+    const leadTimeDays = Math.max(1, Math.round(leadTime));
     const forecast = forecastProduct(history, { horizon: 28, errorDays: leadTimeDays });
     const plan = replenish({
       daily: forecast.daily,
       errorSd: forecast.errorSd,
-      leadTimeDays,
+      leadTimeDays: leadTime,
+      ...(lived ? { leadTimeSdDays: lived.sdDays } : {}),
       ...(Number(product.moq) > 0 ? { moq: Number(product.moq) } : {}),
       ...(Number(product.pack_size) > 0 ? { packSize: Number(product.pack_size) } : {}),
       serviceLevel: query.serviceLevel,
@@ -84,6 +90,8 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
       unitPrice: product.inbound_price,
       stockoutDate: plan.stockoutDate,
       leadTimeDays,
+      leadTimeSource: product.lead_time_days !== null ? 'supplier' : lived ? 'measured' : 'asked',
+      measuredLeadTime: lived ? { meanDays: lived.meanDays.toFixed(1), sdDays: lived.sdDays.toFixed(1), orders: lived.orders } : null,
       method: forecast.method,
     });
   }

@@ -46,7 +46,7 @@ function Suggestions({ data, leadTimeDays, reload }: { data: PurchaseSuggestions
                   {Number(line.onOrder) > 0 ? ` · 在途 ${quantity(line.onOrder, line.unit)}` : ''} · 日均 {approx(line.dailyDemand)}
                 </View>
                 <View className="list-item__meta">
-                  补货点 {approx(line.reorderPoint)}（含安全库存 {approx(line.safetyStock)}）· {line.leadTimeDays} 天到货{line.stockoutDate ? ` · 约 ${line.stockoutDate.slice(5)} 断货` : ''}
+                  补货点 {approx(line.reorderPoint)}（含安全库存 {approx(line.safetyStock)}）· {line.leadTimeDays} 天到货{line.leadTimeSource === 'measured' ? `（近 ${line.measuredLeadTime!.orders} 次进货实测）` : ''}{line.stockoutDate ? ` · 约 ${line.stockoutDate.slice(5)} 断货` : ''}
                 </View>
               </View>
               <View className="list-item__side">
@@ -58,7 +58,7 @@ function Suggestions({ data, leadTimeDays, reload }: { data: PurchaseSuggestions
         </View>
       ))}
       <View className="share-note" style={{ margin: '0 8px' }}>
-        按每个商品自己的销售预测、{leadTimeDays} 天到货（供应商设了到货天数的按它的）、{Math.round(data.serviceLevel * 100)}% 不断货的目标计算，多备 {data.coverDays} 天的量。草稿生成后可以改数量再确认。
+        按每个商品自己的销售预测、{leadTimeDays} 天到货（供应商设了到货天数的按它的；没设的，有 3 次以上“存草稿、到货再确认”的进货就按实测天数）、{Math.round(data.serviceLevel * 100)}% 不断货的目标计算，多备 {data.coverDays} 天的量。草稿生成后可以改数量再确认。
       </View>
       <View className="actions">
         <Button type="primary" className="make-drafts" loading={action.busy} onClick={() => void make()}>
