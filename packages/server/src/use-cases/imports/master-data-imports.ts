@@ -8,7 +8,7 @@ import { insertRecords, wholeNumber, type FieldTypes, type ImportDefinition, typ
 import type { SheetColumn } from './read-sheet.ts';
 
 /** The records already in the shop (switched off ones too), as the keys the definition gives them. */
-async function knownKeys(tx: Transaction, shopId: string, table: string, keys: (row: { name: string; code: string | null }) => string[]): Promise<Set<string>> {
+async function knownKeys(tx: Transaction, shopId: string, { table }: CatalogDefinition<unknown>, keys: (row: { name: string; code: string | null }) => string[]): Promise<Set<string>> {
   // Categories have no code: read through the row as JSON, it is null for them.
   const [found] = await tx.query<{ rows: Array<{ name: string; code: string | null }> | null }>(
     `SELECT json_agg(json_build_object('name', t.name, 'code', to_jsonb(t) ->> 'code')) AS rows FROM ${table} t WHERE t.shop_id = $1`,
@@ -36,7 +36,7 @@ export const categoryImport: ImportDefinition<{ name: string }> = {
   keyColumn: () => 'name',
   matchRule: '店里已有的分类（名称相同，含已停用的）会跳过',
   async open(tx, actor) {
-    return { known: await knownKeys(tx, actor.shopId, 'categories', categoryKeys), write: plainWrite(tx, actor, categories, { name: 'text' }) };
+    return { known: await knownKeys(tx, actor.shopId, categories, categoryKeys), write: plainWrite(tx, actor, categories, { name: 'text' }) };
   },
 };
 
@@ -53,20 +53,23 @@ const partyColumns = (noun: string): SheetColumn[] => [
 ];
 /** As a product: by its code, or by its name; one with a code is also known by its name, so a file without codes adds it once. */
 const partyKeys = (row: { name: string; code: string | null }) => (row.code ? [`code:${row.code}`, `name:${row.name}`] : [`name:${row.name}`]);
-const partyMatch = (noun: string) => `店里已有的${noun}（编码相同，或名称相同）会跳过`;
+/** What a supplier's and a customer's import share: the noun, how a record is known, and the rule the help sheet states. */
+const partyImport = (noun: string) => ({
+  noun,
+  keys: partyKeys,
+  keyColumn: (row: { code: string | null }) => (row.code ? 'code' : 'name'),
+  matchRule: `店里已有的${noun}（编码相同，或名称相同）会跳过`,
+});
 
 const SupplierRow = z.object({ ...partyRow, leadTimeDays: wholeNumber(party.leadTimeDays.unwrap().unwrap()).optional() });
 
 export const supplierImport: ImportDefinition<z.infer<typeof SupplierRow>> = {
+  ...partyImport('供应商'),
   catalog: suppliers,
-  noun: '供应商',
   columns: [...partyColumns('供应商'), { key: 'leadTimeDays', header: '到货天数', note: '选填，1 到 90 的整数：下单到货的天数，进货建议按它计算' }],
   schema: SupplierRow,
-  keys: partyKeys,
-  keyColumn: (row) => (row.code ? 'code' : 'name'),
-  matchRule: partyMatch('供应商'),
   async open(tx, actor) {
-    return { known: await knownKeys(tx, actor.shopId, 'suppliers', partyKeys), write: plainWrite(tx, actor, suppliers, { ...partyTypes, leadTimeDays: 'integer' }) };
+    return { known: await knownKeys(tx, actor.shopId, suppliers, partyKeys), write: plainWrite(tx, actor, suppliers, { ...partyTypes, leadTimeDays: 'integer' }) };
   },
 };
 
@@ -80,8 +83,8 @@ const CustomerRow = z.object({
 type CustomerRow = z.infer<typeof CustomerRow>;
 
 export const customerImport: ImportDefinition<CustomerRow> = {
+  ...partyImport('客户'),
   catalog: customers,
-  noun: '客户',
   columns: [
     ...partyColumns('客户'),
     { key: 'wechatId', header: '微信号', text: true, note: '选填' },
@@ -89,15 +92,12 @@ export const customerImport: ImportDefinition<CustomerRow> = {
     { key: 'serviceMonths', header: '代理时长（月）', note: '选填，整数' },
   ],
   schema: CustomerRow,
-  keys: partyKeys,
-  keyColumn: (row) => (row.code ? 'code' : 'name'),
-  matchRule: partyMatch('客户'),
   async open(tx, actor) {
     // The default level is the outbound price, which a customer without a level already buys at.
     const levels = await tx.query<{ id: string; name: string; is_default: boolean }>(`SELECT id::text, name, is_default FROM price_levels WHERE shop_id = $1 AND status = 'active'`, [actor.shopId]);
     const levelOf = new Map(levels.map((level) => [level.name, level.is_default ? null : level.id]));
     return {
-      known: await knownKeys(tx, actor.shopId, 'customers', partyKeys),
+      known: await knownKeys(tx, actor.shopId, customers, partyKeys),
       check: (row) => (row.priceLevel !== undefined && !levelOf.has(row.priceLevel) ? { column: 'priceLevel', message: `店铺没有价格等级“${row.priceLevel}”` } : undefined),
       write: plainWrite<CustomerRow>(tx, actor, customers, { ...partyTypes, wechatId: 'text', serviceMonths: 'integer', priceLevelId: 'bigint' }, (row) => ({
         ...row,
