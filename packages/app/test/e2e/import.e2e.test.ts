@@ -66,7 +66,10 @@ describeInBrowser('importing products and customers from Excel in the app', () =
     await phone.signIn(owner);
     await phone.tab('我的');
     await (await phone.waitFor('page-mine')).locator('.menu-masterList-customers').click();
-    await (await phone.waitFor('page-master--customers')).locator('.import-master').click();
+    const customers = await phone.waitFor('page-master--customers');
+    await see(customers.locator('.import-master'), '从 Excel 导入');
+    await phone.shot('i10-customers-import-link');
+    await customers.locator('.import-master').click();
     const page = await phone.waitFor('page-import--customers');
     await see(page.locator('.download-template'), '下载模板');
     const template = await phone.download(page.locator('.download-template'), 'i10-customer-template.xlsx');
@@ -75,12 +78,13 @@ describeInBrowser('importing products and customers from Excel in the app', () =
     const header = ['名称*', '编码', '联系人', '电话', '地址', '备注', '微信号', '价格等级', '代理时长（月）'];
     await choose(phone, page, await sheet([
       ['老街茶馆', 'K-01', '周老板', '13900001111', '老街 12 号', '', 'laojie', '', 24],
-      ['山顶民宿', 'K-02', '', '', '', '', '', '批发价', '两年'],
+      ['山顶民宿', 'K-02', '', '', '', '', '', '批发价', ''],
       ['老街茶馆', 'K-01', '', '', '', '', '', '', ''],
+      ['湖边小铺', 'K-03', '', '', '', '', '', '', '两年'],
     ], header));
     await see(page.locator('.import-problem').first(), '第 3 行「价格等级」：店铺没有价格等级“批发价”');
-    await see(page.locator('.import-problem').nth(1), '第 3 行「代理时长（月）」：须为整数');
-    await see(page.locator('.import-problem').nth(2), '第 4 行「编码」：与第 2 行重复');
+    await see(page.locator('.import-problem').nth(1), '第 4 行「编码」：与第 2 行重复');
+    await see(page.locator('.import-problem').nth(2), '第 5 行「代理时长（月）」：须为整数');
     await see(page.locator('.run-import'), '导入');
     await expect(page.locator('.run-import').getAttribute('class')).resolves.toMatch(/disabled/);
     await phone.shot('i11-customer-import-problems');
