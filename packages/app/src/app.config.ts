@@ -10,10 +10,10 @@ export default defineAppConfig({
   ],
   // Secondary screens load on demand, so the main package stays well under WeChat's 2 MB.
   subPackages: [
-    { root: 'sub/product', pages: ['edit/index', 'ledger/index', 'import/index'] },
+    { root: 'sub/product', pages: ['edit/index', 'ledger/index'] },
     { root: 'sub/bill', pages: ['edit/index', 'detail/index'] },
     { root: 'sub/stock', pages: ['transfer/index', 'stocktake/index'] },
-    { root: 'sub/master', pages: ['list/index', 'edit/index'] },
+    { root: 'sub/master', pages: ['list/index', 'edit/index', 'import/index'] },
     { root: 'sub/settings', pages: ['staff/index', 'staff-edit/index', 'switches/index', 'config/index', 'password/index', 'audit/index'] },
     { root: 'sub/report', pages: ['monthly/index', 'restock/index', 'warnings/index'] },
     { root: 'sub/money', pages: ['accounts/index', 'parties/index', 'settle/index', 'statement/index'] },

@@ -25,6 +25,7 @@ export type {
   Dashboard,
   FieldError,
   Forecast,
+  ImportKind,
   ImportResult,
   InventoryItem,
   InventoryList,

@@ -1,5 +1,6 @@
 import { priceLevels } from '../api/money';
 import { categories, customers, stockPoints, suppliers } from '../api/master';
+import type { ImportKind } from '../api/types';
 import type { OptionSource } from '../hooks/useOptions';
 import type { Abilities } from '../state/permissions';
 
@@ -45,6 +46,8 @@ export interface MasterKind {
   writeAbility: keyof Abilities;
   /** What the audit trail calls this kind of record. */
   auditEntity: string;
+  /** Records of this kind can come in from an Excel template (从 Excel 导入). */
+  importKind?: ImportKind;
 }
 
 const partyFields: MasterField[] = [
@@ -67,6 +70,7 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
     fields: [...partyFields, { name: 'leadTimeDays', label: '到货天数', type: 'integer', optional: true, placeholder: '下单到货的天数，选填' }],
     summary: partySummary,
     writeAbility: 'editCounterparties',
+    importKind: 'suppliers',
   },
   customers: {
     title: '客户',
@@ -82,6 +86,7 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
     ],
     summary: partySummary,
     writeAbility: 'editCounterparties',
+    importKind: 'customers',
   },
   'price-levels': {
     title: '价格等级',
@@ -98,6 +103,7 @@ export const MASTER_KINDS: Record<string, MasterKind> = {
     fields: [{ name: 'name', label: '名称', type: 'text', required: true, max: 40 }],
     summary: () => '',
     writeAbility: 'editProducts',
+    importKind: 'categories',
   },
   'stock-points': {
     title: '库存点',

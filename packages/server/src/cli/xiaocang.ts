@@ -2,9 +2,11 @@
  * `npx xiaocang <command>`: the operator's tools, on the database the server uses (DATABASE_URL, or the PGlite
  * folder DATA_DIR). Exit codes: 0 done, 1 refused or found wrong (the message says why), 2 not understood.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ImportKind, type ImportResult } from '@xiaocang/contracts';
+import { staffPermissionsOf, type Actor, type Role, type StaffPermissionOverrides, type StaffPermissions } from '@xiaocang/domain';
 import { backupShopToFile } from '../backup/backup-shop.ts';
 import { RestoreRefused, restoreShop } from '../backup/restore-shop.ts';
 import { readConfig } from '../config.ts';
@@ -12,6 +14,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { uploadsConfigFromEnv } from '../integrations/storage/config.ts';
 import { migrate } from '../db/migrate.ts';
 import { AppError } from '../errors.ts';
+import { importSheet } from '../use-cases/imports/import-sheet.ts';
 import { replayLedgers } from '../use-cases/inventory/verify-inventory.ts';
 import { archiveShop } from '../use-cases/archive/archive-shop.ts';
 import { monthStart, shopDay } from '@xiaocang/domain';
@@ -24,6 +27,9 @@ const USAGE = `Usage: npx xiaocang <command>
   archive --shop <id> [--months <n> | --before <YYYY-MM-DD>]
                                             move bill lines and ledger rows older than the shop's
                                             archive period (or n months, or that day) to the archive
+  import --shop <id> --kind <kind> <file.xlsx> [--dry-run] [--as <username>]
+                                            import a filled-in template (kind: ${ImportKind.options.join(', ')})
+                                            as the shop's owner or the member named; exit 1 if any row has a problem
   migrate                                   bring the schema up to date
 The database is DATABASE_URL, or the PGlite folder DATA_DIR (default ./data).`;
 
@@ -33,7 +39,17 @@ function parsed() {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { shop: { type: 'string' }, out: { type: 'string' }, months: { type: 'string' }, before: { type: 'string' }, 'username-suffix': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        shop: { type: 'string' },
+        out: { type: 'string' },
+        months: { type: 'string' },
+        before: { type: 'string' },
+        kind: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        as: { type: 'string' },
+        'username-suffix': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -63,6 +79,27 @@ async function archiveDate(db: Database, shopId: string): Promise<string> {
   const months = values.months ? Number(values.months) : shop.months;
   if (!months) throw new UsageError(`Shop ${shopId} has no archive period: give --months or --before`);
   return monthStart(shopDay(new Date()), -months);
+}
+
+/** The member the import runs as, with the switches that bind them, as a request of theirs would. */
+async function memberOf(db: Database, shopId: string, username: string | undefined): Promise<Actor> {
+  const [member] = await db.query<{ id: string; role: Role; staff_permissions: Partial<StaffPermissions>; permission_overrides: StaffPermissionOverrides }>(
+    `SELECT u.id::text, u.role, sh.staff_permissions, u.permission_overrides
+       FROM users u JOIN shops sh ON sh.id = u.shop_id
+      WHERE u.shop_id = $1 AND u.status = 'active' AND ${username === undefined ? "u.role = 'owner'" : 'u.username = $2'}
+      ORDER BY u.id LIMIT 1`,
+    username === undefined ? [shopId] : [shopId, username],
+  );
+  if (!member) throw new AppError('NOT_FOUND', username === undefined ? `Shop ${shopId} has no active owner` : `Shop ${shopId} has no active member "${username}"`);
+  return { shopId, userId: member.id, role: member.role, staffPermissions: staffPermissionsOf(member.staff_permissions, member.permission_overrides) };
+}
+
+/** The preview as the app shows it: counts, then each problem by row and column. */
+function printImport(result: ImportResult) {
+  const created = result.dryRun ? 'would create' : 'created';
+  console.log(`${result.rows} rows: ${created} ${result.created}${result.withOpeningStock ? ` (${result.withOpeningStock} with opening stock)` : ''}, ${result.skipped.length} already in the shop, ${result.problems.length} problems`);
+  for (const p of result.problems) console.log(`  第 ${p.row} 行「${p.column}」：${p.message}`);
+  if (result.openingBillIds.length) console.log(`Opening stock bills: ${result.openingBillIds.join(', ')}`);
 }
 
 const commands: Record<string, (db: Database) => Promise<void>> = {
@@ -108,6 +145,29 @@ const commands: Record<string, (db: Database) => Promise<void>> = {
       process.stderr.write(`  archived ${month.slice(0, 7)}: ${ledgerRows} ledger rows, ${lineRows} bill lines\n`),
     );
     console.log(`Shop ${shopId}: ${done.ledgerRows} ledger rows and ${done.lineRows} bill lines archived; everything archived is dated before ${done.archivedBefore ?? before}.`);
+  },
+  async import(db) {
+    const shopId = shopOption();
+    const kind = ImportKind.safeParse(values.kind);
+    if (!kind.success) throw new UsageError(`--kind needs one of ${ImportKind.options.join(', ')}`);
+    const [file] = operands;
+    if (!file || !existsSync(file)) throw new UsageError('import needs the path of an .xlsx file');
+    const actor = await memberOf(db, shopId, values.as);
+    const data = readFileSync(file);
+    const dryRun = values['dry-run'] ?? false;
+    process.stderr.write(`  checking ${path.basename(file)} as ${values.as ?? 'the owner'}${dryRun ? ' (dry run: nothing is written)' : ''}\n`);
+    // Always checked first, so that a refused import lists its problems exactly as the preview does.
+    const check = await importSheet(db, actor, { kind: kind.data, file: data, dryRun: true });
+    if (dryRun || check.problems.length > 0) {
+      printImport(check);
+      if (check.problems.length > 0) {
+        console.error(`Refused: ${check.problems.length} rows have problems${dryRun ? '' : ': nothing was imported'}`);
+        process.exitCode = 1;
+      }
+      return;
+    }
+    process.stderr.write(`  importing ${check.created} ${kind.data}\n`);
+    printImport(await importSheet(db, actor, { kind: kind.data, file: data, dryRun: false }));
   },
   async migrate(db) {
     const applied = await migrate(db);

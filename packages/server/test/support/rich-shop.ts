@@ -285,6 +285,8 @@ export function urlsForRoute(shop: RichShop, route: string): string[] {
     '/api/stocktakes/:id': () => fill(Object.values(s.stocktakes)),
     '/api/analytics/forecast': () => [`${route}?productId=${s.productA.id}`, `${route}?productId=${s.productB.id}&horizon=7&stockPointId=${s.secondStockPointId}`],
     // Every list as a file (CSV, which is text, so a scan can read it), a filter on one of them.
+    // Each kind's empty template to fill in.
+    '/api/imports/:kind/template': () => ['products', 'categories', 'suppliers', 'customers'].map((kind) => route.replace(':kind', kind)),
     '/api/exports/:list': () => [...['products', 'customers', 'suppliers', 'inventory', 'bills', 'receivables', 'payables'].map((list) => `/api/exports/${list}?format=csv`), '/api/exports/bills?direction=in'],
     '/api/bills': () => [route, `${route}?direction=in`, `${route}?kind=transfer`, `${route}?kind=reversal`, `${route}?status=pending&pageSize=200`],
     '/api/inventory': () => [route, `${route}?lowStock=true`, `${route}?stockPointId=${s.secondStockPointId}`],

@@ -69,7 +69,7 @@ function ProductsContent() {
       <OptionChips name="category-filter" noun="分类" choices={categories} value={categoryId} onChange={setCategoryId} />
       <ExportLink list="products" title="商品" query={{ q, categoryId }}>
         {abilities.editProducts ? (
-          <View className="link import-products" onClick={() => go('productImport')}>
+          <View className="link import-products" onClick={() => go('sheetImport', { kind: 'products' })}>
             从 Excel 导入
           </View>
         ) : null}

@@ -23,10 +23,23 @@ export default function MasterListPage() {
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: kind.title });
   }, [kind]);
+  const importKind = kind.importKind;
+  const importLink =
+    importKind && canWrite ? (
+      <View className="link import-master" onClick={() => go('sheetImport', { kind: importKind })}>
+        从 Excel 导入
+      </View>
+    ) : null;
   return (
     <Screen className={`page-master page-master--${kindName}`}>
       <SearchBar value={q} onSearch={setQ} placeholder={`搜索${kind.title}`} />
-      {kindName === 'customers' || kindName === 'suppliers' ? <ExportLink list={kindName} title={kind.title} query={{ q }} /> : null}
+      {kindName === 'customers' || kindName === 'suppliers' ? (
+        <ExportLink list={kindName} title={kind.title} query={{ q }}>
+          {importLink}
+        </ExportLink>
+      ) : importLink ? (
+        <View className="export-row">{importLink}</View>
+      ) : null}
       <View className="card">
         <PagedList
           list={list}

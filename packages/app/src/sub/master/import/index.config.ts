@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '从 Excel 导入' });
