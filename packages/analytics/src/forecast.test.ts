@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastProduct, type ProductForecast } from './forecast.ts';
+import { errorSdOver, forecastProduct, type ProductForecast } from './forecast.ts';
 import { buildDailySeries, type DailySeries } from './series.ts';
 
 function series(values: (number | null)[], sales?: number[]): DailySeries {
@@ -32,6 +32,15 @@ describe('forecastProduct', () => {
     const mean = f.daily.reduce((a, d) => a + d.mean, 0) / 28;
     expect(mean).toBeGreaterThan(5);
     expect(mean).toBeLessThan(6.5);
+  });
+
+  it('keeps the error over every lead time, so a stored forecast serves any lead time as a new one would', () => {
+    const lumpy = steady(150).map((v, t) => (t % 5 === 0 ? v * 3 : t % 3 === 0 ? 0 : v));
+    const f = forecastProduct(series(lumpy));
+    expect(f.errorSds.length).toBeGreaterThan(7);
+    for (const days of [1, 3, 7, 14, 28, 60]) expect(errorSdOver(f, days)).toBe(forecastProduct(series(lumpy), { errorDays: days }).errorSd);
+    const short = forecastProduct(series([3, 0, 5]));
+    expect(errorSdOver(short, 10)).toBe(short.errorSd);
   });
 
   it('is not pulled towards zero by a stock-out stretch (censored days), as it would be by reading them as zeros', () => {

@@ -34,6 +34,11 @@ export interface ProductForecast {
    * (the lead time); without a backtest, that of the observed days (at least √mean, as for Poisson demand).
    */
   errorSd: number;
+  /**
+   * `errorSd` over 1, 2, … days ahead, as far as the backtest reaches (later days take the last): what a stored
+   * forecast needs to serve any lead time.
+   */
+  errorSds: number[];
   /** The last 90 days' non-zero demands (censored days at what was sold), for `replenish`'s `demandSizes`. */
   recentSizes: number[];
 }
@@ -45,6 +50,12 @@ export interface ForecastOptions extends BacktestOptions {
   errorDays?: number;
   /** Candidates already evaluated on this very series (the backtest evaluates every method anyway). */
   candidates?: readonly Candidate[];
+}
+
+/** A forecast's error standard deviation over `days` days ahead, from its `errorSds`. */
+export function errorSdOver(forecast: Pick<ProductForecast, 'errorSds'>, days: number): number {
+  const { errorSds } = forecast;
+  return errorSds[Math.max(1, Math.min(errorSds.length, Math.ceil(days))) - 1] ?? 0;
 }
 
 function observedSpread(values: readonly (number | null)[]): { mean: number; sd: number; n: number } {
@@ -67,8 +78,8 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
   const recentSizes = informative.slice(-90).filter((v): v is number => v !== null && v > 0);
 
   if (spread.n === 0) {
-    if (category === null || last === undefined) return { status: 'no-history', method: 'none', demand, daily: [], backtest: null, params: [], errorSd: 0, recentSizes };
-    return { status: 'no-history', method: 'category-mean', demand, daily: flat(category), backtest: null, params: [], errorSd: Math.sqrt(category), recentSizes };
+    if (category === null || last === undefined) return { status: 'no-history', method: 'none', demand, daily: [], backtest: null, params: [], errorSd: 0, errorSds: [0], recentSizes };
+    return { status: 'no-history', method: 'category-mean', demand, daily: flat(category), backtest: null, params: [], errorSd: Math.sqrt(category), errorSds: [Math.sqrt(category)], recentSizes };
   }
   if (spread.n < MIN_HISTORY) {
     const mean = category === null ? spread.mean : (spread.mean * spread.n + category * PRIOR_DAYS) / (spread.n + PRIOR_DAYS);
@@ -80,6 +91,7 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
       backtest: null,
       params: [],
       errorSd: clean(Math.max(spread.sd, Math.sqrt(mean))),
+      errorSds: [clean(Math.max(spread.sd, Math.sqrt(mean)))],
       recentSizes,
     };
   }
@@ -90,7 +102,7 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
       ? evaluateMethods(values, values.length, allowed, options, series.sales)
       : allowed.map((m) => given.find((c) => c.method === m)).filter((c): c is Candidate => c !== undefined);
   const chosen: Candidate | null = choose(candidates);
-  if (chosen === null) return { status: 'short-history', method: 'mean', demand, daily: flat(spread.mean), backtest: null, params: [], errorSd: clean(spread.sd), recentSizes };
+  if (chosen === null) return { status: 'short-history', method: 'mean', demand, daily: flat(spread.mean), backtest: null, params: [], errorSd: clean(spread.sd), errorSds: [clean(spread.sd)], recentSizes };
   return {
     status: 'ok',
     method: chosen.method,
@@ -99,6 +111,7 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
     backtest: chosen.accuracy,
     params: chosen.fit.params,
     errorSd: clean(errorSdWithin(chosen, options.errorDays ?? 7) ?? spread.sd),
+    errorSds: chosen.horizonCount.map((_, k) => clean(errorSdWithin(chosen, k + 1) ?? spread.sd)),
     recentSizes,
   };
 }

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
 import { shopDay } from '@xiaocang/domain';
 import { postBill, postDaysAgo } from './support/stock.ts';
+import { runNightlyForecasts } from '../src/jobs/nightly-forecasts.ts';
 
 describeOnDatabase('purchase suggestions and their draft bills', () => {
   let t: TestApp;
@@ -101,6 +102,29 @@ describeOnDatabase('purchase suggestions and their draft bills', () => {
     // The owner's own figure wins; the measured one stays beside it.
     await shop.put(`/api/suppliers/${supplier}`, { leadTimeDays: 2 });
     expect((await shop.get('/api/analytics/purchase-suggestions?leadTimeDays=3')).body.groups[0]?.lines[0]).toMatchObject({ leadTimeDays: 2, leadTimeSource: 'supplier', measuredLeadTime: { orders: 3 } });
+  });
+
+  it('answers from the nightly forecasts exactly as from learning each product at once, until a late bill changes its history', async () => {
+    const shop = await t.registerShop('夜间预测小店');
+    const candle = (await shop.post('/api/products', { name: '香薰蜡烛', unit: '个', inboundPrice: '8', outboundPrice: '25' })).body.id;
+    await postDaysAgo(shop, 'in', candle, 170, 31);
+    for (let daysAgo = 30; daysAgo >= 1; daysAgo--) await postDaysAgo(shop, 'out', candle, daysAgo % 7 === 0 ? 9 : 5, daysAgo);
+    const url = '/api/analytics/purchase-suggestions?leadTimeDays=5';
+    const forecastUrl = `/api/analytics/forecast?productId=${candle}`;
+    const [learnt, learntForecast] = [(await shop.get(url)).body, (await shop.get(forecastUrl)).body];
+    expect(learnt.groups[0].lines[0]).toMatchObject({ productId: candle });
+
+    expect(await runNightlyForecasts(t.db)).toBeGreaterThanOrEqual(1);
+    expect(await runNightlyForecasts(t.db)).toBe(0);
+    expect((await shop.get(url)).body).toEqual(learnt);
+    expect((await shop.get(forecastUrl)).body).toEqual(learntForecast);
+
+    // What is kept is what is read: a kept forecast of 100 a day shows.
+    await t.db.query(`UPDATE product_forecasts SET daily = (SELECT jsonb_agg(100) FROM generate_series(1, 28)) WHERE shop_id = $1`, [shop.shopId]);
+    expect((await shop.get(url)).body.groups[0].lines[0].dailyDemand).toBe('100.000');
+    // A sale entered late for yesterday changes the history it was learnt from: the product is learnt again.
+    await postDaysAgo(shop, 'out', candle, 1, 1);
+    expect(Number((await shop.get(url)).body.groups[0].lines[0].dailyDemand)).toBeLessThan(10);
   });
 
   it('is the owner’s alone and checks its figures', async () => {

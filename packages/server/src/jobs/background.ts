@@ -8,6 +8,7 @@ import { checkWechatPayments } from '../use-cases/payments/check-wechat-payments
 import type { OnlinePayment } from '../integrations/config.ts';
 import type { FileStore } from '../integrations/storage/file-store.ts';
 import { archiveOldBills } from './archive-old-bills.ts';
+import { runNightlyForecasts } from './nightly-forecasts.ts';
 import { runScheduledBackups, type ScheduledBackups } from './scheduled-backups.ts';
 import { sweepOrphanUploads } from './sweep-uploads.ts';
 import { uploadShippingInfo } from './upload-shipping-info.ts';
@@ -41,7 +42,7 @@ export interface BackgroundOptions extends DeliveryOptions {
 /**
  * The one runner of the server's background work: the notification outbox, unpaid orders that expire, WeChat Pay
  * payments to ask about or close (and refunds to send again), shipments to tell WeChat of, the daily warning check,
- * clearing what has expired, uploads no saved form ever used, each shop's daily backup and the archiving of its old bills.
+ * clearing what has expired, uploads no saved form ever used, each shop's daily backup, its products' forecasts and the archiving of its old bills.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -70,6 +71,7 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
     every('shipping info', options.shippingEveryMs ?? 30_000, () => uploadShippingInfo(db, options.wechat)),
     every('daily warnings', options.dailyEveryMs ?? 10 * 60_000, () => runDailyWarnings(db), options.dailyFirstAfterMs ?? 15_000),
     ...(backups ? [every('backups', options.dailyEveryMs ?? 10 * 60_000, () => runScheduledBackups(db, backups), options.dailyFirstAfterMs ?? 15_000)] : []),
+    every('forecasts', options.dailyEveryMs ?? 10 * 60_000, () => runNightlyForecasts(db), options.dailyFirstAfterMs ?? 15_000),
     every('archiving', options.dailyEveryMs ?? 10 * 60_000, () => archiveOldBills(db), options.dailyFirstAfterMs ?? 15_000),
     every('clearing', options.clearEveryMs ?? 60 * 60_000, () => clearExpired(db), options.dailyFirstAfterMs ?? 15_000),
     every('upload sweep', 60 * 60_000, () => sweepOrphanUploads(db, options.uploads), 60_000),

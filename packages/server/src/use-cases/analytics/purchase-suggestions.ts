@@ -1,14 +1,15 @@
-import { forecastProduct, replenish } from '@xiaocang/analytics';
+import { errorSdOver, replenish } from '@xiaocang/analytics';
 import type { PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
 import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden } from '../../errors.ts';
-import { demandHistory, saleTypesOf } from './demand-history.ts';
+import { saleTypesOf } from './demand-history.ts';
+import { keptForecasts, learnForecast } from './kept-forecasts.ts';
 import { measuredLeadTimes } from './measured-lead-times.ts';
 
 /** Products sold within this many days are looked at; one not sold for longer is no reorder candidate. */
 const RECENT_SALES_DAYS = 90;
-/** Each product is forecast on its own (one index range each): this many at most per request. */
+/** Products without a kept forecast are learnt one by one (an index range each): this many at most per request. */
 const MAX_PRODUCTS = 500;
 
 const decimal = (x: number, places = 3) => Math.max(0, x).toFixed(places);
@@ -49,19 +50,19 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
   );
   const saleTypes = await saleTypesOf(db, actor.shopId);
   const measured = await measuredLeadTimes(db, actor.shopId);
+  const kept = await keptForecasts(db, actor.shopId, candidates.map((product) => product.id), today);
   const groups = new Map<string, PurchaseSuggestions['groups'][number]>();
   for (const product of candidates) {
-    const history = await demandHistory(db, actor.shopId, { productId: product.id, saleTypes, today });
-    if (!history) continue;
+    const forecast = kept.get(product.id) ?? (await learnForecast(db, actor.shopId, product.id, saleTypes, today));
+    if (!forecast) continue;
     // The owner's word on the supplier first, then what its orders took, then the lead time asked for; the
     // measured spread widens the safety stock whichever is used.
     const lived = product.supplier_id ? measured.get(product.supplier_id) : undefined;
     const leadTime = product.lead_time_days ?? lived?.meanDays ?? query.leadTimeDays;
     const leadTimeDays = Math.max(1, Math.round(leadTime));
-    const forecast = forecastProduct(history, { horizon: 28, errorDays: leadTimeDays });
     const plan = replenish({
       daily: forecast.daily,
-      errorSd: forecast.errorSd,
+      errorSd: errorSdOver(forecast, leadTimeDays),
       leadTimeDays: leadTime,
       ...(lived ? { leadTimeSdDays: lived.sdDays } : {}),
       ...(Number(product.moq) > 0 ? { moq: Number(product.moq) } : {}),

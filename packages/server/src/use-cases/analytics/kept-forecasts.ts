@@ -1,0 +1,112 @@
+import { addDays, forecastProduct, type Accuracy, type DemandClass, type ForecastMethod, type ProductForecast } from '@xiaocang/analytics';
+import type { Queryable } from '../../db/database.ts';
+import { demandHistory } from './demand-history.ts';
+
+/** A product's forecast with what it learnt from: as the nightly pass keeps it, or learnt at once. */
+export interface KeptForecast extends Pick<ProductForecast, 'status' | 'daily' | 'errorSds' | 'recentSizes'> {
+  method: ForecastMethod;
+  demandClass: DemandClass;
+  historyDays: number;
+  censoredDays: number;
+  backtest: Accuracy | null;
+}
+
+/** Forecasts run 28 days ahead: the longest the forecast screen shows, and lead time plus cover at most. */
+export const FORECAST_DAYS = 28;
+
+/**
+ * Learns a product's forecast from its history up to yesterday (`today` is the shop's day), at one stock point
+ * or all, `horizon` days ahead; null when it had not moved before today.
+ */
+export async function learnForecast(
+  db: Queryable,
+  shopId: string,
+  productId: string,
+  saleTypes: string[],
+  today: string,
+  stockPointId?: string,
+  horizon = FORECAST_DAYS,
+): Promise<KeptForecast | null> {
+  const history = await demandHistory(db, shopId, { productId, stockPointId, saleTypes, today });
+  if (!history) return null;
+  const forecast = forecastProduct(history, { horizon });
+  return {
+    status: forecast.status,
+    method: forecast.method,
+    demandClass: forecast.demand.demandClass,
+    historyDays: history.dates.length,
+    censoredDays: history.values.filter((value) => value === null).length,
+    daily: forecast.daily,
+    errorSds: forecast.errorSds,
+    recentSizes: forecast.recentSizes,
+    backtest: forecast.backtest,
+  };
+}
+
+export async function keepForecast(db: Queryable, shopId: string, productId: string, madeFor: string, forecast: KeptForecast): Promise<void> {
+  await db.query(
+    `INSERT INTO product_forecasts (shop_id, product_id, made_for, status, method, demand_class, history_days, censored_days, daily, error_sds, recent_sizes, backtest)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (shop_id, product_id) DO UPDATE SET made_for = EXCLUDED.made_for, made_at = now(), status = EXCLUDED.status, method = EXCLUDED.method,
+       demand_class = EXCLUDED.demand_class, history_days = EXCLUDED.history_days, censored_days = EXCLUDED.censored_days, daily = EXCLUDED.daily,
+       error_sds = EXCLUDED.error_sds, recent_sizes = EXCLUDED.recent_sizes, backtest = EXCLUDED.backtest`,
+    [
+      shopId,
+      productId,
+      madeFor,
+      forecast.status,
+      forecast.method,
+      forecast.demandClass,
+      forecast.historyDays,
+      forecast.censoredDays,
+      JSON.stringify(forecast.daily.map((day) => day.mean)),
+      JSON.stringify(forecast.errorSds),
+      JSON.stringify(forecast.recentSizes),
+      forecast.backtest && JSON.stringify(forecast.backtest),
+    ],
+  );
+}
+
+/**
+ * The kept forecasts of these products learnt on yesterday's history (the day before `today`) and still true
+ * to it: none is used once a ledger row dated yesterday or earlier, or a reversal (which takes a sale out of
+ * the history), has been written after it was made.
+ */
+export async function keptForecasts(db: Queryable, shopId: string, productIds: readonly string[], today: string): Promise<Map<string, KeptForecast>> {
+  const madeFor = addDays(today, -1);
+  const rows = await db.query<{
+    product_id: string;
+    status: KeptForecast['status'];
+    method: ForecastMethod;
+    demand_class: DemandClass;
+    history_days: number;
+    censored_days: number;
+    daily: number[];
+    error_sds: number[];
+    recent_sizes: number[];
+    backtest: Accuracy | null;
+  }>(
+    `SELECT f.product_id::text, f.status, f.method, f.demand_class, f.history_days, f.censored_days, f.daily, f.error_sds, f.recent_sizes, f.backtest
+       FROM product_forecasts f
+      WHERE f.shop_id = $1 AND f.product_id = ANY($2::bigint[]) AND f.made_for = $3::date
+        AND NOT EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = f.shop_id AND l.product_id = f.product_id AND l.created_at > f.made_at
+                           AND (l.bill_date <= f.made_for OR l.bill_kind = 'reversal'))`,
+    [shopId, productIds, madeFor],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.product_id,
+      {
+        status: row.status,
+        method: row.method,
+        demandClass: row.demand_class,
+        historyDays: row.history_days,
+        censoredDays: row.censored_days,
+        daily: row.daily.map((mean, k) => ({ date: addDays(madeFor, k + 1), mean })),
+        errorSds: row.error_sds,
+        recentSizes: row.recent_sizes,
+        backtest: row.backtest,
+      },
+    ]),
+  );
+}
