@@ -3,11 +3,11 @@ import type { PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
 import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden } from '../../errors.ts';
-import { demandHistory, saleTypesOf } from './demand-history.ts';
+import { demandHistories, historyWindow, saleTypesOf } from './demand-history.ts';
 
 /** Products sold within this many days are looked at; one not sold for longer is no reorder candidate. */
 const RECENT_SALES_DAYS = 90;
-/** Each product is forecast on its own (one index range each): this many at most per request. */
+/** Each product is forecast on its own: this many at most per request. */
 const MAX_PRODUCTS = 500;
 
 const decimal = (x: number, places = 3) => Math.max(0, x).toFixed(places);
@@ -47,9 +47,10 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
     [actor.shopId, shopDay(new Date(Date.now() - RECENT_SALES_DAYS * 86_400_000))],
   );
   const saleTypes = await saleTypesOf(db, actor.shopId);
+  const histories = await demandHistories(db, actor.shopId, { productIds: candidates.map((product) => product.id), saleTypes, ...historyWindow(today) });
   const groups = new Map<string, PurchaseSuggestions['groups'][number]>();
   for (const product of candidates) {
-    const history = await demandHistory(db, actor.shopId, { productId: product.id, saleTypes, today });
+    const history = histories.get(product.id)?.series;
     if (!history) continue;
     // The supplier's own lead time where it keeps one; the asked one otherwise.
     const leadTimeDays = product.lead_time_days ?? query.leadTimeDays;
