@@ -1,6 +1,6 @@
 import { addDays, classifyAbc, classifyDemandHistory, daysBetween, informativeValues, MIN_DEMAND_DAYS, MIN_OBSERVED_DAYS } from '@xiaocang/analytics';
 import type { Classification, ClassificationQuery, ClassifiedProduct } from '@xiaocang/contracts';
-import { can, dec, moneyText, moneyToFen, moneyUnits, shopDay, type Actor } from '@xiaocang/domain';
+import { can, dec, formatMoney, moneyText, moneyToFen, moneyUnits, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { demandHistories, historyWindow, saleTypesOf } from './demand-history.ts';
@@ -8,7 +8,8 @@ import { demandHistories, historyWindow, saleTypesOf } from './demand-history.ts
 /** Three years: older demand says little of today's, and the window is read day by day. */
 export const CLASSIFICATION_MAX_DAYS = 1096;
 
-const percent = (part: bigint, whole: bigint) => (whole > 0n ? dec(part.toString()).times(100).dividedBy(whole.toString()).toFixed(2) : '0.00');
+/** A share in percent, to 2 places by the books' rounding rule (half away from zero). */
+const percent = (part: bigint, whole: bigint) => (whole > 0n ? formatMoney(dec(part.toString()).times(100).dividedBy(whole.toString())) : '0.00');
 const ratio = (x: number | null) => (x === null ? null : x.toFixed(2));
 
 /**
