@@ -23,7 +23,7 @@ function ageing(kind: PartyKind, title: string, partyLabel: string): ExportDefin
     read: async (db, actor) => {
       const report = await getAgeing(db, actor, kind);
       const columns = [text(partyLabel, 'name'), money('合计', 'total'), money('0–30 天', 'days0to30'), money('31–60 天', 'days31to60'), money('61–90 天', 'days61to90'), money('90 天以上', 'over90')];
-      return { filters: { asOf: report.asOf }, sections: [{ columns, items: [...report.items, { name: TOTAL, ...report.totals }] }] };
+      return { filters: { asOf: report.asOf }, sections: [{ columns, items: report.items, totals: { name: TOTAL, ...report.totals } }] };
     },
   };
 }
@@ -54,7 +54,7 @@ export const EXPORT_REPORTS = {
     read: async (db, actor, query) => {
       const report = await salesByProduct(db, actor, query as z.infer<typeof PeriodQuery>);
       const columns = [text('商品', 'productName'), text('单位', 'unit'), ...salesColumns];
-      return { filters: { dateFrom: report.dateFrom, dateTo: report.dateTo }, sections: [{ columns, items: [...report.items, { productName: TOTAL, ...report.totals }] }] };
+      return { filters: { dateFrom: report.dateFrom, dateTo: report.dateTo }, sections: [{ columns, items: report.items, totals: { productName: TOTAL, ...report.totals } }] };
     },
   },
   'sales-by-customer': {
@@ -66,7 +66,7 @@ export const EXPORT_REPORTS = {
       const items = report.items.map((item) => ({ ...item, customerName: item.customerName ?? '零售（未选客户）' }));
       return {
         filters: { dateFrom: report.dateFrom, dateTo: report.dateTo },
-        sections: [{ columns: [text('客户', 'customerName'), ...salesColumns], items: [...items, { customerName: TOTAL, ...report.totals }] }],
+        sections: [{ columns: [text('客户', 'customerName'), ...salesColumns], items, totals: { customerName: TOTAL, ...report.totals } }],
       };
     },
   },

@@ -35,6 +35,8 @@ export interface Section {
   title?: string;
   columns: ExportColumn[];
   items: Item[];
+  /** A 合计 row after the items, not counted among them. */
+  totals?: Item;
 }
 
 export interface Sheet {
@@ -74,6 +76,8 @@ function xlsxCell(column: ExportColumn, value: unknown): string | number {
   return csvCell(column, value);
 }
 
+const rowsOf = (section: Section) => (section.totals ? [...section.items, section.totals] : section.items);
+
 async function toXlsx(title: string, headerLines: string[], sections: Section[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(title);
@@ -84,13 +88,14 @@ async function toXlsx(title: string, headerLines: string[], sections: Section[])
     sheet.addRow([]);
     if (section.title) sheet.addRow([section.title]).font = { bold: true };
     sheet.addRow(section.columns.map((c) => c.header)).font = { bold: true };
-    for (const item of section.items) {
+    for (const item of rowsOf(section)) {
       const row = sheet.addRow(section.columns.map((column) => xlsxCell(column, item[column.field])));
       // Per cell, not per column: sections share the sheet's columns.
       section.columns.forEach((column, i) => {
         if (column.kind === 'money') row.getCell(i + 1).numFmt = '#,##0.00';
         if (column.kind === 'quantity') row.getCell(i + 1).numFmt = '0.###';
       });
+      if (item === section.totals) row.font = { bold: true };
     }
     section.columns.forEach((column, i) => (widths[i] = Math.max(widths[i] ?? 0, column.kind === 'text' ? 18 : 12)));
   }
@@ -104,7 +109,7 @@ function toCsv(headerLines: string[], sections: Section[]): Buffer {
     rows.push('');
     if (section.title) rows.push(csvField(section.title));
     rows.push(section.columns.map((c) => csvField(c.header)).join(','));
-    for (const item of section.items) rows.push(section.columns.map((column) => csvField(csvCell(column, item[column.field]))).join(','));
+    for (const item of rowsOf(section)) rows.push(section.columns.map((column) => csvField(csvCell(column, item[column.field]))).join(','));
   }
   // The byte-order mark makes Excel read the file as UTF-8, so Chinese is not garbled.
   return Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`, 'utf8');
@@ -118,7 +123,8 @@ function toCsv(headerLines: string[], sections: Section[]): Buffer {
 export async function writeSheet(actor: Actor, sheet: Sheet, format: ExportFormat): Promise<ExportFile> {
   const sections = sheet.sections.map((section) => {
     const items = redactForActor(actor, section.items);
-    return { ...section, items, columns: visibleColumns(actor, section.columns, items) };
+    const totals = section.totals && redactForActor(actor, section.totals);
+    return { ...section, items, ...(totals ? { totals } : {}), columns: visibleColumns(actor, section.columns, totals ? [...items, totals] : items) };
   });
   const count = sections.length === 1 ? `（共 ${sections[0]!.items.length} 条）` : '';
   const now = new Date();
