@@ -17,6 +17,8 @@ import type {
 
 export type {
   Bill,
+  Classification,
+  ClassifiedProduct,
   BillLine,
   BillShare,
   Category,
