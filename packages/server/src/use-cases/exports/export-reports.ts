@@ -112,7 +112,7 @@ export const EXPORT_REPORTS = {
     },
   },
   classification: {
-    title: '商品分类',
+    title: '商品 ABC 分析',
     query: ClassificationQuery,
     filterLabels: { from: '开始日期', to: '结束日期', cutoffs: 'A/B/C 分界' },
     read: async (db, actor, query) => {

@@ -45,16 +45,14 @@ function ProductRow({ item, data }: { item: ClassifiedProduct; data: Classificat
     <View className={`list-item classified-row classified-${item.abc}`} onClick={() => go('productEdit', { id: item.productId })}>
       <View className={`abc-mark abc-mark--${item.abc}`}>{item.abc}</View>
       <View className="list-item__main">
-        <View className="list-item__title ellipsis">{item.productName}</View>
+        <View className="classified-title">
+          <View className="list-item__title ellipsis">{item.productName}</View>
+          <View className={`badge demand-badge${DEMAND_TONE[item.demandClass]}`}>{DEMAND_CLASS_LABEL[item.demandClass]}</View>
+        </View>
         <View className="list-item__meta">
-          成本 {money(item.costAmount)} · 占 {item.sharePercent}% · 累计 {item.cumulativePercent}%
+          销售成本 {money(item.costAmount)} · 占 {item.sharePercent}% · 累计 {item.cumulativePercent}%
         </View>
-        <View className="list-item__meta classified-demand">
-          <View className={`badge demand-badge${DEMAND_TONE[item.demandClass]}`} style={{ marginLeft: 0, marginRight: '6px' }}>
-            {DEMAND_CLASS_LABEL[item.demandClass]}
-          </View>
-          {figures}
-        </View>
+        <View className="list-item__meta classified-figures">{figures}</View>
       </View>
       <View className="chevron">›</View>
     </View>
