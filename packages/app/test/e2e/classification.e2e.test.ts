@@ -75,9 +75,10 @@ describeInBrowser('ABC analysis and report exports in the app', () => {
     await screen.locator('.classified-row').filter({ hasText: '青瓷茶具' }).click();
     await phone.waitFor('page-product-edit');
     await phone.back();
+    await phone.waitFor('page-classification');
+    await phone.back();
 
     // The monthly report exports too, here as Excel.
-    await phone.tab('我的');
     await (await phone.waitFor('page-mine')).getByText('月度报表').click();
     const monthly = await phone.waitFor('page-monthly');
     await see(monthly.locator('.export-monthly'), '导出');
