@@ -17,6 +17,8 @@ import type {
 
 export type {
   Bill,
+  SalesByCustomer,
+  SalesByProduct,
   Classification,
   ClassifiedProduct,
   BillLine,

@@ -15,7 +15,21 @@ const FORMATS: Array<{ format: ExportFormat; label: string }> = [
  * 导出: the list or report as the screen filters it, as a spreadsheet (the server leaves out what the member may not
  * see). A list downloads as Excel; a report (`choose`) asks Excel or CSV first.
  */
-export function ExportLink({ list, title, query = {}, choose = false, children }: { list: string; title: string; query?: Query; choose?: boolean; children?: ReactNode }) {
+export function ExportLink({
+  list,
+  title,
+  query = {},
+  choose = false,
+  label = choose ? '导出' : '导出 Excel',
+  children,
+}: {
+  list: string;
+  title: string;
+  query?: Query;
+  choose?: boolean;
+  label?: string;
+  children?: ReactNode;
+}) {
   const { busy, run } = useTask();
   const download = (format: ExportFormat) => run(() => openServerFile(`/api/exports/${list}${queryString({ ...query, format })}`, format, title, true));
   const tap = () => {
@@ -27,7 +41,7 @@ export function ExportLink({ list, title, query = {}, choose = false, children }
     <View className="export-row">
       {children}
       <View className={`link export-list export-${list}`} onClick={tap}>
-        {busy ? '正在导出…' : choose ? '导出' : '导出 Excel'}
+        {busy ? '正在导出…' : label}
       </View>
     </View>
   );

@@ -90,4 +90,37 @@ describeInBrowser('ABC analysis and report exports in the app', () => {
     expect(workbook.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     await phone.close();
   });
+
+  it('shows sales by product and by customer for a period, exports them, and exports the receivables ageing', async () => {
+    const phone = await Phone.open(stack);
+    await phone.signIn(owner);
+    await phone.tab('我的');
+    await (await phone.waitFor('page-mine')).getByText('销售报表').click();
+    const sales = await phone.waitFor('page-sales-report');
+    await sales.locator('.period-quarter').click();
+    // 40 days of sales, all within the last three months: 1,920.00 at cost.
+    await see(sales.locator('.sales-totals .figure').nth(1), /¥1,920\.00/);
+    await see(sales.locator('.sales-row').first(), /西湖龙井80 个 · 40 单/);
+    await phone.shot('c06-sales-by-product');
+    await sales.locator('.by-customer').click();
+    await see(sales.locator('.sales-row').first(), /零售（未选客户）40 单/);
+    await sales.locator('.export-sales-by-customer').click();
+    const excelChoice = phone.page.locator('.taro-actionsheet__cell').filter({ visible: true, hasText: /^Excel/ });
+    await excelChoice.waitFor({ state: 'visible' });
+    const workbook = await phone.download(excelChoice, 'c07-sales-by-customer.xlsx');
+    expect(workbook.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    await phone.back();
+
+    await (await phone.waitFor('page-mine')).getByText('应收应付').click();
+    const parties = await phone.waitFor('page-money-parties');
+    await see(parties.locator('.export-receivables-ageing'), '导出账龄');
+    await phone.shot('c08-parties-ageing-export');
+    await parties.locator('.export-receivables-ageing').click();
+    const csvChoice = phone.page.locator('.taro-actionsheet__cell').filter({ visible: true, hasText: /^CSV/ });
+    await csvChoice.waitFor({ state: 'visible' });
+    const csv = (await phone.download(csvChoice, 'c09-receivables-ageing.csv')).toString('utf8');
+    expect(csv).toContain('应收账龄');
+    expect(csv).toContain('截至：');
+    await phone.close();
+  });
 });
