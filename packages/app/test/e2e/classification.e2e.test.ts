@@ -100,7 +100,8 @@ describeInBrowser('ABC analysis and report exports in the app', () => {
     await sales.locator('.period-quarter').click();
     // 40 days of sales, all within the last three months: 1,920.00 at cost.
     await see(sales.locator('.sales-totals .figure').nth(1), /¥1,920\.00/);
-    await see(sales.locator('.sales-row').first(), /西湖龙井80 个 · 40 单/);
+    // By sales amount: 200 瓜子 at 99.
+    await see(sales.locator('.sales-row').first(), '五香瓜子200 个 · 40 单¥19,800.00毛利 ¥19,400.00');
     await phone.shot('c06-sales-by-product');
     await sales.locator('.by-customer').click();
     await see(sales.locator('.sales-row').first(), /零售（未选客户）40 单/);

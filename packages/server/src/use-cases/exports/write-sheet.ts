@@ -64,7 +64,7 @@ function cellText(column: ExportColumn, value: unknown): string {
  * A spreadsheet app runs text starting with these as a formula (CSV injection): such text is kept as text, the
  * same in both formats (an Excel cell is typed text already, and stays so when someone saves it as CSV).
  */
-export const neutralised = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+const neutralised = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** A cell as the CSV writes it: numbers with the places the server gave them, text neutralised. */

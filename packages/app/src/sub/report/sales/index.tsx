@@ -81,7 +81,8 @@ export default function SalesReportPage() {
             <Empty title="这段时间没有销售" text="确认销售出库单后，这里按商品和客户汇总" />
           ) : (
             <>
-              <View className="figures sales-totals" style={{ margin: '0 0 8px' }}>
+              <View className="card">
+              <View className="figures sales-totals">
                 <View className="figure">
                   <View className="figure__label">销售额</View>
                   <View className="figure__value num">{money(totals.amount)}</View>
@@ -94,6 +95,7 @@ export default function SalesReportPage() {
                   <View className="figure__label">毛利</View>
                   <View className="figure__value num">{money(totals.profit)}</View>
                 </View>
+              </View>
               </View>
               <View className="card sales-rows">
                 <View className="card__title">
