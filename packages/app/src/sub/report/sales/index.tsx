@@ -82,20 +82,20 @@ export default function SalesReportPage() {
           ) : (
             <>
               <View className="card">
-              <View className="figures sales-totals">
-                <View className="figure">
-                  <View className="figure__label">销售额</View>
-                  <View className="figure__value num">{money(totals.amount)}</View>
+                <View className="figures sales-totals">
+                  <View className="figure">
+                    <View className="figure__label">销售额</View>
+                    <View className="figure__value num">{money(totals.amount)}</View>
+                  </View>
+                  <View className="figure">
+                    <View className="figure__label">成本</View>
+                    <View className="figure__value num">{money(totals.costAmount)}</View>
+                  </View>
+                  <View className={`figure ${totals.profit?.startsWith('-') ? 'figure--bad' : 'figure--good'}`}>
+                    <View className="figure__label">毛利</View>
+                    <View className="figure__value num">{money(totals.profit)}</View>
+                  </View>
                 </View>
-                <View className="figure">
-                  <View className="figure__label">成本</View>
-                  <View className="figure__value num">{money(totals.costAmount)}</View>
-                </View>
-                <View className={`figure ${totals.profit?.startsWith('-') ? 'figure--bad' : 'figure--good'}`}>
-                  <View className="figure__label">毛利</View>
-                  <View className="figure__value num">{money(totals.profit)}</View>
-                </View>
-              </View>
               </View>
               <View className="card sales-rows">
                 <View className="card__title">
