@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAbc, classifyDemand } from './classify.ts';
+import { classifyAbc, classifyDemand, classifyDemandHistory } from './classify.ts';
 
 describe('ABC', () => {
   it('keeps A while the products above hold less than 80 %, B below 95 %, C after (the product crossing a cut-off stays in the class it started in)', () => {
@@ -58,5 +58,32 @@ describe('SBC demand classes', () => {
     expect(classifyDemand([3, null, null, 3])).toMatchObject({ demandClass: 'smooth', adi: 1, observedDays: 2, demandDays: 2, meanDemand: 3 });
     expect(classifyDemand([])).toMatchObject({ demandClass: 'no-demand', adi: null, cv2: null, meanDemand: 0 });
     expect(classifyDemand([0, null, 0])).toMatchObject({ demandClass: 'no-demand', observedDays: 2 });
+  });
+});
+
+describe('demand class with its history checked', () => {
+  const days = (n: number, at: (i: number) => number) => Array.from({ length: n }, (_, i) => at(i));
+
+  it('gives the class, ADI and CV² computed by hand', () => {
+    // 40 days, 1 and 3 in turn: ADI 40/40 = 1, sizes mean 2, variance 1, CV² 1/4.
+    expect(classifyDemandHistory(days(40, (i) => (i % 2 === 0 ? 1 : 3)))).toMatchObject({ verdict: 'smooth', adi: 1, cv2: 0.25, observedDays: 40, demandDays: 40 });
+    // 1 and 9 in turn: mean 5, variance 16, CV² 0.64.
+    expect(classifyDemandHistory(days(40, (i) => (i % 2 === 0 ? 1 : 9)))).toMatchObject({ verdict: 'erratic', adi: 1, cv2: 0.64 });
+    // One a day every fourth day: ADI 40/10 = 4, CV² 0.
+    expect(classifyDemandHistory(days(40, (i) => (i % 4 === 0 ? 1 : 0)))).toMatchObject({ verdict: 'intermittent', adi: 4, cv2: 0, demandDays: 10 });
+    // 1, 1, 1, 1, 6 on five of 40 days: ADI 8, mean 2, mean of squares 8, variance 4, CV² 1.
+    const lumpy = days(40, (i) => (i % 8 === 0 ? (i === 32 ? 6 : 1) : 0));
+    expect(classifyDemandHistory(lumpy)).toMatchObject({ verdict: 'lumpy', adi: 8, cv2: 1, demandDays: 5 });
+  });
+
+  it('says short-history (no ADI, no CV²) below 28 observed days or 3 days with a sale, and no-demand with none', () => {
+    expect(classifyDemandHistory(days(27, () => 2))).toMatchObject({ verdict: 'short-history', adi: null, cv2: null, observedDays: 27, demandDays: 27 });
+    // 28 days but only two sales: the spread of two sizes tells nothing.
+    expect(classifyDemandHistory(days(28, (i) => (i === 3 || i === 9 ? 2 : 0)))).toMatchObject({ verdict: 'short-history', adi: null, cv2: null, demandDays: 2 });
+    expect(classifyDemandHistory(days(28, (i) => (i % 9 === 0 ? 2 : 0)))).toMatchObject({ verdict: 'intermittent', demandDays: 4, adi: 7 });
+    expect(classifyDemandHistory(days(30, () => 0))).toMatchObject({ verdict: 'no-demand', adi: null, cv2: null });
+    expect(classifyDemandHistory([])).toMatchObject({ verdict: 'short-history', observedDays: 0 });
+    // Censored days are not observed days.
+    expect(classifyDemandHistory([...days(27, () => 1), null, null])).toMatchObject({ verdict: 'short-history', observedDays: 27 });
   });
 });

@@ -74,3 +74,21 @@ export function classifyDemand(values: readonly Observation[]): DemandClassifica
   const demandClass = adi < ADI_CUTOFF ? (cv2 < CV2_CUTOFF ? 'smooth' : 'erratic') : cv2 < CV2_CUTOFF ? 'intermittent' : 'lumpy';
   return { demandClass, adi, cv2, observedDays, demandDays, meanDemand };
 }
+
+/**
+ * Below these, a product's history is too short to call its demand class: ADI over a few weeks is noise, and the
+ * CV² of one or two sale sizes says nothing of their spread.
+ */
+export const MIN_OBSERVED_DAYS = 28;
+export const MIN_DEMAND_DAYS = 3;
+
+export type DemandVerdict = DemandClass | 'short-history';
+
+/** `classifyDemand`, with 'short-history' (and no ADI or CV²) where the days or sales are too few to tell. */
+export function classifyDemandHistory(values: readonly Observation[]): DemandClassification & { verdict: DemandVerdict } {
+  const found = classifyDemand(values);
+  if (found.observedDays < MIN_OBSERVED_DAYS || (found.demandDays > 0 && found.demandDays < MIN_DEMAND_DAYS)) {
+    return { ...found, verdict: 'short-history', adi: null, cv2: null };
+  }
+  return { ...found, verdict: found.demandClass };
+}

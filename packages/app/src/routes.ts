@@ -28,6 +28,8 @@ export const ROUTES = {
   monthly: '/sub/report/monthly/index',
   restock: '/sub/report/restock/index',
   warningReport: '/sub/report/warnings/index',
+  classification: '/sub/report/classify/index',
+  salesReport: '/sub/report/sales/index',
   notifications: '/sub/notify/center/index',
   warnings: '/sub/notify/warnings/index',
   warningRules: '/sub/notify/rules/index',

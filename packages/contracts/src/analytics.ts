@@ -1,5 +1,6 @@
+import { DEMAND_CLASSES } from '@xiaocang/domain';
 import { z } from 'zod';
-import { DecimalString, Id } from './common.ts';
+import { DecimalString, Id, IsoDate } from './common.ts';
 
 export const ForecastQuery = z.object({
   productId: Id,
@@ -81,3 +82,59 @@ export const DraftPurchasesRequest = SuggestionQuery.extend({
 });
 export type DraftPurchasesRequest = z.infer<typeof DraftPurchasesRequest>;
 export const DraftPurchases = z.object({ billIds: z.array(Id) });
+
+/**
+ * ABC × demand class over a window of the shop's days (default: the year up to yesterday). `a` and `b` are the
+ * percentages of the value that make up classes A and B (C is the rest): 80/15/5 unless asked otherwise.
+ */
+export const ClassificationQuery = z
+  .object({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    a: z.coerce.number().int().min(1).max(99).default(80),
+    b: z.coerce.number().int().min(0).max(99).default(15),
+  })
+  .refine((q) => q.a + q.b <= 100, { message: 'a + b must be at most 100', path: ['b'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+export type ClassificationQuery = z.infer<typeof ClassificationQuery>;
+
+export const AbcClass = z.enum(['A', 'B', 'C']);
+/** SBC's four classes; 'no-demand' (no sale in the window) and 'short-history' (too few days or sales to tell). */
+export const DemandClassName = z.enum(DEMAND_CLASSES);
+
+export const ClassifiedProduct = z.object({
+  productId: Id,
+  productName: z.string(),
+  code: z.string(),
+  unit: z.string(),
+  /** 1 = the largest cost of goods sold. */
+  rank: z.number().int(),
+  /** What the window's standing sales of the product cost the shop (its outbound value at cost). */
+  costAmount: DecimalString,
+  /** Its share of the shop's, and the share of the products ranked up to it, in percent (2 places). */
+  sharePercent: DecimalString,
+  cumulativePercent: DecimalString,
+  abc: AbcClass,
+  demandClass: DemandClassName,
+  /** Mean days between sales, and CV² of the sizes of the days' sales; null for 'no-demand' and 'short-history'. */
+  adi: DecimalString.nullable(),
+  cv2: DecimalString.nullable(),
+  /** Days of the window the product could be sold (out-of-stock days without a sale left out), and the days it sold. */
+  observedDays: z.number().int(),
+  demandDays: z.number().int(),
+});
+export type ClassifiedProduct = z.infer<typeof ClassifiedProduct>;
+
+export const Classification = z.object({
+  from: z.string(),
+  to: z.string(),
+  a: z.number().int(),
+  b: z.number().int(),
+  /** Fewer observed days or days with a sale than these: 'short-history'. */
+  minObservedDays: z.number().int(),
+  minDemandDays: z.number().int(),
+  costAmount: DecimalString,
+  classes: z.array(z.object({ abc: AbcClass, productCount: z.number().int(), costAmount: DecimalString, sharePercent: DecimalString })),
+  items: z.array(ClassifiedProduct),
+});
+export type Classification = z.infer<typeof Classification>;

@@ -16,3 +16,4 @@ export * from './orders.ts';
 export * from './audit.ts';
 export * from './shipping.ts';
 export * from './wechat-shipping.ts';
+export * from './demand-classes.ts';

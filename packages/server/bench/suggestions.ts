@@ -1,15 +1,17 @@
 /**
- * How long the purchase suggestions take for a shop whose products all sold lately: N products with 60 days of
- * daily sales (one N-line sale a day), on a fresh PGlite database in memory or on DATABASE_URL.
+ * How long the purchase suggestions and the ABC × demand classification take for a shop whose products all sold
+ * lately: N products with 60 days of daily sales (one N-line sale a day), on a fresh PGlite database in memory or
+ * on DATABASE_URL.
  *
  *   npm run bench:suggestions [-- --products 200 --days 60]
  */
 import { parseArgs } from 'node:util';
-import { CreateBillRequest, SuggestionQuery } from '@xiaocang/contracts';
+import { ClassificationQuery, CreateBillRequest, SuggestionQuery } from '@xiaocang/contracts';
 import { DEFAULT_STAFF_PERMISSIONS, shopDay, type Actor } from '@xiaocang/domain';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { registerShop } from '../src/use-cases/accounts/register-shop.ts';
+import { getClassification } from '../src/use-cases/analytics/get-classification.ts';
 import { purchaseSuggestions } from '../src/use-cases/analytics/purchase-suggestions.ts';
 import { createBill } from '../src/use-cases/bills/create-bill.ts';
 
@@ -44,4 +46,11 @@ for (let run = 0; run < 3; run++) {
 }
 console.log(`${productCount} products, ${days} days of sales each, on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in memory'}:`);
 console.log(`  purchase suggestions: ${runs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (${lines} lines suggested)`);
+const classified: number[] = [];
+for (let run = 0; run < 3; run++) {
+  const start = performance.now();
+  await getClassification(db, owner, ClassificationQuery.parse({}));
+  classified.push(performance.now() - start);
+}
+console.log(`  classification (a year): ${classified.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
 await db.close();

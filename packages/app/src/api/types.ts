@@ -17,6 +17,10 @@ import type {
 
 export type {
   Bill,
+  SalesByCustomer,
+  SalesByProduct,
+  Classification,
+  ClassifiedProduct,
   BillLine,
   BillShare,
   Category,

@@ -11,7 +11,7 @@ const FAILURE: Record<number, string> = {
 };
 
 /** `xcbackup`: a shop's backup file, downloaded on H5 only (WeChat opens no such document). */
-export type FileKind = 'png' | 'pdf' | 'xlsx' | 'xcbackup';
+export type FileKind = 'png' | 'pdf' | 'xlsx' | 'csv' | 'xcbackup';
 
 /**
  * A file of the server, fetched (with the staff session when `signedIn`) to where the platform keeps files: a
@@ -33,7 +33,7 @@ export async function fetchServerFile(path: string, signedIn: boolean, failed: (
 /**
  * Fetches an image, a PDF or a spreadsheet from the server (signed in when `signedIn`) and hands it to the
  * phone: in WeChat the image opens the share menu (send to a chat, save) and a document opens with its forward
- * menu; on H5 each is downloaded as a file named `name`.
+ * menu (a CSV, which WeChat cannot open, goes to a chat); on H5 each is downloaded as a file named `name`.
  */
 export async function openServerFile(path: string, kind: FileKind, name: string, signedIn: boolean): Promise<void> {
   const failed = (status: number) => new Error(FAILURE[status] ?? `下载失败（${status}）`);
@@ -51,7 +51,9 @@ export async function openServerFile(path: string, kind: FileKind, name: string,
   }
   if (kind === 'xcbackup') throw new Error('请在电脑浏览器中打开小仓下载备份');
   const local = await fetchServerFile(path, signedIn, failed);
-  if (kind !== 'png') {
+  if (kind === 'csv') {
+    await Taro.shareFileMessage({ filePath: local, fileName: `${name}.csv` });
+  } else if (kind !== 'png') {
     await Taro.openDocument({ filePath: local, fileType: kind, showMenu: true });
   } else if (Taro.canIUse('showShareImageMenu')) {
     await Taro.showShareImageMenu({ path: local });

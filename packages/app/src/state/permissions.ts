@@ -9,6 +9,8 @@ export interface Abilities {
   approve: boolean;
   seeCosts: boolean;
   seeStock: boolean;
+  /** Statements and ageing: every bill of a counterparty, whoever recorded it. */
+  seeMoneyBooks: boolean;
   editProducts: boolean;
   /** Suppliers and customers: the same switch as products. */
   editCounterparties: boolean;
@@ -25,7 +27,7 @@ export function actorOf(me: Me): Actor {
 
 export function abilitiesOf(me: Me | null): Abilities {
   if (me === null) {
-    return { isOwner: false, inbound: false, outbound: false, approve: false, seeCosts: false, seeStock: false, editProducts: false, editCounterparties: false, manageStockPoints: false, manageShop: false, needsApproval: false };
+    return { isOwner: false, inbound: false, outbound: false, approve: false, seeCosts: false, seeStock: false, seeMoneyBooks: false, editProducts: false, editCounterparties: false, manageStockPoints: false, manageShop: false, needsApproval: false };
   }
   const actor = actorOf(me);
   return {
@@ -35,6 +37,7 @@ export function abilitiesOf(me: Me | null): Abilities {
     approve: can(actor, 'approveBills'),
     seeCosts: can(actor, 'viewCosts'),
     seeStock: can(actor, 'viewInventory'),
+    seeMoneyBooks: can(actor, 'viewMoneyBooks'),
     editProducts: can(actor, 'editProducts'),
     editCounterparties: can(actor, 'editCounterparties'),
     manageStockPoints: can(actor, 'manageStockPoints'),

@@ -12,7 +12,8 @@ describe('abilities', () => {
   it('follows each staff switch', () => {
     const a = abilitiesOf(me('staff', { hideInboundPrice: true, hideInventory: true, adminApproval: true, disableProductEdit: true }));
     expect(a).toMatchObject({ isOwner: false, approve: false, manageShop: false, seeCosts: false, seeStock: false, editProducts: false, editCounterparties: false, needsApproval: true, inbound: true, outbound: true, manageStockPoints: true });
-    expect(abilitiesOf(me('staff', { disableInbound: true, disableStockPoint: true }))).toMatchObject({ inbound: false, outbound: true, manageStockPoints: false });
+    expect(abilitiesOf(me('staff', { disableInbound: true, disableStockPoint: true }))).toMatchObject({ inbound: false, outbound: true, manageStockPoints: false, seeMoneyBooks: true });
+    expect(abilitiesOf(me('staff', { ownRecordsOnly: true }))).toMatchObject({ seeMoneyBooks: false, seeCosts: true });
   });
 
   it('grants nothing before /api/me has answered', () => {

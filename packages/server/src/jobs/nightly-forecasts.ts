@@ -1,8 +1,11 @@
 import { shiftDay as addDays, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
-import { saleTypesOf } from '../use-cases/analytics/demand-history.ts';
-import { keepForecast, learnForecast } from '../use-cases/analytics/kept-forecasts.ts';
+import { demandHistories, historyWindow, saleTypesOf } from '../use-cases/analytics/demand-history.ts';
+import { forecastFrom, keepForecast } from '../use-cases/analytics/kept-forecasts.ts';
 import { claimShopDay, finishShopDay, shopsDue } from './shop-day-claims.ts';
+
+/** Histories read per query: a year of days each, so the answer stays a few megabytes. */
+const PRODUCTS_PER_READ = 100;
 
 /**
  * Once a shop day, learns the forecast of each enabled product of each shop that moved in the past year from
@@ -22,11 +25,15 @@ export async function runNightlyForecasts(db: Database, now: Date = new Date()):
       [shopId, addDays(today, -365), today],
     );
     const saleTypes = await saleTypesOf(db, shopId);
-    for (const product of products) {
-      const forecast = await learnForecast(db, shopId, product.id, saleTypes, today);
-      if (!forecast) continue;
-      await keepForecast(db, shopId, product.id, addDays(today, -1), forecast);
-      kept++;
+    for (let first = 0; first < products.length; first += PRODUCTS_PER_READ) {
+      const productIds = products.slice(first, first + PRODUCTS_PER_READ).map((product) => product.id);
+      const histories = await demandHistories(db, shopId, { productIds, saleTypes, ...historyWindow(today) });
+      for (const productId of productIds) {
+        const history = histories.get(productId)?.series;
+        if (!history) continue;
+        await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history));
+        kept++;
+      }
     }
     await finishShopDay(db, shopId, 'forecast', today);
   }

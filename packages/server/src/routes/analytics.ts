@@ -1,6 +1,7 @@
-import { DraftPurchases, DraftPurchasesRequest, Forecast, ForecastQuery, PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
+import { Classification, ClassificationQuery, DraftPurchases, DraftPurchasesRequest, Forecast, ForecastQuery, PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
 import { actorOf } from '../http/context.ts';
 import { draftPurchases } from '../use-cases/analytics/draft-purchases.ts';
+import { getClassification } from '../use-cases/analytics/get-classification.ts';
 import { getForecast } from '../use-cases/analytics/get-forecast.ts';
 import { purchaseSuggestions } from '../use-cases/analytics/purchase-suggestions.ts';
 import type { RouteModule } from './types.ts';
@@ -12,6 +13,9 @@ export const analyticsRoutes: RouteModule = (app, db) => {
   );
   app.get('/api/analytics/purchase-suggestions', { schema: { tags: ['analytics'], querystring: SuggestionQuery, response: { 200: PurchaseSuggestions } } }, async (request) =>
     purchaseSuggestions(db, actorOf(request), request.query),
+  );
+  app.get('/api/analytics/classification', { schema: { tags: ['analytics'], querystring: ClassificationQuery, response: { 200: Classification } } }, async (request) =>
+    getClassification(db, actorOf(request), request.query),
   );
   // One tap: a draft purchase bill per supplier, once per Idempotency-Key.
   app.post('/api/analytics/purchase-suggestions/drafts', { schema: { tags: ['analytics'], body: DraftPurchasesRequest, response: { 201: DraftPurchases } } }, async (request, reply) =>

@@ -284,10 +284,16 @@ export function urlsForRoute(shop: RichShop, route: string): string[] {
     '/api/bills/:id/print.pdf': () => [...fill([s.bills.inbound, s.bills.transferIn]), `${route.replace(/:\w+/, s.bills.outbound)}?layout=58`],
     '/api/stocktakes/:id': () => fill(Object.values(s.stocktakes)),
     '/api/analytics/forecast': () => [`${route}?productId=${s.productA.id}`, `${route}?productId=${s.productB.id}&horizon=7&stockPointId=${s.secondStockPointId}`],
-    // Every list as a file (CSV, which is text, so a scan can read it), a filter on one of them.
     // Each kind's empty template to fill in.
     '/api/imports/:kind/template': () => ['products', 'categories', 'suppliers', 'customers'].map((kind) => route.replace(':kind', kind)),
-    '/api/exports/:list': () => [...['products', 'customers', 'suppliers', 'inventory', 'bills', 'receivables', 'payables'].map((list) => `/api/exports/${list}?format=csv`), '/api/exports/bills?direction=in'],
+    // Every list and report as a file (CSV, which is text, so a scan can read it), a filter on one of them.
+    '/api/exports/:list': () => [
+      ...['products', 'customers', 'suppliers', 'inventory', 'bills', 'receivables', 'payables'].map((list) => `/api/exports/${list}?format=csv`),
+      '/api/exports/bills?direction=in',
+      ...['sales-by-product', 'sales-by-customer', 'receivables-ageing', 'payables-ageing', 'classification'].map((report) => `/api/exports/${report}?format=csv`),
+      `/api/exports/monthly?format=csv&year=${s.today.slice(0, 4)}`,
+      `/api/exports/warning-report?format=csv&from=${s.today.slice(0, 8)}01&to=${s.today}&period=day`,
+    ],
     '/api/bills': () => [route, `${route}?direction=in`, `${route}?kind=transfer`, `${route}?kind=reversal`, `${route}?status=pending&pageSize=200`],
     '/api/inventory': () => [route, `${route}?lowStock=true`, `${route}?stockPointId=${s.secondStockPointId}`],
     '/api/warnings': () => [`${route}?status=all`],

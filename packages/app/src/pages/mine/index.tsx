@@ -99,7 +99,9 @@ function MineContent() {
         title="经营"
         entries={[
           { icon: '表', label: '月度报表', route: 'monthly', show: abilities.isOwner },
+          { icon: '销', label: '销售报表', route: 'salesReport', show: abilities.isOwner },
           { icon: '补', label: '补货建议', route: 'restock', show: abilities.isOwner },
+          { icon: '析', label: 'ABC 分析', route: 'classification', show: abilities.isOwner },
           { icon: '警', label: '库存预警', route: 'warnings', show: abilities.seeStock },
           { icon: '报', label: '预警报表', route: 'warningReport', show: abilities.isOwner },
           { icon: '欠', label: '应收应付', route: 'moneyParties', show: true },

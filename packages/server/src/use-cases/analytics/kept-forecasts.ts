@@ -1,4 +1,4 @@
-import { addDays, forecastProduct, type Accuracy, type DemandClass, type ForecastMethod, type ProductForecast } from '@xiaocang/analytics';
+import { addDays, forecastProduct, type Accuracy, type DailySeries, type DemandClass, type ForecastMethod, type ProductForecast } from '@xiaocang/analytics';
 import type { Queryable } from '../../db/database.ts';
 import { demandHistory } from './demand-history.ts';
 
@@ -28,7 +28,11 @@ export async function learnForecast(
   horizon = FORECAST_DAYS,
 ): Promise<KeptForecast | null> {
   const history = await demandHistory(db, shopId, { productId, stockPointId, saleTypes, today });
-  if (!history) return null;
+  return history && forecastFrom(history, horizon);
+}
+
+/** The forecast of a daily demand series, `horizon` days ahead, with what it learnt from. */
+export function forecastFrom(history: DailySeries, horizon = FORECAST_DAYS): KeptForecast {
   const forecast = forecastProduct(history, { horizon });
   return {
     status: forecast.status,

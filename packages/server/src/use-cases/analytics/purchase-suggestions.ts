@@ -3,13 +3,13 @@ import type { PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
 import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden } from '../../errors.ts';
-import { saleTypesOf } from './demand-history.ts';
-import { keptForecasts, learnForecast } from './kept-forecasts.ts';
+import { demandHistories, historyWindow, saleTypesOf } from './demand-history.ts';
+import { forecastFrom, keptForecasts } from './kept-forecasts.ts';
 import { measuredLeadTimes } from './measured-lead-times.ts';
 
 /** Products sold within this many days are looked at; one not sold for longer is no reorder candidate. */
 const RECENT_SALES_DAYS = 90;
-/** Products without a kept forecast are learnt one by one (an index range each): this many at most per request. */
+/** Products without a kept forecast are learnt in the request: this many at most per request. */
 const MAX_PRODUCTS = 500;
 
 const decimal = (x: number, places = 3) => Math.max(0, x).toFixed(places);
@@ -51,9 +51,13 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
   const saleTypes = await saleTypesOf(db, actor.shopId);
   const measured = await measuredLeadTimes(db, actor.shopId);
   const kept = await keptForecasts(db, actor.shopId, candidates.map((product) => product.id), today);
+  // Those the nightly pass has not kept (or a late bill has made stale) are learnt now, their histories read in one query.
+  const unkept = candidates.filter((product) => !kept.has(product.id)).map((product) => product.id);
+  const histories = unkept.length ? await demandHistories(db, actor.shopId, { productIds: unkept, saleTypes, ...historyWindow(today) }) : new Map();
   const groups = new Map<string, PurchaseSuggestions['groups'][number]>();
   for (const product of candidates) {
-    const forecast = kept.get(product.id) ?? (await learnForecast(db, actor.shopId, product.id, saleTypes, today));
+    const history = histories.get(product.id)?.series;
+    const forecast = kept.get(product.id) ?? (history ? forecastFrom(history) : null);
     if (!forecast) continue;
     // The owner's word on the supplier first, then what its orders took, then the lead time asked for; the
     // measured spread widens the safety stock whichever is used.

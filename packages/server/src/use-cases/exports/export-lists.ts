@@ -2,28 +2,23 @@ import { BillListQuery, InventoryQuery, ListQuery, PartyBalanceQuery, ProductLis
 import { BILL_STATUS_LABEL, type Actor, type PartyKind } from '@xiaocang/domain';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
+import { invalid } from '../../errors.ts';
 import { listBills } from '../bills/list-bills.ts';
 import { customers, products, suppliers } from '../catalog/definitions.ts';
 import { listRecords } from '../catalog/list-records.ts';
 import { listInventory } from '../inventory/list-inventory.ts';
 import { listPartyBalances } from '../money/list-party-balances.ts';
+import type { ExportDefinition } from './export-file.ts';
+import { date, money, quantity, text, type ExportColumn, type Item } from './write-sheet.ts';
 
-/** How a column's values are written: as text, or as numbers with their places (a sum in Excel then works). */
-export type ColumnKind = 'text' | 'money' | 'quantity' | 'date';
-
-export interface ExportColumn {
-  header: string;
-  /** The field of the list's item, as the API sends it (so redaction removes it for whoever may not see it). */
-  field: string;
-  kind: ColumnKind;
-  /** Codes written as words. */
-  labels?: Readonly<Record<string, string>>;
-}
-
-type Item = Record<string, unknown>;
 type Page = { page: number; pageSize: number };
 
-export interface ExportList {
+/** More rows than this is not a list anyone reads: narrow the filters (or take a backup). */
+export const EXPORT_MAX_ROWS = 50_000;
+const PAGE_SIZE = 200;
+
+/** A list a screen shows: its own query and use case, paged through by the export. */
+interface ExportedList {
   title: string;
   /** The list's own query, the filters a screen sends; paging is the export's. */
   query: z.ZodType<Page & Record<string, unknown>>;
@@ -33,28 +28,43 @@ export interface ExportList {
   fetch: (db: Queryable, actor: Actor, query: Page & Record<string, unknown>) => Promise<{ items: Item[]; total: number }>;
 }
 
-const text = (header: string, field: string): ExportColumn => ({ header, field, kind: 'text' });
-const money = (header: string, field: string): ExportColumn => ({ header, field, kind: 'money' });
-const quantity = (header: string, field: string): ExportColumn => ({ header, field, kind: 'quantity' });
-const date = (header: string, field: string): ExportColumn => ({ header, field, kind: 'date' });
+/** Every row of the list as the caller's screen would show it, filters applied, in one section. */
+function listExport(list: ExportedList): ExportDefinition {
+  return {
+    title: list.title,
+    query: list.query,
+    filterLabels: list.filterLabels,
+    read: async (db, actor, parsed) => {
+      const { page: _page, pageSize: _pageSize, ...filters } = parsed;
+      const items: Item[] = [];
+      for (let page = 1; ; page++) {
+        const answer = await list.fetch(db, actor, { ...filters, page, pageSize: PAGE_SIZE });
+        if (answer.total > EXPORT_MAX_ROWS) throw invalid('filters', `match ${answer.total} rows; at most ${EXPORT_MAX_ROWS} can be exported at once`);
+        items.push(...answer.items);
+        if (answer.items.length < PAGE_SIZE || items.length >= answer.total) break;
+      }
+      return { filters, sections: [{ columns: list.columns, items }] };
+    },
+  };
+}
 
 const partyColumns = [text('名称', 'name'), text('编码', 'code'), text('联系人', 'contactPerson'), text('电话', 'phone'), text('地址', 'address'), text('备注', 'remarks')];
 const searchLabel = { q: '搜索', status: '状态' };
 
 /** What customers owe the shop (应收) or the shop owes suppliers (应付), one row per counterparty. */
-function balances(kind: PartyKind, title: string, partyLabel: string): ExportList {
-  return {
+function balances(kind: PartyKind, title: string, partyLabel: string): ExportDefinition {
+  return listExport({
     title,
     query: PartyBalanceQuery,
     filterLabels: { q: '搜索' },
     columns: [text(partyLabel, 'name'), text('电话', 'phone'), money('欠款', 'owed'), text('未结单据数', 'openBillCount'), date('最早未结日期', 'oldestOpenBillDate')],
     fetch: (db, actor, query) => listPartyBalances(db, actor, { kind, query }),
-  };
+  });
 }
 
 /** Every list a screen shows, as a file: the same use case, the same filters, the same redaction. */
 export const EXPORT_LISTS = {
-  products: {
+  products: listExport({
     title: '商品',
     query: ProductListQuery,
     filterLabels: { q: '搜索', categoryId: '分类', supplierId: '供应商', isEnabled: '启用' },
@@ -73,22 +83,22 @@ export const EXPORT_LISTS = {
       text('备注', 'remarks'),
     ],
     fetch: (db, actor, query) => listRecords(db, actor, { definition: products, query }),
-  },
-  customers: {
+  }),
+  customers: listExport({
     title: '客户',
     query: ListQuery,
     filterLabels: searchLabel,
     columns: [...partyColumns, text('微信号', 'wechatId'), text('价格等级', 'priceLevelName'), money('应收', 'receivable')],
     fetch: (db, actor, query) => listRecords(db, actor, { definition: customers, query }),
-  },
-  suppliers: {
+  }),
+  suppliers: listExport({
     title: '供应商',
     query: ListQuery,
     filterLabels: searchLabel,
     columns: [...partyColumns, money('应付', 'payable')],
     fetch: (db, actor, query) => listRecords(db, actor, { definition: suppliers, query }),
-  },
-  inventory: {
+  }),
+  inventory: listExport({
     title: '库存',
     query: InventoryQuery,
     filterLabels: { q: '搜索', categoryId: '分类', stockPointId: '库存点', productId: '商品', lowStock: '只看低库存' },
@@ -106,8 +116,8 @@ export const EXPORT_LISTS = {
       quantity('预警库存', 'warningStock'),
     ],
     fetch: (db, actor, query) => listInventory(db, actor, query as InventoryQuery),
-  },
-  bills: {
+  }),
+  bills: listExport({
     title: '单据',
     query: BillListQuery,
     filterLabels: { q: '搜索', direction: '方向', status: '状态', billType: '单据类型', dateFrom: '开始日期', dateTo: '结束日期', supplierId: '供应商', customerId: '客户', stockPointId: '库存点' },
@@ -128,9 +138,7 @@ export const EXPORT_LISTS = {
       text('备注', 'remarks'),
     ],
     fetch: (db, actor, query) => listBills(db, actor, query as BillListQuery),
-  },
+  }),
   receivables: balances('customer', '应收', '客户'),
   payables: balances('supplier', '应付', '供应商'),
-} satisfies Record<string, ExportList>;
-
-export type ExportListName = keyof typeof EXPORT_LISTS;
+} satisfies Record<string, ExportDefinition>;

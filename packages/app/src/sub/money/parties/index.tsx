@@ -47,7 +47,11 @@ function Parties({ initial }: { initial: Side }) {
       </View>
       <View className="gap" />
       <SearchBar value={q} onSearch={setQ} placeholder={`搜索${labels.partyLabel}名称或电话`} />
-      <ExportLink list={side === 'customer' ? 'receivables' : 'payables'} title={SIDES[side].owedLabel} query={{ q }} />
+      <ExportLink list={side === 'customer' ? 'receivables' : 'payables'} title={SIDES[side].owedLabel} query={{ q }}>
+        {abilities.seeMoneyBooks ? (
+          <ExportLink list={side === 'customer' ? 'receivables-ageing' : 'payables-ageing'} title={`${SIDES[side].owedLabel}账龄`} choose label="导出账龄" />
+        ) : null}
+      </ExportLink>
       <View className="card">
         <PagedList list={list} empty={<Empty title={q ? `没有找到${labels.partyLabel}` : `没有${labels.owedLabel}款`} text="开单时未付清的部分会记在这里" />}>
           {(party) => (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { fetchMonthly } from '../../../api/reports';
 import type { MonthlyStat, MonthlyStats } from '../../../api/types';
 import { BarChart } from '../../../components/BarChart';
+import { ExportLink } from '../../../components/ExportLink';
 import { FigureCell, useFigureSheet, type Explained, type FigureKey } from '../../../components/FigureSheet';
 import { Screen } from '../../../components/Screen';
 import { Empty, RemoteView } from '../../../components/StateView';
@@ -68,6 +69,7 @@ export default function MonthlyPage() {
         <View className="seg__item seg__item--on">{year} 年</View>
         <View className="seg__item" onClick={() => setYear(year + 1)}>{year + 1} ›</View>
       </View>
+      <ExportLink list="monthly" title={`月度报表-${year}`} query={{ year }} choose />
       <RemoteView remote={stats}>{(data) => <Report stats={data} />}</RemoteView>
     </Screen>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { warnings } from '../../../api/notifications';
 import type { WarningReport } from '../../../api/types';
 import { BarChart } from '../../../components/BarChart';
+import { ExportLink } from '../../../components/ExportLink';
 import { Screen } from '../../../components/Screen';
 import { Empty, RemoteView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
@@ -85,6 +86,7 @@ export default function WarningReportPage() {
           </View>
         ))}
       </View>
+      <ExportLink list="warning-report" title="预警报表" query={{ ...GRAINS[grain].range(today()), period: grain }} choose />
       <RemoteView remote={report}>{(data) => <Report report={data} grain={grain} />}</RemoteView>
     </Screen>
   );

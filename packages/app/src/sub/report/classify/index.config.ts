@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '商品 ABC 分析' });
