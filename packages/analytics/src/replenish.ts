@@ -171,12 +171,13 @@ export function simulatedQuantile(daily: readonly { mean: number }[], days: numb
   const span = Math.ceil(days);
   const chances = Array.from({ length: span }, (_, k) => Math.min(1, demandBetween(daily, k, Math.min(days, k + 1)) / meanSize));
   const next = mulberry32(0x1ead ^ valid.length ^ span);
-  const totals = new Array<number>(DRAWS);
+  // A typed array sorts numerically without a comparator: several times faster, and this runs per product per request.
+  const totals = new Float64Array(DRAWS);
   for (let i = 0; i < DRAWS; i++) {
     let total = 0;
     for (const p of chances) if (next() < p) total += valid[Math.floor(next() * valid.length)]!;
     totals[i] = total;
   }
-  totals.sort((a, b) => a - b);
+  totals.sort();
   return totals[Math.min(DRAWS - 1, Math.floor(Math.min(0.999, Math.max(0.5, level)) * DRAWS))]!;
 }
