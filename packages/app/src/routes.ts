@@ -28,6 +28,7 @@ export const ROUTES = {
   monthly: '/sub/report/monthly/index',
   restock: '/sub/report/restock/index',
   warningReport: '/sub/report/warnings/index',
+  stockReport: '/sub/report/stock/index',
   notifications: '/sub/notify/center/index',
   warnings: '/sub/notify/warnings/index',
   warningRules: '/sub/notify/rules/index',

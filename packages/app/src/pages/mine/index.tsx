@@ -100,6 +100,7 @@ function MineContent() {
         entries={[
           { icon: '表', label: '月度报表', route: 'monthly', show: abilities.isOwner },
           { icon: '补', label: '补货建议', route: 'restock', show: abilities.isOwner },
+          { icon: '存', label: '库存与出入库', route: 'stockReport', show: true },
           { icon: '警', label: '库存预警', route: 'warnings', show: abilities.seeStock },
           { icon: '报', label: '预警报表', route: 'warningReport', show: abilities.isOwner },
           { icon: '欠', label: '应收应付', route: 'moneyParties', show: true },
