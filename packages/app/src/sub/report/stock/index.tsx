@@ -104,7 +104,7 @@ function Side({ label, count, qty, amount, cost }: { label: string; count: numbe
   return (
     <View className="in-out-side">
       <View className="in-out-side__label">{label}</View>
-      <View className="num">{parts.join(' · ')}</View>
+      {count === 0 ? <View className="muted">无</View> : <View className="num">{parts.join(' · ')}</View>}
     </View>
   );
 }
@@ -147,6 +147,7 @@ function InOutReport({ summary, grain }: { summary: InOutSummary; grain: Grain }
             </View>
           ) : null}
           <View className="card in-out-table">
+            <View className="card__title">{isTime ? `每${grain === 'day' ? '天' : grain === 'week' ? '周' : '月'}明细` : IN_OUT_GROUP_LABEL[summary.groupBy === 'billType' ? 'billType' : 'counterparty']}</View>
             {rows.map((row) => (
               <View key={`${row.partyKind ?? ''}${row.key ?? 'none'}`} className="in-out-row">
                 <View className="list-item__title ellipsis">
