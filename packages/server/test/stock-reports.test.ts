@@ -161,10 +161,16 @@ describeOnDatabase('stock summary, in/out summary and stock trend', () => {
     expect(Object.keys(flows.items[0]).filter((key) => key.endsWith('Quantity'))).toEqual([]);
     expect(flows.items[0]).toMatchObject({ inboundAmount: '60.00', outboundCost: '18.00' });
 
-    // ownRecordsOnly: the staff member's own bills only, which are none yet.
+    // ownRecordsOnly: the staff member's own bills only.
     await setMemberSwitches(shop, staff.userId, { hideInventory: false, ownRecordsOnly: true });
-    const own = expectStatus(await staff.get('/api/reports/in-out?from=2026-10-01&to=2026-10-31&groupBy=billType'), 200, 'own');
-    expect(own).toMatchObject({ scope: 'own', items: [], totals: { inboundCount: 0, outboundCount: 0 } });
+    const own = async () => expectStatus(await staff.get('/api/reports/in-out?from=2026-10-01&to=2026-10-31&groupBy=billType'), 200, 'own');
+    expect(await own()).toMatchObject({ scope: 'own', items: [], totals: { inboundCount: 0, outboundCount: 0 } });
+    expectStatus(await postBill(staff, 'out', [{ productId: cream, quantity: 1, unitPrice: 9.5 }], { billDate: '2026-10-20', stockPointId: main }), 201, 'staff sale');
+    expect((await own()).items).toEqual([
+      { key: '销售出库', name: '销售出库', partyKind: null, inboundCount: 0, inboundQuantity: '0.000', inboundAmount: '0.00', outboundCount: 1, outboundQuantity: '1.000', outboundAmount: '9.50', outboundCost: '3.00' },
+    ]);
+    const ownerOut = expectStatus(await shop.get('/api/reports/in-out?from=2026-10-01&to=2026-10-31&groupBy=month&direction=out'), 200, 'owner');
+    expect(ownerOut).toMatchObject({ scope: 'shop', totals: { inboundCount: 0, outboundCount: 2, outboundQuantity: '7.000', outboundAmount: '63.50', outboundCost: '21.00' } });
   });
 
   it('does not find another shop’s records, and refuses bad periods naming the field', async () => {
