@@ -15,7 +15,7 @@ export default defineAppConfig({
     { root: 'sub/stock', pages: ['transfer/index', 'stocktake/index'] },
     { root: 'sub/master', pages: ['list/index', 'edit/index', 'import/index'] },
     { root: 'sub/settings', pages: ['staff/index', 'staff-edit/index', 'switches/index', 'config/index', 'password/index', 'audit/index'] },
-    { root: 'sub/report', pages: ['monthly/index', 'restock/index', 'warnings/index', 'classify/index', 'sales/index'] },
+    { root: 'sub/report', pages: ['monthly/index', 'restock/index', 'warnings/index', 'classify/index', 'sales/index', 'stock/index'] },
     { root: 'sub/money', pages: ['accounts/index', 'parties/index', 'settle/index', 'statement/index'] },
     { root: 'sub/notify', pages: ['center/index', 'warnings/index', 'rules/index', 'settings/index', 'deliveries/index'] },
     // The customer's storefront: independent, so a share card or QR code opens it without the merchant's main package.

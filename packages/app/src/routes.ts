@@ -30,6 +30,7 @@ export const ROUTES = {
   warningReport: '/sub/report/warnings/index',
   classification: '/sub/report/classify/index',
   salesReport: '/sub/report/sales/index',
+  stockReport: '/sub/report/stock/index',
   notifications: '/sub/notify/center/index',
   warnings: '/sub/notify/warnings/index',
   warningRules: '/sub/notify/rules/index',

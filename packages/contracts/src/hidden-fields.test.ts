@@ -55,6 +55,8 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   payableTotal: 'cost',
   balance: 'cost',
   accountsTotal: 'cost',
+  inboundAmount: 'cost',
+  outboundCost: 'cost',
   // Prices and amounts: inbound prices on inbound records.
   unitPrice: 'inboundPrice',
   amount: 'inboundPrice',
@@ -75,6 +77,8 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   productQuantity: 'stockQuantity',
   todayInboundQuantity: 'stockQuantity',
   todayOutboundQuantity: 'stockQuantity',
+  inboundQuantity: 'stockQuantity',
+  outboundQuantity: 'stockQuantity',
   // A warning's figures tell how much stock there is and how fast it goes.
   dailyOutbound: 'stockQuantity',
   daysOfCover: 'stockQuantity',
@@ -92,6 +96,7 @@ const FIELD_CLASSES: Record<string, FieldClass> = {
   receivable: 'salesMoney',
   receivableTotal: 'salesMoney',
   todayOutboundAmount: 'salesMoney',
+  outboundAmount: 'salesMoney',
   monthSales: 'salesMoney',
   salesAmount: 'salesMoney',
   owed: 'salesMoney',

@@ -12,3 +12,4 @@ export * from './notifications.ts';
 export * from './store.ts';
 export * from './audit.ts';
 export * from './uploads.ts';
+export * from './stock-reports.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costState } from './costing.ts';
-import { EARLIEST_BOOK_DATE, latestBookDate, limitText, withinBalanceLimits } from './limits.ts';
+import { EARLIEST_BOOK_DATE, lastReportDay, latestBookDate, limitText, withinBalanceLimits } from './limits.ts';
 
 describe('the dates the books take', () => {
   it('start on 1 January 2000', () => {
@@ -32,4 +32,13 @@ describe('withinBalanceLimits', () => {
 
 it('writes limits with thousands separators', () => {
   expect(limitText(10_000_000)).toBe('10,000,000');
+});
+
+describe('lastReportDay', () => {
+  it('ends a report the day before the same date three years on', () => {
+    expect(lastReportDay('2024-01-01')).toBe('2026-12-31');
+    expect(lastReportDay('2023-03-15')).toBe('2026-03-14');
+    // A leap day has no twin three years on: the period ends on the last day of February.
+    expect(lastReportDay('2024-02-29')).toBe('2027-02-28');
+  });
 });

@@ -48,3 +48,15 @@ export function latestBookDate(now = new Date()): string {
   const [year, month, day] = shopDay(now).split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year + 1, month - 1, day)).toISOString().slice(0, 10);
 }
+
+/**
+ * How many years one report may cover: a day-by-day series or a grouped summary of longer spans answers
+ * slowly and reads no better than a few of them side by side.
+ */
+export const REPORT_PERIOD_YEARS = 3;
+
+/** The last day a report that starts on `from` may cover: the day before the same date REPORT_PERIOD_YEARS later. */
+export function lastReportDay(from: string): string {
+  const [year, month, day] = from.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year + REPORT_PERIOD_YEARS, month - 1, day - 1)).toISOString().slice(0, 10);
+}

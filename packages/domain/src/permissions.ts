@@ -132,6 +132,9 @@ export const COST_FIELDS: ReadonlySet<string> = new Set([
   'grossMargin',
   // A sales report's profit is its amount less its cost.
   'profit',
+  // The in/out summary: what inbound bills state (what the shop paid) and what outbound bills cost.
+  'inboundAmount',
+  'outboundCost',
   'purchaseAmount',
   'stockGain',
   'stockLoss',
@@ -165,6 +168,9 @@ export const STOCK_FIELDS: ReadonlySet<string> = new Set([
   // Today's movement totals reveal stock flow, which hideInventory keeps from staff too.
   'todayInboundQuantity',
   'todayOutboundQuantity',
+  // The in/out summary's quantities: the same flow over any period.
+  'inboundQuantity',
+  'outboundQuantity',
   // A stock warning's figures, and how many warnings are open.
   'dailyOutbound',
   'daysOfCover',

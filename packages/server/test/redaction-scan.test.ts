@@ -96,7 +96,16 @@ const REFUSED: Record<'costs' | 'stock', string[]> = {
     '/api/reports/payables-ageing',
     '/api/money/verify',
   ],
-  stock: ['/api/inventory', '/api/inventory/verify', '/api/products/:id/ledger', '/api/stocktakes/:id', '/api/warnings', '/api/warnings/report'],
+  stock: [
+    '/api/inventory',
+    '/api/inventory/verify',
+    '/api/products/:id/ledger',
+    '/api/stocktakes/:id',
+    '/api/warnings',
+    '/api/warnings/report',
+    '/api/reports/stock-summary',
+    '/api/reports/stock-trend',
+  ],
 };
 /** Routes on which the owner must see hidden fields, so that a scan finding nothing means something. */
 const OWNER_SEES: Record<'costs' | 'stock', string[]> = {
@@ -115,8 +124,11 @@ const OWNER_SEES: Record<'costs' | 'stock', string[]> = {
     '/api/payment-accounts/:id',
     '/api/payments/:id',
     '/api/money/summary',
+    '/api/reports/stock-summary',
+    '/api/reports/in-out',
+    '/api/reports/stock-trend',
   ],
-  stock: ['/api/products', '/api/products/:id', '/api/products/by-code/:code', '/api/bills/:id', '/api/inventory', '/api/products/:id/ledger', '/api/stocktakes/:id', '/api/dashboard'],
+  stock: ['/api/reports/stock-summary', '/api/reports/in-out', '/api/reports/stock-trend', '/api/products', '/api/products/:id', '/api/products/by-code/:code', '/api/bills/:id', '/api/inventory', '/api/products/:id/ledger', '/api/stocktakes/:id', '/api/dashboard'],
 };
 
 interface Visit {

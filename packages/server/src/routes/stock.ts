@@ -3,6 +3,8 @@ import {
   CreateTransferRequest,
   Dashboard,
   IdParams,
+  InOutQuery,
+  InOutSummary,
   InventoryList,
   InventoryQuery,
   InventoryVerification,
@@ -12,12 +14,19 @@ import {
   MonthlyStats,
   MonthlyStatsQuery,
   Stocktake,
+  StockSummary,
+  StockSummaryQuery,
+  StockTrend,
+  StockTrendQuery,
   Transfer,
 } from '@xiaocang/contracts';
 import { actorOf, pathId } from '../http/context.ts';
 import { listInventory } from '../use-cases/inventory/list-inventory.ts';
 import { productLedger } from '../use-cases/inventory/product-ledger.ts';
 import { verifyInventory } from '../use-cases/inventory/verify-inventory.ts';
+import { inOutSummary } from '../use-cases/reports/in-out-summary.ts';
+import { stockSummary } from '../use-cases/reports/stock-summary.ts';
+import { stockTrend } from '../use-cases/reports/stock-trend.ts';
 import { getDashboard } from '../use-cases/stats/get-dashboard.ts';
 import { getMonthlyStats } from '../use-cases/stats/get-monthly-stats.ts';
 import { confirmStocktake } from '../use-cases/stocktakes/confirm-stocktake.ts';
@@ -56,6 +65,15 @@ export const stockRoutes: RouteModule = (app, db) => {
   );
   app.get('/api/stats/monthly', { schema: { tags: ['stats'], querystring: MonthlyStatsQuery, response: { 200: MonthlyStats } } }, async (request) =>
     getMonthlyStats(db, actorOf(request), request.query.year),
+  );
+  app.get('/api/reports/stock-summary', { schema: { tags: ['reports'], querystring: StockSummaryQuery, response: { 200: StockSummary } } }, async (request) =>
+    stockSummary(db, actorOf(request), request.query),
+  );
+  app.get('/api/reports/in-out', { schema: { tags: ['reports'], querystring: InOutQuery, response: { 200: InOutSummary } } }, async (request) =>
+    inOutSummary(db, actorOf(request), request.query),
+  );
+  app.get('/api/reports/stock-trend', { schema: { tags: ['reports'], querystring: StockTrendQuery, response: { 200: StockTrend } } }, async (request) =>
+    stockTrend(db, actorOf(request), request.query),
   );
   app.get('/api/dashboard', { schema: { tags: ['stats'], response: { 200: Dashboard } } }, async (request) => getDashboard(db, actorOf(request)));
 };

@@ -102,6 +102,7 @@ function MineContent() {
           { icon: '销', label: '销售报表', route: 'salesReport', show: abilities.isOwner },
           { icon: '补', label: '补货建议', route: 'restock', show: abilities.isOwner },
           { icon: '析', label: 'ABC 分析', route: 'classification', show: abilities.isOwner },
+          { icon: '存', label: '库存与出入库', route: 'stockReport', show: true },
           { icon: '警', label: '库存预警', route: 'warnings', show: abilities.seeStock },
           { icon: '报', label: '预警报表', route: 'warningReport', show: abilities.isOwner },
           { icon: '欠', label: '应收应付', route: 'moneyParties', show: true },

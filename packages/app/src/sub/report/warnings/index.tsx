@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import { monthStart, shiftDay, weekdayOf } from '@xiaocang/domain/calendar';
 import { useState } from 'react';
 import { warnings } from '../../../api/notifications';
 import type { WarningReport } from '../../../api/types';
@@ -10,17 +9,8 @@ import { Empty, RemoteView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { today } from '../../../lib/format';
 import { hoursText, periodSlots, WARNING_KIND_LABEL, warningBars } from '../../../lib/notify';
+import { REPORT_GRAINS as GRAINS, type Grain } from '../../../lib/report-periods';
 import { go } from '../../../routes';
-
-type Grain = 'day' | 'week' | 'month';
-
-/** Each grain looks back as far as fits in bars side by side on a phone. */
-const GRAINS: Record<Grain, { label: string; range: (day: string) => { from: string; to: string } }> = {
-  day: { label: '近 14 天', range: (day) => ({ from: shiftDay(day, -13), to: day }) },
-  // From the Monday seven weeks before this week's: eight whole weeks.
-  week: { label: '近 8 周', range: (day) => ({ from: shiftDay(day, -(weekdayOf(day) - 1) - 49), to: day }) },
-  month: { label: '近 12 个月', range: (day) => ({ from: monthStart(day, -11), to: day }) },
-};
 
 function Report({ report, grain }: { report: WarningReport; grain: Grain }) {
   const raised = report.byKind.reduce((sum, k) => sum + k.raisedCount, 0);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '库存与出入库' });
