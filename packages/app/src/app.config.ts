@@ -27,6 +27,9 @@ export default defineAppConfig({
     { root: 'sub/order', pages: ['list/index', 'detail/index'] },
     { root: 'sub/goods', pages: ['list/index', 'edit/index', 'status/index', 'settings/index'] },
   ],
+  // H5 only: with its slide, Taro's router hides the screen left behind on a timer, and a back tapped before the
+  // timer fires leaves that screen hidden and the phone showing an empty page. Screens change at once instead.
+  animation: false,
   window: {
     navigationBarBackgroundColor: '#0b6e56',
     navigationBarTextStyle: 'white',

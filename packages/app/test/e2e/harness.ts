@@ -173,7 +173,13 @@ export class Phone {
 
   async waitFor(name: string): Promise<Locator> {
     const screen = this.screen(name);
-    await screen.first().waitFor({ state: 'visible', timeout: 20_000 });
+    try {
+      await screen.first().waitFor({ state: 'visible', timeout: 20_000 });
+    } catch (error) {
+      // What the router holds says why a screen never showed: the address and each screen of the stack.
+      const stackNow = await this.page.evaluate(() => [location.hash, ...Array.from(document.querySelectorAll('.taro_page'), (screen) => `${screen.id}: ${screen.className}`)]);
+      throw new Error(`.${name} did not show. Router: ${stackNow.join(' | ')}`, { cause: error });
+    }
     return screen.first();
   }
 
@@ -232,7 +238,16 @@ export class Phone {
   }
 
   /** The browser's back button. */
+  /**
+   * The browser's back button, once the router has put the top screen's address in the history: a screen can
+   * show a moment before, and going back then would leave the screen below hidden.
+   */
   async back(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const screens = document.querySelectorAll('.taro_router > .taro_page');
+      const top = screens[screens.length - 1];
+      return top !== undefined && location.hash.slice(1).split('?')[0] === top.id.split('?')[0];
+    });
     await this.page.goBack();
   }
 
