@@ -71,7 +71,7 @@ function Switches({ initial }: { initial: Shop }) {
       <View className="section-title">历史单据归档</View>
       <View className="card archive-setting">
         <View className="muted">
-          每天夜里把这么久以前的单据明细和库存流水移到归档区，近期的单据查得更快。归档后的单据照常打开，报表、库存和成本一分不变；补录更早日期的单据也照常可以。
+          每天夜里把这么久以前的单据明细和库存流水移入归档，单独保存。归档后的单据照常打开，报表、库存和成本一分不变；补录更早日期的单据也照常可以。
         </View>
         <View className="chips" style={{ marginTop: '8px', marginBottom: 0 }}>
           {ARCHIVE_CHOICES.map((choice) => (
