@@ -71,7 +71,7 @@ const OWNER_ONLY = ['/api/staff', '/api/staff/:id', '/api/reports/sales-by-custo
 /** Exports of lists and reports refused whole, as the list or report itself is (one route, several of them). */
 const REFUSED_EXPORTS: Record<'costs' | 'stock', string[]> = {
   costs: ['/api/exports/payables?format=csv', '/api/exports/payables-ageing?format=csv'],
-  stock: ['/api/exports/inventory?format=csv', '/api/exports/warning-report?format=csv&from='],
+  stock: ['/api/exports/inventory?format=csv', '/api/exports/warning-report?format=csv&from=', '/api/exports/stock-summary?format=csv', '/api/exports/stock-trend?format=csv'],
 };
 /** Exports of the owner's reports, refused to every staff member. */
 const OWNER_ONLY_EXPORTS = ['/api/exports/sales-by-product?format=csv', '/api/exports/sales-by-customer?format=csv', '/api/exports/classification?format=csv'];
@@ -171,7 +171,7 @@ describeOnDatabase('redaction scan of every GET route', () => {
     expect([...secrets]).toEqual(expect.arrayContaining(['7.31', '7.3100', '292.40', '11.17', '8.9300', '13.5700', '12.3400', '7.6340', '45.80', '33.51']));
     expect([...secrets].filter((value) => ['19.90', '19.9000', '29.50', '99.50'].includes(value))).toEqual([]);
     // The owner's exports carry them, so the CSV scan below can find them.
-    for (const list of ['products', 'inventory', 'bills', 'payables', 'monthly']) {
+    for (const list of ['products', 'inventory', 'bills', 'payables', 'monthly', 'stock-summary', 'in-out', 'stock-trend']) {
       expect(csvLeaks(ownerVisits.find((visit) => visit.url.startsWith(`/api/exports/${list}?format=csv`))!.response.body, { costs: true, secrets }), list).not.toEqual([]);
     }
   });

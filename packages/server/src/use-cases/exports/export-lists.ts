@@ -28,6 +28,22 @@ interface ExportedList {
   fetch: (db: Queryable, actor: Actor, query: Page & Record<string, unknown>) => Promise<{ items: Item[]; total: number }>;
 }
 
+/**
+ * Every row a paged use case has for the filters, read page by page, with the rest of its first answer (a
+ * report's totals, which cover every row already).
+ */
+export async function everyPage<Answer extends { items: Item[]; total: number }>(fetch: (page: Page) => Promise<Answer>): Promise<Answer> {
+  let first: Answer | undefined;
+  const items: Answer['items'] = [];
+  for (let page = 1; ; page++) {
+    const answer = await fetch({ page, pageSize: PAGE_SIZE });
+    if (answer.total > EXPORT_MAX_ROWS) throw invalid('filters', `match ${answer.total} rows; at most ${EXPORT_MAX_ROWS} can be exported at once`);
+    first ??= answer;
+    items.push(...answer.items);
+    if (answer.items.length < PAGE_SIZE || items.length >= answer.total) return { ...first, items };
+  }
+}
+
 /** Every row of the list as the caller's screen would show it, filters applied, in one section. */
 function listExport(list: ExportedList): ExportDefinition {
   return {
@@ -36,13 +52,7 @@ function listExport(list: ExportedList): ExportDefinition {
     filterLabels: list.filterLabels,
     read: async (db, actor, parsed) => {
       const { page: _page, pageSize: _pageSize, ...filters } = parsed;
-      const items: Item[] = [];
-      for (let page = 1; ; page++) {
-        const answer = await list.fetch(db, actor, { ...filters, page, pageSize: PAGE_SIZE });
-        if (answer.total > EXPORT_MAX_ROWS) throw invalid('filters', `match ${answer.total} rows; at most ${EXPORT_MAX_ROWS} can be exported at once`);
-        items.push(...answer.items);
-        if (answer.items.length < PAGE_SIZE || items.length >= answer.total) break;
-      }
+      const { items } = await everyPage((page) => list.fetch(db, actor, { ...filters, ...page }));
       return { filters, sections: [{ columns: list.columns, items }] };
     },
   };
