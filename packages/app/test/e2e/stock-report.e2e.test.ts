@@ -1,6 +1,15 @@
 import { shopDay } from '@xiaocang/domain';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { callApi, describeInBrowser, Phone, see, startStack, type Stack } from './harness';
+
+/** Taps a report's 导出 and waits for the format to choose, CSV or Excel. */
+async function chooseFormat(phone: Phone, exportLink: Locator, format: 'CSV' | 'Excel'): Promise<Locator> {
+  await exportLink.click();
+  const choice = phone.page.locator('.taro-actionsheet__cell').filter({ visible: true, hasText: new RegExp(`^${format}`) });
+  await choice.waitFor({ state: 'visible' });
+  return choice;
+}
 
 // The owner's look at stock: what is held and worth, what went in and out, and how one product's stock moved.
 describeInBrowser('stock and in/out report in the app', () => {
@@ -59,6 +68,14 @@ describeInBrowser('stock and in/out report in the app', () => {
     await see(report.locator('.summary-row').filter({ hasText: '保湿面霜' }), /22 瓶.*¥990\.00/);
     await phone.shot('sr01-stock-summary');
 
+    // 导出 asks Excel or CSV and sends the report as the screen groups it, with 合计.
+    await see(report.locator('.export-stock-summary'), '导出');
+    const summaryCsv = (await phone.download(await chooseFormat(phone, report.locator('.export-stock-summary'), 'CSV'), 'sr06-stock-summary.csv')).toString('utf8');
+    expect(summaryCsv.startsWith('\uFEFF库存汇总（共 2 条）')).toBe(true);
+    expect(summaryCsv).toContain('汇总方式：按商品');
+    expect(summaryCsv).toContain('补水面膜,BS-01,盒,70.000,875.00');
+    expect(summaryCsv).toContain('合计,,,92.000,1865.00');
+
     await report.locator('.summary-group-category').click();
     await see(report.locator('.summary-row').filter({ hasText: '未分类' }), /¥990\.00/);
 
@@ -70,6 +87,9 @@ describeInBrowser('stock and in/out report in the app', () => {
     await report.locator('.in-out-group-counterparty').click();
     await see(report.locator('.in-out-row').filter({ hasText: '代理阿珍' }), /4 单 · 78/);
     await phone.shot('sr03-in-out-by-counterparty');
+    const inOutCsv = (await phone.download(await chooseFormat(phone, report.locator('.export-in-out'), 'CSV'), 'sr07-in-out.csv')).toString('utf8');
+    expect(inOutCsv).toContain('按：往来单位');
+    expect(inOutCsv).toContain('代理阿珍,客户,0,0.000,0.00,4,78.000,2734.00,1235.00');
 
     await report.locator('.tab-summary').click();
     await report.locator('.summary-group-product').click();
@@ -77,6 +97,13 @@ describeInBrowser('stock and in/out report in the app', () => {
     await see(report.locator('.trend-last'), '70 盒');
     expect(await report.locator('.trend__bar').count()).toBe(30);
     await phone.shot('sr04-stock-trend');
+    // The trend's file: the product by name and one row per day of the 30 shown.
+    const trendCsv = (await phone.download(await chooseFormat(phone, report.locator('.export-stock-trend'), 'CSV'), 'sr08-stock-trend.csv')).toString('utf8');
+    expect(trendCsv).toContain('商品：补水面膜');
+    expect(trendCsv.split('\r\n').filter((line) => /^\d{4}-\d\d-\d\d,/.test(line))).toHaveLength(30);
+    expect(trendCsv).toContain(`${shopDay(new Date())},70.000,875.00`);
+    const workbook = await phone.download(await chooseFormat(phone, report.locator('.export-stock-trend'), 'Excel'), 'sr09-stock-trend.xlsx');
+    expect(workbook.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     await phone.close();
   });
 
@@ -90,6 +117,10 @@ describeInBrowser('stock and in/out report in the app', () => {
     expect(await report.locator('.seg').count()).toBe(0);
     await see(report.locator('.chart-card .card__title'), /入库与出库单数/);
     await phone.shot('sr05-in-out-staff');
+    // Their file leaves the quantities out as the screen does.
+    const staffCsv = (await phone.download(await chooseFormat(phone, report.locator('.export-in-out'), 'CSV'), 'sr10-in-out-staff.csv')).toString('utf8');
+    expect(staffCsv).toContain('\r\n日期,入库单数,入库金额,出库单数,出库金额,出库成本\r\n');
+    expect(staffCsv).not.toContain('数量');
     await phone.close();
   });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { fetchInOut, fetchStockSummary, fetchStockTrend } from '../../../api/reports';
 import type { InOutSummary, StockSummary, StockTrend } from '../../../api/types';
 import { BarChart } from '../../../components/BarChart';
+import { ExportLink } from '../../../components/ExportLink';
 import { DateField, SelectField } from '../../../components/Fields';
 import { Screen } from '../../../components/Screen';
 import { Empty, RemoteView } from '../../../components/StateView';
@@ -88,6 +89,7 @@ function SummaryTab({ onProduct }: { onProduct: (id: string) => void }) {
   return (
     <>
       <Chips name="summary-group" labels={SUMMARY_GROUP_LABEL} value={groupBy} onChange={setGroupBy} />
+      <ExportLink list="stock-summary" title="库存汇总" query={{ groupBy }} choose />
       <RemoteView remote={summary}>{(data) => <SummaryReport summary={data} onProduct={onProduct} />}</RemoteView>
     </>
   );
@@ -182,6 +184,7 @@ function InOutTab() {
         </View>
       ) : null}
       <Chips name="in-out-group" labels={IN_OUT_GROUP_LABEL} value={groupBy} onChange={setGroupBy} />
+      <ExportLink list="in-out" title="出入库汇总" query={{ from: period.from, to: period.to, groupBy: serverGroup }} choose />
       <RemoteView remote={summary}>{(data) => <InOutReport summary={data} grain={grain} />}</RemoteView>
     </>
   );
@@ -224,8 +227,11 @@ function TrendReport({ trend }: { trend: StockTrend }) {
   );
 }
 
+/** The span's days, ending today. */
+const spanRange = (span: Span) => ({ from: shiftDay(today(), 1 - Number(span)), to: today() });
+
 function TrendOf({ productId, span }: { productId: string; span: Span }) {
-  const trend = useRemote(() => fetchStockTrend({ productId, from: shiftDay(today(), 1 - Number(span)), to: today() }), [productId, span]);
+  const trend = useRemote(() => fetchStockTrend({ productId, ...spanRange(span) }), [productId, span]);
   return <RemoteView remote={trend}>{(data) => <TrendReport trend={data} />}</RemoteView>;
 }
 
@@ -244,6 +250,7 @@ function TrendTab({ productId, onProduct }: { productId: string | null; onProduc
               <SelectField name="product" label="商品" value={chosen} options={options} onChange={(id) => (id ? onProduct(id) : undefined)} />
             </View>
             <Chips name="trend-span" labels={SPAN_LABEL} value={span} onChange={setSpan} />
+            <ExportLink list="stock-trend" title="库存趋势" query={{ productId: chosen, ...spanRange(span) }} choose />
             <TrendOf productId={chosen} span={span} />
           </>
         );
