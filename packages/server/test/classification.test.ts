@@ -3,6 +3,7 @@ import { shopDay } from '@xiaocang/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
 import { postBill } from './support/stock.ts';
+import { runNightlyForecasts } from '../src/jobs/nightly-forecasts.ts';
 
 const today = shopDay(new Date());
 /** The 40 days before today. */
@@ -120,5 +121,20 @@ describeOnDatabase('ABC × demand class of a shop’s products', () => {
     // Three years exactly is fine; so is the default window.
     expect((await owner.get(`/api/analytics/classification?from=${addDays(to, -1095)}&to=${to}`)).status).toBe(200);
     expect((await owner.get('/api/analytics/classification')).body.to).toBe(addDays(today, -1));
+  });
+
+  it('answers the default window from the nightly pass exactly as from the ledger, until a late bill changes a product’s history', async () => {
+    const learnt = (await owner.get('/api/analytics/classification')).body;
+    expect(await runNightlyForecasts(t.db)).toBeGreaterThanOrEqual(5);
+    expect((await owner.get('/api/analytics/classification')).body).toEqual(learnt);
+
+    // What is kept is what is read: 茶具's kept cost of goods sold shows, and ranks it first.
+    await t.db.query(`UPDATE product_forecasts SET sold_cost = 9999 WHERE shop_id = $1 AND product_id = $2`, [owner.shopId, ids['茶具']]);
+    expect((await owner.get('/api/analytics/classification')).body.items[0]).toMatchObject({ productName: '茶具', costAmount: '9999.00' });
+    // A sale entered late for yesterday changes the year it was kept from: 茶具 is read from the ledger again.
+    expect((await postBill(owner, 'out', [{ productId: ids['茶具']!, quantity: '1' }], { billDate: to })).status).toBe(201);
+    const after = (await owner.get('/api/analytics/classification')).body;
+    const teaSet = (body: typeof learnt) => body.items.find((item: { productName: string }) => item.productName === '茶具');
+    expect(teaSet(after).costAmount).toBe((Number(teaSet(learnt).costAmount) + 50).toFixed(2));
   });
 });

@@ -1,7 +1,7 @@
 import { shiftDay as addDays, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
 import { demandHistories, historyWindow, saleTypesOf } from '../use-cases/analytics/demand-history.ts';
-import { forecastFrom, keepForecast } from '../use-cases/analytics/kept-forecasts.ts';
+import { classificationOf, forecastFrom, keepForecast } from '../use-cases/analytics/kept-forecasts.ts';
 import { claimShopDay, finishShopDay, shopsDue } from './shop-day-claims.ts';
 
 /** Histories read per query: a year of days each, so the answer stays a few megabytes. */
@@ -29,9 +29,9 @@ export async function runNightlyForecasts(db: Database, now: Date = new Date()):
       const productIds = products.slice(first, first + PRODUCTS_PER_READ).map((product) => product.id);
       const histories = await demandHistories(db, shopId, { productIds, saleTypes, ...historyWindow(today) });
       for (const productId of productIds) {
-        const history = histories.get(productId)?.series;
-        if (!history) continue;
-        await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history));
+        const history = histories.get(productId);
+        if (!history?.series) continue;
+        await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series), classificationOf(history));
         kept++;
       }
     }

@@ -1,9 +1,10 @@
-import { addDays, classifyAbc, classifyDemandHistory, daysBetween, informativeValues, MIN_DEMAND_DAYS, MIN_OBSERVED_DAYS } from '@xiaocang/analytics';
+import { addDays, classifyAbc, daysBetween, MIN_DEMAND_DAYS, MIN_OBSERVED_DAYS } from '@xiaocang/analytics';
 import type { Classification, ClassificationQuery, ClassifiedProduct } from '@xiaocang/contracts';
 import { can, dec, formatMoney, moneyText, moneyToFen, moneyUnits, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { demandHistories, historyWindow, saleTypesOf } from './demand-history.ts';
+import { classificationOf, keptClassifications } from './kept-forecasts.ts';
 
 /** Three years: older demand says little of today's, and the window is read day by day. */
 export const CLASSIFICATION_MAX_DAYS = 1096;
@@ -31,11 +32,16 @@ export async function getClassification(db: Queryable, actor: Actor, query: Clas
     'SELECT id::text, name, code, unit, is_enabled FROM products WHERE shop_id = $1',
     [actor.shopId],
   );
-  const histories = await demandHistories(db, actor.shopId, { productIds: null, saleTypes: await saleTypesOf(db, actor.shopId), from, to });
+  // The default window is the nightly pass's year: its figures are read where still true, the rest from the ledger.
+  const kept = query.from || query.to ? new Map() : await keptClassifications(db, actor.shopId, today);
+  const unkept = products.filter((product) => !kept.has(product.id)).map((product) => product.id);
+  const histories = unkept.length
+    ? await demandHistories(db, actor.shopId, { productIds: kept.size ? unkept : null, saleTypes: await saleTypesOf(db, actor.shopId), from, to })
+    : new Map();
   const classified = products.flatMap((product) => {
-    const history = histories.get(product.id);
-    const soldCost = moneyUnits(history?.soldCost ?? '0.00');
-    const demand = classifyDemandHistory(history?.series ? informativeValues(history.series) : []);
+    const figures = kept.get(product.id) ?? classificationOf(histories.get(product.id));
+    const soldCost = moneyUnits(figures.soldCost);
+    const demand = figures.demand;
     // A product switched off that did not sell in the window is of no interest here.
     if (!product.is_enabled && soldCost === 0n && demand.demandDays === 0) return [];
     return [{ product, soldCost, demand }];

@@ -1,6 +1,16 @@
-import { addDays, forecastProduct, type Accuracy, type DailySeries, type DemandClass, type ForecastMethod, type ProductForecast } from '@xiaocang/analytics';
+import {
+  addDays,
+  classifyDemandHistory,
+  forecastProduct,
+  informativeValues,
+  type Accuracy,
+  type DailySeries,
+  type DemandClass,
+  type ForecastMethod,
+  type ProductForecast,
+} from '@xiaocang/analytics';
 import type { Queryable } from '../../db/database.ts';
-import { demandHistory } from './demand-history.ts';
+import { demandHistory, type ProductHistory } from './demand-history.ts';
 
 /** A product's forecast with what it learnt from: as the nightly pass keeps it, or learnt at once. */
 export interface KeptForecast extends Pick<ProductForecast, 'status' | 'daily' | 'errorSds' | 'recentSizes'> {
@@ -47,13 +57,26 @@ export function forecastFrom(history: DailySeries, horizon = FORECAST_DAYS): Kep
   };
 }
 
-export async function keepForecast(db: Queryable, shopId: string, productId: string, madeFor: string, forecast: KeptForecast): Promise<void> {
+/** What 商品分类 shows of a product over a window: its cost of goods sold and its demand class. */
+export interface ClassificationFigures {
+  soldCost: string;
+  demand: ReturnType<typeof classifyDemandHistory>;
+}
+
+/** A product's classification figures from its history over the window (none: it had not moved by its end). */
+export function classificationOf(history: ProductHistory | undefined): ClassificationFigures {
+  return { soldCost: history?.soldCost ?? '0.00', demand: classifyDemandHistory(history?.series ? informativeValues(history.series) : []) };
+}
+
+/** Keeps a product's forecast and the classification figures of the same history (the last year up to `madeFor`). */
+export async function keepForecast(db: Queryable, shopId: string, productId: string, madeFor: string, forecast: KeptForecast, figures: ClassificationFigures): Promise<void> {
   await db.query(
-    `INSERT INTO product_forecasts (shop_id, product_id, made_for, status, method, demand_class, history_days, censored_days, daily, error_sds, recent_sizes, backtest)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+    `INSERT INTO product_forecasts (shop_id, product_id, made_for, status, method, demand_class, history_days, censored_days, daily, error_sds, recent_sizes, backtest,
+                                    sold_cost, demand)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (shop_id, product_id) DO UPDATE SET made_for = EXCLUDED.made_for, made_at = now(), status = EXCLUDED.status, method = EXCLUDED.method,
        demand_class = EXCLUDED.demand_class, history_days = EXCLUDED.history_days, censored_days = EXCLUDED.censored_days, daily = EXCLUDED.daily,
-       error_sds = EXCLUDED.error_sds, recent_sizes = EXCLUDED.recent_sizes, backtest = EXCLUDED.backtest`,
+       error_sds = EXCLUDED.error_sds, recent_sizes = EXCLUDED.recent_sizes, backtest = EXCLUDED.backtest, sold_cost = EXCLUDED.sold_cost, demand = EXCLUDED.demand`,
     [
       shopId,
       productId,
@@ -67,15 +90,32 @@ export async function keepForecast(db: Queryable, shopId: string, productId: str
       JSON.stringify(forecast.errorSds),
       JSON.stringify(forecast.recentSizes),
       forecast.backtest && JSON.stringify(forecast.backtest),
+      figures.soldCost,
+      JSON.stringify(figures.demand),
     ],
   );
 }
 
 /**
- * The kept forecasts of these products learnt on yesterday's history (the day before `today`) and still true
- * to it: none is used once a ledger row dated yesterday or earlier, or a reversal (which takes a sale out of
- * the history), has been written after it was made.
+ * A kept row (`f`) learnt on yesterday's history (`yesterday`: the parameter holding the day before today) and
+ * still true to it: none is, once a ledger row dated yesterday or earlier, or a reversal (which takes a sale out
+ * of the history), has been written after it was made.
  */
+const stillTrue = (yesterday: string) => `f.made_for = ${yesterday}::date
+  AND NOT EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = f.shop_id AND l.product_id = f.product_id AND l.created_at > f.made_at
+                     AND (l.bill_date <= f.made_for OR l.bill_kind = 'reversal'))`;
+
+/** The kept classification figures of the shop's products over the last year up to yesterday, where still true. */
+export async function keptClassifications(db: Queryable, shopId: string, today: string): Promise<Map<string, ClassificationFigures>> {
+  const rows = await db.query<{ product_id: string; sold_cost: string; demand: ClassificationFigures['demand'] }>(
+    `SELECT f.product_id::text, f.sold_cost::text, f.demand FROM product_forecasts f
+      WHERE f.shop_id = $1 AND f.sold_cost IS NOT NULL AND ${stillTrue('$2')}`,
+    [shopId, addDays(today, -1)],
+  );
+  return new Map(rows.map((row) => [row.product_id, { soldCost: row.sold_cost, demand: row.demand }]));
+}
+
+/** The kept forecasts of these products learnt on yesterday's history (the day before `today`), where still true. */
 export async function keptForecasts(db: Queryable, shopId: string, productIds: readonly string[], today: string): Promise<Map<string, KeptForecast>> {
   const madeFor = addDays(today, -1);
   const rows = await db.query<{
@@ -92,9 +132,7 @@ export async function keptForecasts(db: Queryable, shopId: string, productIds: r
   }>(
     `SELECT f.product_id::text, f.status, f.method, f.demand_class, f.history_days, f.censored_days, f.daily, f.error_sds, f.recent_sizes, f.backtest
        FROM product_forecasts f
-      WHERE f.shop_id = $1 AND f.product_id = ANY($2::bigint[]) AND f.made_for = $3::date
-        AND NOT EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = f.shop_id AND l.product_id = f.product_id AND l.created_at > f.made_at
-                           AND (l.bill_date <= f.made_for OR l.bill_kind = 'reversal'))`,
+      WHERE f.shop_id = $1 AND f.product_id = ANY($2::bigint[]) AND ${stillTrue('$3')}`,
     [shopId, productIds, madeFor],
   );
   return new Map(
