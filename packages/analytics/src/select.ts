@@ -37,7 +37,8 @@ export const MODELS: Readonly<Record<MethodName, Model<unknown>>> = {
  * The methods a product of a demand class chooses from; the first is the one it keeps unless another wins
  * its own backtest clearly (see `choose`). The first per class is what did best for that class in
  * `npm run backtest` once the weekly methods take the shop's profile (`weekdayPrior`): SES with the weekly
- * profile, for every class (for lumpy demand TSB with it is as good, but choosing between them lost to SES).
+ * profile for smooth, erratic and intermittent demand, TSB with it for lumpy demand (where choosing among
+ * several weekly methods by a backtest on a few large sales lost to SES).
  * Plain SES is among every class's candidates, so a product without a usable week can still fall back to it.
  */
 export function candidatesFor(demandClass: DemandClass): MethodName[] {
@@ -49,7 +50,7 @@ export function candidatesFor(demandClass: DemandClass): MethodName[] {
     case 'intermittent':
       return ['ses-weekly', 'tsb-weekly', 'sba-weekly', 'ses'];
     case 'lumpy':
-      return ['ses-weekly', 'tsb-weekly', 'ses', 'tsb'];
+      return ['tsb-weekly', 'ses'];
     case 'no-demand':
       return ['tsb'];
   }
