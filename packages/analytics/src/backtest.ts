@@ -2,6 +2,7 @@ import { classifyDemand, type DemandClass } from './classify.ts';
 import { forecastProduct } from './forecast.ts';
 import { ErrorSum, scalesOf, type Accuracy, type Scales } from './metrics.ts';
 import type { MethodName } from './methods/model.ts';
+import { bySlot, shopWeekdayProfile } from './methods/weekly.ts';
 import { replenish } from './replenish.ts';
 import { evaluateMethods, MODELS } from './select.ts';
 import { addDays, informativeValues, type DailySeries } from './series.ts';
@@ -71,7 +72,18 @@ export function seriesOf(item: SyntheticItem, end = item.values.length): DailySe
   return { dates: values.map((_, i) => addDays(START, item.launch + i)), values, sales: item.sales.slice(item.launch, item.launch + end) };
 }
 
-export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAULT_BACKTEST): ItemResult | null {
+/** The shop's weekly profile from the days before `end` (`shopWeekdayProfile` over every item), computed once per day. */
+export function shopProfiles(items: readonly SyntheticItem[]): (end: string) => number[] | null {
+  const histories = items.map((item) => seriesOf(item));
+  const known = new Map<string, number[] | null>();
+  return (end) => {
+    if (!known.has(end)) known.set(end, shopWeekdayProfile(histories, end));
+    return known.get(end)!;
+  };
+}
+
+/** `profileAt`: the shop's weekly profile known on a day (`shopProfiles`); without it each item's week is its own. */
+export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAULT_BACKTEST, profileAt?: (end: string) => number[] | null): ItemResult | null {
   const y = item.values;
   const n = y.length;
   const origins: number[] = [];
@@ -92,7 +104,8 @@ export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAU
   };
   for (const o of origins) {
     const series = seriesOf(item, o);
-    const candidates = evaluateMethods(series.values, o, ALL_METHODS, {}, series.sales);
+    const profile = profileAt?.(addDays(START, item.launch + o));
+    const candidates = evaluateMethods(series.values, o, ALL_METHODS, { weekdayPrior: profile ? bySlot(profile, series.dates[0]!) : null }, series.sales);
     const auto = forecastProduct(series, { candidates, horizon: config.horizon, errorDays: item.leadTimeMean + 1 });
     // A method that cannot start on this history is scored with the forecast that stands in for it (the
     // fallback for a short history), so every method is averaged over the same items and origins.

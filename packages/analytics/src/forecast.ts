@@ -1,6 +1,7 @@
 import { classifyDemand, type DemandClassification } from './classify.ts';
 import type { Accuracy } from './metrics.ts';
 import { clean, type MethodName } from './methods/model.ts';
+import { bySlot } from './methods/weekly.ts';
 import { candidatesFor, choose, errorSdWithin, evaluateMethods, type BacktestOptions, type Candidate } from './select.ts';
 import { addDays, informativeValues, moments, type DailySeries } from './series.ts';
 
@@ -50,6 +51,8 @@ export interface ForecastOptions extends BacktestOptions {
   errorDays?: number;
   /** Candidates already evaluated on this very series (the backtest evaluates every method anyway). */
   candidates?: readonly Candidate[];
+  /** The shop's weekly profile by calendar weekday (`shopWeekdayProfile`); without it a product's week is its own. */
+  weekdayProfile?: readonly number[] | null;
 }
 
 /** A forecast's error standard deviation over `days` days ahead, from its `errorSds`. */
@@ -70,6 +73,7 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
   const values = series.values;
   const informative = informativeValues(series);
   const demand = classifyDemand(informative);
+  const first = series.dates[0];
   const last = series.dates[series.dates.length - 1];
   const category = options.categoryMean !== undefined && options.categoryMean !== null && Number.isFinite(options.categoryMean) ? clean(options.categoryMean) : null;
   const days = (means: readonly number[]) => (last === undefined ? [] : means.map((m, k) => ({ date: addDays(last, k + 1), mean: clean(m) })));
@@ -99,7 +103,7 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
   const given = options.candidates;
   const candidates =
     given === undefined
-      ? evaluateMethods(values, values.length, allowed, options, series.sales)
+      ? evaluateMethods(values, values.length, allowed, { ...options, weekdayPrior: options.weekdayProfile && first !== undefined ? bySlot(options.weekdayProfile, first) : null }, series.sales)
       : allowed.map((m) => given.find((c) => c.method === m)).filter((c): c is Candidate => c !== undefined);
   const chosen: Candidate | null = choose(candidates);
   if (chosen === null) return { status: 'short-history', method: 'mean', demand, daily: flat(spread.mean), backtest: null, params: [], errorSd: clean(spread.sd), errorSds: [clean(spread.sd)], recentSizes };

@@ -74,6 +74,17 @@ describe('replenishment', () => {
     expect(simulatedQuantile(daily, 5, [5, 15], 0.95)).toBe(q); // seeded: the same every time
   });
 
+  it('widens the simulated quantile by the forecast error beyond the process and by the lead time spread', () => {
+    const daily = flat(2);
+    const sizes = [1, 2, 3, 4, 5];
+    const known = simulatedQuantile(daily, 10, sizes, 0.95);
+    // The process alone: 10 days × P(demand) 2/3 × E[size²] 11 less (2 a day)² ≈ 33 units², an error of about
+    // 1.8 a day. A forecast error no larger adds nothing; a larger one (its level unsure) adds to the quantile.
+    expect(simulatedQuantile(daily, 10, sizes, 0.95, { errorSd: 1.5 })).toBe(known);
+    expect(simulatedQuantile(daily, 10, sizes, 0.95, { errorSd: 4 })).toBeGreaterThan(known);
+    expect(simulatedQuantile(daily, 10, sizes, 0.95, { leadTimeSdDays: 4 })).toBeGreaterThan(known);
+  });
+
   it('never gives NaN, Infinity or a negative figure for bad input', () => {
     const plan = replenish({
       daily: [{ date: '2025-06-01', mean: Number.NaN }],

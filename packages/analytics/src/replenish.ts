@@ -1,5 +1,5 @@
 import { finiteOr0 } from './series.ts';
-import { mulberry32 } from './synthetic.ts';
+import { mulberry32, Random } from './synthetic.ts';
 
 /**
  * Replenishment for one product from one supplier (continuous review, order-up-to):
@@ -119,7 +119,7 @@ export function replenish(input: ReplenishmentInput): ReplenishmentPlan {
   const leadTimeDemand = demandBetween(input.daily, 0, lead);
   const meanDaily = lead > 0 ? leadTimeDemand / lead : demandBetween(input.daily, 0, 1);
   const safetyStock = z * Math.sqrt(lead * sigma * sigma + meanDaily * meanDaily * leadSd * leadSd);
-  const simulated = input.demandSizes !== undefined && input.demandSizes.length > 0 ? simulatedQuantile(input.daily, lead, input.demandSizes, input.serviceLevel ?? DEFAULT_SERVICE_LEVEL) : 0;
+  const simulated = input.demandSizes !== undefined && input.demandSizes.length > 0 ? simulatedQuantile(input.daily, lead, input.demandSizes, input.serviceLevel ?? DEFAULT_SERVICE_LEVEL, { leadTimeSdDays: leadSd, errorSd: sigma }) : 0;
   const reorderPoint = Math.max(leadTimeDemand + safetyStock, simulated);
   const orderUpTo = reorderPoint + demandBetween(input.daily, lead, lead + nonNegative(input.coverDays ?? 7));
   const inventoryPosition = finiteOr0(input.onHand) + finiteOr0(input.onOrder) - finiteOr0(input.reserved);
@@ -162,20 +162,39 @@ const DRAWS = 2000;
 
 /**
  * The `level` quantile of demand over `days` days ahead, simulated (seeded, so the same input gives the same
- * answer): each day a demand occurs with probability mean ÷ mean size, of a size drawn from `sizes`.
+ * answer): each day a demand occurs with probability mean ÷ mean size, of a size drawn from `sizes`. Two
+ * uncertainties the demand process alone leaves out are drawn too, once per draw: the lead time, normal with
+ * `leadTimeSdDays` around `days` (at least 1 day), and the forecast's own error — a gamma factor of mean 1 on
+ * the day's chances, whose variance is what the forecast's lead-time error (`errorSd`, per day as `replenish`
+ * takes it) holds beyond the process's own variance. Without them, a lumpy item's quantile assumed its mean
+ * known, and the replayed policy missed its service level (see README, the backtest).
  */
-export function simulatedQuantile(daily: readonly { mean: number }[], days: number, sizes: readonly number[], level: number): number {
+export function simulatedQuantile(daily: readonly { mean: number }[], days: number, sizes: readonly number[], level: number, uncertainty: { leadTimeSdDays?: number; errorSd?: number } = {}): number {
   const valid = sizes.filter((x) => Number.isFinite(x) && x > 0);
   if (valid.length === 0 || !(days > 0)) return 0;
   const meanSize = valid.reduce((a, b) => a + b, 0) / valid.length;
-  const span = Math.ceil(days);
-  const chances = Array.from({ length: span }, (_, k) => Math.min(1, demandBetween(daily, k, Math.min(days, k + 1)) / meanSize));
-  const next = mulberry32(0x1ead ^ valid.length ^ span);
+  const meanSquare = valid.reduce((a, b) => a + b * b, 0) / valid.length;
+  const leadSd = nonNegative(uncertainty.leadTimeSdDays);
+  const span = Math.ceil(days + 4 * leadSd);
+  const chances = Array.from({ length: span }, (_, k) => Math.min(1, demandBetween(daily, k, k + 1) / meanSize));
+  let processVariance = 0;
+  for (let k = 0; k < Math.ceil(days); k++) {
+    const p = chances[k]! * Math.min(1, days - k);
+    processVariance += p * meanSquare - (p * meanSize) ** 2;
+  }
+  const expected = demandBetween(daily, 0, days);
+  const errorSd = nonNegative(uncertainty.errorSd);
+  const levelCv2 = expected > 0 ? Math.max(0, errorSd * errorSd * days - processVariance) / (expected * expected) : 0;
+  const rnd = new Random(mulberry32(0x1ead ^ valid.length ^ span));
   // A typed array sorts numerically without a comparator: several times faster, and this runs per product per request.
   const totals = new Float64Array(DRAWS);
   for (let i = 0; i < DRAWS; i++) {
+    const length = leadSd > 0 ? Math.max(1, days + leadSd * rnd.normal()) : days;
+    const factor = levelCv2 > 0 ? rnd.gamma(1 / levelCv2, levelCv2) : 1;
     let total = 0;
-    for (const p of chances) if (next() < p) total += valid[Math.floor(next() * valid.length)]!;
+    for (let k = 0; k < length; k++) {
+      if (rnd.next() < chances[Math.min(k, span - 1)]! * factor * Math.min(1, length - k)) total += valid[Math.floor(rnd.next() * valid.length)]!;
+    }
     totals[i] = total;
   }
   totals.sort();

@@ -3,7 +3,7 @@ import { ErrorSum, scalesOf, type Accuracy } from './metrics.ts';
 import { croston, sba } from './methods/croston.ts';
 import { holtWinters } from './methods/holt-winters.ts';
 import { holt } from './methods/holt.ts';
-import { fit, forecastsAt, type Censoring, type Fit, type MethodName, type Model } from './methods/model.ts';
+import { fit, forecastsAt, type Fit, type MethodName, type Model, type SeriesContext } from './methods/model.ts';
 import { naive, seasonalNaive } from './methods/naive.ts';
 import { ses } from './methods/ses.ts';
 import { tsb } from './methods/tsb.ts';
@@ -36,20 +36,21 @@ export const MODELS: Readonly<Record<MethodName, Model<unknown>>> = {
 /**
  * The methods a product of a demand class chooses from; the first is the one it keeps unless another wins
  * its own backtest clearly (see `choose`). The first per class is what did best for that class in
- * `npm run backtest`: SES with a weekly profile for smooth demand, plain SES for erratic demand (trend,
- * seasonal states and weekly profiles chase its noise: each lost to SES there), SES for intermittent and TSB for lumpy demand. SES is among every
- * class's candidates, so a product only leaves it for a method that did better on its own history.
+ * `npm run backtest` once the weekly methods take the shop's profile (`weekdayPrior`): SES with the weekly
+ * profile for smooth, erratic and intermittent demand, TSB with it for lumpy demand (where choosing among
+ * several weekly methods by a backtest on a few large sales lost to SES).
+ * Plain SES is among every class's candidates, so a product without a usable week can still fall back to it.
  */
 export function candidatesFor(demandClass: DemandClass): MethodName[] {
   switch (demandClass) {
     case 'smooth':
-      return ['ses-weekly', 'ses', 'holt', 'holt-winters'];
+      return ['ses-weekly', 'tsb-weekly', 'ses', 'holt', 'holt-winters'];
     case 'erratic':
-      return ['ses', 'tsb'];
+      return ['ses-weekly', 'tsb-weekly', 'ses'];
     case 'intermittent':
-      return ['ses', 'sba', 'tsb'];
+      return ['ses-weekly', 'tsb-weekly', 'sba-weekly', 'ses'];
     case 'lumpy':
-      return ['tsb', 'ses', 'sba'];
+      return ['tsb-weekly', 'ses'];
     case 'no-demand':
       return ['tsb'];
   }
@@ -64,6 +65,8 @@ export interface BacktestOptions {
   step?: number;
   /** Days of history before the first origin (default 28). */
   minTrain?: number;
+  /** The shop's weekly profile by the series' weekday slots t mod 7 (`bySlot`), for the weekly methods. */
+  weekdayPrior?: readonly number[] | null;
 }
 
 export interface Candidate {
@@ -91,15 +94,18 @@ export function evaluateMethods(y: readonly Observation[], end: number, methods:
     if (o >= minTrain) origins.push(o);
   }
   const scales = scalesOf(y, end);
-  const censoring: Censoring | undefined = sales === undefined ? undefined : { atLeast: sales, informative: informativeValues({ values: y.slice(), sales: sales.slice() }) };
-  const observed = observedCount((censoring?.informative ?? y).slice(0, end));
+  const context: SeriesContext = {
+    ...(sales === undefined ? {} : { atLeast: sales, informative: informativeValues({ values: y.slice(), sales: sales.slice() }) }),
+    ...(options.weekdayPrior ? { weekdayPrior: options.weekdayPrior } : {}),
+  };
+  const observed = observedCount((context.informative ?? y).slice(0, end));
   const out: Candidate[] = [];
   for (const method of methods) {
     const model = MODELS[method];
     if (observed < model.minObserved) continue;
-    const fitted = fit(model, y, end, censoring);
+    const fitted = fit(model, y, end, context);
     if (fitted === null) continue;
-    const { atOrigins, atEnd } = forecastsAt(fitted, y, end, origins, horizon, censoring);
+    const { atOrigins, atEnd } = forecastsAt(fitted, y, end, origins, horizon, context);
     const errors = new ErrorSum();
     const horizonSquared = new Array<number>(horizon).fill(0);
     const horizonCount = new Array<number>(horizon).fill(0);

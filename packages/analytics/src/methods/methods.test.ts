@@ -6,7 +6,7 @@ import { dampedSum, expectedAtLeast, fit, forecastsAt, type Model } from './mode
 import { naive, seasonalNaive } from './naive.ts';
 import { ses } from './ses.ts';
 import { tsb } from './tsb.ts';
-import { weekdayProfile } from './weekly.ts';
+import { bySlot, shopWeekdayProfile, weekdayProfile } from './weekly.ts';
 
 /** One-step forecasts of each day (before taking it in) and the h-day forecast after the last. */
 function trace<S>(model: Model<S>, state: S, y: readonly (number | null)[], p: readonly number[], h = 1) {
@@ -143,5 +143,33 @@ describe('weekday profile', () => {
     // Two weeks of noise around an even week: the indices stay near 1.
     const noisy = weekdayProfile([3, 0, 5, 1, 2, 4, 0, 0, 4, 1, 5, 2, 1, 3], 14);
     noisy.forEach((p) => expect(Math.abs(p - 1)).toBeLessThan(0.35));
+  });
+});
+
+describe('the shop\'s weekly profile', () => {
+  const week = [2, 2, 2, 2, 4, 8, 4];
+  const dates = (first: string, n: number) => Array.from({ length: n }, (_, t) => new Date(Date.parse(`${first}T00:00:00Z`) + t * 86_400_000).toISOString().slice(0, 10));
+
+  it('pools the products\' weeks by calendar weekday and needs a few products', () => {
+    // 2025-01-06 is a Monday: slot 0 is weekday 1. Products of any size and start weekday pool to one shape.
+    const product = (scale: number, shift: number) => ({ dates: dates('2025-01-06', 112).slice(shift), values: Array.from({ length: 112 }, (_, t) => scale * week[t % 7]!).slice(shift) });
+    const profile = shopWeekdayProfile([1, 3, 10, 0.5, 2].map((scale, i) => product(scale, i)))!;
+    expect(bySlot(profile, '2025-01-06').map((p) => p * (24 / 7))).toEqual(week.map((w) => expect.closeTo(w, 6)));
+    expect(shopWeekdayProfile([product(1, 0), product(2, 0)])).toBeNull();
+    // Days from `end` on are not looked at.
+    expect(shopWeekdayProfile([1, 2, 3, 4, 5].map((scale) => product(scale, 0)), '2025-01-06')).toBeNull();
+  });
+
+  it('gives a slow seller the shop\'s shape at its own strength, shrunk towards the shop\'s', () => {
+    const shop = week.map((w) => w / (24 / 7));
+    // Half the shop's weekly swing, clearly: the strength comes out near 0.5.
+    const half = Array.from({ length: 112 }, (_, t) => 10 * (1 + 0.5 * (shop[t % 7]! - 1)));
+    weekdayProfile(half, 112, shop).forEach((p, j) => expect(p).toBeCloseTo(1 + 0.5 * (shop[j]! - 1), 2));
+    // Three weeks of a few sales, none at the weekend: the shop's shape, weakened, not the seller's own noise.
+    const sparse = [0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0];
+    weekdayProfile(sparse, sparse.length, shop).forEach((p, j) => {
+      expect((p - 1) * (shop[j]! - 1)).toBeGreaterThan(0);
+      expect(Math.abs(p - 1)).toBeLessThan(Math.abs(shop[j]! - 1));
+    });
   });
 });

@@ -19,7 +19,7 @@ export interface Model<S> {
   /** Candidate parameter vectors; the fit keeps the one with the least in-sample one-step squared error. */
   readonly grid: readonly (readonly number[])[];
   /** The state before day 0, from the first `end` days; null when they cannot start the method. */
-  init(y: readonly Observation[], end: number, p: readonly number[]): S | null;
+  init(y: readonly Observation[], end: number, p: readonly number[], context?: SeriesContext): S | null;
   /** Takes in day t (mutates the state). */
   step(s: S, y: Observation, t: number, p: readonly number[]): void;
   /** The forecast of day t, given the state after day t − 1. */
@@ -75,19 +75,21 @@ export function erfc(x: number): number {
 }
 
 /**
- * What the methods know of censored days: each day's sales (`atLeast`, read on censored days, see
- * `observation`), and the series with censored days at their sales where there were any (`informative`,
- * from which a method takes its starting state, so that an item seldom seen in stock can still start).
+ * What the methods know beyond the series: each day's sales (`atLeast`, read on censored days, see
+ * `observation`); the series with censored days at their sales where there were any (`informative`, from
+ * which a method takes its starting state, so that an item seldom seen in stock can still start); and the
+ * shop's weekly profile, by the series' weekday slot t mod 7 (`weekdayPrior`, see `methods/weekly.ts`).
  */
-export interface Censoring {
-  atLeast: readonly number[];
-  informative: readonly Observation[];
+export interface SeriesContext {
+  atLeast?: readonly number[];
+  informative?: readonly Observation[];
+  weekdayPrior?: readonly number[];
 }
 
 /** Runs `model` with `p` over days 0 … end − 1; the state after, and the mean squared one-step error. */
-export function run<S>(model: Model<S>, y: readonly Observation[], end: number, p: readonly number[], censoring?: Censoring): { state: S; mse: number } | null {
-  const atLeast = censoring?.atLeast;
-  const state = model.init(censoring?.informative ?? y, end, p);
+export function run<S>(model: Model<S>, y: readonly Observation[], end: number, p: readonly number[], context?: SeriesContext): { state: S; mse: number } | null {
+  const atLeast = context?.atLeast;
+  const state = model.init(context?.informative ?? y, end, p, context);
   if (state === null) return null;
   let se = 0;
   let n = 0;
@@ -106,10 +108,10 @@ export function run<S>(model: Model<S>, y: readonly Observation[], end: number, 
 }
 
 /** Fits `model` on days 0 … end − 1 by its grid; null when the method cannot start on them. */
-export function fit<S>(model: Model<S>, y: readonly Observation[], end: number, censoring?: Censoring): Fit<S> | null {
+export function fit<S>(model: Model<S>, y: readonly Observation[], end: number, context?: SeriesContext): Fit<S> | null {
   let best: Fit<S> | null = null;
   for (const p of model.grid) {
-    const r = run(model, y, end, p, censoring);
+    const r = run(model, y, end, p, context);
     if (r !== null && Number.isFinite(r.mse) && (best === null || r.mse < best.mse)) best = { model, params: p, mse: r.mse };
   }
   return best;
@@ -131,11 +133,11 @@ export function forecastsAt<S>(
   end: number,
   origins: readonly number[],
   h: number,
-  censoring?: Censoring,
+  context?: SeriesContext,
 ): { atOrigins: number[][]; atEnd: number[] } {
   const { model, params } = f;
-  const atLeast = censoring?.atLeast;
-  const state = model.init(censoring?.informative ?? y, end, params);
+  const atLeast = context?.atLeast;
+  const state = model.init(context?.informative ?? y, end, params, context);
   const atOrigins: number[][] = [];
   const take = (s: S, t: number): number[] => {
     const out = new Array<number>(h).fill(0);

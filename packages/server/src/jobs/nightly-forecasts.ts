@@ -1,6 +1,6 @@
 import { shiftDay as addDays, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
-import { demandHistories, historyWindow, saleTypesOf } from '../use-cases/analytics/demand-history.ts';
+import { demandHistories, historyWindow, saleTypesOf, shopWeekdays } from '../use-cases/analytics/demand-history.ts';
 import { classificationOf, forecastFrom, keepForecast } from '../use-cases/analytics/kept-forecasts.ts';
 import { claimShopDay, finishShopDay, shopsDue } from './shop-day-claims.ts';
 
@@ -25,13 +25,14 @@ export async function runNightlyForecasts(db: Database, now: Date = new Date()):
       [shopId, addDays(today, -365), today],
     );
     const saleTypes = await saleTypesOf(db, shopId);
+    const weekdayProfile = await shopWeekdays(db, shopId, saleTypes, today);
     for (let first = 0; first < products.length; first += PRODUCTS_PER_READ) {
       const productIds = products.slice(first, first + PRODUCTS_PER_READ).map((product) => product.id);
       const histories = await demandHistories(db, shopId, { productIds, saleTypes, ...historyWindow(today) });
       for (const productId of productIds) {
         const history = histories.get(productId);
         if (!history?.series) continue;
-        await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series), classificationOf(history));
+        await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series, weekdayProfile), classificationOf(history));
         kept++;
       }
     }

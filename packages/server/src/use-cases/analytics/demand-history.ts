@@ -1,4 +1,4 @@
-import { addDays, buildDailySeries, type DailySeries, type DayMovement } from '@xiaocang/analytics';
+import { addDays, buildDailySeries, shopWeekdayProfile, type DailySeries, type DayMovement } from '@xiaocang/analytics';
 import { figureRole, formatMoney, moneyText, moneyUnits } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 
@@ -95,6 +95,19 @@ export async function demandHistories(
 export function historyWindow(today: string): { from: string; to: string } {
   const to = addDays(today, -1);
   return { from: addDays(to, -(HISTORY_DAYS - 1)), to };
+}
+
+/** Weeks of every product's history the shop's weekly profile is pooled from (the weekly methods' own window). */
+const PROFILE_WEEKS = 16;
+
+/**
+ * The shop's weekly profile (`shopWeekdayProfile`): every product's last 16 weeks up to yesterday, pooled, for
+ * the weekly methods of a product too slow to show its own week; null when too few products sold through them.
+ */
+export async function shopWeekdays(db: Queryable, shopId: string, saleTypes: string[], today: string): Promise<number[] | null> {
+  const to = addDays(today, -1);
+  const histories = await demandHistories(db, shopId, { productIds: null, saleTypes, from: addDays(to, -(7 * PROFILE_WEEKS - 1)), to });
+  return shopWeekdayProfile([...histories.values()].flatMap((history) => (history.series ? [history.series] : [])));
 }
 
 /** A product's daily demand series over the last year up to yesterday, or null when it had not moved before today. */

@@ -10,7 +10,7 @@ import {
   type ProductForecast,
 } from '@xiaocang/analytics';
 import type { Queryable } from '../../db/database.ts';
-import { demandHistory, type ProductHistory } from './demand-history.ts';
+import { demandHistory, shopWeekdays, type ProductHistory } from './demand-history.ts';
 
 /** A product's forecast with what it learnt from: as the nightly pass keeps it, or learnt at once. */
 export interface KeptForecast extends Pick<ProductForecast, 'status' | 'daily' | 'errorSds' | 'recentSizes'> {
@@ -38,12 +38,15 @@ export async function learnForecast(
   horizon = FORECAST_DAYS,
 ): Promise<KeptForecast | null> {
   const history = await demandHistory(db, shopId, { productId, stockPointId, saleTypes, today });
-  return history && forecastFrom(history, horizon);
+  return history && forecastFrom(history, await shopWeekdays(db, shopId, saleTypes, today), horizon);
 }
 
-/** The forecast of a daily demand series, `horizon` days ahead, with what it learnt from. */
-export function forecastFrom(history: DailySeries, horizon = FORECAST_DAYS): KeptForecast {
-  const forecast = forecastProduct(history, { horizon });
+/**
+ * The forecast of a daily demand series, `horizon` days ahead, with what it learnt from; `weekdayProfile` is the
+ * shop's (`shopWeekdays`), the same for the nightly pass and a forecast learnt at once, so both give one answer.
+ */
+export function forecastFrom(history: DailySeries, weekdayProfile: readonly number[] | null, horizon = FORECAST_DAYS): KeptForecast {
+  const forecast = forecastProduct(history, { horizon, weekdayProfile });
   return {
     status: forecast.status,
     method: forecast.method,
