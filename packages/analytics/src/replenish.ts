@@ -158,7 +158,7 @@ export function stockoutDate(input: Pick<ReplenishmentInput, 'daily' | 'onHand' 
   return null;
 }
 
-const DRAWS = 2000;
+const DRAWS = 1000;
 
 /**
  * The `level` quantile of demand over `days` days ahead, simulated (seeded, so the same input gives the same

@@ -1,6 +1,6 @@
 import { shiftDay as addDays, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
-import { demandHistories, historyWindow, saleTypesOf, shopWeekdays } from '../use-cases/analytics/demand-history.ts';
+import { demandHistories, historyWindow, keepWeekdays, pooledWeekdays, saleTypesOf } from '../use-cases/analytics/demand-history.ts';
 import { classificationOf, forecastFrom, keepForecast } from '../use-cases/analytics/kept-forecasts.ts';
 import { claimShopDay, finishShopDay, shopsDue } from './shop-day-claims.ts';
 
@@ -17,26 +17,34 @@ export async function runNightlyForecasts(db: Database, now: Date = new Date()):
   let kept = 0;
   for (const shopId of await shopsDue(db, 'forecast', today)) {
     if (!(await claimShopDay(db, shopId, 'forecast', today))) continue;
-    const products = await db.query<{ id: string }>(
-      `SELECT p.id::text FROM products p
-        WHERE p.shop_id = $1 AND p.is_enabled
-          AND EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = p.shop_id AND l.product_id = p.id AND l.bill_date >= $2::date AND l.bill_date < $3::date)
-        ORDER BY p.id`,
-      [shopId, addDays(today, -365), today],
-    );
-    const saleTypes = await saleTypesOf(db, shopId);
-    const weekdayProfile = await shopWeekdays(db, shopId, saleTypes, today);
-    for (let first = 0; first < products.length; first += PRODUCTS_PER_READ) {
-      const productIds = products.slice(first, first + PRODUCTS_PER_READ).map((product) => product.id);
-      const histories = await demandHistories(db, shopId, { productIds, saleTypes, ...historyWindow(today) });
-      for (const productId of productIds) {
-        const history = histories.get(productId);
-        if (!history?.series) continue;
-        await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series, weekdayProfile), classificationOf(history));
-        kept++;
-      }
-    }
+    kept += await keepShopForecasts(db, shopId, today);
     await finishShopDay(db, shopId, 'forecast', today);
+  }
+  return kept;
+}
+
+/** One shop's pass: its weekly profile, then each product's forecast and classification figures. */
+export async function keepShopForecasts(db: Database, shopId: string, today: string): Promise<number> {
+  const products = await db.query<{ id: string }>(
+    `SELECT p.id::text FROM products p
+      WHERE p.shop_id = $1 AND p.is_enabled
+        AND EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = p.shop_id AND l.product_id = p.id AND l.bill_date >= $2::date AND l.bill_date < $3::date)
+      ORDER BY p.id`,
+    [shopId, addDays(today, -365), today],
+  );
+  const saleTypes = await saleTypesOf(db, shopId);
+  const weekdayProfile = await pooledWeekdays(db, shopId, saleTypes, today);
+  await keepWeekdays(db, shopId, addDays(today, -1), weekdayProfile);
+  let kept = 0;
+  for (let first = 0; first < products.length; first += PRODUCTS_PER_READ) {
+    const productIds = products.slice(first, first + PRODUCTS_PER_READ).map((product) => product.id);
+    const histories = await demandHistories(db, shopId, { productIds, saleTypes, ...historyWindow(today) });
+    for (const productId of productIds) {
+      const history = histories.get(productId);
+      if (!history?.series) continue;
+      await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series, weekdayProfile), classificationOf(history));
+      kept++;
+    }
   }
   return kept;
 }

@@ -104,10 +104,32 @@ const PROFILE_WEEKS = 16;
  * The shop's weekly profile (`shopWeekdayProfile`): every product's last 16 weeks up to yesterday, pooled, for
  * the weekly methods of a product too slow to show its own week; null when too few products sold through them.
  */
-export async function shopWeekdays(db: Queryable, shopId: string, saleTypes: string[], today: string): Promise<number[] | null> {
+export async function pooledWeekdays(db: Queryable, shopId: string, saleTypes: string[], today: string): Promise<number[] | null> {
   const to = addDays(today, -1);
   const histories = await demandHistories(db, shopId, { productIds: null, saleTypes, from: addDays(to, -(7 * PROFILE_WEEKS - 1)), to });
   return shopWeekdayProfile([...histories.values()].flatMap((history) => (history.series ? [history.series] : [])));
+}
+
+/** Keeps the profile the nightly pass pooled from the history up to `madeFor`. */
+export async function keepWeekdays(db: Queryable, shopId: string, madeFor: string, profile: number[] | null): Promise<void> {
+  await db.query(
+    `INSERT INTO shop_weekday_profiles (shop_id, made_for, profile) VALUES ($1, $2, $3)
+     ON CONFLICT (shop_id) DO UPDATE SET made_for = EXCLUDED.made_for, profile = EXCLUDED.profile`,
+    [shopId, madeFor, JSON.stringify(profile)],
+  );
+}
+
+/**
+ * The shop's weekly profile for forecasts learnt today: the nightly pass's, pooled up to yesterday, else pooled now
+ * (reading every product's 16 weeks, seconds on a large shop). A late bill does not make the kept one stale: one
+ * product's few days barely move a profile pooled from all of them, and the nightly forecasts learnt with it too.
+ */
+export async function shopWeekdays(db: Queryable, shopId: string, saleTypes: string[], today: string): Promise<number[] | null> {
+  const [kept] = await db.query<{ profile: number[] | null }>('SELECT profile FROM shop_weekday_profiles WHERE shop_id = $1 AND made_for = $2::date', [
+    shopId,
+    addDays(today, -1),
+  ]);
+  return kept ? kept.profile : pooledWeekdays(db, shopId, saleTypes, today);
 }
 
 /** A product's daily demand series over the last year up to yesterday, or null when it had not moved before today. */
