@@ -149,3 +149,24 @@ export async function seedHistory(tx: Transaction, plan: HistoryPlan): Promise<{
   );
   return { bills: bills + 1, ledgerRows: lines };
 }
+
+/**
+ * Gives the seeded shop what its reports group by: its products spread over `categories` categories, its
+ * sales over `customers` customers (by bill id, so every customer buys on most days).
+ */
+export async function spreadOverCategoriesAndCustomers(tx: Transaction, shopId: string, counts: { categories: number; customers: number }): Promise<void> {
+  await tx.query(`INSERT INTO categories (shop_id, name) SELECT $1, '压测分类' || n FROM generate_series(1, $2::int) n`, [shopId, counts.categories]);
+  await tx.query(
+    `UPDATE products p SET category_id = c.id
+       FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM categories WHERE shop_id = $1) c
+      WHERE p.shop_id = $1 AND c.n = p.id % $2`,
+    [shopId, counts.categories],
+  );
+  await tx.query(`INSERT INTO customers (shop_id, name) SELECT $1, '压测客户' || n FROM generate_series(1, $2::int) n`, [shopId, counts.customers]);
+  await tx.query(
+    `UPDATE stock_bills b SET customer_id = c.id, customer_name = c.name
+       FROM (SELECT id, name, row_number() OVER (ORDER BY id) - 1 AS n FROM customers WHERE shop_id = $1) c
+      WHERE b.shop_id = $1 AND b.direction = 'out' AND c.n = b.id % $2`,
+    [shopId, counts.customers],
+  );
+}
