@@ -139,8 +139,15 @@ async function main() {
     // superuser or pg_checkpoint; without one the bench goes on).
     await db.query('VACUUM ANALYZE');
     await db.query('CHECKPOINT').catch(() => log('no CHECKPOINT allowed: the load is written back during the first measurements'));
+    // The server's own daily passes over these shops (a backup, the warning check) would read the million rows
+    // while the bench measures: they are marked done for today, as a server that ran them last night has them.
+    await db.query(
+      `INSERT INTO daily_runs (shop_id, job, day, finished_at) SELECT shop, job, $3, now() FROM unnest($1::bigint[]) shop, unnest($2::text[]) job
+       ON CONFLICT DO NOTHING`,
+      [[owner.shopId, floorOwner.shopId], ['backup', 'warnings'], today],
+    );
     // The nightly pass over the whole history, as the server runs it once a shop day (claimed here, so that the
-    // server's own pass leaves this shop alone while the bench measures).
+    // server's own pass leaves this shop alone).
     await claimShopDay(db, owner.shopId, 'forecast', today);
     const nightlyStart = performance.now();
     const forecastsKept = await keepShopForecasts(db, owner.shopId, today);
