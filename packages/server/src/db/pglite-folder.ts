@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
@@ -46,7 +48,7 @@ export class DataFolderError extends Error {
  */
 export async function openFolderPglite(dataDir: string, sync: PgliteSync, options: PGliteOptions): Promise<PGlite> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) copyFolder(await emptyFolder(), dataDir, sync !== 'off');
   const postgresLog: string[] = [];
   let pglite: PGlite;
   try {
@@ -62,8 +64,49 @@ export async function openFolderPglite(dataDir: string, sync: PgliteSync, option
     throw new DataFolderError(dataDir, postgresLog, error);
   }
   postgresLog.length = 0;
-  if (fresh && sync !== 'off') flushFolder(dataDir);
   return pglite;
+}
+
+const PGLITE_VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '../package.json'), 'utf8'),
+).version;
+const EMPTY_FOLDERS = fileURLToPath(new URL('../../node_modules/.cache/empty-data-folder/', import.meta.url));
+
+/**
+ * A folder as initdb leaves it, made once per PGlite version and copied into each new data folder: PGlite's
+ * initdb took most of a first start (5–7 s on a busy 2-core machine), a copy a fraction of a second.
+ */
+async function emptyFolder(): Promise<string> {
+  const folder = path.join(EMPTY_FOLDERS, `pglite-${PGLITE_VERSION}`);
+  if (fs.existsSync(path.join(folder, 'PG_VERSION'))) return folder;
+  // Made aside and renamed into place, so that a server starting meanwhile never copies half of it.
+  const making = `${folder}.${process.pid}`;
+  fs.rmSync(making, { recursive: true, force: true });
+  fs.mkdirSync(making, { recursive: true });
+  await (await PGlite.create({ dataDir: making })).close();
+  try {
+    fs.renameSync(making, folder);
+  } catch (error) {
+    fs.rmSync(making, { recursive: true, force: true });
+    // Another server made it first.
+    if (!fs.existsSync(path.join(folder, 'PG_VERSION'))) throw error;
+  }
+  return folder;
+}
+
+/**
+ * Copies the empty folder into a new data folder, PG_VERSION last and, with `flush`, only once the rest is on
+ * the disk: a copy cut short is not taken for a data folder.
+ */
+function copyFolder(from: string, to: string, flush: boolean): void {
+  const marker = path.join(from, 'PG_VERSION');
+  fs.cpSync(from, to, { recursive: true, filter: (source) => source !== marker });
+  if (flush) flushFolder(to);
+  fs.copyFileSync(marker, path.join(to, 'PG_VERSION'));
+  if (flush) {
+    flushPath(path.join(to, 'PG_VERSION'));
+    flushPath(to);
+  }
 }
 
 interface NodeStream {
@@ -110,10 +153,7 @@ function startParams(sync: Exclude<PgliteSync, 'off'>): string[] {
   ];
 }
 
-/**
- * A new folder is written by initdb without a single flush: flush every file and folder once, so that
- * what PostgreSQL's own flushes build on is on the disk too.
- */
+/** Flushes every file and folder once, so that what PostgreSQL's own flushes build on is on the disk too. */
 function flushFolder(folder: string): void {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     const target = path.join(folder, entry.name);
