@@ -46,9 +46,9 @@ export class DataFolderError extends Error {
  * Opens PGlite on a data folder, flushed to the disk as `sync` says, with PostgreSQL's own words when it
  * refuses the folder.
  */
-export async function openFolderPglite(dataDir: string, sync: PgliteSync, options: PGliteOptions): Promise<PGlite> {
+export async function openFolderPglite(dataDir: string, sync: PgliteSync, options: PGliteOptions, newFolder: () => Promise<string>): Promise<PGlite> {
   fs.mkdirSync(dataDir, { recursive: true });
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) copyFolder(await emptyFolder(), dataDir, sync !== 'off');
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await copyFolder(await newFolder(), dataDir, sync !== 'off');
   const postgresLog: string[] = [];
   let pglite: PGlite;
   try {
@@ -70,20 +70,21 @@ export async function openFolderPglite(dataDir: string, sync: PgliteSync, option
 const PGLITE_VERSION: string = JSON.parse(
   fs.readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '../package.json'), 'utf8'),
 ).version;
-const EMPTY_FOLDERS = fileURLToPath(new URL('../../node_modules/.cache/empty-data-folder/', import.meta.url));
+const TEMPLATES = fileURLToPath(new URL('../../node_modules/.cache/data-folders/', import.meta.url));
 
 /**
- * A folder as initdb leaves it, made once per PGlite version and copied into each new data folder: PGlite's
- * initdb took most of a first start (5–7 s on a busy 2-core machine), a copy a fraction of a second.
+ * A data folder made by `make` once per PGlite version and `name`, and kept (in node_modules/.cache) to be
+ * copied into new data folders: PGlite's initdb alone took most of a first start (5–7 s on a busy 2-core
+ * machine), a copy a fraction of a second. Those of other names or versions are removed when one is made.
  */
-async function emptyFolder(): Promise<string> {
-  const folder = path.join(EMPTY_FOLDERS, `pglite-${PGLITE_VERSION}`);
+export async function templateFolder(name: string, make: (folder: string) => Promise<void>): Promise<string> {
+  const folder = path.join(TEMPLATES, `pglite-${PGLITE_VERSION}-${name}`);
   if (fs.existsSync(path.join(folder, 'PG_VERSION'))) return folder;
   // Made aside and renamed into place, so that a server starting meanwhile never copies half of it.
   const making = `${folder}.${process.pid}`;
   fs.rmSync(making, { recursive: true, force: true });
   fs.mkdirSync(making, { recursive: true });
-  await (await PGlite.create({ dataDir: making })).close();
+  await make(making);
   try {
     fs.renameSync(making, folder);
   } catch (error) {
@@ -91,16 +92,19 @@ async function emptyFolder(): Promise<string> {
     // Another server made it first.
     if (!fs.existsSync(path.join(folder, 'PG_VERSION'))) throw error;
   }
+  for (const other of fs.readdirSync(TEMPLATES)) {
+    if (other !== path.basename(folder) && !/\.\d+$/.test(other)) fs.rmSync(path.join(TEMPLATES, other), { recursive: true, force: true });
+  }
   return folder;
 }
 
 /**
- * Copies the empty folder into a new data folder, PG_VERSION last and, with `flush`, only once the rest is on
+ * Copies a template into a new data folder, PG_VERSION last and, with `flush`, only once the rest is on
  * the disk: a copy cut short is not taken for a data folder.
  */
-function copyFolder(from: string, to: string, flush: boolean): void {
+async function copyFolder(from: string, to: string, flush: boolean): Promise<void> {
   const marker = path.join(from, 'PG_VERSION');
-  fs.cpSync(from, to, { recursive: true, filter: (source) => source !== marker });
+  await copyFiles(from, to, (source) => source !== marker);
   if (flush) flushFolder(to);
   fs.copyFileSync(marker, path.join(to, 'PG_VERSION'));
   if (flush) {
@@ -151,6 +155,20 @@ function startParams(sync: Exclude<PgliteSync, 'off'>): string[] {
     '-c',
     `synchronous_commit=${sync === 'commit' ? 'on' : 'off'}`,
   ];
+}
+
+/** Copies a folder's files, all at once: a thousand small files one after the other took a second. */
+async function copyFiles(from: string, to: string, wanted: (source: string) => boolean): Promise<void> {
+  await fs.promises.mkdir(to, { recursive: true });
+  const entries = await fs.promises.readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map((entry) => {
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      if (entry.isDirectory()) return copyFiles(source, target, wanted);
+      return wanted(source) ? fs.promises.copyFile(source, target) : undefined;
+    }),
+  );
 }
 
 /** Flushes every file and folder once, so that what PostgreSQL's own flushes build on is on the disk too. */
