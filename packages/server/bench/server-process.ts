@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = 'packages/server/src/main.ts';
+const START = 'packages/server/bin/start.mjs';
 
-/** The real server in a child process (`node --import tsx src/main.ts`), as `npm start` runs it. */
+/** The real server in a child process (`node bin/start.mjs`), as `npm start` runs it. */
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -30,7 +30,7 @@ export async function startServerProcess({ databaseUrl, dataDir, env: extra }: S
   if (dataDir) env.DATA_DIR = dataDir;
   // BENCH_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, START], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {

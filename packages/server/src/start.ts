@@ -13,6 +13,9 @@ import { outsideFromEnv } from './integrations/outside.ts';
 import { onlinePaymentFromEnv } from './integrations/config.ts';
 import { backupShelfOf, uploadsConfigFromEnv } from './integrations/storage/config.ts';
 
+/** How long after it starts listening the server begins its background work and the check of the books. */
+const BACKGROUND_AFTER_MS = 1000;
+
 export interface RunningServer {
   app: FastifyInstance;
   log: Logger;
@@ -39,13 +42,30 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     if (damage && served) throw new AppError('DATA_DAMAGED', damage);
   });
   const url = await app.listen({ port: config.port, host: config.host });
-  const statistics = keepStatistics(db, log);
-  const background = startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store, wechat, backups: { shelf: backupShelfOf(config.backupDir, process.env, config.dataDir), keep: config.backupKeep, store: uploads.store } });
   const stopping = new AbortController();
+  // On PGlite the background work runs in the server's own thread: begun at once, it held up the first answers by
+  // half a second. It begins once the server has been listening for a moment.
+  const settled = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, BACKGROUND_AFTER_MS);
+    stopping.signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  const started = settled.then(() =>
+    stopping.signal.aborted
+      ? undefined
+      : {
+          statistics: keepStatistics(db, log),
+          background: startBackgroundWork(db, log, { ...delivery, leaseMs: config.deliveryLeaseMs, payments, uploads: uploads.store, wechat, backups: { shelf: backupShelfOf(config.backupDir, process.env, config.dataDir), keep: config.backupKeep, store: uploads.store } }),
+        },
+  );
   const booksChecked =
     config.databaseUrl || !config.checkBooksOnStart
       ? Promise.resolve(undefined)
-      : checkBooks(db, stopping.signal).then((check) => {
+      : settled.then(async () => {
+          if (stopping.signal.aborted) return undefined;
+          const check = await checkBooks(db, stopping.signal);
           if (check.problems.length) {
             damage = `The books in the data folder are damaged; the server has stopped serving them. Restore the last backup (see the server's console). ${check.problems[0]}`;
             log.error({ problems: check.problems }, 'the books in the data folder are damaged');
@@ -67,7 +87,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     booksChecked,
     async stop() {
       stopping.abort();
-      await Promise.all([booksChecked, statistics.stop(), background.stop()]);
+      const work = await started;
+      await Promise.all([booksChecked, work?.statistics.stop(), work?.background.stop()]);
       await app.close();
       await db.close();
     },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PGlite, protocol, types as pgliteTypes, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
-import { FLUSH_IF_WRITTEN, openFolderPglite, PERIODIC_FLUSH_MS, pgliteSyncSetting, type PgliteSync } from './pglite-folder.ts';
+import { migrate, migrationsKey } from './migrate.ts';
+import { FLUSH_IF_WRITTEN, openFolderPglite, PERIODIC_FLUSH_MS, pgliteSyncSetting, templateFolder, type PgliteSync } from './pglite-folder.ts';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -31,16 +32,32 @@ const TEXT_TYPES = { int8: 20, numeric: 1700, date: 1082 } as const;
  * A data folder reaches the disk as `sync` says (see pglite-folder.ts); without one, everything is in memory.
  */
 export async function openPglite(dataDir: string | undefined, sync: PgliteSync = pgliteSyncSetting()): Promise<Database> {
-  const identity = (value: string) => value;
-  const options: PGliteOptions = {
-    parsers: {
-      [TEXT_TYPES.int8]: identity,
-      [TEXT_TYPES.numeric]: identity,
-      [TEXT_TYPES.date]: identity,
-      [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
-    },
-  };
-  const db = dataDir ? await openFolderPglite(dataDir, sync, options) : await PGlite.create(options);
+  const db = dataDir ? await openFolderPglite(dataDir, sync, PGLITE_OPTIONS, migratedFolder) : await PGlite.create(PGLITE_OPTIONS);
+  return pgliteDatabase(db, Boolean(dataDir) && sync === 'periodic');
+}
+
+const identity = (value: string) => value;
+const PGLITE_OPTIONS: PGliteOptions = {
+  parsers: {
+    [TEXT_TYPES.int8]: identity,
+    [TEXT_TYPES.numeric]: identity,
+    [TEXT_TYPES.date]: identity,
+    [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
+  },
+};
+
+/**
+ * What a new data folder starts as: a folder made by initdb and migrated, once per PGlite version and set of
+ * migrations. The migrations took a second and a half of a first start on a busy 2-core machine.
+ */
+const migratedFolder = () =>
+  templateFolder(`migrated-${migrationsKey()}`, async (folder) => {
+    const db = pgliteDatabase(await PGlite.create({ ...PGLITE_OPTIONS, dataDir: folder }), false);
+    await migrate(db);
+    await db.close();
+  });
+
+function pgliteDatabase(db: PGlite, flushPeriodically: boolean): Database {
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
@@ -48,9 +65,8 @@ export async function openPglite(dataDir: string | undefined, sync: PgliteSync =
     return run;
   };
   // A failed flush needs no handling here: PostgreSQL stops on a failed fsync, so the next statement fails too.
-  const flusher =
-    dataDir && sync === 'periodic'
-      ? setInterval(() => void exclusive(() => db.query(FLUSH_IF_WRITTEN)).catch(() => undefined), PERIODIC_FLUSH_MS).unref()
+  const flusher = flushPeriodically
+    ? setInterval(() => void exclusive(() => db.query(FLUSH_IF_WRITTEN)).catch(() => undefined), PERIODIC_FLUSH_MS).unref()
       : undefined;
   const statements = new Map<string, PgliteStatement>();
   /** `unprepared` runs a statement without parameters: the database itself, or the open transaction. */

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
@@ -44,9 +46,9 @@ export class DataFolderError extends Error {
  * Opens PGlite on a data folder, flushed to the disk as `sync` says, with PostgreSQL's own words when it
  * refuses the folder.
  */
-export async function openFolderPglite(dataDir: string, sync: PgliteSync, options: PGliteOptions): Promise<PGlite> {
+export async function openFolderPglite(dataDir: string, sync: PgliteSync, options: PGliteOptions, newFolder: () => Promise<string>): Promise<PGlite> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await copyFolder(await newFolder(), dataDir, sync !== 'off');
   const postgresLog: string[] = [];
   let pglite: PGlite;
   try {
@@ -62,8 +64,53 @@ export async function openFolderPglite(dataDir: string, sync: PgliteSync, option
     throw new DataFolderError(dataDir, postgresLog, error);
   }
   postgresLog.length = 0;
-  if (fresh && sync !== 'off') flushFolder(dataDir);
   return pglite;
+}
+
+const PGLITE_VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '../package.json'), 'utf8'),
+).version;
+const TEMPLATES = fileURLToPath(new URL('../../node_modules/.cache/data-folders/', import.meta.url));
+
+/**
+ * A data folder made by `make` once per PGlite version and `name`, and kept (in node_modules/.cache) to be
+ * copied into new data folders: PGlite's initdb alone took most of a first start (5–7 s on a busy 2-core
+ * machine), a copy a fraction of a second. Those of other names or versions are removed when one is made.
+ */
+export async function templateFolder(name: string, make: (folder: string) => Promise<void>): Promise<string> {
+  const folder = path.join(TEMPLATES, `pglite-${PGLITE_VERSION}-${name}`);
+  if (fs.existsSync(path.join(folder, 'PG_VERSION'))) return folder;
+  // Made aside and renamed into place, so that a server starting meanwhile never copies half of it.
+  const making = `${folder}.${process.pid}`;
+  fs.rmSync(making, { recursive: true, force: true });
+  fs.mkdirSync(making, { recursive: true });
+  await make(making);
+  try {
+    fs.renameSync(making, folder);
+  } catch (error) {
+    fs.rmSync(making, { recursive: true, force: true });
+    // Another server made it first.
+    if (!fs.existsSync(path.join(folder, 'PG_VERSION'))) throw error;
+  }
+  for (const other of fs.readdirSync(TEMPLATES)) {
+    if (other !== path.basename(folder) && !/\.\d+$/.test(other)) fs.rmSync(path.join(TEMPLATES, other), { recursive: true, force: true });
+  }
+  return folder;
+}
+
+/**
+ * Copies a template into a new data folder, PG_VERSION last and, with `flush`, only once the rest is on
+ * the disk: a copy cut short is not taken for a data folder.
+ */
+async function copyFolder(from: string, to: string, flush: boolean): Promise<void> {
+  const marker = path.join(from, 'PG_VERSION');
+  await copyFiles(from, to, (source) => source !== marker);
+  if (flush) flushFolder(to);
+  fs.copyFileSync(marker, path.join(to, 'PG_VERSION'));
+  if (flush) {
+    flushPath(path.join(to, 'PG_VERSION'));
+    flushPath(to);
+  }
 }
 
 interface NodeStream {
@@ -110,10 +157,21 @@ function startParams(sync: Exclude<PgliteSync, 'off'>): string[] {
   ];
 }
 
-/**
- * A new folder is written by initdb without a single flush: flush every file and folder once, so that
- * what PostgreSQL's own flushes build on is on the disk too.
- */
+/** Copies a folder's files, all at once: a thousand small files one after the other took a second. */
+async function copyFiles(from: string, to: string, wanted: (source: string) => boolean): Promise<void> {
+  await fs.promises.mkdir(to, { recursive: true });
+  const entries = await fs.promises.readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map((entry) => {
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      if (entry.isDirectory()) return copyFiles(source, target, wanted);
+      return wanted(source) ? fs.promises.copyFile(source, target) : undefined;
+    }),
+  );
+}
+
+/** Flushes every file and folder once, so that what PostgreSQL's own flushes build on is on the disk too. */
 function flushFolder(folder: string): void {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     const target = path.join(folder, entry.name);

@@ -1,5 +1,4 @@
 import { createCanvas } from '@napi-rs/canvas';
-import PDFDocument from 'pdfkit';
 import type { Box, SheetFormat, SheetLayout, Tone } from './bill-layout.ts';
 import { cssFont, fontData, registerCanvasFonts } from './fonts.ts';
 import { qrRuns } from './qr.ts';
@@ -52,7 +51,9 @@ function forEachQrRect(box: Extract<Box, { kind: 'qr' }>, draw: (x: number, y: n
  * A PDF of every page of the layout, the fonts embedded as subsets. Dated `date` (the bill's date, not the
  * moment of painting), so the same bill gives the same bytes every time. `compress: false` leaves the streams readable.
  */
-export function paintPdf(layout: SheetLayout, { title, date, compress = true }: { title: string; date: Date; compress?: boolean }): Promise<Buffer> {
+export async function paintPdf(layout: SheetLayout, { title, date, compress = true }: { title: string; date: Date; compress?: boolean }): Promise<Buffer> {
+  // Loaded on first use: at start-up it cost a fifth of a second.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ autoFirstPage: false, compress, info: { Title: title, Creator: 'Xiaocang 小仓', CreationDate: date } });
   const fonts = fontData();
   doc.registerFont('regular', fonts.regular);

@@ -1,7 +1,7 @@
 // Email over SMTP with nodemailer. One transport per channel; each send opens its own connection (no pool), so a
 // server that went away and came back is simply reached again on the next retry.
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DeliveryError, type Channel, type OutgoingMessage } from '../channel.ts';
 import { renderEmail } from './templates.ts';
 
@@ -52,16 +52,16 @@ export function classifySmtpError(error: unknown): DeliveryError {
   return new DeliveryError(`无法连接邮件服务器：${detail}`, true, e.code, { cause: error });
 }
 
-function smtpTransport(smtpUrl: string) {
-  return nodemailer.createTransport({ url: smtpUrl, ...EMAIL_TIMEOUTS });
-}
 
 export class EmailChannel implements Channel {
   readonly name = 'email' as const;
-  private readonly transport: ReturnType<typeof smtpTransport>;
+  /** Made with the first message: loading nodemailer at every start-up cost it a tenth of a second. */
+  private transport: Promise<Transporter> | undefined;
 
-  constructor(private readonly config: EmailConfig) {
-    this.transport = smtpTransport(config.smtpUrl);
+  constructor(private readonly config: EmailConfig) {}
+
+  private smtp(): Promise<Transporter> {
+    return (this.transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport({ url: this.config.smtpUrl, ...EMAIL_TIMEOUTS })));
   }
 
   async send(message: OutgoingMessage): Promise<void> {
@@ -70,7 +70,7 @@ export class EmailChannel implements Channel {
     }
     const rendered = renderEmail(message, this.config.publicBaseUrl);
     try {
-      const info = await this.transport.sendMail({
+      const info = await (await this.smtp()).sendMail({
         from: this.config.from,
         to: message.to,
         subject: rendered.subject,
@@ -88,6 +88,6 @@ export class EmailChannel implements Channel {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((transport) => transport.close());
   }
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { Cell } from 'exceljs';
 import { unzipSync } from 'fflate';
 import { invalid } from '../../errors.ts';
 
@@ -43,7 +43,7 @@ function checkPackage(file: Buffer): void {
 }
 
 /** A cell as the text the owner sees; a formula counts only by its computed result. */
-function cellText(cell: ExcelJS.Cell): string | { formula: true } {
+function cellText(cell: Cell): string | { formula: true } {
   const value = cell.value;
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && 'formula' in value) {
@@ -62,6 +62,8 @@ function cellText(cell: ExcelJS.Cell): string | { formula: true } {
 /** The first sheet's rows under the header row, by column key; blank rows are skipped. */
 export async function readSheet(file: Buffer, columns: readonly SheetColumn[]): Promise<{ rows: SheetRow[]; problems: SheetProblem[] }> {
   checkPackage(file);
+  // Loaded on first use: at start-up it cost a third of a second.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as never);

@@ -1,11 +1,12 @@
 import type { ImportKind } from '@xiaocang/contracts';
-import ExcelJS from 'exceljs';
 import { IMPORT_KINDS } from './import-kinds.ts';
 import { IMPORT_MAX_ROWS } from './read-sheet.ts';
 
 /** The spreadsheet to fill in: the kind's columns on the first sheet (required ones marked *), what each takes on the second. */
 export async function sheetTemplate(kind: ImportKind): Promise<{ data: Buffer; fileName: string }> {
   const { noun, columns, matchRule } = IMPORT_KINDS[kind];
+  // Loaded on first use: at start-up it cost a third of a second.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(noun);
   sheet.addRow(columns.map((c) => (c.required ? `${c.header}*` : c.header)));

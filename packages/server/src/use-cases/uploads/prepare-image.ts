@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AppError, invalid } from '../../errors.ts';
 
 /** The largest picture decoded, in pixels: a 100-megapixel photo; a header claiming more is a decompression bomb. */
@@ -48,6 +47,8 @@ export async function prepareImage(data: Buffer): Promise<PreparedImage> {
   if (format === 'heic') throw refuse('is a HEIC photo, which cannot be read here: send it as JPEG (the phone camera\'s "most compatible" format)');
   if (format === null) throw refuse('is not a picture: send a JPEG, PNG or WebP image');
   const input = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' } as const;
+  // Loaded on first use, not at every start-up.
+  const { default: sharp } = await import('sharp');
   try {
     // The header alone, without the pixel limit, so that a bomb is refused with its size rather than a generic error.
     const { width, height } = await sharp(data, { limitInputPixels: false }).metadata();
