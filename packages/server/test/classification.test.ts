@@ -4,6 +4,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
 import { postBill } from './support/stock.ts';
 import { runNightlyForecasts } from '../src/jobs/nightly-forecasts.ts';
+import { refreshStaleForecasts } from '../src/jobs/refresh-stale-forecasts.ts';
+import { staleForecastProducts } from '../src/use-cases/analytics/kept-forecasts.ts';
 
 const today = shopDay(new Date());
 /** The 40 days before today. */
@@ -136,5 +138,15 @@ describeOnDatabase('ABC × demand class of a shop’s products', () => {
     const after = (await owner.get('/api/analytics/classification')).body;
     const teaSet = (body: typeof learnt) => body.items.find((item: { productName: string }) => item.productName === '茶具');
     expect(teaSet(after).costAmount).toBe((Number(teaSet(learnt).costAmount) + 50).toFixed(2));
+
+    // The frequent pass learns 茶具 again, and only it: its kept figures are read once more, and true.
+    // (Other shops of the test database may have stale forecasts of their own: this one's are counted.)
+    expect(await staleForecastProducts(t.db, owner.shopId, today)).toEqual([ids['茶具']]);
+    expect(await refreshStaleForecasts(t.db)).toBeGreaterThanOrEqual(1);
+    expect(await staleForecastProducts(t.db, owner.shopId, today)).toEqual([]);
+    const [kept] = await t.db.query<{ sold_cost: string }>('SELECT sold_cost::text FROM product_forecasts WHERE shop_id = $1 AND product_id = $2', [owner.shopId, ids['茶具']]);
+    expect(kept!.sold_cost).toBe(teaSet(after).costAmount);
+    await t.db.query(`UPDATE product_forecasts SET sold_cost = 8888 WHERE shop_id = $1 AND product_id = $2`, [owner.shopId, ids['茶具']]);
+    expect(teaSet((await owner.get('/api/analytics/classification')).body).costAmount).toBe('8888.00');
   });
 });

@@ -35,11 +35,25 @@ export async function keepShopForecasts(db: Database, shopId: string, today: str
   const saleTypes = await saleTypesOf(db, shopId);
   const weekdayProfile = await pooledWeekdays(db, shopId, saleTypes, today);
   await keepWeekdays(db, shopId, addDays(today, -1), weekdayProfile);
+  return keepProductForecasts(db, shopId, today, products.map((product) => product.id), { saleTypes, weekdayProfile });
+}
+
+/**
+ * Learns and keeps these products' forecasts and classification figures from their history up to yesterday, with
+ * the shop's weekly profile; a product that had not moved by then is left out. Returns how many were kept.
+ */
+export async function keepProductForecasts(
+  db: Database,
+  shopId: string,
+  today: string,
+  productIds: readonly string[],
+  { saleTypes, weekdayProfile }: { saleTypes: string[]; weekdayProfile: number[] | null },
+): Promise<number> {
   let kept = 0;
-  for (let first = 0; first < products.length; first += PRODUCTS_PER_READ) {
-    const productIds = products.slice(first, first + PRODUCTS_PER_READ).map((product) => product.id);
-    const histories = await demandHistories(db, shopId, { productIds, saleTypes, ...historyWindow(today) });
-    for (const productId of productIds) {
+  for (let first = 0; first < productIds.length; first += PRODUCTS_PER_READ) {
+    const batch = productIds.slice(first, first + PRODUCTS_PER_READ);
+    const histories = await demandHistories(db, shopId, { productIds: batch, saleTypes, ...historyWindow(today) });
+    for (const productId of batch) {
       const history = histories.get(productId);
       if (!history?.series) continue;
       await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series, weekdayProfile), classificationOf(history));

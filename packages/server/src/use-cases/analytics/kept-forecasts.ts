@@ -108,6 +108,26 @@ const stillTrue = (yesterday: string) => `f.made_for = ${yesterday}::date
   AND NOT EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = f.shop_id AND l.product_id = f.product_id AND l.created_at > f.made_at
                      AND (l.bill_date <= f.made_for OR l.bill_kind = 'reversal'))`;
 
+/**
+ * The enabled products whose forecast was kept on yesterday's history and is no longer true to it: the rows
+ * written since the shop's kept forecasts were made (a day's postings at most, on the ledger's creation index)
+ * name the candidates, and each is judged by the same rule the readers use.
+ */
+export async function staleForecastProducts(db: Queryable, shopId: string, today: string): Promise<string[]> {
+  const rows = await db.query<{ product_id: string }>(
+    `WITH kept AS (SELECT min(made_at) AS since FROM product_forecasts WHERE shop_id = $1 AND made_for = $2::date)
+     SELECT f.product_id::text FROM product_forecasts f JOIN products p ON p.shop_id = f.shop_id AND p.id = f.product_id AND p.is_enabled
+      WHERE f.shop_id = $1 AND f.made_for = $2::date
+        AND f.product_id IN (SELECT l.product_id FROM stock_ledger l, kept
+                              WHERE l.shop_id = $1 AND l.direction IN ('in', 'out') AND l.created_at > kept.since
+                                AND (l.bill_date <= $2::date OR l.bill_kind = 'reversal'))
+        AND NOT (${stillTrue('$2')})
+      ORDER BY f.product_id`,
+    [shopId, addDays(today, -1)],
+  );
+  return rows.map((row) => row.product_id);
+}
+
 /** The kept classification figures of the shop's products over the last year up to yesterday, where still true. */
 export async function keptClassifications(db: Queryable, shopId: string, today: string): Promise<Map<string, ClassificationFigures>> {
   const rows = await db.query<{ product_id: string; sold_cost: string; demand: ClassificationFigures['demand'] }>(

@@ -1,0 +1,29 @@
+import { shiftDay, shopDay } from '@xiaocang/domain';
+import type { Database } from '../db/database.ts';
+import { saleTypesOf, shopWeekdays } from '../use-cases/analytics/demand-history.ts';
+import { staleForecastProducts } from '../use-cases/analytics/kept-forecasts.ts';
+import { keepProductForecasts } from './nightly-forecasts.ts';
+
+/**
+ * Every few minutes, learns again the kept forecasts that a late bill or a reversal made stale since the nightly
+ * pass. Until then the purchase suggestions, 商品分类 and the forecast screen read each such product's year from
+ * the ledger in every request (a second for a busy product of a large shop). Only shops whose pass ran today (it
+ * keeps their weekly profile first) are looked at; each product is learnt as the pass learns it, with the kept
+ * profile. Two server processes may learn the same product at once: both keep the same answer. Returns how many
+ * were kept.
+ */
+export async function refreshStaleForecasts(db: Database, now: Date = new Date()): Promise<number> {
+  const today = shopDay(now);
+  const shops = await db.query<{ shop_id: string }>(
+    'SELECT shop_id::text FROM shop_weekday_profiles WHERE made_for = $1::date ORDER BY shop_id',
+    [shiftDay(today, -1)],
+  );
+  let kept = 0;
+  for (const { shop_id: shopId } of shops) {
+    const stale = await staleForecastProducts(db, shopId, today);
+    if (stale.length === 0) continue;
+    const saleTypes = await saleTypesOf(db, shopId);
+    kept += await keepProductForecasts(db, shopId, today, stale, { saleTypes, weekdayProfile: await shopWeekdays(db, shopId, saleTypes, today) });
+  }
+  return kept;
+}
