@@ -3,7 +3,7 @@ import { forecastProduct } from './forecast.ts';
 import { ErrorSum, scalesOf, type Accuracy, type Scales } from './metrics.ts';
 import type { MethodName } from './methods/model.ts';
 import { bySlot, shopWeekdayProfile } from './methods/weekly.ts';
-import { replenish } from './replenish.ts';
+import { demandSizesFor, replenish } from './replenish.ts';
 import { evaluateMethods, MODELS } from './select.ts';
 import { addDays, informativeValues, type DailySeries } from './series.ts';
 import { drawLeadTime, mulberry32, Random, type SyntheticItem } from './synthetic.ts';
@@ -116,8 +116,7 @@ export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAU
       auto.daily.map((d) => d.mean),
       o,
     );
-    const lumpy = auto.demand.demandClass === 'intermittent' || auto.demand.demandClass === 'lumpy';
-    plans.push({ daily: auto.daily, errorSd: auto.errorSd, sizes: lumpy ? auto.recentSizes : undefined });
+    plans.push({ daily: auto.daily, errorSd: auto.errorSd, sizes: demandSizesFor({ demandClass: auto.demand.demandClass, recentSizes: auto.recentSizes }) });
   }
   const toAccuracy = (sums: Map<Evaluated, ErrorSum>) => {
     const out: Partial<Record<Evaluated, Accuracy>> = {};

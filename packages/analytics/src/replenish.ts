@@ -1,3 +1,4 @@
+import type { DemandClass } from './classify.ts';
 import { finiteOr0 } from './series.ts';
 import { mulberry32, Random } from './synthetic.ts';
 
@@ -103,6 +104,15 @@ export function demandBetween(daily: readonly { mean: number }[], from: number, 
 
 function nonNegative(x: number | undefined): number {
   return Math.max(0, finiteOr0(x));
+}
+
+/**
+ * The sizes `replenish` simulates lead-time demand from (`demandSizes`): a forecast's recent demands when its
+ * demand is intermittent or lumpy, none otherwise. Smooth and erratic demand over a lead time is near enough
+ * normal for the safety stock alone: the backtest replays the policy so, and meets the level in those classes.
+ */
+export function demandSizesFor(forecast: { demandClass: DemandClass; recentSizes: number[] }): number[] | undefined {
+  return forecast.demandClass === 'intermittent' || forecast.demandClass === 'lumpy' ? forecast.recentSizes : undefined;
 }
 
 export function roundToPacks(quantity: number, moq: number, packSize: number): number {

@@ -158,6 +158,8 @@ export async function keptForecasts(db: Queryable, shopId: string, productIds: r
       WHERE f.shop_id = $1 AND f.product_id = ANY($2::bigint[]) AND ${stillTrue('$3')}`,
     [shopId, productIds, madeFor],
   );
+  // Every row's days are the same 28 from today: their dates are worked out once, not per product.
+  const dates = Array.from({ length: FORECAST_DAYS }, (_, k) => addDays(madeFor, k + 1));
   return new Map(
     rows.map((row) => [
       row.product_id,
@@ -167,7 +169,7 @@ export async function keptForecasts(db: Queryable, shopId: string, productIds: r
         demandClass: row.demand_class,
         historyDays: row.history_days,
         censoredDays: row.censored_days,
-        daily: row.daily.map((mean, k) => ({ date: addDays(madeFor, k + 1), mean })),
+        daily: row.daily.map((mean, k) => ({ date: dates[k] ?? addDays(madeFor, k + 1), mean })),
         errorSds: row.error_sds,
         recentSizes: row.recent_sizes,
         backtest: row.backtest,

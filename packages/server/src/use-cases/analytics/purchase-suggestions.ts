@@ -1,4 +1,4 @@
-import { errorSdOver, replenish } from '@xiaocang/analytics';
+import { demandSizesFor, errorSdOver, replenish } from '@xiaocang/analytics';
 import type { PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
 import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
@@ -76,7 +76,7 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
       coverDays: query.coverDays,
       onHand: Number(product.on_hand),
       onOrder: Number(product.on_order),
-      demandSizes: forecast.recentSizes,
+      demandSizes: demandSizesFor(forecast),
     });
     const orderQuantity = Math.ceil(plan.orderQuantity - 1e-9);
     if (orderQuantity <= 0) continue;
