@@ -39,8 +39,8 @@ export interface ReplenishmentInput {
   orderCost?: number;
   holdingCostPerUnitYear?: number;
   /**
-   * The product's recent non-zero daily demands. Given for intermittent and lumpy demand, where demand over
-   * a lead time is far from normal: the reorder point is then at least the service level's quantile of
+   * The product's recent non-zero daily demands. Given for erratic, intermittent and lumpy demand, where demand
+   * over a lead time is far from normal: the reorder point is then at least the service level's quantile of
    * simulated lead-time demand (each day a demand with probability mean ÷ mean size, its size drawn from these).
    */
   demandSizes?: readonly number[];
@@ -107,12 +107,13 @@ function nonNegative(x: number | undefined): number {
 }
 
 /**
- * The sizes `replenish` simulates lead-time demand from (`demandSizes`): a forecast's recent demands when its
- * demand is intermittent or lumpy, none otherwise. Smooth and erratic demand over a lead time is near enough
- * normal for the safety stock alone: the backtest replays the policy so, and meets the level in those classes.
+ * The sizes `replenish` simulates lead-time demand from (`demandSizes`): a forecast's recent demands, unless its
+ * demand is smooth. Smooth demand over a lead time is near enough normal for the safety stock alone (the
+ * backtest's replay meets the level there); erratic sizes skew it, and the normal safety stock fell short
+ * (cycle service level 91.8 % without the simulation, 93.5 % with it).
  */
 export function demandSizesFor(forecast: { demandClass: DemandClass; recentSizes: number[] }): number[] | undefined {
-  return forecast.demandClass === 'intermittent' || forecast.demandClass === 'lumpy' ? forecast.recentSizes : undefined;
+  return forecast.demandClass === 'smooth' ? undefined : forecast.recentSizes;
 }
 
 export function roundToPacks(quantity: number, moq: number, packSize: number): number {
