@@ -37,4 +37,36 @@ describeOnDatabase('planner statistics of growing tables', () => {
     }
     expect(warnings).toEqual([]);
   });
+
+  // A connection's counts of the rows it wrote reach the shared statistics at the end of a statement, no sooner than a second apart.
+  const flushCounts = async () => {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_stat_force_next_flush()');
+    });
+    await db.query('SELECT 1');
+  };
+
+  it('reads the size of a table analysed before its activity counters were reset, as PGlite has them after a start', async () => {
+    const other = `${table}_known`;
+    await db.query(`CREATE TABLE ${other} (id int PRIMARY KEY)`);
+    try {
+      await db.query(`INSERT INTO ${other} SELECT generate_series(1, 2000)`);
+      await db.query(`ANALYZE ${other}`);
+      await flushCounts();
+      await db.query(`SELECT pg_stat_reset_single_table_counters($1::regclass)`, [other]);
+      // 100 changed rows: stale for a table of no known size, not for one of 2,000 rows (50 + 200).
+      await db.query(`INSERT INTO ${other} SELECT generate_series(2001, 2100)`);
+      await flushCounts();
+      const job = keepStatistics(db, { warn: () => undefined } as never, 50);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      } finally {
+        await job.stop();
+      }
+      const [row] = await db.query<{ analysed: Date | null }>(`SELECT last_analyze AS analysed FROM pg_stat_user_tables WHERE relname = $1`, [other]);
+      expect(row!.analysed).toBeNull();
+    } finally {
+      await db.query(`DROP TABLE IF EXISTS ${other}`);
+    }
+  });
 });

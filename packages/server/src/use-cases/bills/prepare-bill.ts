@@ -5,6 +5,7 @@ import { forbidden, invalid, notFound, obeyMoneyRules } from '../../errors.ts';
 import { checkUploadReferences } from '../uploads/check-upload-references.ts';
 import { productLockColumns, type ProductsLocked } from '../stock/post-bills.ts';
 import { checkLines, productIdsOf, productsColumn, totalsOf, type PreparedLine, type ProductRow } from './prepare-lines.ts';
+import { unseenArray } from '../../db/sql-params.ts';
 
 export interface PreparedHeader {
   stockPointId: string;
@@ -84,7 +85,7 @@ export async function prepareBill(
             (SELECT status FROM payment_accounts WHERE shop_id = $1 AND id = $8::bigint) AS account_status,
             (SELECT json_object_agg(pp.product_id::text, pp.price::text)
                FROM customers c JOIN product_prices pp ON pp.shop_id = c.shop_id AND pp.price_level_id = c.price_level_id
-              WHERE c.shop_id = $1 AND c.id = $5::bigint AND pp.product_id = ANY($7::bigint[])) AS level_prices,
+              WHERE c.shop_id = $1 AND c.id = $5::bigint AND pp.product_id = ANY(${unseenArray('$7', 'bigint')})) AS level_prices,
             (SELECT array_agg(product_id::text) FROM customer_products WHERE shop_id = $1 AND customer_id = $5::bigint) AS allowed_product_ids`,
     [
       actor.shopId,

@@ -1,6 +1,7 @@
 import { formatMoney, formatQuantity, formatUnitCost, lineAmount, LIMITS, limitText, sum } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
+import { unseenArray } from '../../db/sql-params.ts';
 
 export interface PreparedLine {
   productId: string;
@@ -35,7 +36,7 @@ type LineRequest = {
 /** The lines' products as a JSON column (`products`) for a statement of the caller's: $1 is the shop, $n the product ids. */
 export function productsColumn(n: number): string {
   return `(SELECT json_agg(p) FROM (SELECT id::text, name, code, unit, specification, inbound_price::text, outbound_price::text, is_enabled
-                                     FROM products WHERE shop_id = $1 AND id = ANY($${n}::bigint[])) p) AS products`;
+                                     FROM products WHERE shop_id = $1 AND id = ANY(${unseenArray(`$${n}`, 'bigint')})) p) AS products`;
 }
 
 export const productIdsOf = (lines: ReadonlyArray<LineRequest>) => [...new Set(lines.map((line) => line.productId))];

@@ -12,7 +12,7 @@ import {
   type MovementResult,
 } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
-import { SqlParams } from '../../db/sql-params.ts';
+import { SqlParams, unseenArray } from '../../db/sql-params.ts';
 import { balanceLimitExceeded, insufficientStock, invalidState } from '../../errors.ts';
 import { after, before, positionParams, type LedgerPosition } from './ledger-position.ts';
 import { checkStockWarnings } from '../warnings/check-stock-warnings.ts';
@@ -124,7 +124,7 @@ export interface ProductsLocked {
  * (`allow_negative_stock`).
  */
 export function productLockColumns(n: number): string {
-  return `(SELECT count(*) FROM (SELECT id FROM products WHERE shop_id = $1 AND id = ANY($${n}::bigint[]) ORDER BY id FOR NO KEY UPDATE) p) AS locked,
+  return `(SELECT count(*) FROM (SELECT id FROM products WHERE shop_id = $1 AND id = ANY(${unseenArray(`$${n}`, 'bigint')}) ORDER BY id FOR NO KEY UPDATE) p) AS locked,
           (SELECT allow_negative_stock FROM shops WHERE id = $1) AS allow_negative_stock`;
 }
 

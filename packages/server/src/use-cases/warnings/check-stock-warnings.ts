@@ -2,6 +2,7 @@ import type { WarningValues } from '@xiaocang/domain';
 import type { Transaction } from '../../db/database.ts';
 import { lowStockSql, warningStockSql } from '../inventory/low-stock.ts';
 import { notifyWarnings } from './notify-warnings.ts';
+import { unseenArray } from '../../db/sql-params.ts';
 
 /**
  * The warnings a posting can start or end, for the products it touched, in its own transaction (their rows
@@ -17,7 +18,7 @@ export async function checkStockWarnings(tx: Transaction, shopId: string, produc
          FROM products p
          CROSS JOIN LATERAL (SELECT COALESCE(sum(b.quantity), 0) AS quantity FROM inventory_balances b WHERE b.shop_id = p.shop_id AND b.product_id = p.id) q
          CROSS JOIN LATERAL (SELECT ${warningStockSql('p')} AS threshold) t
-        WHERE p.shop_id = $1 AND p.id = ANY($2::bigint[])),
+        WHERE p.shop_id = $1 AND p.id = ANY(${unseenArray('$2', 'bigint')})),
      raised AS (
        INSERT INTO warning_events (shop_id, product_id, kind, raised_values)
        SELECT $1, product_id, 'lowStock', jsonb_build_object('stockQuantity', quantity::text, 'threshold', threshold::text) FROM judged WHERE low
