@@ -42,7 +42,9 @@ async function movements(db: Queryable, shopId: string, today: string, windowDay
             COALESCE(t.prior_outbound, 0)::text AS prior_outbound,
             ($2::date - t.last_outbound) AS days_since_outbound, ($2::date - a.first_date) AS days_since_first
        FROM products p JOIN arrived a ON a.product_id = p.id LEFT JOIN totals t ON t.product_id = p.id
-      WHERE p.shop_id = $1 AND p.is_enabled`,
+      WHERE p.shop_id = $1 AND p.is_enabled
+      -- Warnings are raised, and their notices written, in the products' order: the same every day.
+      ORDER BY p.id`,
     [shopId, today, windowDays],
   );
 }
