@@ -1,0 +1,150 @@
+import { monthStart, shiftDay, shopDay } from '@xiaocang/domain';
+import type { Database } from '../db/database.ts';
+import { STANDING_BILLS } from '../use-cases/reports/in-out-summary.ts';
+import { STALE_FROM } from '../use-cases/reports/kept-totals.ts';
+import { SALES_FIGURES, SALES_LINES } from '../use-cases/reports/sales-report.ts';
+
+/** How long the pass waits for postings under way when it starts before it tries again later. */
+const SETTLE_MS = 30_000;
+
+/** A pass claimed by a process that died is taken up again after this long. */
+const CLAIM_LAPSES = `now() - interval '1 hour'`;
+
+/**
+ * The shops whose kept report totals are due: none kept yet, not kept through yesterday, or stale (a bill posted
+ * since into a kept day). One job every few minutes both extends them after midnight and mends them after a
+ * backdated bill or a reversal, so a report reads the bills of a day range only until the next run.
+ */
+export async function runReportTotals(db: Database, now: Date = new Date()): Promise<number> {
+  const today = shopDay(now);
+  const due = await db.query<{ id: string }>(
+    `SELECT s.id::text FROM shops s LEFT JOIN kept_report_state k ON k.shop_id = s.id
+      WHERE k.shop_id IS NULL
+         OR ((k.kept_through IS NULL OR k.kept_through < $1::date OR ${STALE_FROM} <= k.kept_through)
+             AND (k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES}))
+      ORDER BY s.id`,
+    [shiftDay(today, -1)],
+  );
+  let days = 0;
+  for (const shop of due) days += await keepShopReportTotals(db, shop.id, today);
+  return days;
+}
+
+/**
+ * The last posting_seq handed out once every posting that holds one up to it has ended. Posting locks its
+ * products (which gives its transaction an id) before it draws its posting_seq, so every transaction that holds
+ * one up to it is in progress in a snapshot taken after it was read, or has ended: the pass waits for those.
+ * Rows read after this see every posting up to it; those after it are found stale by their posting_seq.
+ */
+async function settledPostingSeq(db: Database): Promise<string> {
+  const [last] = await db.query<{ seq: string }>(`SELECT COALESCE(pg_sequence_last_value('posting_seq'), 0)::text AS seq`);
+  const [taken] = await db.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+  const giveUp = Date.now() + SETTLE_MS;
+  for (;;) {
+    const [open] = await db.query<{ running: number }>(
+      `SELECT count(*)::int AS running FROM pg_snapshot_xip($1::pg_snapshot) x WHERE pg_xact_status(x) = 'in progress'`,
+      [taken!.snapshot],
+    );
+    if (open!.running === 0) return last!.seq;
+    if (Date.now() > giveUp) throw new Error('transactions older than the report totals pass are still open');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * One shop's pass: keeps its report totals through yesterday (`today` is the shop's day), rebuilding them from the
+ * earliest day a posting since the last pass changed (or the day after they were kept through), a month per
+ * transaction so that a long rebuild never holds the database for long. Each month committed moves kept_through
+ * to its end: a report reads the bills after it meanwhile. Returns how many days were kept.
+ */
+export async function keepShopReportTotals(db: Database, shopId: string, today: string): Promise<number> {
+  const yesterday = shiftDay(today, -1);
+  const seq = await settledPostingSeq(db);
+  await db.query('INSERT INTO kept_report_state (shop_id) VALUES ($1) ON CONFLICT DO NOTHING', [shopId]);
+  const [claimed] = await db.query<{ kept_through: string | null; stale_from: string | null; first_day: string | null }>(
+    `UPDATE kept_report_state k SET building_since = now()
+      WHERE k.shop_id = $1 AND (k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES})
+      RETURNING k.kept_through::text, ${STALE_FROM}::text AS stale_from,
+                (SELECT min(b.bill_date) FROM stock_bills b WHERE b.shop_id = k.shop_id AND b.posting_seq IS NOT NULL)::text AS first_day`,
+    [shopId],
+  );
+  if (!claimed) return 0;
+  try {
+    const next = claimed.kept_through ? shiftDay(claimed.kept_through, 1) : (claimed.first_day ?? today);
+    let from = claimed.stale_from && claimed.stale_from < next ? claimed.stale_from : next;
+    if (from > yesterday) {
+      // Nothing kept changed and nothing new closed: the rows are true as of this posting_seq too.
+      await db.query('UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, made_at = now() WHERE shop_id = $1', [shopId, yesterday, seq]);
+      return 0;
+    }
+    let days = 0;
+    for (let first = true; from <= yesterday; first = false) {
+      const monthEnd = shiftDay(monthStart(from, 1), -1);
+      const through = monthEnd < yesterday ? monthEnd : yesterday;
+      await db.transaction(async (tx) => {
+        if (first) {
+          // The rows from the first changed day on, and the month rows holding it, are rebuilt.
+          for (const table of ['kept_in_out_totals', 'kept_sales_by_product', 'kept_sales_by_customer']) {
+            await tx.query(
+              `DELETE FROM ${table} WHERE shop_id = $1 AND ((NOT whole_month AND period_start >= $2::date) OR (whole_month AND period_start >= $3::date))`,
+              [shopId, from, monthStart(from)],
+            );
+          }
+        }
+        await keepDays(tx, shopId, from, through);
+        if (through === monthEnd) await keepMonth(tx, shopId, monthStart(from));
+        await tx.query('UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, made_at = now() WHERE shop_id = $1', [shopId, through, seq]);
+      });
+      days += Math.round((Date.parse(through) - Date.parse(from)) / 86_400_000) + 1;
+      from = shiftDay(through, 1);
+    }
+    return days;
+  } finally {
+    await db.query('UPDATE kept_report_state SET building_since = NULL WHERE shop_id = $1', [shopId]);
+  }
+}
+
+/** The day rows of the days from–through, from the same rows the reports read. */
+async function keepDays(tx: Pick<Database, 'query'>, shopId: string, from: string, through: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO kept_in_out_totals (shop_id, whole_month, period_start, direction, bill_type, created_by, customer_id, supplier_id, bills, quantity, amount, cost)
+     SELECT $1, false, s.bill_date, s.direction, s.bill_type, s.created_by, s.customer_id, s.supplier_id, sum(s.bills), sum(s.quantity), sum(s.amount), sum(s.cost)
+       FROM (${STANDING_BILLS}) s
+      GROUP BY s.bill_date, s.direction, s.bill_type, s.created_by, s.customer_id, s.supplier_id`,
+    [shopId, from, through, null, null],
+  );
+  await tx.query(
+    `INSERT INTO kept_sales_by_product (shop_id, whole_month, period_start, product_id, bills, quantity, amount, cost)
+     SELECT $1, false, sl.bill_date, sl.product_id, ${SALES_FIGURES} FROM (${SALES_LINES}) sl GROUP BY sl.bill_date, sl.product_id`,
+    [shopId, from, through],
+  );
+  await tx.query(
+    `INSERT INTO kept_sales_by_customer (shop_id, whole_month, period_start, customer_id, bills, quantity, amount, cost)
+     SELECT $1, false, sl.bill_date, sl.customer_id, ${SALES_FIGURES} FROM (${SALES_LINES}) sl GROUP BY sl.bill_date, sl.customer_id`,
+    [shopId, from, through],
+  );
+}
+
+/** The month rows of a closed month: its day rows summed (each bill lies in one day, so its counts add up too). */
+async function keepMonth(tx: Pick<Database, 'query'>, shopId: string, month: string): Promise<void> {
+  const days = [shopId, month, shiftDay(monthStart(month, 1), -1)];
+  await tx.query(
+    `INSERT INTO kept_in_out_totals (shop_id, whole_month, period_start, direction, bill_type, created_by, customer_id, supplier_id, bills, quantity, amount, cost)
+     SELECT $1, true, $2, direction, bill_type, created_by, customer_id, supplier_id, sum(bills), sum(quantity), sum(amount), sum(cost)
+       FROM kept_in_out_totals WHERE shop_id = $1 AND NOT whole_month AND period_start BETWEEN $2::date AND $3::date
+      GROUP BY direction, bill_type, created_by, customer_id, supplier_id`,
+    days,
+  );
+  for (const [table, key] of [
+    ['kept_sales_by_product', 'product_id'],
+    ['kept_sales_by_customer', 'customer_id'],
+  ] as const) {
+    await tx.query(
+      `INSERT INTO ${table} (shop_id, whole_month, period_start, ${key}, bills, quantity, amount, cost)
+       SELECT $1, true, $2, ${key}, sum(bills), sum(quantity), sum(amount), sum(cost)
+         FROM ${table} WHERE shop_id = $1 AND NOT whole_month AND period_start BETWEEN $2::date AND $3::date
+        GROUP BY ${key}`,
+      days,
+    );
+  }
+}
