@@ -13,9 +13,10 @@ const CLAIM_LAPSES = `now() - interval '1 hour'`;
 /**
  * The shops whose kept report totals are due: none kept yet, not kept through yesterday, or stale (a bill posted
  * since into a kept day). One job every few minutes both extends them after midnight and mends them after a
- * backdated bill or a reversal, so a report reads the bills of a day range only until the next run.
+ * backdated bill or a reversal, so a report reads the bills of a day range only until the next run. Returns how
+ * many days each shop due had kept.
  */
-export async function runReportTotals(db: Database, now: Date = new Date()): Promise<number> {
+export async function runReportTotals(db: Database, now: Date = new Date()): Promise<Map<string, number>> {
   const today = shopDay(now);
   const due = await db.query<{ id: string }>(
     `SELECT s.id::text FROM shops s LEFT JOIN kept_report_state k ON k.shop_id = s.id
@@ -25,27 +26,30 @@ export async function runReportTotals(db: Database, now: Date = new Date()): Pro
       ORDER BY s.id`,
     [shiftDay(today, -1)],
   );
-  let days = 0;
-  for (const shop of due) days += await keepShopReportTotals(db, shop.id, today);
-  return days;
+  const kept = new Map<string, number>();
+  for (const shop of due) kept.set(shop.id, await keepShopReportTotals(db, shop.id, today));
+  return kept;
 }
 
 /**
- * The last posting_seq handed out once every posting that holds one up to it has ended. Posting locks its
- * products (which gives its transaction an id) before it draws its posting_seq, so every transaction that holds
- * one up to it is in progress in a snapshot taken after it was read, or has ended: the pass waits for those.
- * Rows read after this see every posting up to it; those after it are found stale by their posting_seq.
+ * The last posting_seq handed out, once every posting that may hold one up to it has ended. Posting locks its
+ * products (which gives its transaction an id) before it draws its posting_seq, so every transaction holding one
+ * up to it shows in pg_stat_activity with its id when looked at afterwards, or has ended: the pass waits for those
+ * of this database. Rows read after this see every posting up to it; those after it are found by their posting_seq.
  */
 async function settledPostingSeq(db: Database): Promise<string> {
   const [last] = await db.query<{ seq: string }>(`SELECT COALESCE(pg_sequence_last_value('posting_seq'), 0)::text AS seq`);
-  const [taken] = await db.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+  const [open] = await db.query<{ running: string }>(
+    `SELECT COALESCE(json_agg(json_build_object('pid', pid, 'xid', backend_xid::text)), '[]')::text AS running
+       FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`,
+  );
   const giveUp = Date.now() + SETTLE_MS;
   for (;;) {
-    const [open] = await db.query<{ running: number }>(
-      `SELECT count(*)::int AS running FROM pg_snapshot_xip($1::pg_snapshot) x WHERE pg_xact_status(x) = 'in progress'`,
-      [taken!.snapshot],
+    const [still] = await db.query<{ running: number }>(
+      `SELECT count(*)::int AS running FROM pg_stat_activity a JOIN json_to_recordset($1::json) r(pid int, xid text) ON a.pid = r.pid AND a.backend_xid::text = r.xid`,
+      [open!.running],
     );
-    if (open!.running === 0) return last!.seq;
+    if (still!.running === 0) return last!.seq;
     if (Date.now() > giveUp) throw new Error('transactions older than the report totals pass are still open');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
