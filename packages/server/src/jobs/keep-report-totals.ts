@@ -1,7 +1,7 @@
 import { monthStart, shiftDay, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
 import { STANDING_BILLS } from '../use-cases/reports/in-out-summary.ts';
-import { STALE_FROM } from '../use-cases/reports/kept-totals.ts';
+import { staleFrom } from '../use-cases/reports/kept-totals.ts';
 import { SALES_FIGURES, SALES_LINES } from '../use-cases/reports/sales-report.ts';
 
 /** How long the pass waits for postings under way when it starts before it tries again later. */
@@ -18,16 +18,19 @@ const CLAIM_LAPSES = `now() - interval '1 hour'`;
  */
 export async function runReportTotals(db: Database, now: Date = new Date()): Promise<Map<string, number>> {
   const today = shopDay(now);
-  const due = await db.query<{ id: string }>(
-    `SELECT s.id::text FROM shops s LEFT JOIN kept_report_state k ON k.shop_id = s.id
-      WHERE k.shop_id IS NULL
-         OR ((k.kept_through IS NULL OR k.kept_through < $1::date OR ${STALE_FROM} <= k.kept_through)
-             AND (k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES}))
+  const yesterday = shiftDay(today, -1);
+  const states = await db.query<{ shop_id: string; kept_through: string | null; posting_seq: string | null }>(
+    `SELECT s.id::text AS shop_id, k.kept_through::text, k.posting_seq::text FROM shops s LEFT JOIN kept_report_state k ON k.shop_id = s.id
+      WHERE k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES}
       ORDER BY s.id`,
-    [shiftDay(today, -1)],
   );
+  const due: string[] = [];
+  for (const state of states) {
+    const stale = state.kept_through && state.kept_through >= yesterday ? await staleFrom(db, state.shop_id, state.posting_seq!) : null;
+    if (!state.kept_through || state.kept_through < yesterday || (stale !== null && stale <= state.kept_through)) due.push(state.shop_id);
+  }
   const kept = new Map<string, number>();
-  for (const shop of due) kept.set(shop.id, await keepShopReportTotals(db, shop.id, today));
+  for (const shopId of due) kept.set(shopId, await keepShopReportTotals(db, shopId, today));
   return kept;
 }
 
@@ -65,17 +68,18 @@ export async function keepShopReportTotals(db: Database, shopId: string, today: 
   const yesterday = shiftDay(today, -1);
   const seq = await settledPostingSeq(db);
   await db.query('INSERT INTO kept_report_state (shop_id) VALUES ($1) ON CONFLICT DO NOTHING', [shopId]);
-  const [claimed] = await db.query<{ kept_through: string | null; stale_from: string | null; first_day: string | null }>(
+  const [claimed] = await db.query<{ kept_through: string | null; posting_seq: string; first_day: string | null }>(
     `UPDATE kept_report_state k SET building_since = now()
       WHERE k.shop_id = $1 AND (k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES})
-      RETURNING k.kept_through::text, ${STALE_FROM}::text AS stale_from,
+      RETURNING k.kept_through::text, k.posting_seq::text,
                 (SELECT min(b.bill_date) FROM stock_bills b WHERE b.shop_id = k.shop_id AND b.posting_seq IS NOT NULL)::text AS first_day`,
     [shopId],
   );
   if (!claimed) return 0;
   try {
     const next = claimed.kept_through ? shiftDay(claimed.kept_through, 1) : (claimed.first_day ?? today);
-    let from = claimed.stale_from && claimed.stale_from < next ? claimed.stale_from : next;
+    const stale = await staleFrom(db, shopId, claimed.posting_seq);
+    let from = stale && stale < next ? stale : next;
     if (from > yesterday) {
       // Nothing kept changed and nothing new closed: the rows are true as of this posting_seq too.
       await db.query('UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, made_at = now() WHERE shop_id = $1', [shopId, yesterday, seq]);

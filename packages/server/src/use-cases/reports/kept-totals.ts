@@ -8,23 +8,31 @@ import type { Queryable } from '../../db/database.ts';
  */
 
 /**
- * The bills posted after the shop's kept totals were made (a higher posting_seq) change the days they are
- * dated on and every later day (a backdated bill rewrites the cost of later issues); a reversal also changes
- * the day of the bill it reverses, which drops out of the standing bills. The earliest such day, as SQL over
- * the state row `k`; null when nothing was posted since.
+ * The earliest day that the bills posted after `postingSeq` (the last posting the shop's kept totals saw) changed:
+ * each changes the day it is dated and every later day (a backdated bill rewrites the cost of later issues), and a
+ * reversal also the day of the bill it reverses, which drops out of the standing bills. Null when none was posted.
+ * The posting_seq is a value of its own, not read from the state row in the same statement: so the planner sees
+ * how few bills come after it and reads them through their index rather than every bill of the shop.
  */
-export const STALE_FROM = `(SELECT min(COALESCE(o.bill_date, b.bill_date)) FROM stock_bills b
-      LEFT JOIN stock_bills o ON o.shop_id = b.shop_id AND o.id = b.reversal_of_id
-     WHERE b.shop_id = k.shop_id AND b.posting_seq > k.posting_seq)`;
+export async function staleFrom(db: Queryable, shopId: string, postingSeq: string): Promise<string | null> {
+  const [stale] = await db.query<{ day: string | null }>(
+    `SELECT min(COALESCE(o.bill_date, b.bill_date))::text AS day FROM stock_bills b
+       LEFT JOIN stock_bills o ON o.shop_id = b.shop_id AND o.id = b.reversal_of_id
+      WHERE b.shop_id = $1 AND b.posting_seq > $2::bigint`,
+    [shopId, postingSeq],
+  );
+  return stale!.day;
+}
 
 /** The last day whose kept totals are true: the day the shop's rows were kept through, or the day before the earliest one posted into since. */
 export async function keptTrueThrough(db: Queryable, shopId: string): Promise<string | null> {
-  const [state] = await db.query<{ kept_through: string | null; stale_from: string | null }>(
-    `SELECT k.kept_through::text, ${STALE_FROM}::text AS stale_from FROM kept_report_state k WHERE k.shop_id = $1`,
+  const [state] = await db.query<{ kept_through: string | null; posting_seq: string }>(
+    'SELECT kept_through::text, posting_seq::text FROM kept_report_state WHERE shop_id = $1',
     [shopId],
   );
   if (!state?.kept_through) return null;
-  const beforeStale = state.stale_from && shiftDay(state.stale_from, -1);
+  const stale = await staleFrom(db, shopId, state.posting_seq);
+  const beforeStale = stale && shiftDay(stale, -1);
   return beforeStale && beforeStale < state.kept_through ? beforeStale : state.kept_through;
 }
 
