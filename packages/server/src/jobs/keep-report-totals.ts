@@ -7,6 +7,12 @@ import { SALES_FIGURES, SALES_LINES } from '../use-cases/reports/sales-report.ts
 /** How long the pass waits for postings under way when it starts before it tries again later. */
 const SETTLE_MS = 30_000;
 
+/**
+ * Days kept per transaction, within one month: on PGlite every request waits while one runs (a week of the bench's
+ * shop, 1,400 ledger rows a day, takes about a quarter of a second there).
+ */
+const DAYS_PER_TRANSACTION = 7;
+
 /** A pass claimed by a process that died is taken up again after this long. */
 const CLAIM_LAPSES = `now() - interval '1 hour'`;
 
@@ -60,9 +66,9 @@ async function settledPostingSeq(db: Database): Promise<string> {
 
 /**
  * One shop's pass: keeps its report totals through yesterday (`today` is the shop's day), rebuilding them from the
- * earliest day a posting since the last pass changed (or the day after they were kept through), a month per
- * transaction so that a long rebuild never holds the database for long. Each month committed moves kept_through
- * to its end: a report reads the bills after it meanwhile. Returns how many days were kept.
+ * earliest day a posting since the last pass changed (or the day after they were kept through), a week at most per
+ * transaction so that a long rebuild never holds the database for long. Each transaction moves kept_through to its
+ * last day: a report reads the bills after it meanwhile; a month's rows are kept with its last day. Returns how many days were kept.
  */
 export async function keepShopReportTotals(db: Database, shopId: string, today: string): Promise<number> {
   const yesterday = shiftDay(today, -1);
@@ -88,7 +94,7 @@ export async function keepShopReportTotals(db: Database, shopId: string, today: 
     let days = 0;
     for (let first = true; from <= yesterday; first = false) {
       const monthEnd = shiftDay(monthStart(from, 1), -1);
-      const through = monthEnd < yesterday ? monthEnd : yesterday;
+      const through = [monthEnd, shiftDay(from, DAYS_PER_TRANSACTION - 1), yesterday].sort()[0]!;
       await db.transaction(async (tx) => {
         if (first) {
           // The rows from the first changed day on, and the month rows holding it, are rebuilt.
