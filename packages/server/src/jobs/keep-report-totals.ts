@@ -1,7 +1,7 @@
 import { monthStart, shiftDay, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
 import { STANDING_BILLS } from '../use-cases/reports/in-out-summary.ts';
-import { staleFrom } from '../use-cases/reports/kept-totals.ts';
+import { postedSince } from '../use-cases/reports/kept-totals.ts';
 import { SALES_FIGURES, SALES_LINES } from '../use-cases/reports/sales-report.ts';
 
 /** How long the pass waits for postings under way when it starts before it tries again later. */
@@ -17,14 +17,13 @@ const DAYS_PER_TRANSACTION = 7;
 const CLAIM_LAPSES = `now() - interval '1 hour'`;
 
 /**
- * The shops whose kept report totals are due: none kept yet, not kept through yesterday, or stale (a bill posted
- * since into a kept day). One job every few minutes both extends them after midnight and mends them after a
- * backdated bill or a reversal, so a report reads the bills of a day range only until the next run. Returns how
- * many days each shop due had kept.
+ * The shops whose kept report totals are due: none kept yet, not kept through today, or a bill posted since into a
+ * kept day (today's bills included). One job every few minutes keeps the new day after midnight, takes in the day's
+ * postings and mends the days after a backdated bill or a reversal, so a report reads from the bills only what was
+ * posted since its last run (or the days a late bill changed, until then). Returns how many days each shop due had kept.
  */
 export async function runReportTotals(db: Database, now: Date = new Date()): Promise<Map<string, number>> {
   const today = shopDay(now);
-  const yesterday = shiftDay(today, -1);
   const states = await db.query<{ shop_id: string; kept_through: string | null; posting_seq: string | null }>(
     `SELECT s.id::text AS shop_id, k.kept_through::text, k.posting_seq::text FROM shops s LEFT JOIN kept_report_state k ON k.shop_id = s.id
       WHERE k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES}
@@ -32,8 +31,9 @@ export async function runReportTotals(db: Database, now: Date = new Date()): Pro
   );
   const due: string[] = [];
   for (const state of states) {
-    const stale = state.kept_through && state.kept_through >= yesterday ? await staleFrom(db, state.shop_id, state.posting_seq!) : null;
-    if (!state.kept_through || state.kept_through < yesterday || (stale !== null && stale <= state.kept_through)) due.push(state.shop_id);
+    const current = state.kept_through !== null && state.kept_through >= today;
+    const changedFrom = current ? (await postedSince(db, state.shop_id, state.posting_seq!)).changedFrom : null;
+    if (!current || (changedFrom !== null && changedFrom <= state.kept_through!)) due.push(state.shop_id);
   }
   const kept = new Map<string, number>();
   for (const shopId of due) kept.set(shopId, await keepShopReportTotals(db, shopId, today));
@@ -65,13 +65,12 @@ async function settledPostingSeq(db: Database): Promise<string> {
 }
 
 /**
- * One shop's pass: keeps its report totals through yesterday (`today` is the shop's day), rebuilding them from the
- * earliest day a posting since the last pass changed (or the day after they were kept through), a week at most per
+ * One shop's pass: keeps its report totals through today (the shop's day) of the bills posted up to now, rebuilding
+ * them from the earliest day a posting since the last pass changed (or the day after they were kept through), a week at most per
  * transaction so that a long rebuild never holds the database for long. Each transaction moves kept_through to its
  * last day: a report reads the bills after it meanwhile; a month's rows are kept with its last day. Returns how many days were kept.
  */
 export async function keepShopReportTotals(db: Database, shopId: string, today: string): Promise<number> {
-  const yesterday = shiftDay(today, -1);
   const seq = await settledPostingSeq(db);
   await db.query('INSERT INTO kept_report_state (shop_id) VALUES ($1) ON CONFLICT DO NOTHING', [shopId]);
   const [claimed] = await db.query<{ kept_through: string | null; posting_seq: string; first_day: string | null }>(
@@ -84,17 +83,17 @@ export async function keepShopReportTotals(db: Database, shopId: string, today: 
   if (!claimed) return 0;
   try {
     const next = claimed.kept_through ? shiftDay(claimed.kept_through, 1) : (claimed.first_day ?? today);
-    const stale = await staleFrom(db, shopId, claimed.posting_seq);
-    let from = stale && stale < next ? stale : next;
-    if (from > yesterday) {
-      // Nothing kept changed and nothing new closed: the rows are true as of this posting_seq too.
-      await db.query('UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, made_at = now() WHERE shop_id = $1', [shopId, yesterday, seq]);
+    const { changedFrom } = await postedSince(db, shopId, claimed.posting_seq);
+    let from = changedFrom !== null && changedFrom < next ? changedFrom : next;
+    if (from > today) {
+      // Nothing posted since is dated on a kept day: the rows hold the bills up to this posting_seq too.
+      await db.query('UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, made_at = now() WHERE shop_id = $1', [shopId, today, seq]);
       return 0;
     }
     let days = 0;
-    for (let first = true; from <= yesterday; first = false) {
+    for (let first = true; from <= today; first = false) {
       const monthEnd = shiftDay(monthStart(from, 1), -1);
-      const through = [monthEnd, shiftDay(from, DAYS_PER_TRANSACTION - 1), yesterday].sort()[0]!;
+      const through = [monthEnd, shiftDay(from, DAYS_PER_TRANSACTION - 1), today].sort()[0]!;
       await db.transaction(async (tx) => {
         if (first) {
           // The rows from the first changed day on, and the month rows holding it, are rebuilt.
@@ -105,7 +104,7 @@ export async function keepShopReportTotals(db: Database, shopId: string, today: 
             );
           }
         }
-        await keepDays(tx, shopId, from, through);
+        await keepDays(tx, shopId, from, through, seq);
         if (through === monthEnd) await keepMonth(tx, shopId, monthStart(from));
         await tx.query('UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, made_at = now() WHERE shop_id = $1', [shopId, through, seq]);
       });
@@ -118,24 +117,24 @@ export async function keepShopReportTotals(db: Database, shopId: string, today: 
   }
 }
 
-/** The day rows of the days from–through, from the same rows the reports read. */
-async function keepDays(tx: Pick<Database, 'query'>, shopId: string, from: string, through: string): Promise<void> {
+/** The day rows of the days from–through, from the same rows the reports read, of the bills posted up to `seq`. */
+async function keepDays(tx: Pick<Database, 'query'>, shopId: string, from: string, through: string, seq: string): Promise<void> {
   await tx.query(
     `INSERT INTO kept_in_out_totals (shop_id, whole_month, period_start, direction, bill_type, created_by, customer_id, supplier_id, bills, quantity, amount, cost)
      SELECT $1, false, s.bill_date, s.direction, s.bill_type, s.created_by, s.customer_id, s.supplier_id, sum(s.bills), sum(s.quantity), sum(s.amount), sum(s.cost)
        FROM (${STANDING_BILLS}) s
       GROUP BY s.bill_date, s.direction, s.bill_type, s.created_by, s.customer_id, s.supplier_id`,
-    [shopId, from, through, null, null],
+    [shopId, from, through, null, null, '0', seq],
   );
   await tx.query(
     `INSERT INTO kept_sales_by_product (shop_id, whole_month, period_start, product_id, bills, quantity, amount, cost)
      SELECT $1, false, sl.bill_date, sl.product_id, ${SALES_FIGURES} FROM (${SALES_LINES}) sl GROUP BY sl.bill_date, sl.product_id`,
-    [shopId, from, through],
+    [shopId, from, through, '0', seq],
   );
   await tx.query(
     `INSERT INTO kept_sales_by_customer (shop_id, whole_month, period_start, customer_id, bills, quantity, amount, cost)
      SELECT $1, false, sl.bill_date, sl.customer_id, ${SALES_FIGURES} FROM (${SALES_LINES}) sl GROUP BY sl.bill_date, sl.customer_id`,
-    [shopId, from, through],
+    [shopId, from, through, '0', seq],
   );
 }
 

@@ -2,64 +2,90 @@ import { monthStart, shiftDay } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 
 /**
- * The kept report totals (migration 027, kept by jobs/keep-report-totals.ts): per closed day and closed month,
- * what the in/out summary and the sales reports add up. A report reads them for the days they are still true to
- * and the bills themselves after those days.
+ * The kept report totals (migration 027, kept by jobs/keep-report-totals.ts): per day and per closed month, what the
+ * in/out summary and the sales reports add up of the bills posted up to the pass's last posting. A report reads them
+ * for the days they still hold and the bills themselves for the rest.
  */
 
+/** The largest posting_seq: no bound. */
+export const EVERY_POSTING = '9223372036854775807';
+
+/** What the bills posted after the kept totals' last posting changed. */
+export interface PostedSince {
+  /** The earliest day whose kept rows they changed or add to: the pass keeps the days from it again. */
+  changedFrom: string | null;
+  /** The last day whose kept rows still hold: a bill dated on it adds to them, read from the bills. */
+  holdsThrough: string | null;
+}
+
 /**
- * The earliest day that the bills posted after `postingSeq` (the last posting the shop's kept totals saw) changed:
- * each changes the day it is dated and every later day (a backdated bill rewrites the cost of later issues), and a
- * reversal also the day of the bill it reverses, which drops out of the standing bills. Null when none was posted.
- * The posting_seq is a value of its own, not read from the state row in the same statement: so the planner sees
- * how few bills come after it and reads them through their index rather than every bill of the shop.
+ * A bill posted after the kept totals' last posting (`postingSeq`) takes its place after every row of its day
+ * (posting order), so it adds itself to its day and rewrites only later days (the cost of their issues); a reversal
+ * also takes the bill it reverses out of the standing bills on that bill's day. Nulls when none was posted. The
+ * posting_seq is a value of its own, not read from the state row in the same statement: so the planner sees how
+ * few bills come after it and reads them through their index rather than every bill of the shop.
  */
-export async function staleFrom(db: Queryable, shopId: string, postingSeq: string): Promise<string | null> {
-  const [stale] = await db.query<{ day: string | null }>(
-    `SELECT min(COALESCE(o.bill_date, b.bill_date))::text AS day FROM stock_bills b
-       LEFT JOIN stock_bills o ON o.shop_id = b.shop_id AND o.id = b.reversal_of_id
+export async function postedSince(db: Queryable, shopId: string, postingSeq: string): Promise<PostedSince> {
+  const [since] = await db.query<{ changed_from: string | null; holds_through: string | null }>(
+    `SELECT min(COALESCE(o.bill_date, b.bill_date))::text AS changed_from, min(COALESCE(o.bill_date - 1, b.bill_date))::text AS holds_through
+       FROM stock_bills b LEFT JOIN stock_bills o ON o.shop_id = b.shop_id AND o.id = b.reversal_of_id
       WHERE b.shop_id = $1 AND b.posting_seq > $2::bigint`,
     [shopId, postingSeq],
   );
-  return stale!.day;
+  return { changedFrom: since!.changed_from, holdsThrough: since!.holds_through };
 }
 
-/** The last day whose kept totals are true: the day the shop's rows were kept through, or the day before the earliest one posted into since. */
-export async function keptTrueThrough(db: Queryable, shopId: string): Promise<string | null> {
+/** The kept rows a report may read: those of the days through `through`, holding the bills posted up to `postingSeq`. */
+export interface KeptHold {
+  through: string;
+  postingSeq: string;
+}
+
+/** How far the shop's kept rows hold: through the day they were kept, or the last day the bills posted since left alone. */
+export async function keptHold(db: Queryable, shopId: string): Promise<KeptHold | null> {
   const [state] = await db.query<{ kept_through: string | null; posting_seq: string }>(
     'SELECT kept_through::text, posting_seq::text FROM kept_report_state WHERE shop_id = $1',
     [shopId],
   );
   if (!state?.kept_through) return null;
-  const stale = await staleFrom(db, shopId, state.posting_seq);
-  const beforeStale = stale && shiftDay(stale, -1);
-  return beforeStale && beforeStale < state.kept_through ? beforeStale : state.kept_through;
-}
-
-/** Where the days from–to are read: kept day rows (two ranges at most), kept month rows and the bills themselves. */
-export interface KeptReading {
-  days: Array<[string, string]>;
-  months: [string, string] | null;
-  live: [string, string] | null;
+  const { holdsThrough } = await postedSince(db, shopId, state.posting_seq);
+  return { through: holdsThrough !== null && holdsThrough < state.kept_through ? holdsThrough : state.kept_through, postingSeq: state.posting_seq };
 }
 
 /**
- * Splits the days from–to: those up to `trueThrough` come from the kept rows, whole months as month rows when
- * `byMonth` (a month row cannot be split into days or weeks) and the days of partial months as day rows; the
- * days after come from the bills.
+ * Where the days from–to are read: kept day rows (two ranges at most) and month rows, and the bills dated after
+ * `after.day`, or on it and posted after `after.postingSeq`.
  */
-export function keptReading(trueThrough: string | null, from: string, to: string, byMonth: boolean): KeptReading {
-  const keptTo = trueThrough !== null && trueThrough < to ? trueThrough : to;
-  if (trueThrough === null || keptTo < from) return { days: [], months: null, live: [from, to] };
-  const live: [string, string] | null = keptTo < to ? [shiftDay(keptTo, 1), to] : null;
+export interface KeptReading {
+  days: Array<[string, string]>;
+  months: [string, string] | null;
+  after: { day: string; postingSeq: string };
+}
+
+/**
+ * Splits the days from–to: those the kept rows hold come from them, whole months as month rows when `byMonth` (a
+ * month row cannot be split into days or weeks) and the days of partial months as day rows; the bills posted since
+ * on the last of those days and every bill of the days after come from the bills.
+ */
+export function keptReading(hold: KeptHold | null, from: string, to: string, byMonth: boolean): KeptReading {
+  const keptTo = hold !== null && hold.through < to ? hold.through : to;
+  if (hold === null || keptTo < from) return { days: [], months: null, after: { day: from, postingSeq: '0' } };
+  const after = { day: keptTo, postingSeq: hold.postingSeq };
   const firstMonth = monthStart(from) === from ? from : monthStart(from, 1);
   const lastMonth = monthStart(shiftDay(keptTo, 1), -1);
-  if (!byMonth || firstMonth > lastMonth) return { days: [[from, keptTo]], months: null, live };
+  if (!byMonth || firstMonth > lastMonth) return { days: [[from, keptTo]], months: null, after };
   const days: Array<[string, string]> = [];
   if (from < firstMonth) days.push([from, shiftDay(firstMonth, -1)]);
   if (monthStart(lastMonth, 1) <= keptTo) days.push([monthStart(lastMonth, 1), keptTo]);
-  return { days, months: [firstMonth, lastMonth], live };
+  return { days, months: [firstMonth, lastMonth], after };
 }
+
+/**
+ * The condition on bills (alias `b`) of the bills the kept rows do not hold, with the range from–to in $2 and $3
+ * ($2 the reading's `after.day`) and posting_seq after $n and up to $n+1.
+ */
+export const billsAfter = (n: number) =>
+  `b.bill_date BETWEEN $2::date AND $3::date AND (b.bill_date > $2::date OR b.posting_seq > $${n}::bigint) AND b.posting_seq <= $${n + 1}::bigint`;
 
 /**
  * The condition on kept rows (alias `k`) of a reading, over six parameters from $n on (`readingParams`): the
