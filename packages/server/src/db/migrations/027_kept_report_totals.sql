@@ -1,10 +1,10 @@
 -- The year-long reports (出入库汇总, sales by product and by customer) read a year of bills, lines and ledger
--- rows per request. A pass per shop (jobs/keep-report-totals.ts) keeps their totals per closed day and per
--- closed month instead; a report reads the kept rows up to the day they are still true to and the ledger after it.
+-- rows per request. A pass per shop (jobs/keep-report-totals.ts) keeps their totals per day and per closed month
+-- instead; a report reads the kept rows of the days they still hold and the bills for the rest (kept-totals.ts).
 -- Posting does not maintain them: they are derived, left out of backups and rebuilt by the pass.
 
--- Up to which day a shop's kept rows are true, and the last posting they saw: a posting after it (a higher
--- posting_seq) dated on or before kept_through, or reversing a bill dated so, makes them stale from that day.
+-- The day a shop's rows were kept through and the last posting they hold: a bill posted after it (a higher
+-- posting_seq) adds to its own day and changes the days after it (and a reversal, the reversed bill's day).
 -- building_since: a pass is rebuilding them (one process at a time).
 CREATE TABLE kept_report_state (
   shop_id bigint PRIMARY KEY REFERENCES shops (id),
