@@ -1,7 +1,7 @@
 import { monthStart, shiftDay, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
 import { STANDING_BILLS } from '../use-cases/reports/in-out-summary.ts';
-import { postedSince } from '../use-cases/reports/kept-totals.ts';
+import { postedSince, type KeptStamp } from '../use-cases/reports/kept-totals.ts';
 import { SALES_FIGURES, SALES_LINES } from '../use-cases/reports/sales-report.ts';
 
 /** How long the pass waits for postings under way when it starts before it tries again later. */
@@ -24,15 +24,16 @@ const CLAIM_LAPSES = `now() - interval '1 hour'`;
  */
 export async function runReportTotals(db: Database, now: Date = new Date()): Promise<Map<string, number>> {
   const today = shopDay(now);
-  const states = await db.query<{ shop_id: string; kept_through: string | null; posting_seq: string | null }>(
-    `SELECT s.id::text AS shop_id, k.kept_through::text, k.posting_seq::text FROM shops s LEFT JOIN kept_report_state k ON k.shop_id = s.id
+  const states = await db.query<{ shop_id: string; kept_through: string | null; posting_seq: string | null; postings_from: string | null }>(
+    `SELECT s.id::text AS shop_id, k.kept_through::text, k.posting_seq::text, k.postings_from::text
+       FROM shops s LEFT JOIN kept_report_state k ON k.shop_id = s.id
       WHERE k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES}
       ORDER BY s.id`,
   );
   const due: string[] = [];
   for (const state of states) {
     const current = state.kept_through !== null && state.kept_through >= today;
-    const changedFrom = current ? (await postedSince(db, state.shop_id, state.posting_seq!)).changedFrom : null;
+    const changedFrom = current ? (await postedSince(db, state.shop_id, { postingSeq: state.posting_seq!, postingsFrom: state.postings_from! })).changedFrom : null;
     if (!current || (changedFrom !== null && changedFrom <= state.kept_through!)) due.push(state.shop_id);
   }
   const kept = new Map<string, number>();
@@ -41,12 +42,17 @@ export async function runReportTotals(db: Database, now: Date = new Date()): Pro
 }
 
 /**
- * The last posting_seq handed out, once every posting that may hold one up to it has ended. Posting locks its
- * products (which gives its transaction an id) before it draws its posting_seq, so every transaction holding one
- * up to it shows in pg_stat_activity with its id when looked at afterwards, or has ended: the pass waits for those
- * of this database. Rows read after this see every posting up to it; those after it are found by their posting_seq.
+ * The last posting_seq handed out, once every posting that may hold one up to it has ended, and when the earliest
+ * transaction that may post after it started. Posting locks its products (which gives its transaction an id) before
+ * it draws its posting_seq, so every transaction holding one up to it shows in pg_stat_activity with its id when
+ * looked at afterwards, or has ended: the pass waits for those of this database. A transaction that draws one after
+ * it was running when the earliest start was read, or began later. Rows read after this see every posting up to it.
  */
-async function settledPostingSeq(db: Database): Promise<string> {
+async function settledPostings(db: Database): Promise<KeptStamp> {
+  const [started] = await db.query<{ postings_from: string }>(
+    `SELECT LEAST(clock_timestamp(), min(xact_start))::text AS postings_from FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
   const [last] = await db.query<{ seq: string }>(`SELECT COALESCE(pg_sequence_last_value('posting_seq'), 0)::text AS seq`);
   const [open] = await db.query<{ running: string }>(
     `SELECT COALESCE(json_agg(json_build_object('pid', pid, 'xid', backend_xid::text)), '[]')::text AS running
@@ -58,11 +64,13 @@ async function settledPostingSeq(db: Database): Promise<string> {
       `SELECT count(*)::int AS running FROM pg_stat_activity a JOIN json_to_recordset($1::json) r(pid int, xid text) ON a.pid = r.pid AND a.backend_xid::text = r.xid`,
       [open!.running],
     );
-    if (still!.running === 0) return last!.seq;
+    if (still!.running === 0) return { postingSeq: last!.seq, postingsFrom: started!.postings_from };
     if (Date.now() > giveUp) throw new Error('transactions older than the report totals pass are still open');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+const KEPT = 'UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, postings_from = $4, made_at = now() WHERE shop_id = $1';
 
 /**
  * One shop's pass: keeps its report totals through today (the shop's day) of the bills posted up to now, rebuilding
@@ -71,23 +79,23 @@ async function settledPostingSeq(db: Database): Promise<string> {
  * last day: a report reads the bills after it meanwhile; a month's rows are kept with its last day. Returns how many days were kept.
  */
 export async function keepShopReportTotals(db: Database, shopId: string, today: string): Promise<number> {
-  const seq = await settledPostingSeq(db);
+  const stamp = await settledPostings(db);
   await db.query('INSERT INTO kept_report_state (shop_id) VALUES ($1) ON CONFLICT DO NOTHING', [shopId]);
-  const [claimed] = await db.query<{ kept_through: string | null; posting_seq: string; first_day: string | null }>(
+  const [claimed] = await db.query<{ kept_through: string | null; posting_seq: string; postings_from: string; first_day: string | null }>(
     `UPDATE kept_report_state k SET building_since = now()
       WHERE k.shop_id = $1 AND (k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES})
-      RETURNING k.kept_through::text, k.posting_seq::text,
+      RETURNING k.kept_through::text, k.posting_seq::text, k.postings_from::text,
                 (SELECT min(b.bill_date) FROM stock_bills b WHERE b.shop_id = k.shop_id AND b.posting_seq IS NOT NULL)::text AS first_day`,
     [shopId],
   );
   if (!claimed) return 0;
   try {
     const next = claimed.kept_through ? shiftDay(claimed.kept_through, 1) : (claimed.first_day ?? today);
-    const { changedFrom } = await postedSince(db, shopId, claimed.posting_seq);
+    const { changedFrom } = await postedSince(db, shopId, { postingSeq: claimed.posting_seq, postingsFrom: claimed.postings_from });
     let from = changedFrom !== null && changedFrom < next ? changedFrom : next;
     if (from > today) {
       // Nothing posted since is dated on a kept day: the rows hold the bills up to this posting_seq too.
-      await db.query('UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, made_at = now() WHERE shop_id = $1', [shopId, today, seq]);
+      await db.query(KEPT, [shopId, today, stamp.postingSeq, stamp.postingsFrom]);
       return 0;
     }
     let days = 0;
@@ -104,9 +112,9 @@ export async function keepShopReportTotals(db: Database, shopId: string, today: 
             );
           }
         }
-        await keepDays(tx, shopId, from, through, seq);
+        await keepDays(tx, shopId, from, through, stamp.postingSeq);
         if (through === monthEnd) await keepMonth(tx, shopId, monthStart(from));
-        await tx.query('UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, made_at = now() WHERE shop_id = $1', [shopId, through, seq]);
+        await tx.query(KEPT, [shopId, through, stamp.postingSeq, stamp.postingsFrom]);
       });
       days += Math.round((Date.parse(through) - Date.parse(from)) / 86_400_000) + 1;
       from = shiftDay(through, 1);

@@ -18,19 +18,27 @@ export interface PostedSince {
   holdsThrough: string | null;
 }
 
+/** The last posting the kept rows hold, and when the earliest transaction that may have posted after it started. */
+export interface KeptStamp {
+  postingSeq: string;
+  postingsFrom: string;
+}
+
 /**
- * A bill posted after the kept totals' last posting (`postingSeq`) takes its place after every row of its day
- * (posting order), so it adds itself to its day and rewrites only later days (the cost of their issues); a reversal
- * also takes the bill it reverses out of the standing bills on that bill's day. Nulls when none was posted. The
- * posting_seq is a value of its own, not read from the state row in the same statement: so the planner sees how
- * few bills come after it and reads them through their index rather than every bill of the shop.
+ * A bill posted after the kept totals' last posting takes its place after every row of its day (posting order),
+ * so it adds itself to its day and rewrites only later days (the cost of their issues); a reversal also takes the
+ * bill it reverses out of the standing bills on that bill's day. Nulls when none was posted. Such bills are found
+ * by their ledger rows, written on or after `postingsFrom` (the ledger's index by creation time), and their
+ * posting_seq; the values are the statement's own, so the planner sees how few rows they select.
  */
-export async function postedSince(db: Queryable, shopId: string, postingSeq: string): Promise<PostedSince> {
+export async function postedSince(db: Queryable, shopId: string, stamp: KeptStamp): Promise<PostedSince> {
   const [since] = await db.query<{ changed_from: string | null; holds_through: string | null }>(
-    `SELECT min(COALESCE(o.bill_date, b.bill_date))::text AS changed_from, min(COALESCE(o.bill_date - 1, b.bill_date))::text AS holds_through
-       FROM stock_bills b LEFT JOIN stock_bills o ON o.shop_id = b.shop_id AND o.id = b.reversal_of_id
-      WHERE b.shop_id = $1 AND b.posting_seq > $2::bigint`,
-    [shopId, postingSeq],
+    `SELECT min(COALESCE(o.bill_date, l.bill_date))::text AS changed_from, min(COALESCE(o.bill_date - 1, l.bill_date))::text AS holds_through
+       FROM stock_ledger l
+       JOIN stock_bills b ON b.shop_id = l.shop_id AND b.id = l.bill_id
+       LEFT JOIN stock_bills o ON o.shop_id = b.shop_id AND o.id = b.reversal_of_id
+      WHERE l.shop_id = $1 AND l.direction IN ('in', 'out') AND l.created_at >= $3::timestamptz AND l.posting_seq > $2::bigint`,
+    [shopId, stamp.postingSeq, stamp.postingsFrom],
   );
   return { changedFrom: since!.changed_from, holdsThrough: since!.holds_through };
 }
@@ -43,12 +51,12 @@ export interface KeptHold {
 
 /** How far the shop's kept rows hold: through the day they were kept, or the last day the bills posted since left alone. */
 export async function keptHold(db: Queryable, shopId: string): Promise<KeptHold | null> {
-  const [state] = await db.query<{ kept_through: string | null; posting_seq: string }>(
-    'SELECT kept_through::text, posting_seq::text FROM kept_report_state WHERE shop_id = $1',
+  const [state] = await db.query<{ kept_through: string | null; posting_seq: string; postings_from: string }>(
+    'SELECT kept_through::text, posting_seq::text, postings_from::text FROM kept_report_state WHERE shop_id = $1',
     [shopId],
   );
   if (!state?.kept_through) return null;
-  const { holdsThrough } = await postedSince(db, shopId, state.posting_seq);
+  const { holdsThrough } = await postedSince(db, shopId, { postingSeq: state.posting_seq, postingsFrom: state.postings_from });
   return { through: holdsThrough !== null && holdsThrough < state.kept_through ? holdsThrough : state.kept_through, postingSeq: state.posting_seq };
 }
 
