@@ -70,6 +70,7 @@ async function settledPostings(db: Database): Promise<KeptStamp> {
   }
 }
 
+/** The shop's rows kept through $2, holding the bills posted up to $3, any later one posted by a transaction begun at $4 or after. */
 const KEPT = 'UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, postings_from = $4, made_at = now() WHERE shop_id = $1';
 
 /**
