@@ -67,11 +67,14 @@ async function advanceSequences(tx: Transaction, tables: string[]): Promise<void
       WHERE c.relnamespace = 'public'::regnamespace AND a.attidentity <> '' AND c.relname = ANY($1)`,
     [tables],
   );
-  for (const identity of identities) {
+  const sequences = identities.map((identity) => ({ sequence: identity.sequence, table: identity.table_name, column: identity.column_name }));
+  // Posting order too: a later posting must come after the restored ones, and the kept report totals find what was posted since by it.
+  if (tables.includes('stock_bills')) sequences.push({ sequence: 'posting_seq', table: 'stock_bills', column: 'posting_seq' });
+  for (const { sequence, table, column } of sequences) {
     await tx.query(
-      `SELECT setval($1::regclass, m) FROM (SELECT max(${quoted(identity.column_name)}) AS m FROM ${quoted(identity.table_name)}) x
-        WHERE m > (SELECT last_value FROM ${identity.sequence})`,
-      [identity.sequence],
+      `SELECT setval($1::regclass, m) FROM (SELECT max(${quoted(column)}) AS m FROM ${quoted(table)}) x
+        WHERE m > (SELECT last_value FROM ${sequence})`,
+      [sequence],
     );
   }
 }

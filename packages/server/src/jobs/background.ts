@@ -10,6 +10,7 @@ import type { FileStore } from '../integrations/storage/file-store.ts';
 import { archiveOldBills } from './archive-old-bills.ts';
 import { runNightlyForecasts } from './nightly-forecasts.ts';
 import { refreshStaleForecasts } from './refresh-stale-forecasts.ts';
+import { runReportTotals } from './keep-report-totals.ts';
 import { runScheduledBackups, type ScheduledBackups } from './scheduled-backups.ts';
 import { sweepOrphanUploads } from './sweep-uploads.ts';
 import { uploadShippingInfo } from './upload-shipping-info.ts';
@@ -32,6 +33,8 @@ export interface BackgroundOptions extends DeliveryOptions {
   staleForecastsEveryMs?: number;
   /** How often shipments of WeChat-paid orders are told to WeChat. */
   shippingEveryMs?: number;
+  /** How often shops whose kept report totals are stale or not kept through yesterday are looked for. */
+  reportTotalsEveryMs?: number;
   /** How often ended sessions, spent keys and old sent messages are cleared. */
   clearEveryMs?: number;
   /** Where uploads are kept: orphans older than a day are removed from it once an hour. */
@@ -45,7 +48,8 @@ export interface BackgroundOptions extends DeliveryOptions {
 /**
  * The one runner of the server's background work: the notification outbox, unpaid orders that expire, WeChat Pay
  * payments to ask about or close (and refunds to send again), shipments to tell WeChat of, the daily warning check,
- * clearing what has expired, uploads no saved form ever used, each shop's daily backup, its products' forecasts (learnt again when a late bill makes them stale) and the archiving of its old bills.
+ * clearing what has expired, uploads no saved form ever used, each shop's daily backup, its products' forecasts
+ * (learnt again when a late bill makes them stale), its kept report totals and the archiving of its old bills.
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
@@ -76,6 +80,7 @@ export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, opt
     ...(backups ? [every('backups', options.dailyEveryMs ?? 10 * 60_000, () => runScheduledBackups(db, backups), options.dailyFirstAfterMs ?? 15_000)] : []),
     every('forecasts', options.dailyEveryMs ?? 10 * 60_000, () => runNightlyForecasts(db), options.dailyFirstAfterMs ?? 15_000),
     every('stale forecasts', options.staleForecastsEveryMs ?? 5 * 60_000, () => refreshStaleForecasts(db), options.dailyFirstAfterMs ?? 15_000),
+    every('report totals', options.reportTotalsEveryMs ?? 3 * 60_000, () => runReportTotals(db), options.dailyFirstAfterMs ?? 15_000),
     every('archiving', options.dailyEveryMs ?? 10 * 60_000, () => archiveOldBills(db), options.dailyFirstAfterMs ?? 15_000),
     every('clearing', options.clearEveryMs ?? 60 * 60_000, () => clearExpired(db), options.dailyFirstAfterMs ?? 15_000),
     every('upload sweep', 60 * 60_000, () => sweepOrphanUploads(db, options.uploads), 60_000),

@@ -2,6 +2,7 @@ import type { InOutGroupBy, InOutQuery, InOutSummary } from '@xiaocang/contracts
 import { formatMoney, formatQuantity, monthStart, shiftDay, weekdayOf, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { figureScope } from '../stats/month-totals.ts';
+import { billsAfter, EVERY_POSTING, keptHold, keptReading, keptRowsOf, readingParams } from './kept-totals.ts';
 
 /** The key, name and counterparty kind of each grouping; periods are keyed by their first day. */
 const GROUPS: Record<InOutGroupBy, { key: string; name: string; party: string; join: string }> = {
@@ -43,35 +44,57 @@ function periodKeys(groupBy: 'day' | 'week' | 'month', from: string, to: string)
 }
 
 /**
+ * The standing bills dated $2–$3 (posting_seq after $6 on day $2, up to $7; by $4 alone when given, of direction $5
+ * when given), one row each with what the summary adds up of it: a reversed bill and its reversal cancel exactly,
+ * so both are left out, and transfers move nothing in or out of the shop. The kept totals are these rows summed per day.
+ */
+export const STANDING_BILLS = `SELECT b.shop_id, b.direction, b.bill_type, b.bill_date, b.created_by, b.customer_id, b.supplier_id,
+         1 AS bills, b.total_quantity AS quantity, b.total_amount AS amount, c.cost
+    FROM stock_bills b
+    CROSS JOIN LATERAL (SELECT -COALESCE(sum(l.cost_amount), 0) AS cost FROM stock_ledger l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id) c
+   WHERE b.shop_id = $1 AND ${billsAfter(6)} AND ($4::bigint IS NULL OR b.created_by = $4) AND ($5::text IS NULL OR b.direction = $5)
+     AND b.status = 'confirmed' AND b.kind <> 'reversal' AND b.transfer_peer_id IS NULL AND b.posting_seq IS NOT NULL`;
+
+/**
  * 出入库汇总: inbound and outbound bills of the shop days `from`–`to` per period, bill type or
- * counterparty. Only bills that stand count, as in the monthly figures (a reversed bill and its reversal
- * cancel exactly, so both are left out; transfers move nothing in or out of the shop). A staff member with
+ * counterparty. Only bills that stand count, as in the monthly figures. The days the kept totals hold come from
+ * them (kept-totals.ts), the rest from the bills. A staff member with
  * ownRecordsOnly gets their own bills'; the response's redaction drops amounts paid, costs and quantities
  * by the switches.
  */
 export async function inOutSummary(db: Queryable, actor: Actor, query: InOutQuery): Promise<InOutSummary> {
   const scope = figureScope(actor);
   const group = GROUPS[query.groupBy];
+  const byPeriod = query.groupBy === 'day' || query.groupBy === 'week';
+  const reading = keptReading(await keptHold(db, actor.shopId), query.from, query.to, !byPeriod);
   const rows = await db.query<Row>(
     `WITH s AS (
-       SELECT b.shop_id, b.direction, b.bill_type, b.bill_date, b.customer_id, b.supplier_id, b.total_quantity, b.total_amount, c.cost
-         FROM stock_bills b
-         CROSS JOIN LATERAL (SELECT -COALESCE(sum(l.cost_amount), 0) AS cost FROM stock_ledger l WHERE l.shop_id = b.shop_id AND l.bill_id = b.id) c
-        WHERE b.shop_id = $1 AND b.bill_date BETWEEN $2::date AND $3::date AND ($4::bigint IS NULL OR b.created_by = $4)
-          AND ($5::text IS NULL OR b.direction = $5)
-          AND b.status = 'confirmed' AND b.kind <> 'reversal' AND b.transfer_peer_id IS NULL AND b.posting_seq IS NOT NULL)
+       ${STANDING_BILLS}
+       UNION ALL
+       SELECT k.shop_id, k.direction, k.bill_type, k.period_start, k.created_by, k.customer_id, k.supplier_id, k.bills, k.quantity, k.amount, k.cost
+         FROM kept_in_out_totals k
+        WHERE k.shop_id = $1 AND ${keptRowsOf(8)} AND ($4::bigint IS NULL OR k.created_by = $4) AND ($5::text IS NULL OR k.direction = $5))
      SELECT GROUPING(${group.key}) AS is_total, ${group.key} AS key, ${group.name} AS name, ${group.party} AS party_kind,
-            (count(*) FILTER (WHERE s.direction = 'in'))::int AS inbound_count,
-            COALESCE(sum(s.total_quantity) FILTER (WHERE s.direction = 'in'), 0)::text AS inbound_quantity,
-            COALESCE(sum(s.total_amount) FILTER (WHERE s.direction = 'in'), 0)::text AS inbound_amount,
-            (count(*) FILTER (WHERE s.direction = 'out'))::int AS outbound_count,
-            COALESCE(sum(s.total_quantity) FILTER (WHERE s.direction = 'out'), 0)::text AS outbound_quantity,
-            COALESCE(sum(s.total_amount) FILTER (WHERE s.direction = 'out'), 0)::text AS outbound_amount,
+            COALESCE(sum(s.bills) FILTER (WHERE s.direction = 'in'), 0)::int AS inbound_count,
+            COALESCE(sum(s.quantity) FILTER (WHERE s.direction = 'in'), 0)::text AS inbound_quantity,
+            COALESCE(sum(s.amount) FILTER (WHERE s.direction = 'in'), 0)::text AS inbound_amount,
+            COALESCE(sum(s.bills) FILTER (WHERE s.direction = 'out'), 0)::int AS outbound_count,
+            COALESCE(sum(s.quantity) FILTER (WHERE s.direction = 'out'), 0)::text AS outbound_quantity,
+            COALESCE(sum(s.amount) FILTER (WHERE s.direction = 'out'), 0)::text AS outbound_amount,
             COALESCE(sum(s.cost) FILTER (WHERE s.direction = 'out'), 0)::text AS outbound_cost
        FROM s ${group.join}
       GROUP BY GROUPING SETS ((${group.key}, ${group.name}, ${group.party}), ())
       ORDER BY 1, 3 NULLS LAST, 2`,
-    [actor.shopId, query.from, query.to, scope === 'own' ? actor.userId : null, query.direction ?? null],
+    [
+      actor.shopId,
+      reading.after.day,
+      query.to,
+      scope === 'own' ? actor.userId : null,
+      query.direction ?? null,
+      reading.after.postingSeq,
+      EVERY_POSTING,
+      ...readingParams(reading),
+    ],
   );
   const figures = (row: Row | undefined) => ({
     inboundCount: row?.inbound_count ?? 0,

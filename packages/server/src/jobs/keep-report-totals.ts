@@ -1,0 +1,172 @@
+import { monthStart, shiftDay, shopDay } from '@xiaocang/domain';
+import type { Database } from '../db/database.ts';
+import { STANDING_BILLS } from '../use-cases/reports/in-out-summary.ts';
+import { postedSince, type KeptStamp } from '../use-cases/reports/kept-totals.ts';
+import { SALES_FIGURES, SALES_LINES } from '../use-cases/reports/sales-report.ts';
+
+/** How long the pass waits for postings under way when it starts before it tries again later. */
+const SETTLE_MS = 30_000;
+
+/**
+ * Days kept per transaction, within one month: on PGlite every request waits while one runs (a week of the bench's
+ * shop, 1,400 ledger rows a day, takes about a quarter of a second there).
+ */
+const DAYS_PER_TRANSACTION = 7;
+
+/** A pass claimed by a process that died is taken up again after this long. */
+const CLAIM_LAPSES = `now() - interval '1 hour'`;
+
+/**
+ * The shops whose kept report totals are due: none kept yet, not kept through today, or a bill posted since into a
+ * kept day (today's bills included). One job every few minutes keeps the new day after midnight, takes in the day's
+ * postings and mends the days after a backdated bill or a reversal, so a report reads from the bills only what was
+ * posted since its last run (or the days a late bill changed, until then). Returns how many days each shop due had kept.
+ */
+export async function runReportTotals(db: Database, now: Date = new Date()): Promise<Map<string, number>> {
+  const today = shopDay(now);
+  const states = await db.query<{ shop_id: string; kept_through: string | null; posting_seq: string | null; postings_from: string | null }>(
+    `SELECT s.id::text AS shop_id, k.kept_through::text, k.posting_seq::text, k.postings_from::text
+       FROM shops s LEFT JOIN kept_report_state k ON k.shop_id = s.id
+      WHERE k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES}
+      ORDER BY s.id`,
+  );
+  const due: string[] = [];
+  for (const state of states) {
+    const current = state.kept_through !== null && state.kept_through >= today;
+    const changedFrom = current ? (await postedSince(db, state.shop_id, { postingSeq: state.posting_seq!, postingsFrom: state.postings_from! })).changedFrom : null;
+    if (!current || (changedFrom !== null && changedFrom <= state.kept_through!)) due.push(state.shop_id);
+  }
+  const kept = new Map<string, number>();
+  for (const shopId of due) kept.set(shopId, await keepShopReportTotals(db, shopId, today));
+  return kept;
+}
+
+/**
+ * The last posting_seq handed out, once every posting that may hold one up to it has ended, and when the earliest
+ * transaction that may post after it started. Posting locks its products (which gives its transaction an id) before
+ * it draws its posting_seq, so every transaction holding one up to it shows in pg_stat_activity with its id when
+ * looked at afterwards, or has ended: the pass waits for those of this database. A transaction that draws one after
+ * it was running when the earliest start was read, or began later. Rows read after this see every posting up to it.
+ */
+async function settledPostings(db: Database): Promise<KeptStamp> {
+  const [started] = await db.query<{ postings_from: string }>(
+    `SELECT LEAST(clock_timestamp(), min(xact_start))::text AS postings_from FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  const [last] = await db.query<{ seq: string }>(`SELECT COALESCE(pg_sequence_last_value('posting_seq'), 0)::text AS seq`);
+  const [open] = await db.query<{ running: string }>(
+    `SELECT COALESCE(json_agg(json_build_object('pid', pid, 'xid', backend_xid::text)), '[]')::text AS running
+       FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`,
+  );
+  const giveUp = Date.now() + SETTLE_MS;
+  for (;;) {
+    const [still] = await db.query<{ running: number }>(
+      `SELECT count(*)::int AS running FROM pg_stat_activity a JOIN json_to_recordset($1::json) r(pid int, xid text) ON a.pid = r.pid AND a.backend_xid::text = r.xid`,
+      [open!.running],
+    );
+    if (still!.running === 0) return { postingSeq: last!.seq, postingsFrom: started!.postings_from };
+    if (Date.now() > giveUp) throw new Error('transactions older than the report totals pass are still open');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The shop's rows kept through $2, holding the bills posted up to $3, any later one posted by a transaction begun at $4 or after. */
+const KEPT = 'UPDATE kept_report_state SET kept_through = $2, posting_seq = $3, postings_from = $4, made_at = now() WHERE shop_id = $1';
+
+/**
+ * One shop's pass: keeps its report totals through today (the shop's day) of the bills posted up to now, rebuilding
+ * them from the earliest day a posting since the last pass changed (or the day after they were kept through), a week at most per
+ * transaction so that a long rebuild never holds the database for long. Each transaction moves kept_through to its
+ * last day: a report reads the bills after it meanwhile; a month's rows are kept with its last day. Returns how many days were kept.
+ */
+export async function keepShopReportTotals(db: Database, shopId: string, today: string): Promise<number> {
+  const stamp = await settledPostings(db);
+  await db.query('INSERT INTO kept_report_state (shop_id) VALUES ($1) ON CONFLICT DO NOTHING', [shopId]);
+  const [claimed] = await db.query<{ kept_through: string | null; posting_seq: string; postings_from: string; first_day: string | null }>(
+    `UPDATE kept_report_state k SET building_since = now()
+      WHERE k.shop_id = $1 AND (k.building_since IS NULL OR k.building_since < ${CLAIM_LAPSES})
+      RETURNING k.kept_through::text, k.posting_seq::text, k.postings_from::text,
+                (SELECT min(b.bill_date) FROM stock_bills b WHERE b.shop_id = k.shop_id AND b.posting_seq IS NOT NULL)::text AS first_day`,
+    [shopId],
+  );
+  if (!claimed) return 0;
+  try {
+    const next = claimed.kept_through ? shiftDay(claimed.kept_through, 1) : (claimed.first_day ?? today);
+    const { changedFrom } = await postedSince(db, shopId, { postingSeq: claimed.posting_seq, postingsFrom: claimed.postings_from });
+    let from = changedFrom !== null && changedFrom < next ? changedFrom : next;
+    if (from > today) {
+      // Nothing posted since is dated on a kept day: the rows hold the bills up to this posting_seq too.
+      await db.query(KEPT, [shopId, today, stamp.postingSeq, stamp.postingsFrom]);
+      return 0;
+    }
+    let days = 0;
+    for (let first = true; from <= today; first = false) {
+      const monthEnd = shiftDay(monthStart(from, 1), -1);
+      const through = [monthEnd, shiftDay(from, DAYS_PER_TRANSACTION - 1), today].sort()[0]!;
+      await db.transaction(async (tx) => {
+        if (first) {
+          // The rows from the first changed day on, and the month rows holding it, are rebuilt.
+          for (const table of ['kept_in_out_totals', 'kept_sales_by_product', 'kept_sales_by_customer']) {
+            await tx.query(
+              `DELETE FROM ${table} WHERE shop_id = $1 AND ((NOT whole_month AND period_start >= $2::date) OR (whole_month AND period_start >= $3::date))`,
+              [shopId, from, monthStart(from)],
+            );
+          }
+        }
+        await keepDays(tx, shopId, from, through, stamp.postingSeq);
+        if (through === monthEnd) await keepMonth(tx, shopId, monthStart(from));
+        await tx.query(KEPT, [shopId, through, stamp.postingSeq, stamp.postingsFrom]);
+      });
+      days += Math.round((Date.parse(through) - Date.parse(from)) / 86_400_000) + 1;
+      from = shiftDay(through, 1);
+    }
+    return days;
+  } finally {
+    await db.query('UPDATE kept_report_state SET building_since = NULL WHERE shop_id = $1', [shopId]);
+  }
+}
+
+/** The day rows of the days from–through, from the same rows the reports read, of the bills posted up to `seq`. */
+async function keepDays(tx: Pick<Database, 'query'>, shopId: string, from: string, through: string, seq: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO kept_in_out_totals (shop_id, whole_month, period_start, direction, bill_type, created_by, customer_id, supplier_id, bills, quantity, amount, cost)
+     SELECT $1, false, s.bill_date, s.direction, s.bill_type, s.created_by, s.customer_id, s.supplier_id, sum(s.bills), sum(s.quantity), sum(s.amount), sum(s.cost)
+       FROM (${STANDING_BILLS}) s
+      GROUP BY s.bill_date, s.direction, s.bill_type, s.created_by, s.customer_id, s.supplier_id`,
+    [shopId, from, through, null, null, '0', seq],
+  );
+  await tx.query(
+    `INSERT INTO kept_sales_by_product (shop_id, whole_month, period_start, product_id, bills, quantity, amount, cost)
+     SELECT $1, false, sl.bill_date, sl.product_id, ${SALES_FIGURES} FROM (${SALES_LINES}) sl GROUP BY sl.bill_date, sl.product_id`,
+    [shopId, from, through, '0', seq],
+  );
+  await tx.query(
+    `INSERT INTO kept_sales_by_customer (shop_id, whole_month, period_start, customer_id, bills, quantity, amount, cost)
+     SELECT $1, false, sl.bill_date, sl.customer_id, ${SALES_FIGURES} FROM (${SALES_LINES}) sl GROUP BY sl.bill_date, sl.customer_id`,
+    [shopId, from, through, '0', seq],
+  );
+}
+
+/** The month rows of a closed month: its day rows summed (each bill lies in one day, so its counts add up too). */
+async function keepMonth(tx: Pick<Database, 'query'>, shopId: string, month: string): Promise<void> {
+  const days = [shopId, month, shiftDay(monthStart(month, 1), -1)];
+  await tx.query(
+    `INSERT INTO kept_in_out_totals (shop_id, whole_month, period_start, direction, bill_type, created_by, customer_id, supplier_id, bills, quantity, amount, cost)
+     SELECT $1, true, $2, direction, bill_type, created_by, customer_id, supplier_id, sum(bills), sum(quantity), sum(amount), sum(cost)
+       FROM kept_in_out_totals WHERE shop_id = $1 AND NOT whole_month AND period_start BETWEEN $2::date AND $3::date
+      GROUP BY direction, bill_type, created_by, customer_id, supplier_id`,
+    days,
+  );
+  for (const [table, key] of [
+    ['kept_sales_by_product', 'product_id'],
+    ['kept_sales_by_customer', 'customer_id'],
+  ] as const) {
+    await tx.query(
+      `INSERT INTO ${table} (shop_id, whole_month, period_start, ${key}, bills, quantity, amount, cost)
+       SELECT $1, true, $2, ${key}, sum(bills), sum(quantity), sum(amount), sum(cost)
+         FROM ${table} WHERE shop_id = $1 AND NOT whole_month AND period_start BETWEEN $2::date AND $3::date
+        GROUP BY ${key}`,
+      days,
+    );
+  }
+}
