@@ -474,6 +474,10 @@ const LEDGER_COLUMNS = {
  * Up to CHUNK_ROWS existing ledger rows after a position (or from it, inclusive), oldest first, and the
  * positions of the first and the last. They come as one row of columns, each a comma-joined text: splitting 16 strings
  * costs far less than thousands of row objects.
+ * They are read from the live table, not the ledger view: every replay starts at a posting's date or later (a
+ * cascade at a line that carries a replayed cost: a transfer's receipt, dated as its issue, or a reversal, dated
+ * no earlier than what it reverses), and every archived row is dated before the shop's archive date, which a
+ * posting dated earlier first moves back to its own date (`bringBackArchived`). Rewriting writes the live table only too.
  */
 async function rowsAfter(
   tx: Transaction,
@@ -486,7 +490,7 @@ async function rowsAfter(
   const [found] = await tx.query<Record<keyof typeof LEDGER_COLUMNS, string | null> & { billTypes: string[] | null }>(
     `SELECT ${Object.entries(LEDGER_COLUMNS).map(([name, sql]) => `string_agg(${sql}, ',') AS "${name}"`).join(', ')},
             json_agg(bill_type) AS "billTypes"
-       FROM (SELECT * FROM stock_ledger l
+       FROM (SELECT * FROM stock_ledger_live l
               WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${condition}
               ORDER BY l.bill_date, l.posting_seq, l.line_no LIMIT ${CHUNK_ROWS}) l`,
     [shopId, stockPointId, productId, ...positionParams(position)],
