@@ -270,16 +270,20 @@ async function replayHistory(
   const { tx, who } = context;
   const first = withinLimits(runSegment(opening, given, overrides), place);
   const replayed: Replayed = { given: first.rows, final: first.final, lowest: lowestShortfall(first, null), changedSources: [] };
-  let cursor = later;
-  while (cursor) {
-    const chunk = await rowsAfter(tx, who.shopId, place, cursor.from, cursor.inclusive);
+  let next = later && rowsAfter(tx, who.shopId, place, later.from, later.inclusive);
+  while (next) {
+    const chunk = await next;
     if (chunk.rows.length === 0) break;
+    // The next chunk is asked for before this one is replayed and rewritten: PostgreSQL reads it while the replay
+    // runs here. Its rows lie after this chunk's, so the rewrite cannot change them. Awaited in the next round;
+    // should the replay refuse the posting first, the transaction's rollback answers for it.
+    next = chunk.rows.length < CHUNK_ROWS ? null : rowsAfter(tx, who.shopId, place, chunk.last, false);
+    next?.catch(() => undefined);
     const outcome = withinLimits(runSegment(replayed.final, chunk.rows, overrides), place);
     await rewriteHistory(tx, who, place, chunk, outcome);
     replayed.final = outcome.final;
     replayed.lowest = lowestShortfall(outcome, replayed.lowest);
     replayed.changedSources.push(...outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
-    cursor = chunk.rows.length < CHUNK_ROWS ? null : { from: chunk.last, inclusive: false };
   }
   return replayed;
 }
