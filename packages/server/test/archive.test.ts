@@ -103,6 +103,22 @@ describeOnDatabase('archiving old bills', () => {
     expect((await shop.owner.get('/api/inventory/verify')).body.drift).toEqual([]);
   }, 300_000);
 
+  it('replays a bill dated on the archive date from the live rows alone, archived rows left as they were', async () => {
+    const archiveDay = shiftDay(shop.today, -10);
+    await archiveShop(t.db, shop.owner.shopId, archiveDay);
+    const archived = await t.db.query('SELECT * FROM stock_ledger_archive WHERE shop_id = $1 ORDER BY id', [shop.owner.shopId]);
+    expect(archived.length).toBeGreaterThan(0);
+    for (const owner of [shop.owner, twin.owner]) {
+      expect((await postBill(owner, 'out', [{ productId: scarfId, quantity: '1', unitPrice: '20' }], { billDate: shiftDay(shop.today, -5) })).status).toBe(201);
+      // Dated on the archive date: nothing comes back, and every later row of the scarf is live.
+      expect((await postBill(owner, 'in', [{ productId: scarfId, quantity: '3', unitPrice: '7.77' }], { billDate: archiveDay })).status).toBe(201);
+    }
+    expect((await shop.owner.get('/api/shop')).body.archivedBefore).toBe(archiveDay);
+    expect(await t.db.query('SELECT * FROM stock_ledger_archive WHERE shop_id = $1 ORDER BY id', [shop.owner.shopId])).toEqual(archived);
+    expect(await books(t.db, shop.owner.shopId)).toEqual(await books(t.db, twin.shopId));
+    expect((await shop.owner.get('/api/inventory/verify')).body.drift).toEqual([]);
+  }, 300_000);
+
   it('takes the owner’s archive period, and the daily pass archives the months older than it once a day', async () => {
     const owner = await t.registerShop('按月归档小店');
     const product = await createProduct(owner, { name: '腊肠' });

@@ -85,15 +85,26 @@ function pgliteDatabase(db: PGlite, flushPeriodically: boolean): Database {
     query: <Row>(text: string, params?: readonly unknown[]) => exclusive(() => run<Row>(text, params, db)),
     transaction: <T>(work: (tx: Transaction) => Promise<T>) =>
       exclusive(() =>
-        db.transaction(async (inner) =>
-          work({
-            inTransaction: true,
-            query: <Row>(text: string, params?: readonly unknown[]) => run<Row>(text, params, inner),
-            exec: async (script: string) => {
-              await inner.exec(script);
-            },
-          }),
-        ),
+        db.transaction(async (inner) => {
+          // A statement sent while another runs waits for it, as on a PostgreSQL connection: PGlite collects the
+          // answer of one protocol exchange at a time. The transaction ends once every statement sent has answered.
+          let statements: Promise<unknown> = Promise.resolve();
+          try {
+            return await work({
+              inTransaction: true,
+              query: <Row>(text: string, params?: readonly unknown[]) => {
+                const answer = statements.then(() => run<Row>(text, params, inner));
+                statements = answer.catch(() => undefined);
+                return answer;
+              },
+              exec: async (script: string) => {
+                await inner.exec(script);
+              },
+            });
+          } finally {
+            await statements;
+          }
+        }),
       ),
     close: () => {
       clearInterval(flusher);

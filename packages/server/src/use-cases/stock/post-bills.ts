@@ -270,16 +270,20 @@ async function replayHistory(
   const { tx, who } = context;
   const first = withinLimits(runSegment(opening, given, overrides), place);
   const replayed: Replayed = { given: first.rows, final: first.final, lowest: lowestShortfall(first, null), changedSources: [] };
-  let cursor = later;
-  while (cursor) {
-    const chunk = await rowsAfter(tx, who.shopId, place, cursor.from, cursor.inclusive);
+  let next = later && rowsAfter(tx, who.shopId, place, later.from, later.inclusive);
+  while (next) {
+    const chunk = await next;
     if (chunk.rows.length === 0) break;
+    // The next chunk is asked for before this one is replayed and rewritten: PostgreSQL reads it while the replay
+    // runs here. Its rows lie after this chunk's, so the rewrite cannot change them. Awaited in the next round;
+    // should the replay refuse the posting first, the transaction's rollback answers for it.
+    next = chunk.rows.length < CHUNK_ROWS ? null : rowsAfter(tx, who.shopId, place, chunk.last, false);
+    next?.catch(() => undefined);
     const outcome = withinLimits(runSegment(replayed.final, chunk.rows, overrides), place);
     await rewriteHistory(tx, who, place, chunk, outcome);
     replayed.final = outcome.final;
     replayed.lowest = lowestShortfall(outcome, replayed.lowest);
     replayed.changedSources.push(...outcome.rows.filter(({ row, costChanged }) => costChanged && row.isCostSource).map(({ row }) => row.lineId));
-    cursor = chunk.rows.length < CHUNK_ROWS ? null : { from: chunk.last, inclusive: false };
   }
   return replayed;
 }
@@ -474,6 +478,10 @@ const LEDGER_COLUMNS = {
  * Up to CHUNK_ROWS existing ledger rows after a position (or from it, inclusive), oldest first, and the
  * positions of the first and the last. They come as one row of columns, each a comma-joined text: splitting 16 strings
  * costs far less than thousands of row objects.
+ * They are read from the live table, not the ledger view: every replay starts at a posting's date or later (a
+ * cascade at a line that carries a replayed cost: a transfer's receipt, dated as its issue, or a reversal, dated
+ * no earlier than what it reverses), and every archived row is dated before the shop's archive date, which a
+ * posting dated earlier first moves back to its own date (`bringBackArchived`). Rewriting writes the live table only too.
  */
 async function rowsAfter(
   tx: Transaction,
@@ -486,7 +494,7 @@ async function rowsAfter(
   const [found] = await tx.query<Record<keyof typeof LEDGER_COLUMNS, string | null> & { billTypes: string[] | null }>(
     `SELECT ${Object.entries(LEDGER_COLUMNS).map(([name, sql]) => `string_agg(${sql}, ',') AS "${name}"`).join(', ')},
             json_agg(bill_type) AS "billTypes"
-       FROM (SELECT * FROM stock_ledger l
+       FROM (SELECT * FROM stock_ledger_live l
               WHERE l.shop_id = $1 AND l.stock_point_id = $2 AND l.product_id = $3 AND ${condition}
               ORDER BY l.bill_date, l.posting_seq, l.line_no LIMIT ${CHUNK_ROWS}) l`,
     [shopId, stockPointId, productId, ...positionParams(position)],
