@@ -1,16 +1,28 @@
 import { addDays } from '@xiaocang/analytics';
 import { shopDay } from '@xiaocang/domain';
 import { beforeAll, expect, it } from 'vitest';
-import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
-import { postBill } from './support/stock.ts';
-import { runNightlyForecasts } from '../src/jobs/nightly-forecasts.ts';
+import { createTestApp, describeOnDatabase, describeOnPostgres, type Client, type TestApp } from './support/harness.ts';
+import { createProduct, postBill } from './support/stock.ts';
+import { keepShopForecasts, runNightlyForecasts } from '../src/jobs/nightly-forecasts.ts';
 import { refreshStaleForecasts } from '../src/jobs/refresh-stale-forecasts.ts';
-import { staleForecastProducts } from '../src/use-cases/analytics/kept-forecasts.ts';
+import { keptForecasts, staleForecastProducts } from '../src/use-cases/analytics/kept-forecasts.ts';
+import { loadPostingBills, postBills } from '../src/use-cases/stock/post-bills.ts';
+import type { Database } from '../src/db/database.ts';
 
 const today = shopDay(new Date());
 /** The 40 days before today. */
 const from = addDays(today, -40);
 const to = addDays(today, -1);
+
+/** Whether every ledger row of the bill was created before its product's forecast was kept. */
+async function createdBeforeKept(db: Database, shopId: string, billId: string): Promise<boolean> {
+  const [created] = await db.query<{ before_kept: boolean }>(
+    `SELECT bool_and(l.created_at < f.made_at) AS before_kept FROM stock_ledger l JOIN product_forecasts f ON f.shop_id = l.shop_id AND f.product_id = l.product_id
+      WHERE l.shop_id = $1 AND l.bill_id = $2`,
+    [shopId, billId],
+  );
+  return created!.before_kept;
+}
 
 /**
  * A small shop, worked out by hand. Every product is bought 45 days ago (so it is in stock all through the window)
@@ -148,5 +160,74 @@ describeOnDatabase('ABC × demand class of a shop’s products', () => {
     expect(kept!.sold_cost).toBe(teaSet(after).costAmount);
     await t.db.query(`UPDATE product_forecasts SET sold_cost = 8888 WHERE shop_id = $1 AND product_id = $2`, [owner.shopId, ids['茶具']]);
     expect(teaSet((await owner.get('/api/analytics/classification')).body).costAmount).toBe('8888.00');
+  });
+
+  it('keeps each forecast with the postings it read, and a later posting changes it even when its transaction began before it was kept', async () => {
+    const [posted] = await t.db.query<{ seq: string }>('SELECT max(posting_seq)::text AS seq FROM stock_ledger WHERE shop_id = $1', [owner.shopId]);
+    expect(await keepShopForecasts(t.db, owner.shopId, today)).toBe(5);
+    const stamps = await t.db.query<{ posting_seq: string; stamped_first: boolean }>(
+      'SELECT posting_seq::text, postings_from <= made_at AS stamped_first FROM product_forecasts WHERE shop_id = $1',
+      [owner.shopId],
+    );
+    expect(stamps).toHaveLength(5);
+    for (const stamp of stamps) {
+      expect(BigInt(stamp.posting_seq)).toBeGreaterThanOrEqual(BigInt(posted!.seq));
+      expect(stamp.stamped_first).toBe(true);
+    }
+    expect(await staleForecastProducts(t.db, owner.shopId, today)).toEqual([]);
+
+    // A sale of 瓜子 for yesterday, posted by a transaction that began as the stamp was taken (it drew its posting_seq
+    // later): its ledger rows were created before the forecast was kept, and it changes the history all the same.
+    const bill = await postBill(owner, 'out', [{ productId: ids['瓜子']!, quantity: '1' }], { billDate: to });
+    expect(bill.status).toBe(201);
+    await t.db.query(
+      `UPDATE stock_ledger_live l SET created_at = f.postings_from FROM product_forecasts f
+        WHERE l.shop_id = $1 AND l.bill_id = $2 AND f.shop_id = l.shop_id AND f.product_id = l.product_id`,
+      [owner.shopId, bill.body.id],
+    );
+    expect(await createdBeforeKept(t.db, owner.shopId, bill.body.id)).toBe(true);
+    expect(await staleForecastProducts(t.db, owner.shopId, today)).toEqual([ids['瓜子']]);
+    expect([...(await keptForecasts(t.db, owner.shopId, [ids['瓜子']!, ids['茶叶']!], today)).keys()]).toEqual([ids['茶叶']]);
+    expect(await refreshStaleForecasts(t.db)).toBeGreaterThanOrEqual(1);
+    expect(await staleForecastProducts(t.db, owner.shopId, today)).toEqual([]);
+  });
+});
+
+describeOnPostgres('a kept forecast and a backdated bill in flight', () => {
+  it('is stale once a bill whose transaction began before the forecast was kept commits after it', async () => {
+    const t = await createTestApp();
+    const owner = await t.registerShop('在途小店');
+    const tea = await createProduct(owner, { inboundPrice: '10' });
+    expect((await postBill(owner, 'in', [{ productId: tea, quantity: '100', unitPrice: '10' }], { billDate: addDays(today, -30) })).status).toBe(201);
+    for (let day = 29; day >= 1; day--) {
+      expect((await postBill(owner, 'out', [{ productId: tea, quantity: String(1 + (day % 3)) }], { billDate: addDays(today, -day) })).status).toBe(201);
+    }
+    const draft = await owner.post('/api/bills', { direction: 'out', billType: '销售出库', billDate: to, lines: [{ productId: tea, quantity: '5', unitPrice: '20' }] });
+    expect(draft.status).toBe(201);
+
+    // The bill's transaction begins (its ledger rows take this start as their creation time) and waits while the pass
+    // keeps the shop's forecasts; then it posts the bill and commits.
+    let begun!: () => void;
+    let go!: () => void;
+    const started = new Promise<void>((resolve) => (begun = resolve));
+    const gate = new Promise<void>((resolve) => (go = resolve));
+    const posting = t.db.transaction(async (tx) => {
+      await tx.query('SELECT 1');
+      begun();
+      await gate;
+      await postBills(tx, { shopId: owner.shopId, userId: owner.userId }, await loadPostingBills(tx, owner.shopId, [draft.body.id]));
+    });
+    await started;
+    expect(await keepShopForecasts(t.db, owner.shopId, today)).toBe(1);
+    expect((await keptForecasts(t.db, owner.shopId, [tea], today)).has(tea)).toBe(true);
+    go();
+    await posting;
+    expect(await createdBeforeKept(t.db, owner.shopId, draft.body.id)).toBe(true);
+
+    // The forecast did not read the bill: it is no longer used, and the frequent pass learns it again.
+    expect(await staleForecastProducts(t.db, owner.shopId, today)).toEqual([tea]);
+    expect((await keptForecasts(t.db, owner.shopId, [tea], today)).has(tea)).toBe(false);
+    expect(await refreshStaleForecasts(t.db)).toBeGreaterThanOrEqual(1);
+    expect((await keptForecasts(t.db, owner.shopId, [tea], today)).has(tea)).toBe(true);
   });
 });

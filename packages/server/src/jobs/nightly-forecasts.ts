@@ -1,7 +1,9 @@
 import { shiftDay as addDays, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
+import { settledPostings } from '../db/settled-postings.ts';
 import { demandHistories, historyWindow, keepWeekdays, pooledWeekdays, saleTypesOf } from '../use-cases/analytics/demand-history.ts';
 import { classificationOf, forecastFrom, keepForecast } from '../use-cases/analytics/kept-forecasts.ts';
+import type { KeptStamp } from '../use-cases/reports/kept-totals.ts';
 import { claimShopDay, finishShopDay, shopsDue } from './shop-day-claims.ts';
 
 /** Histories read per query: a year of days each, so the answer stays a few megabytes. */
@@ -23,8 +25,9 @@ export async function runNightlyForecasts(db: Database, now: Date = new Date()):
   return kept;
 }
 
-/** One shop's pass: its weekly profile, then each product's forecast and classification figures. */
+/** One shop's pass: its weekly profile, then each product's forecast and classification figures, stamped before any is read. */
 export async function keepShopForecasts(db: Database, shopId: string, today: string): Promise<number> {
+  const stamp = await settledPostings(db);
   const products = await db.query<{ id: string }>(
     `SELECT p.id::text FROM products p
       WHERE p.shop_id = $1 AND p.is_enabled
@@ -35,19 +38,20 @@ export async function keepShopForecasts(db: Database, shopId: string, today: str
   const saleTypes = await saleTypesOf(db, shopId);
   const weekdayProfile = await pooledWeekdays(db, shopId, saleTypes, today);
   await keepWeekdays(db, shopId, addDays(today, -1), weekdayProfile);
-  return keepProductForecasts(db, shopId, today, products.map((product) => product.id), { saleTypes, weekdayProfile });
+  return keepProductForecasts(db, shopId, today, products.map((product) => product.id), { saleTypes, weekdayProfile, stamp });
 }
 
 /**
  * Learns and keeps these products' forecasts and classification figures from their history up to yesterday, with
- * the shop's weekly profile; a product that had not moved by then is left out. Returns how many were kept.
+ * the shop's weekly profile, read after `stamp` was taken; a product that had not moved by then is left out.
+ * Returns how many were kept.
  */
 export async function keepProductForecasts(
   db: Database,
   shopId: string,
   today: string,
   productIds: readonly string[],
-  { saleTypes, weekdayProfile }: { saleTypes: string[]; weekdayProfile: number[] | null },
+  { saleTypes, weekdayProfile, stamp }: { saleTypes: string[]; weekdayProfile: number[] | null; stamp: KeptStamp },
 ): Promise<number> {
   let kept = 0;
   for (let first = 0; first < productIds.length; first += PRODUCTS_PER_READ) {
@@ -56,7 +60,7 @@ export async function keepProductForecasts(
     for (const productId of batch) {
       const history = histories.get(productId);
       if (!history?.series) continue;
-      await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series, weekdayProfile), classificationOf(history));
+      await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series, weekdayProfile), classificationOf(history), stamp);
       kept++;
     }
   }

@@ -10,6 +10,7 @@ import {
   type ProductForecast,
 } from '@xiaocang/analytics';
 import type { Queryable } from '../../db/database.ts';
+import type { KeptStamp } from '../reports/kept-totals.ts';
 import { demandHistory, shopWeekdays, type ProductHistory } from './demand-history.ts';
 
 /** A product's forecast with what it learnt from: as the nightly pass keeps it, or learnt at once. */
@@ -71,15 +72,27 @@ export function classificationOf(history: ProductHistory | undefined): Classific
   return { soldCost: history?.soldCost ?? '0.00', demand: classifyDemandHistory(history?.series ? informativeValues(history.series) : []) };
 }
 
-/** Keeps a product's forecast and the classification figures of the same history (the last year up to `madeFor`). */
-export async function keepForecast(db: Queryable, shopId: string, productId: string, madeFor: string, forecast: KeptForecast, figures: ClassificationFigures): Promise<void> {
+/**
+ * Keeps a product's forecast and the classification figures of the same history (the last year up to `madeFor`),
+ * read after `stamp` was taken (`settledPostings`): it holds every posting up to the stamp.
+ */
+export async function keepForecast(
+  db: Queryable,
+  shopId: string,
+  productId: string,
+  madeFor: string,
+  forecast: KeptForecast,
+  figures: ClassificationFigures,
+  stamp: KeptStamp,
+): Promise<void> {
   await db.query(
     `INSERT INTO product_forecasts (shop_id, product_id, made_for, status, method, demand_class, history_days, censored_days, daily, error_sds, recent_sizes, backtest,
-                                    sold_cost, demand)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                    sold_cost, demand, posting_seq, postings_from)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (shop_id, product_id) DO UPDATE SET made_for = EXCLUDED.made_for, made_at = now(), status = EXCLUDED.status, method = EXCLUDED.method,
        demand_class = EXCLUDED.demand_class, history_days = EXCLUDED.history_days, censored_days = EXCLUDED.censored_days, daily = EXCLUDED.daily,
-       error_sds = EXCLUDED.error_sds, recent_sizes = EXCLUDED.recent_sizes, backtest = EXCLUDED.backtest, sold_cost = EXCLUDED.sold_cost, demand = EXCLUDED.demand`,
+       error_sds = EXCLUDED.error_sds, recent_sizes = EXCLUDED.recent_sizes, backtest = EXCLUDED.backtest, sold_cost = EXCLUDED.sold_cost, demand = EXCLUDED.demand,
+       posting_seq = EXCLUDED.posting_seq, postings_from = EXCLUDED.postings_from`,
     [
       shopId,
       productId,
@@ -95,35 +108,50 @@ export async function keepForecast(db: Queryable, shopId: string, productId: str
       forecast.backtest && JSON.stringify(forecast.backtest),
       figures.soldCost,
       JSON.stringify(figures.demand),
+      stamp.postingSeq,
+      stamp.postingsFrom,
     ],
   );
 }
 
 /**
- * A kept row (`f`) learnt on yesterday's history (`yesterday`: the parameter holding the day before today) and
- * still true to it: none is, once a ledger row dated yesterday or earlier, or a reversal (which takes a sale out
- * of the history), has been written after it was made.
+ * The ledger rows (`l`) of postings after a stamp: their transaction began at `postingsFrom` or later, so the
+ * ledger's indexes by creation time find them, and they drew a later posting_seq.
  */
-const stillTrue = (yesterday: string) => `f.made_for = ${yesterday}::date
-  AND NOT EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = f.shop_id AND l.product_id = f.product_id AND l.created_at > f.made_at
-                     AND (l.bill_date <= f.made_for OR l.bill_kind = 'reversal'))`;
+const postedAfter = (postingSeq: string, postingsFrom: string) => `l.created_at >= ${postingsFrom} AND l.posting_seq > ${postingSeq}`;
+
+/** A ledger row (`l`) that changes the history up to `madeFor`: dated on or before it, or a reversal (which takes a sale out of it). */
+const changesHistory = (madeFor: string) => `(l.bill_date <= ${madeFor} OR l.bill_kind = 'reversal')`;
 
 /**
- * The enabled products whose forecast was kept on yesterday's history and is no longer true to it: the rows
- * written since the shop's kept forecasts were made (a day's postings at most, on the ledger's creation index)
- * name the candidates, and each is judged by the same rule the readers use.
+ * A kept row (`f`) learnt on yesterday's history (`yesterday`: the parameter holding the day before today) and
+ * still true to it: none is once a posting after its stamp changed that history.
+ */
+const stillTrue = (yesterday: string) => `f.made_for = ${yesterday}::date
+  AND NOT EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = f.shop_id AND l.product_id = f.product_id
+                     AND ${postedAfter('f.posting_seq', 'f.postings_from')} AND ${changesHistory('f.made_for')})`;
+
+/**
+ * The enabled products whose forecast was kept on yesterday's history and is no longer true to it: the postings
+ * after the shop's earliest stamp (a day's at most, on the ledger's creation index) name the candidates, and each
+ * is judged by the same rule the readers use. The stamp is read first so that the planner sees how few rows it selects.
  */
 export async function staleForecastProducts(db: Queryable, shopId: string, today: string): Promise<string[]> {
+  const yesterday = addDays(today, -1);
+  const [earliest] = await db.query<{ posting_seq: string; postings_from: string }>(
+    `SELECT min(posting_seq)::text AS posting_seq, min(postings_from)::text AS postings_from FROM product_forecasts
+      WHERE shop_id = $1 AND made_for = $2::date HAVING count(*) > 0`,
+    [shopId, yesterday],
+  );
+  if (!earliest) return [];
   const rows = await db.query<{ product_id: string }>(
-    `WITH kept AS (SELECT min(made_at) AS since FROM product_forecasts WHERE shop_id = $1 AND made_for = $2::date)
-     SELECT f.product_id::text FROM product_forecasts f JOIN products p ON p.shop_id = f.shop_id AND p.id = f.product_id AND p.is_enabled
+    `SELECT f.product_id::text FROM product_forecasts f JOIN products p ON p.shop_id = f.shop_id AND p.id = f.product_id AND p.is_enabled
       WHERE f.shop_id = $1 AND f.made_for = $2::date
-        AND f.product_id IN (SELECT l.product_id FROM stock_ledger l, kept
-                              WHERE l.shop_id = $1 AND l.direction IN ('in', 'out') AND l.created_at > kept.since
-                                AND (l.bill_date <= $2::date OR l.bill_kind = 'reversal'))
+        AND f.product_id IN (SELECT l.product_id FROM stock_ledger l
+                              WHERE l.shop_id = $1 AND l.direction IN ('in', 'out') AND ${postedAfter('$3::bigint', '$4::timestamptz')} AND ${changesHistory('$2::date')})
         AND NOT (${stillTrue('$2')})
       ORDER BY f.product_id`,
-    [shopId, addDays(today, -1)],
+    [shopId, yesterday, earliest.posting_seq, earliest.postings_from],
   );
   return rows.map((row) => row.product_id);
 }
@@ -158,8 +186,9 @@ export async function keptForecasts(db: Queryable, shopId: string, productIds: r
       WHERE f.shop_id = $1 AND f.product_id = ANY($2::bigint[]) AND ${stillTrue('$3')}`,
     [shopId, productIds, madeFor],
   );
-  // Every row's days are the same 28 from today: their dates are worked out once, not per product.
-  const dates = Array.from({ length: FORECAST_DAYS }, (_, k) => addDays(madeFor, k + 1));
+  // Every row's days are the same from today on: each date is worked out once, not per product.
+  const dates: string[] = [];
+  const dateOf = (k: number) => (dates[k] ??= addDays(madeFor, k + 1));
   return new Map(
     rows.map((row) => [
       row.product_id,
@@ -169,7 +198,7 @@ export async function keptForecasts(db: Queryable, shopId: string, productIds: r
         demandClass: row.demand_class,
         historyDays: row.history_days,
         censoredDays: row.censored_days,
-        daily: row.daily.map((mean, k) => ({ date: dates[k] ?? addDays(madeFor, k + 1), mean })),
+        daily: row.daily.map((mean, k) => ({ date: dateOf(k), mean })),
         errorSds: row.error_sds,
         recentSizes: row.recent_sizes,
         backtest: row.backtest,
