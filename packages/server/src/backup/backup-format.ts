@@ -33,7 +33,7 @@ export interface BackupTrailer {
  * Tables a shop's backup leaves out: sign-in sessions, remembered devices and retry keys belong to the moment,
  * share links and WeChat bindings are keyed by values unique across the deployment, and messages not yet sent
  * must not be sent twice. After a restore people sign in again, share again and bind WeChat again.
- * The kept report totals are derived from the bills and stamped with the deployment's posting order: the restored
+ * The kept report totals and stock days are derived from the bills and stamped with the deployment's posting order: the restored
  * shop's are kept again by the next pass (jobs/keep-report-totals.ts), its reports reading the bills until then.
  */
 export const LEFT_OUT = new Set([
@@ -47,6 +47,7 @@ export const LEFT_OUT = new Set([
   'kept_in_out_totals',
   'kept_sales_by_product',
   'kept_sales_by_customer',
+  'kept_stock_days',
 ]);
 
 /** The tables without shop_id that a shop's backup carries, with the rows that are the shop's. */
