@@ -218,7 +218,7 @@ async function main() {
     // The other shops' too (the floor's, the fresh ones'), and the statistics the server's keeper takes after a pass
     // of its own: the server would otherwise do both during the timings.
     await runReportTotals(db);
-    await db.query('ANALYZE kept_report_state, kept_in_out_totals, kept_sales_by_product, kept_sales_by_customer');
+    await db.query('ANALYZE kept_report_state, kept_in_out_totals, kept_sales_by_product, kept_sales_by_customer, kept_stock_days');
     return mended;
   });
   if (!databaseUrl) owner = clientOf(server.url, owner.token, owner.shopId, owner.userId);

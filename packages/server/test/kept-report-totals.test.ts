@@ -24,6 +24,8 @@ describeOnDatabase('kept report totals', () => {
   let main: string;
   let branch: string;
   let customers: string[];
+  let teaware: string;
+  let leaves: string;
   let suppliers: string[];
   const sales: string[] = [];
 
@@ -40,6 +42,11 @@ describeOnDatabase('kept report totals', () => {
       `/api/reports/in-out?from=${ago(75)}&to=${today}&groupBy=month&direction=out`,
       `/api/reports/in-out?from=${ago(75)}&to=${today}&groupBy=counterparty&direction=in`,
       ...ranges.flatMap(([from, to]) => [`/api/reports/sales-by-product?dateFrom=${from}&dateTo=${to}`, `/api/reports/sales-by-customer?dateFrom=${from}&dateTo=${to}`]),
+      ...ranges.flatMap(([from, to]) => [
+        ...[teaware, leaves].map((category) => `/api/reports/stock-trend?categoryId=${category}&from=${from}&to=${to}`),
+        `/api/reports/stock-trend?categoryId=${teaware}&stockPointId=${branch}&from=${from}&to=${to}`,
+        `/api/reports/stock-trend?productId=${tea}&from=${from}&to=${to}`,
+      ]),
     ];
   };
   const ownUrls = [`/api/reports/in-out?from=${ago(75)}&to=${today}&groupBy=month`, `/api/reports/in-out?from=${ago(75)}&to=${today}&groupBy=billType`];
@@ -50,18 +57,30 @@ describeOnDatabase('kept report totals', () => {
     for (const url of ownUrls) answered[`own ${url}`] = expectStatus(await staff.get(url), 200, url);
     return answered;
   };
-  /** The answers from the bills alone: the kept rows set aside for the moment. */
+  /** The answers from the bills and the ledger alone: the kept rows set aside for the moment. */
   const fromBills = async () => {
-    const [state] = await t.db.query<{ kept_through: string | null }>('SELECT kept_through::text FROM kept_report_state WHERE shop_id = $1', [owner.shopId]);
-    await t.db.query('UPDATE kept_report_state SET kept_through = NULL WHERE shop_id = $1', [owner.shopId]);
+    const [state] = await t.db.query<{ kept_through: string | null; trend_through: string | null }>(
+      'SELECT kept_through::text, trend_through::text FROM kept_report_state WHERE shop_id = $1',
+      [owner.shopId],
+    );
+    await t.db.query('UPDATE kept_report_state SET kept_through = NULL, trend_through = NULL WHERE shop_id = $1', [owner.shopId]);
     try {
       return await answers();
     } finally {
-      await t.db.query('UPDATE kept_report_state SET kept_through = $2 WHERE shop_id = $1', [owner.shopId, state?.kept_through ?? null]);
+      await t.db.query('UPDATE kept_report_state SET kept_through = $2, trend_through = $3 WHERE shop_id = $1', [
+        owner.shopId,
+        state?.kept_through ?? null,
+        state?.trend_through ?? null,
+      ]);
     }
   };
   const state = async () =>
-    (await t.db.query<{ kept_through: string; posting_seq: string }>('SELECT kept_through::text, posting_seq::text FROM kept_report_state WHERE shop_id = $1', [owner.shopId]))[0];
+    (
+      await t.db.query<{ kept_through: string; trend_through: string | null; posting_seq: string }>(
+        'SELECT kept_through::text, trend_through::text, posting_seq::text FROM kept_report_state WHERE shop_id = $1',
+        [owner.shopId],
+      )
+    )[0];
   /** The days of this shop the frequent pass kept again. */
   const keptAgain = async () => (await runReportTotals(t.db)).get(owner.shopId) ?? 0;
   const post = async (...args: Parameters<typeof postBill>) => expectStatus(await postBill(...args), 201, 'bill');
@@ -77,9 +96,11 @@ describeOnDatabase('kept report totals', () => {
     for (const name of ['张三', '李四']) customers.push(expectStatus(await owner.post('/api/customers', { name }), 201, 'customer').id);
     suppliers = [];
     for (const name of ['甲供应商', '乙供应商']) suppliers.push(expectStatus(await owner.post('/api/suppliers', { name }), 201, 'supplier').id);
-    tea = await createProduct(owner, { name: '茶叶' });
-    cup = await createProduct(owner, { name: '茶杯' });
-    pot = await createProduct(owner, { name: '茶壶' });
+    teaware = expectStatus(await owner.post('/api/categories', { name: '茶具' }), 201, 'category').id;
+    leaves = expectStatus(await owner.post('/api/categories', { name: '茶叶' }), 201, 'category').id;
+    tea = await createProduct(owner, { name: '茶叶', categoryId: leaves });
+    cup = await createProduct(owner, { name: '茶杯', categoryId: teaware });
+    pot = await createProduct(owner, { name: '茶壶', categoryId: teaware });
     await post(owner, 'in', [{ productId: tea, quantity: 500, unitPrice: 2 }, { productId: cup, quantity: 300, unitPrice: '1.5' }, { productId: pot, quantity: 100, unitPrice: 30 }], {
       billDate: ago(80),
       stockPointId: main,
@@ -110,7 +131,7 @@ describeOnDatabase('kept report totals', () => {
   it('answers the same from the kept totals as from the bills, and reads them', async () => {
     const before = await answers();
     expect(await keepShopReportTotals(t.db, owner.shopId, today)).toBe(81);
-    expect(await state()).toMatchObject({ kept_through: today });
+    expect(await state()).toMatchObject({ kept_through: today, trend_through: today });
     const kept = await t.db.query<{ rows: number }>(
       `SELECT (SELECT count(*) FROM kept_in_out_totals WHERE shop_id = $1 AND whole_month) + (SELECT count(*) FROM kept_sales_by_product WHERE shop_id = $1 AND whole_month)
               + (SELECT count(*) FROM kept_sales_by_customer WHERE shop_id = $1 AND whole_month) AS rows`,
@@ -129,6 +150,13 @@ describeOnDatabase('kept report totals', () => {
     expect(changed[`own ${url}`].totals.outboundAmount).not.toBe(before[`own ${url}`].totals.outboundAmount);
     const month = `/api/reports/sales-by-product?dateFrom=${ago(29)}&dateTo=${today}`;
     expect(changed[month].totals.amount).not.toBe(before[month].totals.amount);
+    // And the kept stock days: a change before the range moves its opening, one inside it the days from it.
+    await t.db.query(`UPDATE kept_stock_days SET quantity = quantity + 7 WHERE shop_id = $1 AND category_id = $2 AND day = $3`, [owner.shopId, teaware, ago(80)]);
+    const trend = `/api/reports/stock-trend?categoryId=${teaware}&from=${ago(29)}&to=${today}`;
+    expect(changed[trend]).toEqual(before[trend]);
+    const moved = expectStatus(await owner.get(trend), 200, 'trend');
+    expect(moved.days.map((day: Json) => Number(day.balanceQuantity) - 7)).toEqual(before[trend].days.map((day: Json) => Number(day.balanceQuantity)));
+    await t.db.query(`UPDATE kept_stock_days SET quantity = quantity - 7 WHERE shop_id = $1 AND category_id = $2 AND day = $3`, [owner.shopId, teaware, ago(80)]);
     await t.db.query(`UPDATE kept_in_out_totals SET amount = amount - 1000 WHERE shop_id = $1 AND whole_month AND direction = 'out' AND created_by = $2`, [owner.shopId, staff.userId]);
     await t.db.query(`UPDATE kept_sales_by_product SET amount = amount - 1000 WHERE shop_id = $1 AND NOT whole_month AND period_start = $2`, [owner.shopId, ago(3)]);
     expect(await answers()).toEqual(before);
@@ -174,5 +202,25 @@ describeOnDatabase('kept report totals', () => {
     expect(await keptAgain()).toBe(1);
     expect(await answers()).toEqual(withToday);
     expect(await keptAgain()).toBe(0);
+  });
+
+  it('reads the ledger for a category’s trend once a product changes category, until the next pass groups them again', async () => {
+    expect(await keptAgain()).toBe(0);
+    const before = await answers();
+    expectStatus(await owner.put(`/api/products/${cup}`, { categoryId: leaves }), 200, 'move the cups');
+    expect(await state()).toMatchObject({ trend_through: null });
+    const now = await answers();
+    expect(now).toEqual(await fromBills());
+    const trend = `/api/reports/stock-trend?categoryId=${leaves}&from=${ago(29)}&to=${today}`;
+    expect(now[trend]).not.toEqual(before[trend]);
+    // Only the stock days are kept again, from the shop's first day.
+    const totals = await t.db.query<{ rows: string }>('SELECT count(*)::text AS rows FROM kept_in_out_totals WHERE shop_id = $1', [owner.shopId]);
+    expect(await keptAgain()).toBe(81);
+    expect(await state()).toMatchObject({ kept_through: today, trend_through: today });
+    expect(await t.db.query('SELECT count(*)::text AS rows FROM kept_in_out_totals WHERE shop_id = $1', [owner.shopId])).toEqual(totals);
+    expect(await answers()).toEqual(now);
+    // A product saved with its category unchanged leaves them alone.
+    expectStatus(await owner.put(`/api/products/${cup}`, { name: '茶杯 (大)' }), 200, 'rename');
+    expect(await state()).toMatchObject({ trend_through: today });
   });
 });

@@ -33,7 +33,7 @@ export interface BackupTrailer {
  * Tables a shop's backup leaves out: sign-in sessions, remembered devices and retry keys belong to the moment,
  * share links and WeChat bindings are keyed by values unique across the deployment, and messages not yet sent
  * must not be sent twice. After a restore people sign in again, share again and bind WeChat again.
- * The kept report totals and forecasts are derived from the bills and stamped with the deployment's posting order: the
+ * The kept report totals, stock days and forecasts are derived from the bills and stamped with the deployment's posting order: the
  * restored shop's are kept again by the next passes (jobs/keep-report-totals.ts, jobs/nightly-forecasts.ts), its
  * reports and forecasts reading the bills and the ledger until then.
  */
@@ -49,6 +49,7 @@ export const LEFT_OUT = new Set([
   'kept_sales_by_product',
   'kept_sales_by_customer',
   'product_forecasts',
+  'kept_stock_days',
 ]);
 
 /** The tables without shop_id that a shop's backup carries, with the rows that are the shop's. */

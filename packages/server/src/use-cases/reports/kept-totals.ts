@@ -49,15 +49,34 @@ export interface KeptHold {
   postingSeq: string;
 }
 
-/** How far the shop's kept rows hold: through the day they were kept, or the last day the bills posted since left alone. */
-export async function keptHold(db: Queryable, shopId: string): Promise<KeptHold | null> {
-  const [state] = await db.query<{ kept_through: string | null; posting_seq: string; postings_from: string }>(
-    'SELECT kept_through::text, posting_seq::text, postings_from::text FROM kept_report_state WHERE shop_id = $1',
+/** The shop's kept state: the days its report totals and stock days were kept through, and the posting stamp they hold. */
+async function keptState(db: Queryable, shopId: string) {
+  const [state] = await db.query<{ kept_through: string | null; trend_through: string | null; posting_seq: string; postings_from: string }>(
+    'SELECT kept_through::text, trend_through::text, posting_seq::text, postings_from::text FROM kept_report_state WHERE shop_id = $1',
     [shopId],
   );
+  const since = () => postedSince(db, shopId, { postingSeq: state!.posting_seq, postingsFrom: state!.postings_from });
+  return state && { ...state, since };
+}
+
+/** How far the shop's kept rows hold: through the day they were kept, or the last day the bills posted since left alone. */
+export async function keptHold(db: Queryable, shopId: string): Promise<KeptHold | null> {
+  const state = await keptState(db, shopId);
   if (!state?.kept_through) return null;
-  const { holdsThrough } = await postedSince(db, shopId, { postingSeq: state.posting_seq, postingsFrom: state.postings_from });
+  const { holdsThrough } = await state.since();
   return { through: holdsThrough !== null && holdsThrough < state.kept_through ? holdsThrough : state.kept_through, postingSeq: state.posting_seq };
+}
+
+/**
+ * The last day whose kept stock days (a category's change of stock per day) still hold: through the day they were
+ * kept, and before the first day the bills posted since changed (a balance is not a sum of bills: a day they
+ * changed is read from the ledger whole). Null when none are kept.
+ */
+export async function keptStockDaysThrough(db: Queryable, shopId: string): Promise<string | null> {
+  const state = await keptState(db, shopId);
+  if (!state?.trend_through) return null;
+  const { changedFrom } = await state.since();
+  return changedFrom !== null && changedFrom <= state.trend_through ? shiftDay(changedFrom, -1) : state.trend_through;
 }
 
 /**
