@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorSdOver, forecastProduct, type ProductForecast } from './forecast.ts';
+import { censoredSizeMeans } from './select.ts';
 import { buildDailySeries, type DailySeries } from './series.ts';
 
 function series(values: (number | null)[], sales?: number[]): DailySeries {
@@ -116,5 +117,20 @@ describe('forecastProduct', () => {
   it('never gives NaN or Infinity, whatever the series holds', () => {
     const weird = forecastProduct(series([0, 0, 1e12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1e-12]));
     expectSane(weird);
+  });
+});
+
+describe('censoredSizeMeans', () => {
+  it('reads a sold-out day of intermittent demand as a demand of at least its sale, from the item\'s own sizes', () => {
+    // A demand every fourth day, of 2 or 10; the days that sold 3 and ran out held a demand of at least 3: of
+    // the sizes seen, a 10. The normal reading around a mean of 1.5 a day would have taken them near 3.
+    const values: (number | null)[] = Array.from({ length: 112 }, (_, t) => (t % 4 !== 0 ? 0 : t % 24 === 0 ? null : t % 8 === 0 ? 10 : 2));
+    const sales = values.map((v) => v ?? 3);
+    const imputed = censoredSizeMeans(values, sales)!;
+    expect(imputed).toHaveLength(112);
+    values.forEach((v, t) => expect(imputed[t]).toBe(v === null ? 10 : 0));
+    // Every-day demand keeps the normal reading.
+    const daily = Array.from({ length: 56 }, (_, t) => (t === 10 ? null : 5 + (t % 3)));
+    expect(censoredSizeMeans(daily, daily.map((v) => v ?? 4))).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import type { Accuracy } from './metrics.ts';
 import { clean, type MethodName } from './methods/model.ts';
 import { bySlot } from './methods/weekly.ts';
 import { candidatesFor, choose, errorSdWithin, evaluateMethods, type BacktestOptions, type Candidate } from './select.ts';
-import { addDays, informativeValues, moments, type DailySeries } from './series.ts';
+import { addDays, demandSizes, informativeValues, moments, type DailySeries } from './series.ts';
 
 /**
  * A product's daily demand forecast, as the nightly job makes it.
@@ -40,7 +40,10 @@ export interface ProductForecast {
    * forecast needs to serve any lead time.
    */
   errorSds: number[];
-  /** The last 90 days' non-zero demands (censored days at what was sold), for `replenish`'s `demandSizes`. */
+  /**
+   * The non-zero demands, censored days read as at least what was sold (`demandSizes`), for `replenish`: the
+   * whole history's for intermittent and lumpy demand, the last 90 days' otherwise.
+   */
   recentSizes: number[];
 }
 
@@ -79,7 +82,11 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
   const days = (means: readonly number[]) => (last === undefined ? [] : means.map((m, k) => ({ date: addDays(last, k + 1), mean: clean(m) })));
   const flat = (m: number) => days(new Array<number>(horizon).fill(m));
   const spread = observedSpread(informative);
-  const recentSizes = informative.slice(-90).filter((v): v is number => v !== null && v > 0);
+  // Intermittent demand's pattern moves how often it comes, not how large each demand is (Croston's view): its
+  // sizes are pooled over the whole history, where a lumpy item out of stock most of the year has few of them.
+  // Every-day demand's sizes are its daily totals, which follow the level: the last 90 days.
+  const sizeDays = demand.demandClass === 'intermittent' || demand.demandClass === 'lumpy' ? values.length : 90;
+  const recentSizes = demandSizes({ values: values.slice(-sizeDays), sales: series.sales.slice(-sizeDays) });
 
   if (spread.n === 0) {
     if (category === null || last === undefined) return { status: 'no-history', method: 'none', demand, daily: [], backtest: null, params: [], errorSd: 0, errorSds: [0], recentSizes };

@@ -1,4 +1,4 @@
-import type { DemandClass } from './classify.ts';
+import { classifyDemand, type DemandClass } from './classify.ts';
 import { ErrorSum, scalesOf, type Accuracy } from './metrics.ts';
 import { croston, sba } from './methods/croston.ts';
 import { holtWinters } from './methods/holt-winters.ts';
@@ -8,7 +8,7 @@ import { naive, seasonalNaive } from './methods/naive.ts';
 import { ses } from './methods/ses.ts';
 import { tsb } from './methods/tsb.ts';
 import { weekly } from './methods/weekly.ts';
-import { informativeValues, observedCount, type Observation } from './series.ts';
+import { expectedSizeAtLeast, informativeValues, observedCount, sizeDistribution, type Observation } from './series.ts';
 
 /**
  * Choosing a method per product by a rolling-origin backtest on its own history.
@@ -84,6 +84,21 @@ export interface Candidate {
 }
 
 /** `sales`: each day's sales, which a censored day's demand was at least (see `observation` in methods/model.ts). */
+/**
+ * For intermittent and lumpy demand, what a censored day with sales is taken in as (`censoredDemand`): the day
+ * held one demand of at least what was sold, so E[X | X ≥ sold] over the item's own sizes (`sizeDistribution`).
+ * The normal E[D | D ≥ sold] around a daily mean far below one demand's size stays near the sale: a large
+ * order cut short by the stock counted as little more than what was left. Every-day demand keeps the normal
+ * reading, whose mean follows the level. Undefined where it does not apply.
+ */
+export function censoredSizeMeans(y: readonly Observation[], sales: readonly number[]): number[] | undefined {
+  const series = { values: y, sales };
+  const demandClass = classifyDemand(informativeValues(series)).demandClass;
+  if (demandClass !== 'intermittent' && demandClass !== 'lumpy') return undefined;
+  const support = sizeDistribution(series);
+  return y.map((v, t) => (v === null && (sales[t] ?? 0) > 0 ? expectedSizeAtLeast(support, sales[t]!) : 0));
+}
+
 export function evaluateMethods(y: readonly Observation[], end: number, methods: readonly MethodName[], options: BacktestOptions = {}, sales?: readonly number[]): Candidate[] {
   const horizon = options.horizon ?? 28;
   const step = options.step ?? 7;
@@ -94,8 +109,10 @@ export function evaluateMethods(y: readonly Observation[], end: number, methods:
     if (o >= minTrain) origins.push(o);
   }
   const scales = scalesOf(y, end);
+  const censoredDemand = sales === undefined ? undefined : censoredSizeMeans(y.slice(0, end), sales.slice(0, end));
   const context: SeriesContext = {
     ...(sales === undefined ? {} : { atLeast: sales, informative: informativeValues({ values: y.slice(), sales: sales.slice() }) }),
+    ...(censoredDemand ? { censoredDemand } : {}),
     ...(options.weekdayPrior ? { weekdayPrior: options.weekdayPrior } : {}),
   };
   const observed = observedCount((context.informative ?? y).slice(0, end));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, buildDailySeries, daysBetween, informativeValues } from './series.ts';
+import { addDays, buildDailySeries, daysBetween, demandSizes, expectedSizeAtLeast, informativeValues, sizeDistribution } from './series.ts';
 
 describe('daily series', () => {
   it('has one value a day, sales less returns, never below 0', () => {
@@ -69,5 +69,28 @@ describe('daily series', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+  });
+
+  it('estimates the sizes of demand with censored days read as at least what they sold (Kaplan–Meier)', () => {
+    // Demands 1, 2, 5 seen, and a day that sold 3 and ran out (at least 3): its quarter goes to the 5, the only
+    // demand at or above 3. Read at its sale, as before, it would have been a demand of 3.
+    const series = { values: [1, 2, null, 5, 0, null], sales: [1, 2, 3, 5, 0, 0] };
+    expect(sizeDistribution(series)).toEqual([
+      [1, 0.25],
+      [2, 0.25],
+      [5, 0.5],
+    ]);
+    expect(demandSizes(series)).toEqual([1, 2, 5, 5]);
+    // A censored day at a seen value passes its share to that value and above; one above them all keeps its sale.
+    expect(sizeDistribution({ values: [1, 1, 1, null, null], sales: [1, 1, 1, 1, 2] })).toEqual([
+      [1, 0.75],
+      [2, 0.25],
+    ]);
+    // Without censored days, the demands as they were.
+    expect(demandSizes({ values: [3, 0, 1, 3], sales: [3, 0, 1, 3] })).toEqual([1, 3, 3]);
+    expect(demandSizes({ values: [null, 0], sales: [0, 0] })).toEqual([]);
+    expect(expectedSizeAtLeast(sizeDistribution(series), 3)).toBe(5);
+    expect(expectedSizeAtLeast(sizeDistribution(series), 2)).toBeCloseTo((2 * 0.25 + 5 * 0.5) / 0.75, 10);
+    expect(expectedSizeAtLeast(sizeDistribution(series), 7)).toBe(7);
   });
 });

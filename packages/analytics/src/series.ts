@@ -44,6 +44,12 @@ export interface DailySeries {
   sales: number[];
 }
 
+/** A series' values and sales, read only. */
+export interface SalesHistory {
+  values: readonly Observation[];
+  sales: readonly number[];
+}
+
 const DAY_MS = 86_400_000;
 
 function dayNumber(date: string): number {
@@ -114,7 +120,7 @@ export function observedCount(values: readonly Observation[]): number {
  * sale stay null. For counting history and classifying; the methods themselves treat such days by
  * `observation` in methods/model.ts.
  */
-export function informativeValues(series: Pick<DailySeries, 'values' | 'sales'>): Observation[] {
+export function informativeValues(series: SalesHistory): Observation[] {
   return series.values.map((v, i) => (v !== null ? v : (series.sales[i] ?? 0) > 0 ? series.sales[i]! : null));
 }
 
@@ -130,4 +136,65 @@ export function moments(values: readonly Observation[], keep: (v: number) => boo
     sumSq += v * v;
   }
   return { n, sum, sumSq };
+}
+
+/**
+ * The distribution of a series' non-zero daily demands, a censored day's sale read as a demand of at least that
+ * much (right-censored): the Kaplan–Meier estimate, each censored day's share passed on to the demands at or
+ * above its sale, as [value, probability] by increasing value. A censored day above every observed demand keeps
+ * its share at its sale: nothing says how far above it demand went. Empty without a non-zero demand.
+ */
+export function sizeDistribution(series: SalesHistory): [number, number][] {
+  const sizes: { x: number; censored: boolean }[] = [];
+  series.values.forEach((v, i) => {
+    if (v !== null) {
+      if (v > 0) sizes.push({ x: v, censored: false });
+    } else if ((series.sales[i] ?? 0) > 0) sizes.push({ x: series.sales[i]!, censored: true });
+  });
+  const events = [...new Set(sizes.filter((s) => !s.censored).map((s) => s.x))].sort((a, b) => a - b);
+  const mass = new Map<number, number>();
+  let survival = 1;
+  for (const v of events) {
+    // At risk at v: demands of v or more, and censored days whose sale was above v (one at v was at least v).
+    const atRisk = sizes.filter((s) => (s.censored ? s.x > v : s.x >= v)).length;
+    const died = sizes.filter((s) => !s.censored && s.x === v).length;
+    mass.set(v, survival * (died / atRisk));
+    survival *= 1 - died / atRisk;
+  }
+  const last = events[events.length - 1] ?? -Infinity;
+  const beyond = sizes.filter((s) => s.censored && s.x > last);
+  for (const s of beyond) mass.set(s.x, (mass.get(s.x) ?? 0) + survival / beyond.length);
+  return [...mass.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The non-zero demands of a series' days for drawing from (`replenish`'s `demandSizes`): `sizeDistribution`
+ * given back as as many equally likely values as there were such days (its quantiles at (i + ½)/n). Taking a
+ * censored day at its sale, as first written, put the largest demands — the ones that emptied the shelf — at
+ * what happened to be left.
+ */
+export function demandSizes(series: SalesHistory): number[] {
+  const support = sizeDistribution(series);
+  const n = series.values.filter((v, i) => (v !== null ? v > 0 : (series.sales[i] ?? 0) > 0)).length;
+  const out: number[] = [];
+  let cumulative = 0;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const q = (i + 0.5) / n;
+    while (k < support.length - 1 && cumulative + support[k]![1] < q) cumulative += support[k++]![1];
+    out.push(support[k]![0]);
+  }
+  return out;
+}
+
+/** E[X | X ≥ s] under a `sizeDistribution`; s itself where none of it reaches s. */
+export function expectedSizeAtLeast(support: readonly (readonly [number, number])[], s: number): number {
+  let mass = 0;
+  let sum = 0;
+  for (const [x, p] of support) {
+    if (x < s) continue;
+    mass += p;
+    sum += x * p;
+  }
+  return mass > 0 ? Math.max(s, sum / mass) : s;
 }

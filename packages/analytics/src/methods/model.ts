@@ -42,13 +42,16 @@ export interface Fit<S> {
  * expected demand given that bound, E[D | D ≥ s], D normal around the method's own forecast with the larger of
  * the forecast (Poisson) and the in-sample squared error so far as variance. Skipping such days instead
  * would keep only the days whose demand happened to stay below the stock left — a forecast biased low.
+ * Where the context gives the day's `censoredDemand` (intermittent demand, from its own sizes), that instead.
  * A censored day with nothing sold (out of stock all day) is skipped (`null`).
  */
-export function observation<S>(model: Model<S>, state: S, y: readonly Observation[], atLeast: readonly number[] | undefined, t: number, p: readonly number[], variance: number): Observation {
+export function observation<S>(model: Model<S>, state: S, y: readonly Observation[], context: SeriesContext | undefined, t: number, p: readonly number[], variance: number): Observation {
   const v = y[t];
   if (v !== null && v !== undefined) return v;
-  const bound = atLeast?.[t] ?? 0;
+  const bound = context?.atLeast?.[t] ?? 0;
   if (!(bound > 0) || !model.imputeCensored) return null;
+  const fromSizes = context?.censoredDemand?.[t] ?? 0;
+  if (fromSizes > 0) return fromSizes;
   const mean = model.predict(state, t, p);
   return expectedAtLeast(mean, Math.sqrt(Math.max(mean, variance, 1e-6)), bound);
 }
@@ -77,18 +80,20 @@ export function erfc(x: number): number {
 /**
  * What the methods know beyond the series: each day's sales (`atLeast`, read on censored days, see
  * `observation`); the series with censored days at their sales where there were any (`informative`, from
- * which a method takes its starting state, so that an item seldom seen in stock can still start); and the
+ * which a method takes its starting state, so that an item seldom seen in stock can still start); what a
+ * censored day with sales is taken in as, where the item's sizes tell it better than the normal reading
+ * (`censoredDemand`, 0 elsewhere; see `censoredSizeMeans` in select.ts); and the
  * shop's weekly profile, by the series' weekday slot t mod 7 (`weekdayPrior`, see `methods/weekly.ts`).
  */
 export interface SeriesContext {
   atLeast?: readonly number[];
+  censoredDemand?: readonly number[];
   informative?: readonly Observation[];
   weekdayPrior?: readonly number[];
 }
 
 /** Runs `model` with `p` over days 0 … end − 1; the state after, and the mean squared one-step error. */
 export function run<S>(model: Model<S>, y: readonly Observation[], end: number, p: readonly number[], context?: SeriesContext): { state: S; mse: number } | null {
-  const atLeast = context?.atLeast;
   const state = model.init(context?.informative ?? y, end, p, context);
   if (state === null) return null;
   let se = 0;
@@ -101,7 +106,7 @@ export function run<S>(model: Model<S>, y: readonly Observation[], end: number, 
       n++;
       model.step(state, v, t, p);
     } else {
-      model.step(state, observation(model, state, y, atLeast, t, p, n > 0 ? se / n : 0), t, p);
+      model.step(state, observation(model, state, y, context, t, p, n > 0 ? se / n : 0), t, p);
     }
   }
   return { state, mse: n > 0 ? se / n : 0 };
@@ -136,7 +141,6 @@ export function forecastsAt<S>(
   context?: SeriesContext,
 ): { atOrigins: number[][]; atEnd: number[] } {
   const { model, params } = f;
-  const atLeast = context?.atLeast;
   const state = model.init(context?.informative ?? y, end, params, context);
   const atOrigins: number[][] = [];
   const take = (s: S, t: number): number[] => {
@@ -155,7 +159,7 @@ export function forecastsAt<S>(
       atOrigins.push(take(state, t));
       next++;
     }
-    if (t < end) model.step(state, observation(model, state, y, atLeast, t, params, f.mse), t, params);
+    if (t < end) model.step(state, observation(model, state, y, context, t, params, f.mse), t, params);
   }
   return { atOrigins, atEnd: take(state, end) };
 }
