@@ -1,9 +1,9 @@
-import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { s3Client, type S3StoreConfig } from '../integrations/storage/s3.ts';
+import { s3Client, s3Sdk, type S3StoreConfig } from '../integrations/storage/s3.ts';
 
 /** Where each shop's scheduled backups are kept, one file per shop day. */
 export interface BackupShelf {
@@ -65,7 +65,7 @@ export class BucketShelf implements BackupShelf {
       const file = path.join(folder, nameOf(day));
       await write(file);
       await this.client.send(
-        new PutObjectCommand({
+        new (s3Sdk().PutObjectCommand)({
           Bucket: this.config.bucket,
           Key: this.prefixOf(shopId) + nameOf(day),
           Body: createReadStream(file),
@@ -82,7 +82,7 @@ export class BucketShelf implements BackupShelf {
     const days: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: this.prefixOf(shopId), ContinuationToken: token }));
+      const page = await this.client.send(new (s3Sdk().ListObjectsV2Command)({ Bucket: this.config.bucket, Prefix: this.prefixOf(shopId), ContinuationToken: token }));
       for (const object of page.Contents ?? []) {
         const day = FILE.exec(object.Key?.slice(this.prefixOf(shopId).length) ?? '')?.[1];
         if (day) days.push(day);
@@ -93,6 +93,6 @@ export class BucketShelf implements BackupShelf {
   }
 
   async remove(shopId: string, day: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.prefixOf(shopId) + nameOf(day) }));
+    await this.client.send(new (s3Sdk().DeleteObjectCommand)({ Bucket: this.config.bucket, Key: this.prefixOf(shopId) + nameOf(day) }));
   }
 }

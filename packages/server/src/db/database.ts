@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PGlite, protocol, types as pgliteTypes, type PGliteOptions } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
+import { loadLater } from '../load-later.ts';
 import { migrate, migrationsKey } from './migrate.ts';
 import { FLUSH_IF_WRITTEN, openFolderPglite, PERIODIC_FLUSH_MS, pgliteSyncSetting, templateFolder, type PgliteSync } from './pglite-folder.ts';
 
@@ -176,12 +177,13 @@ function prepared(text: string, params: readonly unknown[] | undefined): pg.Quer
 
 export function openPostgres(connectionString: string, maxConnections = Number(process.env.DATABASE_POOL_SIZE ?? 10)): Database {
   const textParser = (value: string) => value;
-  const pool = new pg.Pool({
+  const { Pool, types } = loadLater('pg') as typeof pg;
+  const pool = new Pool({
     connectionString,
     max: maxConnections,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        Object.values(TEXT_TYPES).includes(oid as 20) ? textParser : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        Object.values(TEXT_TYPES).includes(oid as 20) ? textParser : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
     },
   });
   return {

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadLater } from '../load-later.ts';
 import type { Queryable } from './database.ts';
 
 /** A table of the application's schema, as copying and comparing whole databases need it. */
@@ -11,7 +12,7 @@ export interface SchemaTable {
   ownedByShop: boolean;
 }
 
-export const quoted = (identifier: string) => pg.escapeIdentifier(identifier);
+export const quoted = (identifier: string) => (loadLater('pg') as typeof pg).escapeIdentifier(identifier);
 
 /**
  * The application's tables (schema_migrations aside: each database records its own migrations), read

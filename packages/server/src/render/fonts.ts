@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type * as Canvas from '@napi-rs/canvas';
+import { loadLater } from '../load-later.ts';
 import type { Measure } from './bill-layout.ts';
 
 const require = createRequire(import.meta.url);
+
+/** The canvas (a native package), loaded when the first bill is drawn or measured. */
+export const canvasPackage = () => loadLater('@napi-rs/canvas') as typeof Canvas;
 
 /**
  * Noto Sans SC (SIL Open Font License), regular and bold, as TrueType files shipped by the npm package
@@ -28,18 +32,18 @@ let registered = false;
 export function registerCanvasFonts(): void {
   if (registered) return;
   for (const file of [FONT_FILES.regular, FONT_FILES.bold]) {
-    if (!GlobalFonts.registerFromPath(file, FAMILY)) throw new Error(`The canvas could not load the font ${file}`);
+    if (!canvasPackage().GlobalFonts.registerFromPath(file, FAMILY)) throw new Error(`The canvas could not load the font ${file}`);
   }
   registered = true;
 }
 
 export const cssFont = (size: number, bold: boolean) => `${bold ? 'bold' : 'normal'} ${size}px "${FAMILY}"`;
 
-let context: SKRSContext2D | undefined;
+let context: Canvas.SKRSContext2D | undefined;
 /** The layout's ruler: widths from the same font files the painters draw with. */
 export const measureText: Measure = (text, size, bold) => {
   registerCanvasFonts();
-  context ??= createCanvas(1, 1).getContext('2d');
+  context ??= canvasPackage().createCanvas(1, 1).getContext('2d');
   context.font = cssFont(size, bold);
   return context.measureText(text).width;
 };

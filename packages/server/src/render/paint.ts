@@ -1,6 +1,5 @@
-import { createCanvas } from '@napi-rs/canvas';
 import type { Box, SheetFormat, SheetLayout, Tone } from './bill-layout.ts';
-import { cssFont, fontData, registerCanvasFonts } from './fonts.ts';
+import { canvasPackage, cssFont, fontData, registerCanvasFonts } from './fonts.ts';
 import { qrRuns } from './qr.ts';
 
 const COLORS: Record<Tone, string> = { text: '#1f2329', muted: '#646a73', alert: '#d0021b' };
@@ -13,7 +12,7 @@ const QUIET = 2;
 export async function paintPng(layout: SheetLayout, scale = 2): Promise<Buffer> {
   registerCanvasFonts();
   const page = layout.pages[0]!;
-  const canvas = createCanvas(Math.round(layout.width * scale), Math.round(page.height * scale));
+  const canvas = canvasPackage().createCanvas(Math.round(layout.width * scale), Math.round(page.height * scale));
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);

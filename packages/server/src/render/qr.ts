@@ -1,8 +1,9 @@
-import QRCode from 'qrcode';
+import type QRCode from 'qrcode';
+import { loadLater } from '../load-later.ts';
 
 /** The dark modules of a QR code for `link` (error correction M), as a square grid of booleans. */
 export function qrModules(link: string): boolean[][] {
-  const { modules } = QRCode.create(link, { errorCorrectionLevel: 'M' });
+  const { modules } = (loadLater('qrcode') as typeof QRCode).create(link, { errorCorrectionLevel: 'M' });
   return Array.from({ length: modules.size }, (_, row) => Array.from({ length: modules.size }, (_, column) => Boolean(modules.get(row, column))));
 }
 

@@ -1,5 +1,6 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type * as S3 from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
+import { loadLater } from '../../load-later.ts';
 import { checkKey, type FileStore, type StoredFile } from './file-store.ts';
 
 export interface S3StoreConfig {
@@ -13,8 +14,11 @@ export interface S3StoreConfig {
   forcePathStyle: boolean;
 }
 
-export function s3Client(config: S3StoreConfig): S3Client {
-  return new S3Client({
+/** The S3 client's package, loaded when a bucket is first used. */
+export const s3Sdk = () => loadLater('@aws-sdk/client-s3') as typeof S3;
+
+export function s3Client(config: S3StoreConfig): S3.S3Client {
+  return new (s3Sdk().S3Client)({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     forcePathStyle: config.forcePathStyle,
@@ -31,28 +35,28 @@ export function s3Client(config: S3StoreConfig): S3Client {
  */
 export class S3Store implements FileStore {
   readonly kind = 's3';
-  private readonly client: S3Client;
+  private readonly client: S3.S3Client;
 
   constructor(private readonly config: S3StoreConfig) {
     this.client = s3Client(config);
   }
 
   async put(key: string, data: Buffer, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: checkKey(key), Body: data, ContentType: contentType }));
+    await this.client.send(new (s3Sdk().PutObjectCommand)({ Bucket: this.config.bucket, Key: checkKey(key), Body: data, ContentType: contentType }));
   }
 
   async get(key: string): Promise<StoredFile | null> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: checkKey(key) }));
+      const object = await this.client.send(new (s3Sdk().GetObjectCommand)({ Bucket: this.config.bucket, Key: checkKey(key) }));
       if (!(object.Body instanceof Readable)) throw new Error('the S3 client returned no stream');
       return { body: object.Body, size: object.ContentLength };
     } catch (error) {
-      if (error instanceof NoSuchKey) return null;
+      if (error instanceof s3Sdk().NoSuchKey) return null;
       throw error;
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: checkKey(key) }));
+    await this.client.send(new (s3Sdk().DeleteObjectCommand)({ Bucket: this.config.bucket, Key: checkKey(key) }));
   }
 }
