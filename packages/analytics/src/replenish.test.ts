@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demandBetween, normalQuantile, replenish, roundToPacks, serviceFactor, simulatedQuantile, stockoutDate } from './replenish.ts';
+import { demandBetween, mayOrder, normalQuantile, replenish, roundToPacks, serviceFactor, simulatedQuantile, simulationCeiling, stockoutDate, type ReplenishmentInput } from './replenish.ts';
 import { addDays } from './series.ts';
 
 const flat = (mean: number, days = 28, from = '2025-06-01') => Array.from({ length: days }, (_, k) => ({ date: addDays(from, k), mean }));
@@ -99,6 +99,48 @@ describe('replenishment', () => {
     expect(simulatedQuantile(daily, 10, sizes, 0.95, { errorSd: 1.5 })).toBe(known);
     expect(simulatedQuantile(daily, 10, sizes, 0.95, { errorSd: 4 })).toBeGreaterThan(known);
     expect(simulatedQuantile(daily, 10, sizes, 0.95, { leadTimeSdDays: 4 })).toBeGreaterThan(known);
+  });
+
+  it('bounds every simulated draw: the largest size on each day of the review period and of the longest lead time', () => {
+    // A 5-day lead time and a 1-day review, sizes up to 15: 90 at most; a draw that takes a demand every day is
+    // possible, so no lower bound holds.
+    expect(simulationCeiling(5, [5, 15])).toBe(90);
+    expect(simulationCeiling(4.5, [5, 15, Number.NaN, -3], { reviewDays: 2 })).toBe(105);
+    expect(simulationCeiling(5, [])).toBe(0);
+    const daily = flat(12);
+    for (const leadTimeSdDays of [0, 2, 10]) {
+      for (const reviewDays of [1, 3]) {
+        const options = { reviewDays, leadTimeSdDays };
+        expect(simulatedQuantile(daily, 5, [5, 15], 0.999, { ...options, errorSd: 30 })).toBeLessThanOrEqual(simulationCeiling(5, [5, 15], options));
+      }
+    }
+    // A spread lead time may run longer than the days asked: every draw is still within the ceiling.
+    expect(simulationCeiling(5, [5, 15], { leadTimeSdDays: 2 })).toBeGreaterThan(simulationCeiling(5, [5, 15]));
+  });
+
+  it('says an input may order whenever replenish orders for it, and not for a position above every reorder point', () => {
+    const cases: ReplenishmentInput[] = [];
+    for (const mean of [0.05, 0.4, 3, 12]) {
+      for (const demandSizes of [undefined, [1, 1, 2], [5, 15], [1, 40, 2, 3], [0.5, 2.25]]) {
+        for (const leadTimeSdDays of [0, 1.5, 6]) {
+          for (const leadTimeDays of [1, 3.4, 14]) {
+            for (const reviewDays of [1, 3]) cases.push({ daily: flat(mean), errorSd: mean, leadTimeDays, leadTimeSdDays, reviewDays, serviceLevel: 0.99, onHand: 0, demandSizes });
+          }
+        }
+      }
+    }
+    for (const input of cases) {
+      const { reorderPoint } = replenish(input);
+      // At the reorder point replenish orders (the simulated one included, which is often above the normal one).
+      for (const onHand of [0, reorderPoint / 2, reorderPoint]) {
+        const order = replenish({ ...input, onHand }).orderQuantity;
+        if (order > 0) expect(mayOrder({ ...input, onHand })).toBe(true);
+      }
+      const ceiling = simulationCeiling(input.leadTimeDays, input.demandSizes ?? [], input);
+      const above = Math.max(reorderPoint, ceiling) + 1;
+      expect(mayOrder({ ...input, onHand: above })).toBe(false);
+      expect(replenish({ ...input, onHand: above }).orderQuantity).toBe(0);
+    }
   });
 
   it('never gives NaN, Infinity or a negative figure for bad input', () => {

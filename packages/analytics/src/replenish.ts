@@ -122,7 +122,8 @@ export function roundToPacks(quantity: number, moq: number, packSize: number): n
   return packSize > 0 ? Math.ceil(atLeast / packSize - 1e-9) * packSize : atLeast;
 }
 
-export function replenish(input: ReplenishmentInput): ReplenishmentPlan {
+/** What `replenish` works out before its simulation: the protection interval, the normal reorder point's parts and the position. */
+function normalPart(input: ReplenishmentInput) {
   const lead = nonNegative(input.leadTimeDays) + nonNegative(input.reviewDays ?? 1);
   const leadSd = nonNegative(input.leadTimeSdDays);
   const sigma = nonNegative(input.errorSd);
@@ -130,13 +131,29 @@ export function replenish(input: ReplenishmentInput): ReplenishmentPlan {
   const leadTimeDemand = demandBetween(input.daily, 0, lead);
   const meanDaily = lead > 0 ? leadTimeDemand / lead : demandBetween(input.daily, 0, 1);
   const safetyStock = z * Math.sqrt(lead * sigma * sigma + meanDaily * meanDaily * leadSd * leadSd);
+  const inventoryPosition = finiteOr0(input.onHand) + finiteOr0(input.onOrder) - finiteOr0(input.reserved);
+  return { lead, leadSd, sigma, z, leadTimeDemand, safetyStock, inventoryPosition };
+}
+
+/**
+ * Whether `replenish` can order anything for this input, known without its simulation: no draw totals more than
+ * `simulationCeiling`, so a position above that and above the normal reorder point orders nothing. The purchase
+ * suggestions skip the draws of every well-stocked product by it (most of a shop's, and most of the request's time).
+ */
+export function mayOrder(input: ReplenishmentInput): boolean {
+  const { leadSd, leadTimeDemand, safetyStock, inventoryPosition } = normalPart(input);
+  const ceiling = simulationCeiling(nonNegative(input.leadTimeDays), input.demandSizes ?? [], { reviewDays: nonNegative(input.reviewDays ?? 1), leadTimeSdDays: leadSd });
+  return inventoryPosition <= Math.max(leadTimeDemand + safetyStock, ceiling);
+}
+
+export function replenish(input: ReplenishmentInput): ReplenishmentPlan {
+  const { lead, leadSd, sigma, z, leadTimeDemand, safetyStock, inventoryPosition } = normalPart(input);
   const simulated =
     input.demandSizes !== undefined && input.demandSizes.length > 0
       ? simulatedQuantile(input.daily, nonNegative(input.leadTimeDays), input.demandSizes, input.serviceLevel ?? DEFAULT_SERVICE_LEVEL, { reviewDays: nonNegative(input.reviewDays ?? 1), leadTimeSdDays: leadSd, errorSd: sigma })
       : 0;
   const reorderPoint = Math.max(leadTimeDemand + safetyStock, simulated);
   const orderUpTo = reorderPoint + demandBetween(input.daily, lead, lead + nonNegative(input.coverDays ?? 7));
-  const inventoryPosition = finiteOr0(input.onHand) + finiteOr0(input.onOrder) - finiteOr0(input.reserved);
   const needed = inventoryPosition <= reorderPoint && orderUpTo > 0 ? orderUpTo - inventoryPosition : 0;
   const orderQuantity = roundToPacks(needed, nonNegative(input.moq), nonNegative(input.packSize));
   const yearly = demandBetween(input.daily, 0, Math.min(input.daily.length, 28)) / Math.max(1, Math.min(input.daily.length, 28)) * 365;
@@ -173,6 +190,32 @@ export function stockoutDate(input: Pick<ReplenishmentInput, 'daily' | 'onHand' 
 }
 
 const DRAWS = 1000;
+/**
+ * The largest |x| `Random.normal` gives on mulberry32: its draws are multiples of 2⁻³², so 1 − draw is at least
+ * 2⁻³², and the Box–Muller radius at most √(−2·ln 2⁻³²) ≈ 6.66 (the same expression, so the same double).
+ */
+const NORMAL_LIMIT = Math.sqrt(-2 * Math.log(2 ** -32));
+
+const validSizes = (sizes: readonly number[]) => sizes.filter((x) => Number.isFinite(x) && x > 0);
+const reviewPeriod = (reviewDays: number | undefined) => Math.max(1, Math.ceil(nonNegative(reviewDays ?? 1)));
+
+/**
+ * The most any draw of `simulatedQuantile` can total, hence at least its quantile: the largest size on every day
+ * of the review period (the undershoot is less than that period's demand) and of the longest lead time a draw can
+ * have, added up as a draw adds them (so rounding cannot put a draw above it).
+ */
+export function simulationCeiling(leadTimeDays: number, sizes: readonly number[], options: { reviewDays?: number; leadTimeSdDays?: number } = {}): number {
+  const valid = validSizes(sizes);
+  const lead = nonNegative(leadTimeDays);
+  if (valid.length === 0 || !(lead > 0)) return 0;
+  const largest = Math.max(...valid);
+  const leadSd = nonNegative(options.leadTimeSdDays);
+  const longest = leadSd > 0 ? Math.max(1, lead + leadSd * NORMAL_LIMIT) : lead;
+  let total = 0;
+  for (let k = 0; k < reviewPeriod(options.reviewDays); k++) total += largest;
+  for (let k = 0; k < longest; k++) total += largest;
+  return total;
+}
 
 /**
  * The `level` quantile of what the stock must cover after an order is triggered (seeded, so the same input
@@ -193,7 +236,7 @@ const DRAWS = 1000;
  * the whole reorder point, at a cycle service level of 84 % against 95 % in the backtest's replay.
  */
 export function simulatedQuantile(daily: readonly { mean: number }[], leadTimeDays: number, sizes: readonly number[], level: number, options: { reviewDays?: number; leadTimeSdDays?: number; errorSd?: number } = {}): number {
-  const valid = sizes.filter((x) => Number.isFinite(x) && x > 0);
+  const valid = validSizes(sizes);
   const lead = nonNegative(leadTimeDays);
   if (valid.length === 0 || !(lead > 0)) return 0;
   const meanSize = valid.reduce((a, b) => a + b, 0) / valid.length;
@@ -201,7 +244,7 @@ export function simulatedQuantile(daily: readonly { mean: number }[], leadTimeDa
   const whole = valid.every((x) => Number.isInteger(x));
   const biased: number[] = [];
   valid.reduce((sum, x) => (biased.push(sum + x), sum + x), 0);
-  const review = Math.max(1, Math.ceil(nonNegative(options.reviewDays ?? 1)));
+  const review = reviewPeriod(options.reviewDays);
   const leadSd = nonNegative(options.leadTimeSdDays);
   const span = Math.ceil(lead + 4 * leadSd);
   const chance = (from: number) => Math.min(1, demandBetween(daily, from, from + 1) / meanSize);

@@ -1,11 +1,11 @@
-import { demandSizesFor, errorSdOver, replenish } from '@xiaocang/analytics';
+import { demandSizesFor, errorSdOver, mayOrder, replenish, type ReplenishmentInput } from '@xiaocang/analytics';
 import type { PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
 import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden } from '../../errors.ts';
 import { demandHistories, historyWindow, saleTypesOf, shopWeekdays } from './demand-history.ts';
 import { forecastFrom, keptForecasts } from './kept-forecasts.ts';
-import { measuredLeadTimes } from './measured-lead-times.ts';
+import { measuredLeadTimes, type MeasuredLeadTime } from './measured-lead-times.ts';
 
 /** Products sold within this many days are looked at; one not sold for longer is no reorder candidate. */
 const RECENT_SALES_DAYS = 90;
@@ -37,22 +37,30 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
     on_hand: string;
     on_order: string;
   }>(
-    `SELECT p.id::text, p.name, p.unit, p.inbound_price::text, p.moq::text, p.pack_size::text, p.supplier_id::text, s.name AS supplier_name, s.lead_time_days,
+    // What is on order is summed once over the shop's open purchase bills (few), not looked for per candidate.
+    `WITH candidates AS (
+       SELECT p.shop_id, p.id, p.name, p.unit, p.inbound_price, p.moq, p.pack_size, p.supplier_id FROM products p
+        WHERE p.shop_id = $1 AND p.is_enabled
+          AND EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = p.shop_id AND l.product_id = p.id AND l.direction = 'out' AND l.bill_kind = 'normal' AND l.bill_date > $2::date)
+        ORDER BY p.id
+        LIMIT ${MAX_PRODUCTS})
+     SELECT p.id::text, p.name, p.unit, p.inbound_price::text, p.moq::text, p.pack_size::text, p.supplier_id::text, s.name AS supplier_name, s.lead_time_days,
             (SELECT COALESCE(sum(b.quantity), 0) FROM inventory_balances b WHERE b.shop_id = p.shop_id AND b.product_id = p.id)::text AS on_hand,
-            (SELECT COALESCE(sum(l.quantity), 0) FROM stock_bill_lines l JOIN stock_bills sb ON sb.shop_id = l.shop_id AND sb.id = l.bill_id
-              WHERE l.shop_id = p.shop_id AND l.product_id = p.id AND sb.direction = 'in' AND sb.kind = 'normal' AND sb.status IN ('draft', 'pending'))::text AS on_order
-       FROM products p LEFT JOIN suppliers s ON s.shop_id = p.shop_id AND s.id = p.supplier_id
-      WHERE p.shop_id = $1 AND p.is_enabled
-        AND EXISTS (SELECT 1 FROM stock_ledger l WHERE l.shop_id = p.shop_id AND l.product_id = p.id AND l.direction = 'out' AND l.bill_kind = 'normal' AND l.bill_date > $2::date)
-      ORDER BY p.id
-      LIMIT ${MAX_PRODUCTS}`,
+            COALESCE(o.quantity, 0)::text AS on_order
+       FROM candidates p
+       LEFT JOIN suppliers s ON s.shop_id = p.shop_id AND s.id = p.supplier_id
+       LEFT JOIN (SELECT l.product_id, sum(l.quantity) AS quantity FROM stock_bills sb JOIN stock_bill_lines l ON l.shop_id = sb.shop_id AND l.bill_id = sb.id
+                   WHERE sb.shop_id = $1 AND sb.direction = 'in' AND sb.kind = 'normal' AND sb.status IN ('draft', 'pending')
+                   GROUP BY l.product_id) o ON o.product_id = p.id
+     ORDER BY p.id`,
     [actor.shopId, shopDay(new Date(Date.now() - RECENT_SALES_DAYS * 86_400_000))],
   );
-  const saleTypes = await saleTypesOf(db, actor.shopId);
-  const measured = await measuredLeadTimes(db, actor.shopId);
+  // Lead times are measured on suppliers' orders: none to measure when no candidate has a supplier.
+  const measured = candidates.some((product) => product.supplier_id !== null) ? await measuredLeadTimes(db, actor.shopId) : new Map<string, MeasuredLeadTime>();
   const kept = await keptForecasts(db, actor.shopId, candidates.map((product) => product.id), today);
   // Those the nightly pass has not kept (or a late bill has made stale) are learnt now, their histories read in one query.
   const unkept = candidates.filter((product) => !kept.has(product.id)).map((product) => product.id);
+  const saleTypes = unkept.length ? await saleTypesOf(db, actor.shopId) : [];
   const histories = unkept.length ? await demandHistories(db, actor.shopId, { productIds: unkept, saleTypes, ...historyWindow(today) }) : new Map();
   const weekdayProfile = unkept.length ? await shopWeekdays(db, actor.shopId, saleTypes, today) : null;
   const groups = new Map<string, PurchaseSuggestions['groups'][number]>();
@@ -65,7 +73,7 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
     const lived = product.supplier_id ? measured.get(product.supplier_id) : undefined;
     const leadTime = product.lead_time_days ?? lived?.meanDays ?? query.leadTimeDays;
     const leadTimeDays = Math.max(1, Math.round(leadTime));
-    const plan = replenish({
+    const input: ReplenishmentInput = {
       daily: forecast.daily,
       errorSd: errorSdOver(forecast, leadTimeDays),
       leadTimeDays: leadTime,
@@ -77,7 +85,9 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
       onHand: Number(product.on_hand),
       onOrder: Number(product.on_order),
       demandSizes: demandSizesFor(forecast),
-    });
+    };
+    if (!mayOrder(input)) continue;
+    const plan = replenish(input);
     const orderQuantity = Math.ceil(plan.orderQuantity - 1e-9);
     if (orderQuantity <= 0) continue;
     const key = product.supplier_id ?? '';
