@@ -17,6 +17,8 @@ const METHOD_LABEL: Record<string, string> = {
   'ses-weekly': '指数平滑加周规律',
   'sba-weekly': '间歇需求加周规律',
   'tsb-weekly': '间歇需求加周规律',
+  'ses-tsb-weekly': '两种平滑加周规律的平均',
+  'ses-tsb-weekly-ses': '三种平滑的平均（含周规律）',
   mean: '近期平均',
   'category-mean': '同类平均',
   none: '无',
