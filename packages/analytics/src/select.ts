@@ -42,6 +42,7 @@ export const MODELS: Readonly<Record<MethodName, Model<unknown>>> = {
 export const COMBINATIONS = {
   'ses-tsb-weekly': ['ses-weekly', 'tsb-weekly'],
   'ses-tsb-weekly-ses': ['ses-weekly', 'tsb-weekly', 'ses'],
+  'tsb-weekly-ses': ['tsb-weekly', 'ses'],
 } as const satisfies Record<string, readonly MethodName[]>;
 export type CombinationName = keyof typeof COMBINATIONS;
 export type CandidateName = MethodName | CombinationName;
@@ -53,10 +54,11 @@ function isCombination(name: CandidateName): name is CombinationName {
 /**
  * The methods a product of a demand class chooses from, first the one it keeps. A combination listed first is
  * kept whenever its members could be fitted: in `npm run backtest` the mean of SES and TSB with the weekly
- * profile (with plain SES too for intermittent and lumpy demand, whose level the week says little of) beat
- * every single method and the choice among them in every class. Where it cannot be formed, the rest are
- * chosen from as before (see `choose`): the weekly methods once 28 days are observed, plain SES, which is
- * among every class's candidates, before.
+ * profile did better than the choice among single methods for smooth and erratic demand, and with plain SES
+ * added (the level, which the week says little of, learnt twice) for intermittent demand; lumpy demand, where
+ * SES with the weekly profile loses to plain SES, takes the mean of TSB with the profile and plain SES. Where
+ * the combination cannot be formed, the rest are chosen from as before (see `choose`): the weekly methods
+ * once 28 days are observed, plain SES, which is among every class's candidates, before.
  */
 export function candidatesFor(demandClass: DemandClass): CandidateName[] {
   switch (demandClass) {
@@ -67,7 +69,7 @@ export function candidatesFor(demandClass: DemandClass): CandidateName[] {
     case 'intermittent':
       return ['ses-tsb-weekly-ses', 'ses-weekly', 'tsb-weekly', 'sba-weekly', 'ses'];
     case 'lumpy':
-      return ['ses-tsb-weekly-ses', 'tsb-weekly', 'ses'];
+      return ['tsb-weekly-ses', 'tsb-weekly', 'ses'];
     case 'no-demand':
       return ['tsb'];
   }
