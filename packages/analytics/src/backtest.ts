@@ -4,7 +4,7 @@ import { ErrorSum, scalesOf, type Accuracy, type Scales } from './metrics.ts';
 import type { MethodName } from './methods/model.ts';
 import { bySlot, shopWeekdayProfile } from './methods/weekly.ts';
 import { demandSizesFor, replenish } from './replenish.ts';
-import { evaluateMethods, MODELS } from './select.ts';
+import { COMBINATIONS, evaluateMethods, MODELS, type CandidateName } from './select.ts';
 import { addDays, informativeValues, type DailySeries } from './series.ts';
 import { drawLeadTime, mulberry32, Random, type SyntheticItem } from './synthetic.ts';
 
@@ -24,10 +24,10 @@ import { drawLeadTime, mulberry32, Random, type SyntheticItem } from './syntheti
  * cycle runs from one delivery to the next; the cycle service level is the share of cycles without a day
  * of lost demand, the fill rate the share of demand served.
  */
-export type Evaluated = MethodName | 'auto';
+export type Evaluated = CandidateName | 'auto';
 
-export const EVALUATED: readonly Evaluated[] = ['naive', 'snaive', 'ses', 'holt', 'holt-winters', 'croston', 'sba', 'tsb', 'ses-weekly', 'sba-weekly', 'tsb-weekly', 'auto'];
-const ALL_METHODS = Object.keys(MODELS) as MethodName[];
+const ALL_METHODS = [...(Object.keys(MODELS) as MethodName[]), ...(Object.keys(COMBINATIONS) as (keyof typeof COMBINATIONS)[])];
+export const EVALUATED: readonly Evaluated[] = [...ALL_METHODS, 'auto'];
 
 export interface BacktestConfig {
   minTrain: number;

@@ -1,8 +1,8 @@
 import { classifyDemand, type DemandClassification } from './classify.ts';
 import type { Accuracy } from './metrics.ts';
-import { clean, type MethodName } from './methods/model.ts';
+import { clean } from './methods/model.ts';
 import { bySlot } from './methods/weekly.ts';
-import { candidatesFor, choose, errorSdWithin, evaluateMethods, type BacktestOptions, type Candidate } from './select.ts';
+import { candidatesFor, choose, errorSdWithin, evaluateMethods, type BacktestOptions, type Candidate, type CandidateName } from './select.ts';
 import { addDays, demandSizes, informativeValues, moments, type DailySeries } from './series.ts';
 
 /**
@@ -18,7 +18,7 @@ import { addDays, demandSizes, informativeValues, moments, type DailySeries } fr
 export const MIN_HISTORY = 14;
 const PRIOR_DAYS = 7;
 
-export type ForecastMethod = MethodName | 'mean' | 'category-mean' | 'none';
+export type ForecastMethod = CandidateName | 'mean' | 'category-mean' | 'none';
 
 export interface ProductForecast {
   status: 'ok' | 'short-history' | 'no-history';
@@ -120,7 +120,7 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
     demand,
     daily: days(chosen.forecast),
     backtest: chosen.accuracy,
-    params: chosen.fit.params,
+    params: chosen.params,
     errorSd: clean(errorSdWithin(chosen, options.errorDays ?? 7) ?? spread.sd),
     errorSds: chosen.horizonCount.map((_, k) => clean(errorSdWithin(chosen, k + 1) ?? spread.sd)),
     recentSizes,

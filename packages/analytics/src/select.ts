@@ -1,9 +1,9 @@
 import { classifyDemand, type DemandClass } from './classify.ts';
-import { ErrorSum, scalesOf, type Accuracy } from './metrics.ts';
+import { ErrorSum, scalesOf, type Accuracy, type Scales } from './metrics.ts';
 import { croston, sba } from './methods/croston.ts';
 import { holtWinters } from './methods/holt-winters.ts';
 import { holt } from './methods/holt.ts';
-import { fit, forecastsAt, type Fit, type MethodName, type Model, type SeriesContext } from './methods/model.ts';
+import { fit, forecastsAt, type MethodName, type Model, type SeriesContext } from './methods/model.ts';
 import { naive, seasonalNaive } from './methods/naive.ts';
 import { ses } from './methods/ses.ts';
 import { tsb } from './methods/tsb.ts';
@@ -34,23 +34,42 @@ export const MODELS: Readonly<Record<MethodName, Model<unknown>>> = {
 };
 
 /**
- * The methods a product of a demand class chooses from; the first is the one it keeps unless another wins
- * its own backtest clearly (see `choose`). The first per class is what did best for that class in
- * `npm run backtest` once the weekly methods take the shop's profile (`weekdayPrior`): SES with the weekly
- * profile for smooth, erratic and intermittent demand, TSB with it for lumpy demand (where choosing among
- * several weekly methods by a backtest on a few large sales lost to SES).
- * Plain SES is among every class's candidates, so a product without a usable week can still fall back to it.
+ * Forecast combinations: the equal-weight mean of their members' forecasts (M4, M5: a plain mean of a few
+ * reasonable methods is seldom far behind the best of them and often ahead, their errors being partly
+ * independent). A combination is scored by the same backtest as its members, from their errors, without
+ * being fitted again.
  */
-export function candidatesFor(demandClass: DemandClass): MethodName[] {
+export const COMBINATIONS = {
+  'ses-tsb-weekly': ['ses-weekly', 'tsb-weekly'],
+  'ses-tsb-weekly-ses': ['ses-weekly', 'tsb-weekly', 'ses'],
+  'tsb-weekly-ses': ['tsb-weekly', 'ses'],
+} as const satisfies Record<string, readonly MethodName[]>;
+export type CombinationName = keyof typeof COMBINATIONS;
+export type CandidateName = MethodName | CombinationName;
+
+function isCombination(name: CandidateName): name is CombinationName {
+  return name in COMBINATIONS;
+}
+
+/**
+ * The methods a product of a demand class chooses from, first the one it keeps. A combination listed first is
+ * kept whenever its members could be fitted: in `npm run backtest` the mean of SES and TSB with the weekly
+ * profile did better than the choice among single methods for smooth and erratic demand, and with plain SES
+ * added (the level, which the week says little of, learnt twice) for intermittent demand; lumpy demand, where
+ * SES with the weekly profile loses to plain SES, takes the mean of TSB with the profile and plain SES. Where
+ * the combination cannot be formed, the rest are chosen from as before (see `choose`): the weekly methods
+ * once 28 days are observed, plain SES, which is among every class's candidates, before.
+ */
+export function candidatesFor(demandClass: DemandClass): CandidateName[] {
   switch (demandClass) {
     case 'smooth':
-      return ['ses-weekly', 'tsb-weekly', 'ses', 'holt', 'holt-winters'];
+      return ['ses-tsb-weekly', 'ses-weekly', 'tsb-weekly', 'ses', 'holt', 'holt-winters'];
     case 'erratic':
-      return ['ses-weekly', 'tsb-weekly', 'ses'];
+      return ['ses-tsb-weekly', 'ses-weekly', 'tsb-weekly', 'ses'];
     case 'intermittent':
-      return ['ses-weekly', 'tsb-weekly', 'sba-weekly', 'ses'];
+      return ['ses-tsb-weekly-ses', 'ses-weekly', 'tsb-weekly', 'sba-weekly', 'ses'];
     case 'lumpy':
-      return ['tsb-weekly', 'ses'];
+      return ['tsb-weekly-ses', 'tsb-weekly', 'ses'];
     case 'no-demand':
       return ['tsb'];
   }
@@ -70,8 +89,9 @@ export interface BacktestOptions {
 }
 
 export interface Candidate {
-  method: MethodName;
-  fit: Fit<unknown>;
+  method: CandidateName;
+  /** The fitted parameters (a combination's: its members' in turn). */
+  params: readonly number[];
   /** Forecast of the `horizon` days after the history. */
   forecast: number[];
   /** The backtest's errors, all horizons together; `accuracy` is null when no origin could be scored. */
@@ -99,7 +119,7 @@ export function censoredSizeMeans(y: readonly Observation[], sales: readonly num
   return y.map((v, t) => (v === null && (sales[t] ?? 0) > 0 ? expectedSizeAtLeast(support, sales[t]!) : 0));
 }
 
-export function evaluateMethods(y: readonly Observation[], end: number, methods: readonly MethodName[], options: BacktestOptions = {}, sales?: readonly number[]): Candidate[] {
+export function evaluateMethods(y: readonly Observation[], end: number, methods: readonly CandidateName[], options: BacktestOptions = {}, sales?: readonly number[]): Candidate[] {
   const horizon = options.horizon ?? 28;
   const step = options.step ?? 7;
   const minTrain = options.minTrain ?? 28;
@@ -116,50 +136,78 @@ export function evaluateMethods(y: readonly Observation[], end: number, methods:
     ...(options.weekdayPrior ? { weekdayPrior: options.weekdayPrior } : {}),
   };
   const observed = observedCount((context.informative ?? y).slice(0, end));
+  const singles = new Map<MethodName, Candidate>();
+  const single = (method: MethodName): Candidate | undefined => {
+    if (!singles.has(method)) {
+      const model = MODELS[method];
+      const fitted = observed < model.minObserved ? null : fit(model, y, end, context);
+      if (fitted !== null) {
+        const { atOrigins, atEnd } = forecastsAt(fitted, y, end, origins, horizon, context);
+        const originErrors = origins.map((o, i) => {
+          const row: (number | null)[] = [];
+          for (let k = 0; k < horizon && o + k < end; k++) {
+            const actual = y[o + k];
+            row.push(actual === null || actual === undefined ? null : atOrigins[i]![k]! - actual);
+          }
+          return row;
+        });
+        singles.set(method, scored(method, fitted.params, atEnd, originErrors, horizon, scales));
+      }
+    }
+    return singles.get(method);
+  };
   const out: Candidate[] = [];
   for (const method of methods) {
-    const model = MODELS[method];
-    if (observed < model.minObserved) continue;
-    const fitted = fit(model, y, end, context);
-    if (fitted === null) continue;
-    const { atOrigins, atEnd } = forecastsAt(fitted, y, end, origins, horizon, context);
-    const errors = new ErrorSum();
-    const horizonSquared = new Array<number>(horizon).fill(0);
-    const horizonCount = new Array<number>(horizon).fill(0);
-    const originErrors: (number | null)[][] = [];
-    origins.forEach((o, i) => {
-      const f = atOrigins[i]!;
-      const row: (number | null)[] = [];
-      originErrors.push(row);
-      for (let k = 0; k < horizon && o + k < end; k++) {
-        const actual = y[o + k];
-        if (actual === null || actual === undefined) {
-          row.push(null);
-          continue;
-        }
-        const e = f[k]! - actual;
-        row.push(e);
-        errors.add(f[k]!, actual);
-        horizonSquared[k]! += e * e;
-        horizonCount[k]!++;
-      }
-    });
-    out.push({ method, fit: fitted, forecast: atEnd, accuracy: errors.scaled(scales), horizonSquared, horizonCount, originErrors });
+    if (!isCombination(method)) {
+      const c = single(method);
+      if (c !== undefined) out.push(c);
+      continue;
+    }
+    const members = COMBINATIONS[method].map(single);
+    if (members.every((c): c is Candidate => c !== undefined)) out.push(combine(method, members, horizon, scales));
   }
   return out;
+}
+
+/** A candidate's figures from its forecast and its backtest errors (forecast − sales, null on censored days) by origin. */
+function scored(method: CandidateName, params: readonly number[], forecast: number[], originErrors: (number | null)[][], horizon: number, scales: Scales): Candidate {
+  const errors = new ErrorSum();
+  const horizonSquared = new Array<number>(horizon).fill(0);
+  const horizonCount = new Array<number>(horizon).fill(0);
+  for (const row of originErrors) {
+    row.forEach((e, k) => {
+      if (e === null) return;
+      errors.add(e, 0);
+      horizonSquared[k]! += e * e;
+      horizonCount[k]!++;
+    });
+  }
+  return { method, params, forecast, accuracy: errors.scaled(scales), horizonSquared, horizonCount, originErrors };
+}
+
+/** The equal-weight mean of `members`: its forecast and its errors at each origin are the means of theirs. */
+export function combine(method: CombinationName, members: readonly Candidate[], horizon: number, scales: Scales): Candidate {
+  const mean = (pick: (c: Candidate) => number) => members.reduce((a, c) => a + pick(c), 0) / members.length;
+  const first = members[0]!;
+  const forecast = first.forecast.map((_, k) => mean((c) => c.forecast[k]!));
+  // Every member is scored on the same days, so a day censored for one is censored for all.
+  const originErrors = first.originErrors.map((row, i) => row.map((e, k) => (e === null ? null : mean((c) => c.originErrors[i]![k]!))));
+  return scored(method, members.flatMap((c) => c.params), forecast, originErrors, horizon, scales);
 }
 
 /**
  * The candidate with the least backtest RMSSE — but the first listed keeps the product unless another
  * beats it by more than `margin` (a share of its RMSSE): the inner backtest scores against noisy sales, and
  * a method that wins by a hair there wins by chance as often as not. The first listed also stands where
- * none could be scored.
+ * none could be scored, and always where it is a combination (choosing against it by that same noisy
+ * backtest lost to keeping it).
  */
 export const SWITCH_MARGIN = 0.03;
 
 export function choose(candidates: readonly Candidate[], margin = SWITCH_MARGIN): Candidate | null {
   const first = candidates[0];
   if (first === undefined) return null;
+  if (isCombination(first.method) && first.accuracy !== null) return first;
   let best = first;
   for (const c of candidates.slice(1)) {
     if (c.accuracy !== null && (best.accuracy === null || c.accuracy.rmsse < best.accuracy.rmsse)) best = c;
