@@ -240,6 +240,9 @@ async function main() {
     monthlyStats: await report(`/api/stats/monthly?year=${year - 1}`),
     dashboard: await report('/api/dashboard'),
   };
+  // The seeded shop is overstocked: most of 200 products' stock is written off, so that the suggestions have lines to work out.
+  const shortProducts = await leaveShort(owner, products.slice(100, 300), today);
+  log(`stock of ${shortProducts} products written off to 2 each, for the purchase suggestions`);
   const analytics = await timeAnalytics(owner, hot.id, products[1]!.id, today);
   let verification: { ms: number; checkedLedgerRows: number; drift: number } | null = null;
   if (settings.verify) {
@@ -300,6 +303,20 @@ async function createProducts(owner: HttpClient, count: number): Promise<Product
     products[index] = { id: created.body.id, inboundPrice: spec.inboundPrice, outboundPrice: spec.outboundPrice };
   });
   return products;
+}
+
+/** Writes off all but 2 of each product's stock in one 报损出库 bill; returns how many products it took stock from. */
+async function leaveShort(owner: HttpClient, products: readonly Product[], today: string): Promise<number> {
+  const lines: Array<{ productId: string; quantity: string }> = [];
+  for (const product of products) {
+    const stock = await owner.request<InventoryList>('GET', `/api/inventory?productId=${product.id}`);
+    expectStatus('inventory', stock, 200);
+    const quantity = stock.body.items.reduce((sum, item) => sum + Number(item.quantity), 0) - 2;
+    if (quantity > 0) lines.push({ productId: product.id, quantity: quantity.toFixed(3) });
+  }
+  const bill = await owner.request('POST', '/api/bills', { direction: 'out', billType: '报损出库', billDate: today, lines, confirm: true });
+  expectStatus('write-off', bill, 201);
+  return lines.length;
 }
 
 /** The floor's own shop: the same products (copied by SQL) with an opening stock, so issues never run short. */

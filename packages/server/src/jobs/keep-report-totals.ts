@@ -4,7 +4,7 @@ import { settledPostings } from '../db/settled-postings.ts';
 import { STANDING_BILLS } from '../use-cases/reports/in-out-summary.ts';
 import { postedSince } from '../use-cases/reports/kept-totals.ts';
 import { SALES_FIGURES, SALES_LINES } from '../use-cases/reports/sales-report.ts';
-import { PAIR_DAY_CHANGES } from '../use-cases/reports/stock-trend.ts';
+import { closesOf, OPENINGS_AND_CHANGES } from '../use-cases/reports/stock-trend.ts';
 
 /**
  * Days kept per transaction, within one month: on PGlite every request waits while one runs (a week of the bench's
@@ -142,17 +142,20 @@ export async function keepShopReportTotals(db: Database, shopId: string, today: 
 
 /**
  * Each category's change of stock per stock point on each day from–through, from its products' ledger rows as the
- * trend reads them (products without a category have no category trend).
+ * trend reads them (products without a category have no category trend). The days' rows are found through their
+ * bills (by date), which lie together, and only the pairs that moved are probed for their opening.
  */
 async function keepStockDays(tx: Pick<Database, 'query'>, shopId: string, from: string, through: string): Promise<void> {
+  // Planned for each week's dates: the generic plan a prepared statement settles on after five weeks read the whole
+  // ledger per week on a small shop (192 s against 10 s for 40,000 rows over two years).
+  await tx.query('SET LOCAL plan_cache_mode = force_custom_plan');
   await tx.query(
     `INSERT INTO kept_stock_days (shop_id, category_id, day, stock_point_id, quantity, amount)
-     WITH pairs AS (
-       SELECT b.stock_point_id, b.product_id FROM inventory_balances b JOIN products p ON p.shop_id = b.shop_id AND p.id = b.product_id
-        WHERE b.shop_id = $1 AND p.category_id IS NOT NULL),
-     ${PAIR_DAY_CHANGES}
+     WITH ${closesOf('stock_bills b JOIN stock_ledger l ON l.shop_id = b.shop_id AND l.bill_id = b.id AND b.shop_id = $1 AND b.bill_date BETWEEN $2::date AND $3::date')},
+     pairs AS (SELECT DISTINCT stock_point_id, product_id FROM closes),
+     ${OPENINGS_AND_CHANGES}
      SELECT $1, p.category_id, c.bill_date, c.stock_point_id, sum(c.quantity), sum(c.amount)
-       FROM changes c JOIN products p ON p.shop_id = $1 AND p.id = c.product_id
+       FROM changes c JOIN products p ON p.shop_id = $1 AND p.id = c.product_id AND p.category_id IS NOT NULL
       GROUP BY p.category_id, c.bill_date, c.stock_point_id`,
     [shopId, from, through],
   );

@@ -6,24 +6,29 @@ import { requireFilterRecords } from './filter-records.ts';
 import { keptStockDaysThrough } from './kept-totals.ts';
 
 /**
- * CTEs over a CTE `pairs` (stock point, product) of shop $1 and the days $2–$3: `opening`, each pair's last ledger
- * row before $2, and `changes`, each pair's change of stock on each day it moved (its close of the day less its
- * close before). Both walk the ledger's position index (shop, stock point, product, date, posting order) and never
- * read a pair's whole history. A balance's amount is not the sum of its rows' amounts (the average cost is rounded
- * at each row), so a day's change is taken between closes.
+ * The CTE `closes`: each (stock point, product) pair's last ledger row of each day $2–$3 it moved, of shop $1's
+ * ledger rows `l` read as `rows` says (a FROM list).
  */
-export const PAIR_DAY_CHANGES = `
+export const closesOf = (rows: string) => `
+     closes AS (
+       SELECT DISTINCT ON (l.stock_point_id, l.product_id, l.bill_date) l.stock_point_id, l.product_id, l.bill_date, l.balance_quantity, l.balance_amount
+         FROM ${rows}
+        WHERE l.shop_id = $1 AND l.bill_date BETWEEN $2::date AND $3::date
+        ORDER BY l.stock_point_id, l.product_id, l.bill_date, l.posting_seq DESC, l.line_no DESC)`;
+
+/**
+ * After `closes` and a CTE `pairs` holding their pairs: `opening`, each pair's last ledger row before $2 (a probe
+ * of the ledger's position index: shop, stock point, product, date, posting order), and `changes`, each pair's
+ * change of stock on each day it moved (its close of the day less its close before). A balance's amount is not
+ * the sum of its rows' amounts (the average cost is rounded at each row), so a day's change is taken between closes.
+ */
+export const OPENINGS_AND_CHANGES = `
      opening AS (
        SELECT pairs.stock_point_id, pairs.product_id, o.balance_quantity, o.balance_amount
          FROM pairs CROSS JOIN LATERAL (
            SELECT l.balance_quantity, l.balance_amount FROM stock_ledger l
             WHERE l.shop_id = $1 AND l.stock_point_id = pairs.stock_point_id AND l.product_id = pairs.product_id AND l.bill_date < $2::date
             ORDER BY l.bill_date DESC, l.posting_seq DESC, l.line_no DESC LIMIT 1) o),
-     closes AS (
-       SELECT DISTINCT ON (l.stock_point_id, l.product_id, l.bill_date) l.stock_point_id, l.product_id, l.bill_date, l.balance_quantity, l.balance_amount
-         FROM pairs JOIN stock_ledger l ON l.shop_id = $1 AND l.stock_point_id = pairs.stock_point_id AND l.product_id = pairs.product_id
-          AND l.bill_date BETWEEN $2::date AND $3::date
-        ORDER BY l.stock_point_id, l.product_id, l.bill_date, l.posting_seq DESC, l.line_no DESC),
      changes AS (
        SELECT c.stock_point_id, c.product_id, c.bill_date,
               c.balance_quantity - lag(c.balance_quantity, 1, COALESCE(o.balance_quantity, 0)) OVER pair AS quantity,
@@ -109,7 +114,8 @@ function ledgerCloses(db: Queryable, shopId: string, categoryId: string, stockPo
     `WITH pairs AS (
        SELECT b.stock_point_id, b.product_id FROM inventory_balances b JOIN products p ON p.shop_id = b.shop_id AND p.id = b.product_id
         WHERE b.shop_id = $1 AND p.category_id = $4 AND ($5::bigint IS NULL OR b.stock_point_id = $5)),
-     ${PAIR_DAY_CHANGES},
+     ${closesOf('pairs JOIN stock_ledger l ON l.stock_point_id = pairs.stock_point_id AND l.product_id = pairs.product_id')},
+     ${OPENINGS_AND_CHANGES},
      start AS (SELECT COALESCE(sum(balance_quantity), 0) AS quantity, COALESCE(sum(balance_amount), 0) AS amount FROM opening),
      daily AS (SELECT bill_date AS day, sum(quantity) AS quantity, sum(amount) AS amount FROM changes GROUP BY bill_date)
      ${DAY_BY_DAY}`,
