@@ -307,12 +307,12 @@ async function createProducts(owner: HttpClient, count: number): Promise<Product
 
 /** Writes off all but 2 of each product's stock in one 报损出库 bill; returns how many products it took stock from. */
 async function leaveShort(owner: HttpClient, products: readonly Product[], today: string): Promise<number> {
-  const lines: Array<{ productId: string; quantity: string }> = [];
+  const lines: Array<{ productId: string; quantity: string; unitPrice: string }> = [];
   for (const product of products) {
     const stock = await owner.request<InventoryList>('GET', `/api/inventory?productId=${product.id}`);
     expectStatus('inventory', stock, 200);
     const quantity = stock.body.items.reduce((sum, item) => sum + Number(item.quantity), 0) - 2;
-    if (quantity > 0) lines.push({ productId: product.id, quantity: quantity.toFixed(3) });
+    if (quantity > 0) lines.push({ productId: product.id, quantity: quantity.toFixed(3), unitPrice: '0' });
   }
   const bill = await owner.request('POST', '/api/bills', { direction: 'out', billType: '报损出库', billDate: today, lines, confirm: true });
   expectStatus('write-off', bill, 201);
