@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -53,9 +54,16 @@ export async function startServerProcess({ databaseUrl, dataDir, env: extra }: S
       reject(new Error(`server exited with ${code} before listening:\n${log}`));
     });
   });
-  // Keep draining the pipes (unread) so the request log never blocks the server.
-  child.stdout!.resume();
-  child.stderr!.resume();
+  // Keep draining the pipes so the request log never blocks the server; BENCH_SERVER_LOG=<file> keeps what it wrote.
+  if (process.env.BENCH_SERVER_LOG) {
+    const kept = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
+    kept.write(log);
+    child.stdout!.pipe(kept, { end: false });
+    child.stderr!.pipe(kept, { end: false });
+  } else {
+    child.stdout!.resume();
+    child.stderr!.resume();
+  }
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;

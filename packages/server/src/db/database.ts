@@ -58,10 +58,24 @@ const migratedFolder = () =>
     await db.close();
   });
 
+/**
+ * PGlite answers in the server's own thread and settles its promises without I/O, so a run of statements one
+ * after another never lets Node read a socket: a background pass of a few thousand statements held every request
+ * unread for its whole 16 s. The queue steps out to the event loop once this long has gone by without it.
+ */
+const EVENT_LOOP_EVERY_MS = 10;
+
 function pgliteDatabase(db: PGlite, flushPeriodically: boolean): Database {
   let queue: Promise<unknown> = Promise.resolve();
+  let steppedOut = performance.now();
+  const stepOut = async () => {
+    if (performance.now() - steppedOut < EVENT_LOOP_EVERY_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    steppedOut = performance.now();
+  };
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
+    const turn = () => stepOut().then(work);
+    const run = queue.then(turn, turn);
     queue = run.catch(() => undefined);
     return run;
   };

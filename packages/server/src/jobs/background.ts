@@ -16,6 +16,9 @@ import { sweepOrphanUploads } from './sweep-uploads.ts';
 import { uploadShippingInfo } from './upload-shipping-info.ts';
 import type { WechatApi } from '../integrations/wechat/wechat-api.ts';
 
+/** Passes at least this long are logged with their duration. */
+const SLOW_PASS_MS = 1000;
+
 export interface BackgroundOptions extends DeliveryOptions {
   /** How often the outbox is looked at. */
   deliverEveryMs?: number;
@@ -53,14 +56,20 @@ export interface BackgroundOptions extends DeliveryOptions {
  * Each job runs one pass at a time; a pass that fails is logged and the next one tries again. Several
  * server processes may run it side by side: the jobs themselves share the work out through row locks.
  */
-export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn'>, options: BackgroundOptions): { stop(): Promise<void> } {
+export function startBackgroundWork(db: Database, log: Pick<Logger, 'warn' | 'info'>, options: BackgroundOptions): { stop(): Promise<void> } {
   const running = new Map<string, Promise<unknown>>();
   const every = (name: string, ms: number, work: () => Promise<unknown>, firstAfterMs = 0) => {
     const pass = () => {
       if (running.has(name)) return;
+      const started = performance.now();
       running.set(
         name,
         work()
+          .then(() => {
+            // On PGlite a pass holds the one database connection while it runs: a long one shows in the log.
+            const ms = Math.round(performance.now() - started);
+            if (ms >= SLOW_PASS_MS) log.info({ job: name, ms }, 'slow background pass');
+          })
           .catch((error: unknown) => log.warn({ err: error }, `background ${name} failed; it runs again shortly`))
           .finally(() => running.delete(name)),
       );
