@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildServer } from './app.ts';
 import type { ServerConfig } from './config.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { databaseOnceOpen, openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { AppError } from './errors.ts';
 import { bufferedLogger } from './http/buffered-logger.ts';
@@ -28,13 +28,29 @@ export interface RunningServer {
 
 /** Opens the database, brings its schema up to date, listens, and checks the books of a data folder. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSync: config.pgliteSync });
-  await migrate(db);
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSync: config.pgliteSync }).then(async (db) => {
+    await migrate(db);
+    return db;
+  });
+  // The routes are registered while the database opens; nothing listens until it has.
   const log = bufferedLogger();
   const { outside, delivery, wechat } = outsideFromEnv();
   const payments = onlinePaymentFromEnv();
   const uploads = uploadsConfigFromEnv(process.env, config.dataDir);
-  const app = await buildServer({ db, logger: log, appDir: config.appDir, trustProxy: config.trustProxy, publicBaseUrl: config.publicBaseUrl, outside, payments, uploads });
+  const app = await buildServer({
+    db: databaseOnceOpen(config.databaseUrl ? 'postgres' : 'pglite', opening),
+    logger: log,
+    appDir: config.appDir,
+    trustProxy: config.trustProxy,
+    publicBaseUrl: config.publicBaseUrl,
+    outside,
+    payments,
+    uploads,
+  });
+  const db = await opening.catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   // Books found damaged are not served: every API call, and every shared bill, answers DATA_DAMAGED until the folder is restored.
   let damage: string | undefined;
   app.addHook('onRequest', async (request) => {
