@@ -21,6 +21,8 @@ export const closesOf = (rows: string) => `
  * of the ledger's position index: shop, stock point, product, date, posting order), and `changes`, each pair's
  * change of stock on each day it moved (its close of the day less its close before). A balance's amount is not
  * the sum of its rows' amounts (the average cost is rounded at each row), so a day's change is taken between closes.
+ * The opening goes in as the pair's first row rather than joined to its closes: misjudging both sides at one row,
+ * the planner probed every pair for every close (3.9 million probes, 50 s, for a shop's 2,000 products on a day).
  */
 export const OPENINGS_AND_CHANGES = `
      opening AS (
@@ -30,11 +32,15 @@ export const OPENINGS_AND_CHANGES = `
             WHERE l.shop_id = $1 AND l.stock_point_id = pairs.stock_point_id AND l.product_id = pairs.product_id AND l.bill_date < $2::date
             ORDER BY l.bill_date DESC, l.posting_seq DESC, l.line_no DESC LIMIT 1) o),
      changes AS (
-       SELECT c.stock_point_id, c.product_id, c.bill_date,
-              c.balance_quantity - lag(c.balance_quantity, 1, COALESCE(o.balance_quantity, 0)) OVER pair AS quantity,
-              c.balance_amount - lag(c.balance_amount, 1, COALESCE(o.balance_amount, 0)) OVER pair AS amount
-         FROM closes c LEFT JOIN opening o ON o.stock_point_id = c.stock_point_id AND o.product_id = c.product_id
-       WINDOW pair AS (PARTITION BY c.stock_point_id, c.product_id ORDER BY c.bill_date))`;
+       SELECT m.stock_point_id, m.product_id, m.bill_date, m.quantity, m.amount FROM (
+         SELECT r.stock_point_id, r.product_id, r.bill_date,
+                r.balance_quantity - lag(r.balance_quantity, 1, 0::numeric) OVER pair AS quantity,
+                r.balance_amount - lag(r.balance_amount, 1, 0::numeric) OVER pair AS amount
+           FROM (SELECT stock_point_id, product_id, bill_date, balance_quantity, balance_amount FROM closes
+                 UNION ALL
+                 SELECT stock_point_id, product_id, NULL, balance_quantity, balance_amount FROM opening) r
+         WINDOW pair AS (PARTITION BY r.stock_point_id, r.product_id ORDER BY r.bill_date NULLS FIRST)) m
+        WHERE m.bill_date IS NOT NULL)`;
 
 /** Every day $2–$3 with its close: the CTE `start` (one row) run forward by the CTE `daily`'s changes per day. */
 const DAY_BY_DAY = `
