@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 
 /** How often the tables' changes are looked at. */
 export const STATISTICS_CHECK_MS = 2000;
@@ -48,8 +48,14 @@ interface ShopIdStatistics {
   rows: number;
 }
 
+/** What the planner expects of each shop's live ledger rows; null before the ledger was first analysed. */
+export async function plannerShopEstimates(db: Queryable): Promise<((shopId: string) => number) | null> {
+  const [statistics] = await db.query<ShopIdStatistics>(SHOP_ID_STATISTICS);
+  return statistics ? plannerShopRows(statistics) : null;
+}
+
 /** The rows the planner expects for `shop_id = x`, as PostgreSQL works it out (var_eq_const): a common value's share, else an even part of the rest. */
-export function plannerShopRows(statistics: ShopIdStatistics): (shopId: string) => number {
+function plannerShopRows(statistics: ShopIdStatistics): (shopId: string) => number {
   const shops: string[] = statistics.shops ? (JSON.parse(statistics.shops) as number[]).map(String) : [];
   const shares: number[] = statistics.shares ? (JSON.parse(statistics.shares) as number[]) : [];
   const common = new Map(shops.map((shop, i) => [shop, shares[i] ?? 0]));
@@ -68,9 +74,8 @@ export function plannerShopRows(statistics: ShopIdStatistics): (shopId: string) 
  * to see) is looked at again only once it has doubled.
  */
 async function misjudgedShops(db: Database, analysedFor: Map<string, number>): Promise<string[]> {
-  const [statistics] = await db.query<ShopIdStatistics>(SHOP_ID_STATISTICS);
-  if (!statistics) return [];
-  const expected = plannerShopRows(statistics);
+  const expected = await plannerShopEstimates(db);
+  if (!expected) return [];
   const misjudged: string[] = [];
   for (const { shop_id: shopId, rows } of await db.query<{ shop_id: string; rows: number }>(SHOP_ROWS)) {
     if (rows >= 1000 && rows > 4 * expected(shopId) && rows >= 2 * (analysedFor.get(shopId) ?? 0)) {
