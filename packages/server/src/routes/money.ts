@@ -85,7 +85,13 @@ export const moneyRoutes: RouteModule = (app, db) => {
     async (request) => getCustomerPrices(db, actorOf(request), { customerId: id(request, 'Customer'), productIds: request.query.productIds }),
   );
   app.get('/api/money/summary', { schema: { tags, response: { 200: MoneySummary } } }, async (request) => getMoneySummary(db, actorOf(request)));
-  app.get('/api/money/verify', { schema: { tags, response: { 200: MoneyVerification } } }, async (request) => verifyMoney(db, actorOf(request)));
+  // Its several reads see one moment of the books: a payment posted between two of them is no difference.
+  app.get('/api/money/verify', { schema: { tags, response: { 200: MoneyVerification } } }, async (request) =>
+    db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return verifyMoney(tx, actorOf(request));
+    }),
+  );
   app.get('/api/reports/sales-by-customer', { schema: { tags: ['reports'], querystring: PeriodQuery, response: { 200: SalesByCustomer } } }, async (request) =>
     salesByCustomer(db, actorOf(request), request.query),
   );
