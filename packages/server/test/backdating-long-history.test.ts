@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { seedHistory } from '../bench/seed-history.ts';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
-import { balanceOf, createProduct, postBill } from './support/stock.ts';
+import { seedShopHistory } from './support/seeded-history.ts';
+import { balanceOf, postBill } from './support/stock.ts';
 
 // More later rows than one round of reading and rewriting takes (10,000), so a backdated bill crosses chunks.
 const HOT_ROWS = 12_500;
@@ -13,21 +13,7 @@ describeOnDatabase('backdating before a long history', () => {
   beforeAll(async () => {
     t = await createTestApp();
     owner = await t.registerShop();
-    hot = await createProduct(owner, { inboundPrice: '2.00' });
-    for (let i = 0; i < 5; i++) await createProduct(owner, { inboundPrice: '1.00' });
-    const [point] = await t.db.query<{ id: string }>('SELECT id FROM stock_points WHERE shop_id = $1 AND is_default', [owner.shopId]);
-    await t.db.transaction((tx) =>
-      seedHistory(tx, {
-        shopId: owner.shopId,
-        userId: owner.userId,
-        stockPointId: point!.id,
-        hotProductId: hot,
-        ledgerRows: HOT_ROWS * 5 + 100,
-        hotRows: HOT_ROWS,
-        firstDay: '2025-01-01',
-        days: 600,
-      }),
-    );
+    hot = await seedShopHistory(t, owner, { others: 5, ledgerRows: HOT_ROWS * 5 + 100, hotRows: HOT_ROWS, firstDay: '2025-01-01', days: 600 });
     // Leave one unit at the end of the history: the lowest point now lies in its last chunk.
     const { quantity } = (await balanceOf(owner, hot))!;
     expect((await postBill(owner, 'out', [{ productId: hot, quantity: Number(quantity) - 1, unitPrice: 1 }])).status).toBe(201);

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedHistory } from '../bench/seed-history.ts';
 import { keepStatistics, plannerShopEstimates } from '../src/jobs/keep-statistics.ts';
 import { createTestApp, describeOnDatabase, type Client, type TestApp } from './support/harness.ts';
-import { createProduct } from './support/stock.ts';
-
-/** A shop's ledger written in one go, as an import or a busy day would. */
-async function seedLedger(t: TestApp, shop: Client, ledgerRows: number) {
-  const hot = await createProduct(shop, { inboundPrice: '2.00' });
-  for (let i = 0; i < 4; i++) await createProduct(shop, { inboundPrice: '1.00' });
-  const [point] = await t.db.query<{ id: string }>('SELECT id FROM stock_points WHERE shop_id = $1 AND is_default', [shop.shopId]);
-  await t.db.transaction((tx) =>
-    seedHistory(tx, { shopId: shop.shopId, userId: shop.userId, stockPointId: point!.id, hotProductId: hot, ledgerRows, hotRows: 10, firstDay: '2025-01-01', days: 300 }),
-  );
-}
+import { seedShopHistory } from './support/seeded-history.ts';
 
 const plannedRows = async (t: TestApp, shopId: string) => {
   const [plan] = await t.db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>(`EXPLAIN (FORMAT JSON) SELECT * FROM stock_ledger_live WHERE shop_id = ${Number(shopId)}`);
@@ -28,10 +17,11 @@ describeOnDatabase('planner statistics of a shop that grew after the last ANALYZ
     t = await createTestApp();
     large = await t.registerShop('大店');
     grown = await t.registerShop('新店');
-    await seedLedger(t, large, 40_000);
+    // A shop's ledger written in one go, as an import or a busy day would.
+    await seedShopHistory(t, large, { others: 4, ledgerRows: 40_000, hotRows: 10, firstDay: '2025-01-01', days: 300 });
     await t.db.query('ANALYZE stock_ledger_live, stock_bills, stock_bill_lines_live');
     // 3,000 rows: well under the tenth of the ledger that would make the whole table stale.
-    await seedLedger(t, grown, 3_000);
+    await seedShopHistory(t, grown, { others: 4, ledgerRows: 3_000, hotRows: 10, firstDay: '2025-01-01', days: 300 });
   }, 180_000);
   afterAll(() => t.close());
 
