@@ -54,6 +54,8 @@ async function makeBundle() {
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
+    // Node reads the map at load; stack traces need only its mappings, and the sources are on disk beside it.
+    sourcesContent: false,
     logLevel: 'warning',
     plugins: [
       {

@@ -3,7 +3,7 @@ import { PGlite, protocol, types as pgliteTypes, type PGliteOptions } from '@ele
 import type pg from 'pg';
 import { loadLater } from '../load-later.ts';
 import { migrate, migrationsKey } from './migrate.ts';
-import { FLUSH_IF_WRITTEN, openFolderPglite, PERIODIC_FLUSH_MS, pgliteSyncSetting, templateFolder, type PgliteSync } from './pglite-folder.ts';
+import { FLUSH_IF_WRITTEN, openFolderPglite, PERIODIC_FLUSH_MS, pgliteSyncSetting, sharedBuffersSetting, startParams, templateFolder, type PgliteSync } from './pglite-folder.ts';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -51,7 +51,9 @@ const TEXT_TYPES = { int8: 20, numeric: 1700, date: 1082 } as const;
  * A data folder reaches the disk as `sync` says (see pglite-folder.ts); without one, everything is in memory.
  */
 export async function openPglite(dataDir: string | undefined, sync: PgliteSync = pgliteSyncSetting()): Promise<Database> {
-  const db = dataDir ? await openFolderPglite(dataDir, sync, PGLITE_OPTIONS, migratedFolder) : await PGlite.create(PGLITE_OPTIONS);
+  const db = dataDir
+    ? await openFolderPglite(dataDir, sync, PGLITE_OPTIONS, migratedFolder)
+    : await PGlite.create({ ...PGLITE_OPTIONS, startParams: unflushedStartParams() });
   return pgliteDatabase(db, Boolean(dataDir) && sync === 'periodic');
 }
 
@@ -65,13 +67,16 @@ const PGLITE_OPTIONS: PGliteOptions = {
   },
 };
 
+/** A database in memory, or a template folder flushed when it is copied: PGlite's own fsync-off start, with a small pool. */
+const unflushedStartParams = () => startParams('off', sharedBuffersSetting(undefined));
+
 /**
  * What a new data folder starts as: a folder made by initdb and migrated, once per PGlite version and set of
  * migrations. The migrations took a second and a half of a first start on a busy 2-core machine.
  */
 const migratedFolder = () =>
   templateFolder(`migrated-${migrationsKey()}`, async (folder) => {
-    const db = pgliteDatabase(await PGlite.create({ ...PGLITE_OPTIONS, dataDir: folder }), false);
+    const db = pgliteDatabase(await PGlite.create({ ...PGLITE_OPTIONS, dataDir: folder, startParams: unflushedStartParams() }), false);
     await migrate(db);
     await db.close();
   });
