@@ -5,7 +5,7 @@
  * BACKTEST_TIMING_ITEMS (2000; 0 skips the timing).
  */
 import { performance } from 'node:perf_hooks';
-import { backtestItem, DEFAULT_BACKTEST, EVALUATED, forecastProduct, generateItems, seriesOf, shopProfiles, shopWeekdayProfile, summarise, type BacktestSummary, type ItemResult, type MethodSummary } from '../src/index.ts';
+import { backtestItem, DEFAULT_BACKTEST, EVALUATED, forecastProduct, generateItems, ParamPool, seriesOf, shopParams, shopProfiles, shopWeekdayProfile, summarise, type BacktestSummary, type ItemResult, type MethodSummary } from '../src/index.ts';
 
 const env = process.env;
 const items = Number(env.BACKTEST_ITEMS ?? 400);
@@ -62,9 +62,10 @@ function report(s: BacktestSummary): string {
 const t0 = performance.now();
 const shop = generateItems({ seed, items, days });
 const profileAt = shopProfiles(shop);
+const paramsAt = shopParams(shop, profileAt);
 const results: ItemResult[] = [];
 for (const item of shop) {
-  const r = backtestItem(item, DEFAULT_BACKTEST, profileAt);
+  const r = backtestItem(item, DEFAULT_BACKTEST, profileAt, paramsAt);
   if (r !== null) results.push(r);
 }
 const elapsed = (performance.now() - t0) / 1000;
@@ -76,8 +77,11 @@ if (timingItems > 0) {
   const series = nightly.map((item) => seriesOf(item));
   const start = performance.now();
   const weekdayProfile = shopWeekdayProfile(series);
+  const pool = new ParamPool();
+  for (const s of series) pool.add(s, weekdayProfile);
+  const pooledParams = pool.params();
   let ok = 0;
-  for (const s of series) if (forecastProduct(s, { weekdayProfile }).status === 'ok') ok++;
+  for (const s of series) if (forecastProduct(s, { weekdayProfile, pooledParams }).status === 'ok') ok++;
   const seconds = (performance.now() - start) / 1000;
   console.log(`nightly forecast of ${timingItems} products × ${days} days: ${seconds.toFixed(1)} s on one core (${ok} with a chosen method; budget 60 s)`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestItem, summarise, type ItemResult } from './backtest.ts';
+import { backtestItem, shopParams, shopProfiles, summarise, type ItemResult } from './backtest.ts';
 import { generateItems } from './synthetic.ts';
 
 describe('synthetic shop', () => {
@@ -39,5 +39,19 @@ describe('a small seeded backtest', () => {
     expect(s.replay.fillRate).toBeGreaterThan(0.8);
     expect(s.replay.cycleServiceLevel).toBeGreaterThan(0.7);
     expect(s.replay.cycles).toBeGreaterThan(100);
+  });
+});
+
+describe('the shop’s pooled parameters in the backtest', () => {
+  it('are pooled from the days before the week’s first day only: what comes later does not change them', () => {
+    const shop = generateItems({ seed: 5, items: 24, days: 140 });
+    const pooledOn = (items: typeof shop) => shopParams(items, shopProfiles(items))('2025-03-05');
+    const params = pooledOn(shop);
+    expect(Object.keys(params).length).toBeGreaterThan(0);
+    // 2025-03-05 is a Wednesday: pooled on Monday 2025-03-03, day 56 of the shop. Every day from it on is changed.
+    const changed = shop.map((item) => ({ ...item, values: item.values.map((v, i) => (item.launch + i >= 56 && v !== null ? v * 10 + 5 : v)) }));
+    expect(pooledOn(changed)).toEqual(params);
+    const later = (items: typeof shop) => shopParams(items, shopProfiles(items))('2025-04-30');
+    expect(later(changed)).not.toEqual(later(shop));
   });
 });

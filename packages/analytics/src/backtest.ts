@@ -2,10 +2,11 @@ import { classifyDemand, type DemandClass } from './classify.ts';
 import { forecastProduct } from './forecast.ts';
 import { ErrorSum, scalesOf, type Accuracy, type Scales } from './metrics.ts';
 import type { MethodName } from './methods/model.ts';
+import { ParamPool, type PooledParams } from './pooled.ts';
 import { bySlot, shopWeekdayProfile } from './methods/weekly.ts';
 import { demandSizesFor, replenish } from './replenish.ts';
 import { COMBINATIONS, evaluateMethods, MODELS, type CandidateName } from './select.ts';
-import { addDays, informativeValues, type DailySeries } from './series.ts';
+import { addDays, daysBetween, informativeValues, type DailySeries } from './series.ts';
 import { drawLeadTime, mulberry32, Random, type SyntheticItem } from './synthetic.ts';
 
 /**
@@ -82,8 +83,38 @@ export function shopProfiles(items: readonly SyntheticItem[]): (end: string) => 
   };
 }
 
-/** `profileAt`: the shop's weekly profile known on a day (`shopProfiles`); without it each item's week is its own. */
-export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAULT_BACKTEST, profileAt?: (end: string) => number[] | null): ItemResult | null {
+/**
+ * The shop's pooled parameters (`ParamPool`) from the days before `end`: every item's history up to then, with
+ * the profile known then. Pooling every item is as costly as a nightly pass, so it is done on the weeks' first
+ * days from `START` only, and a day gets the last pooled on or before it — a few days old for an item launched
+ * mid-week, never later than the day.
+ */
+export function shopParams(items: readonly SyntheticItem[], profileAt: (end: string) => number[] | null): (end: string) => PooledParams {
+  const known = new Map<string, PooledParams>();
+  return (end) => {
+    const day = 7 * Math.floor(daysBetween(START, end) / 7);
+    const pooledOn = addDays(START, day);
+    if (!known.has(pooledOn)) {
+      const pool = new ParamPool();
+      const profile = profileAt(pooledOn);
+      for (const item of items) if (day > item.launch) pool.add(seriesOf(item, day - item.launch), profile);
+      known.set(pooledOn, pool.params());
+    }
+    return known.get(pooledOn)!;
+  };
+}
+
+/**
+ * `profileAt`: the shop's weekly profile known on a day (`shopProfiles`); without it each item's week is its own.
+ * `paramsAt`: the shop's pooled parameters known on a day (`shopParams`), which 'auto' forecasts with; every
+ * method's own row is fitted to the item alone.
+ */
+export function backtestItem(
+  item: SyntheticItem,
+  config: BacktestConfig = DEFAULT_BACKTEST,
+  profileAt?: (end: string) => number[] | null,
+  paramsAt?: (end: string) => PooledParams,
+): ItemResult | null {
   const y = item.values;
   const n = y.length;
   const origins: number[] = [];
@@ -104,9 +135,10 @@ export function backtestItem(item: SyntheticItem, config: BacktestConfig = DEFAU
   };
   for (const o of origins) {
     const series = seriesOf(item, o);
-    const profile = profileAt?.(addDays(START, item.launch + o));
+    const date = addDays(START, item.launch + o);
+    const profile = profileAt?.(date) ?? null;
     const candidates = evaluateMethods(series.values, o, ALL_METHODS, { weekdayPrior: profile ? bySlot(profile, series.dates[0]!) : null }, series.sales);
-    const auto = forecastProduct(series, { candidates, horizon: config.horizon, errorDays: item.leadTimeMean + 1 });
+    const auto = forecastProduct(series, { weekdayProfile: profile, pooledParams: paramsAt?.(date) ?? null, horizon: config.horizon, errorDays: item.leadTimeMean + 1 });
     // A method that cannot start on this history is scored with the forecast that stands in for it (the
     // fallback for a short history), so every method is averaged over the same items and origins.
     for (const m of ALL_METHODS) score(m, candidates.find((c) => c.method === m)?.forecast ?? auto.daily.map((d) => d.mean), o);

@@ -2,6 +2,7 @@ import { classifyDemand, type DemandClassification } from './classify.ts';
 import type { Accuracy } from './metrics.ts';
 import { clean } from './methods/model.ts';
 import { bySlot } from './methods/weekly.ts';
+import type { PooledParams } from './pooled.ts';
 import { candidatesFor, choose, errorSdWithin, evaluateMethods, type BacktestOptions, type Candidate, type CandidateName } from './select.ts';
 import { addDays, demandSizes, informativeValues, moments, type DailySeries } from './series.ts';
 
@@ -52,10 +53,10 @@ export interface ForecastOptions extends BacktestOptions {
   categoryMean?: number | null;
   /** Days the error standard deviation is taken over (usually the lead time; default 7). */
   errorDays?: number;
-  /** Candidates already evaluated on this very series (the backtest evaluates every method anyway). */
-  candidates?: readonly Candidate[];
   /** The shop's weekly profile by calendar weekday (`shopWeekdayProfile`); without it a product's week is its own. */
   weekdayProfile?: readonly number[] | null;
+  /** The shop's parameters per demand class (`ParamPool`); without them each method is fitted to the product alone. */
+  pooledParams?: PooledParams | null;
 }
 
 /** A forecast's error standard deviation over `days` days ahead, from its `errorSds`. */
@@ -106,12 +107,9 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
       recentSizes,
     };
   }
-  const allowed = candidatesFor(demand.demandClass);
-  const given = options.candidates;
-  const candidates =
-    given === undefined
-      ? evaluateMethods(values, values.length, allowed, { ...options, weekdayPrior: options.weekdayProfile && first !== undefined ? bySlot(options.weekdayProfile, first) : null }, series.sales)
-      : allowed.map((m) => given.find((c) => c.method === m)).filter((c): c is Candidate => c !== undefined);
+  const weekdayPrior = options.weekdayProfile && first !== undefined ? bySlot(options.weekdayProfile, first) : null;
+  const params = options.pooledParams?.[demand.demandClass] ?? {};
+  const candidates = evaluateMethods(values, values.length, candidatesFor(demand.demandClass), { ...options, weekdayPrior, params }, series.sales);
   const chosen: Candidate | null = choose(candidates);
   if (chosen === null) return { status: 'short-history', method: 'mean', demand, daily: flat(spread.mean), backtest: null, params: [], errorSd: clean(spread.sd), errorSds: [clean(spread.sd)], recentSizes };
   return {

@@ -5,6 +5,7 @@ export type { MethodName } from './methods/model.ts';
 export { bySlot, shopWeekdayProfile } from './methods/weekly.ts';
 export * from './select.ts';
 export * from './forecast.ts';
+export * from './pooled.ts';
 export * from './replenish.ts';
 export * from './synthetic.ts';
 export * from './backtest.ts';

@@ -3,7 +3,7 @@ import { ErrorSum, scalesOf, type Accuracy, type Scales } from './metrics.ts';
 import { croston, sba } from './methods/croston.ts';
 import { holtWinters } from './methods/holt-winters.ts';
 import { holt } from './methods/holt.ts';
-import { fit, forecastsAt, type MethodName, type Model, type SeriesContext } from './methods/model.ts';
+import { fit, fixed, forecastsAt, type MethodName, type Model, type SeriesContext } from './methods/model.ts';
 import { naive, seasonalNaive } from './methods/naive.ts';
 import { ses } from './methods/ses.ts';
 import { tsb } from './methods/tsb.ts';
@@ -86,6 +86,8 @@ export interface BacktestOptions {
   minTrain?: number;
   /** The shop's weekly profile by the series' weekday slots t mod 7 (`bySlot`), for the weekly methods. */
   weekdayPrior?: readonly number[] | null;
+  /** Parameters to use instead of fitting, by method. */
+  params?: Partial<Record<MethodName, readonly number[]>>;
 }
 
 export interface Candidate {
@@ -119,7 +121,22 @@ export function censoredSizeMeans(y: readonly Observation[], sales: readonly num
   return y.map((v, t) => (v === null && (sales[t] ?? 0) > 0 ? expectedSizeAtLeast(support, sales[t]!) : 0));
 }
 
-export function evaluateMethods(y: readonly Observation[], end: number, methods: readonly CandidateName[], options: BacktestOptions = {}, sales?: readonly number[]): Candidate[] {
+/**
+ * One history's inner backtest: its origins, its scales and what its methods know beyond the series; every
+ * candidate of the history is scored on it (`scoreMethod`).
+ */
+export interface InnerBacktest {
+  y: readonly Observation[];
+  end: number;
+  horizon: number;
+  origins: number[];
+  scales: Scales;
+  context: SeriesContext;
+  /** Observed days before `end`, censored days with sales counted: a method needs its `minObserved` of them. */
+  observed: number;
+}
+
+export function innerBacktest(y: readonly Observation[], end: number, options: BacktestOptions = {}, sales?: readonly number[]): InnerBacktest {
   const horizon = options.horizon ?? 28;
   const step = options.step ?? 7;
   const minTrain = options.minTrain ?? 28;
@@ -128,32 +145,40 @@ export function evaluateMethods(y: readonly Observation[], end: number, methods:
     const o = end - step * k;
     if (o >= minTrain) origins.push(o);
   }
-  const scales = scalesOf(y, end);
   const censoredDemand = sales === undefined ? undefined : censoredSizeMeans(y.slice(0, end), sales.slice(0, end));
   const context: SeriesContext = {
     ...(sales === undefined ? {} : { atLeast: sales, informative: informativeValues({ values: y.slice(), sales: sales.slice() }) }),
     ...(censoredDemand ? { censoredDemand } : {}),
     ...(options.weekdayPrior ? { weekdayPrior: options.weekdayPrior } : {}),
   };
-  const observed = observedCount((context.informative ?? y).slice(0, end));
-  const singles = new Map<MethodName, Candidate>();
-  const single = (method: MethodName): Candidate | undefined => {
-    if (!singles.has(method)) {
-      const model = MODELS[method];
-      const fitted = observed < model.minObserved ? null : fit(model, y, end, context);
-      if (fitted !== null) {
-        const { atOrigins, atEnd } = forecastsAt(fitted, y, end, origins, horizon, context);
-        const originErrors = origins.map((o, i) => {
-          const row: (number | null)[] = [];
-          for (let k = 0; k < horizon && o + k < end; k++) {
-            const actual = y[o + k];
-            row.push(actual === null || actual === undefined ? null : atOrigins[i]![k]! - actual);
-          }
-          return row;
-        });
-        singles.set(method, scored(method, fitted.params, atEnd, originErrors, horizon, scales));
-      }
+  return { y, end, horizon, origins, scales: scalesOf(y, end), context, observed: observedCount((context.informative ?? y).slice(0, end)) };
+}
+
+/** A single method scored by the inner backtest, fitted by its grid unless `params` are given; undefined when it cannot start. */
+export function scoreMethod(inner: InnerBacktest, method: MethodName, params?: readonly number[]): Candidate | undefined {
+  const { y, end, horizon, origins, context } = inner;
+  const model = MODELS[method];
+  if (inner.observed < model.minObserved) return undefined;
+  const fitted = params === undefined ? fit(model, y, end, context) : fixed(model, y, end, params, context);
+  if (fitted === null) return undefined;
+  const { atOrigins, atEnd } = forecastsAt(fitted, y, end, origins, horizon, context);
+  const originErrors = origins.map((o, i) => {
+    const row: (number | null)[] = [];
+    for (let k = 0; k < horizon && o + k < end; k++) {
+      const actual = y[o + k];
+      row.push(actual === null || actual === undefined ? null : atOrigins[i]![k]! - actual);
     }
+    return row;
+  });
+  return scored(method, fitted.params, atEnd, originErrors, horizon, inner.scales);
+}
+
+/** `options.params`: a method's parameters where they are given (pooled over the shop, see pooled.ts) instead of its own fit. */
+export function evaluateMethods(y: readonly Observation[], end: number, methods: readonly CandidateName[], options: BacktestOptions = {}, sales?: readonly number[]): Candidate[] {
+  const inner = innerBacktest(y, end, options, sales);
+  const singles = new Map<MethodName, Candidate | undefined>();
+  const single = (method: MethodName): Candidate | undefined => {
+    if (!singles.has(method)) singles.set(method, scoreMethod(inner, method, options.params?.[method]));
     return singles.get(method);
   };
   const out: Candidate[] = [];
@@ -164,7 +189,7 @@ export function evaluateMethods(y: readonly Observation[], end: number, methods:
       continue;
     }
     const members = COMBINATIONS[method].map(single);
-    if (members.every((c): c is Candidate => c !== undefined)) out.push(combine(method, members, horizon, scales));
+    if (members.every((c): c is Candidate => c !== undefined)) out.push(combine(method, members, inner.horizon, inner.scales));
   }
   return out;
 }

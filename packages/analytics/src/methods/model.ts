@@ -116,10 +116,16 @@ export function run<S>(model: Model<S>, y: readonly Observation[], end: number, 
 export function fit<S>(model: Model<S>, y: readonly Observation[], end: number, context?: SeriesContext): Fit<S> | null {
   let best: Fit<S> | null = null;
   for (const p of model.grid) {
-    const r = run(model, y, end, p, context);
-    if (r !== null && Number.isFinite(r.mse) && (best === null || r.mse < best.mse)) best = { model, params: p, mse: r.mse };
+    const f = fixed(model, y, end, p, context);
+    if (f !== null && Number.isFinite(f.mse) && (best === null || f.mse < best.mse)) best = f;
   }
   return best;
+}
+
+/** `model` with the parameters `p` as given (its in-sample error measured); null when it cannot start. */
+export function fixed<S>(model: Model<S>, y: readonly Observation[], end: number, p: readonly number[], context?: SeriesContext): Fit<S> | null {
+  const r = run(model, y, end, p, context);
+  return r === null ? null : { model, params: p, mse: r.mse };
 }
 
 /** Never below 0, never NaN or Infinity: what every forecast leaving this package is. */

@@ -1,7 +1,8 @@
+import { ParamPool, type PooledParams } from '@xiaocang/analytics';
 import { shiftDay as addDays, shopDay } from '@xiaocang/domain';
 import type { Database } from '../db/database.ts';
 import { settledPostings } from '../db/settled-postings.ts';
-import { demandHistories, historyWindow, keepWeekdays, pooledWeekdays, saleTypesOf } from '../use-cases/analytics/demand-history.ts';
+import { demandHistories, historyWindow, keepPooling, pooledWeekdays, saleTypesOf, type ShopPooling } from '../use-cases/analytics/demand-history.ts';
 import { classificationOf, forecastFrom, keepForecast } from '../use-cases/analytics/kept-forecasts.ts';
 import type { KeptStamp } from '../use-cases/reports/kept-totals.ts';
 import { claimShopDay, finishShopDay, shopsDue } from './shop-day-claims.ts';
@@ -25,7 +26,10 @@ export async function runNightlyForecasts(db: Database, now: Date = new Date()):
   return kept;
 }
 
-/** One shop's pass: its weekly profile, then each product's forecast and classification figures, stamped before any is read. */
+/**
+ * One shop's pass: its weekly profile and its parameters pooled from every product's history, then each product's
+ * forecast and classification figures, stamped before any is read.
+ */
 export async function keepShopForecasts(db: Database, shopId: string, today: string): Promise<number> {
   const stamp = await settledPostings(db);
   const products = await db.query<{ id: string }>(
@@ -36,14 +40,26 @@ export async function keepShopForecasts(db: Database, shopId: string, today: str
     [shopId, addDays(today, -365), today],
   );
   const saleTypes = await saleTypesOf(db, shopId);
+  const productIds = products.map((product) => product.id);
   const weekdayProfile = await pooledWeekdays(db, shopId, saleTypes, today);
-  await keepWeekdays(db, shopId, addDays(today, -1), weekdayProfile);
-  return keepProductForecasts(db, shopId, today, products.map((product) => product.id), { saleTypes, weekdayProfile, stamp });
+  const pooling = { weekdayProfile, pooledParams: await poolParams(db, shopId, today, productIds, saleTypes, weekdayProfile) };
+  await keepPooling(db, shopId, addDays(today, -1), pooling);
+  return keepProductForecasts(db, shopId, today, productIds, { saleTypes, pooling, stamp });
+}
+
+/** The shop's parameters per demand class (`ParamPool`) from these products' histories up to yesterday, read in batches. */
+async function poolParams(db: Database, shopId: string, today: string, productIds: readonly string[], saleTypes: string[], weekdayProfile: number[] | null): Promise<PooledParams> {
+  const pool = new ParamPool();
+  for (let first = 0; first < productIds.length; first += PRODUCTS_PER_READ) {
+    const histories = await demandHistories(db, shopId, { productIds: productIds.slice(first, first + PRODUCTS_PER_READ), saleTypes, ...historyWindow(today) });
+    for (const history of histories.values()) if (history.series) pool.add(history.series, weekdayProfile);
+  }
+  return pool.params();
 }
 
 /**
  * Learns and keeps these products' forecasts and classification figures from their history up to yesterday, with
- * the shop's weekly profile, read after `stamp` was taken; a product that had not moved by then is left out.
+ * what is pooled over the shop, read after `stamp` was taken; a product that had not moved by then is left out.
  * Returns how many were kept.
  */
 export async function keepProductForecasts(
@@ -51,7 +67,7 @@ export async function keepProductForecasts(
   shopId: string,
   today: string,
   productIds: readonly string[],
-  { saleTypes, weekdayProfile, stamp }: { saleTypes: string[]; weekdayProfile: number[] | null; stamp: KeptStamp },
+  { saleTypes, pooling, stamp }: { saleTypes: string[]; pooling: ShopPooling; stamp: KeptStamp },
 ): Promise<number> {
   let kept = 0;
   for (let first = 0; first < productIds.length; first += PRODUCTS_PER_READ) {
@@ -60,7 +76,7 @@ export async function keepProductForecasts(
     for (const productId of batch) {
       const history = histories.get(productId);
       if (!history?.series) continue;
-      await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series, weekdayProfile), classificationOf(history), stamp);
+      await keepForecast(db, shopId, productId, addDays(today, -1), forecastFrom(history.series, pooling), classificationOf(history), stamp);
       kept++;
     }
   }

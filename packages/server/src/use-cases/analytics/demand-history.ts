@@ -1,4 +1,4 @@
-import { addDays, buildDailySeries, shopWeekdayProfile, type DailySeries, type DayMovement } from '@xiaocang/analytics';
+import { addDays, buildDailySeries, shopWeekdayProfile, type DailySeries, type DayMovement, type PooledParams } from '@xiaocang/analytics';
 import { figureRole, formatMoney, moneyText, moneyUnits } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 
@@ -110,26 +110,35 @@ export async function pooledWeekdays(db: Queryable, shopId: string, saleTypes: s
   return shopWeekdayProfile([...histories.values()].flatMap((history) => (history.series ? [history.series] : [])));
 }
 
-/** Keeps the profile the nightly pass pooled from the history up to `madeFor`. */
-export async function keepWeekdays(db: Queryable, shopId: string, madeFor: string, profile: number[] | null): Promise<void> {
+/** What a product's forecast takes from the whole shop: its weekly profile and its parameters per demand class. */
+export interface ShopPooling {
+  weekdayProfile: number[] | null;
+  pooledParams: PooledParams | null;
+}
+
+/** Keeps what the nightly pass pooled from the history up to `madeFor`. */
+export async function keepPooling(db: Queryable, shopId: string, madeFor: string, { weekdayProfile, pooledParams }: ShopPooling): Promise<void> {
   await db.query(
-    `INSERT INTO shop_weekday_profiles (shop_id, made_for, profile) VALUES ($1, $2, $3)
-     ON CONFLICT (shop_id) DO UPDATE SET made_for = EXCLUDED.made_for, profile = EXCLUDED.profile`,
-    [shopId, madeFor, JSON.stringify(profile)],
+    `INSERT INTO shop_weekday_profiles (shop_id, made_for, profile, params) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (shop_id) DO UPDATE SET made_for = EXCLUDED.made_for, profile = EXCLUDED.profile, params = EXCLUDED.params`,
+    [shopId, madeFor, JSON.stringify(weekdayProfile), JSON.stringify(pooledParams)],
   );
 }
 
 /**
- * The shop's weekly profile for forecasts learnt today: the nightly pass's, pooled up to yesterday, else pooled now
- * (reading every product's 16 weeks, seconds on a large shop). A late bill does not make the kept one stale: one
- * product's few days barely move a profile pooled from all of them, and the nightly forecasts learnt with it too.
+ * What forecasts learnt today take from the shop: the nightly pass's, pooled up to yesterday. Before that pass
+ * has run, the profile is pooled now (reading every product's 16 weeks, seconds on a large shop) and there are
+ * no pooled parameters (pooling them backtests every product of the year, a whole pass): each product is then
+ * fitted alone, as the pass's fallback for a class with too few products. A late bill does not make the kept
+ * ones stale: one product's few days barely move what is pooled from all of them, and the nightly forecasts
+ * learnt with it too.
  */
-export async function shopWeekdays(db: Queryable, shopId: string, saleTypes: string[], today: string): Promise<number[] | null> {
-  const [kept] = await db.query<{ profile: number[] | null }>('SELECT profile FROM shop_weekday_profiles WHERE shop_id = $1 AND made_for = $2::date', [
-    shopId,
-    addDays(today, -1),
-  ]);
-  return kept ? kept.profile : pooledWeekdays(db, shopId, saleTypes, today);
+export async function shopPooling(db: Queryable, shopId: string, saleTypes: string[], today: string): Promise<ShopPooling> {
+  const [kept] = await db.query<{ profile: number[] | null; params: PooledParams | null }>(
+    'SELECT profile, params FROM shop_weekday_profiles WHERE shop_id = $1 AND made_for = $2::date',
+    [shopId, addDays(today, -1)],
+  );
+  return kept ? { weekdayProfile: kept.profile, pooledParams: kept.params } : { weekdayProfile: await pooledWeekdays(db, shopId, saleTypes, today), pooledParams: null };
 }
 
 /** A product's daily demand series over the last year up to yesterday, or null when it had not moved before today. */

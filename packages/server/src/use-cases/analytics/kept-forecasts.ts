@@ -11,7 +11,7 @@ import {
 } from '@xiaocang/analytics';
 import type { Queryable } from '../../db/database.ts';
 import type { KeptStamp } from '../reports/kept-totals.ts';
-import { demandHistory, shopWeekdays, type ProductHistory } from './demand-history.ts';
+import { demandHistory, shopPooling, type ProductHistory, type ShopPooling } from './demand-history.ts';
 
 /** A product's forecast with what it learnt from: as the nightly pass keeps it, or learnt at once. */
 export interface KeptForecast extends Pick<ProductForecast, 'status' | 'daily' | 'errorSds' | 'recentSizes'> {
@@ -39,15 +39,15 @@ export async function learnForecast(
   horizon = FORECAST_DAYS,
 ): Promise<KeptForecast | null> {
   const history = await demandHistory(db, shopId, { productId, stockPointId, saleTypes, today });
-  return history && forecastFrom(history, await shopWeekdays(db, shopId, saleTypes, today), horizon);
+  return history && forecastFrom(history, await shopPooling(db, shopId, saleTypes, today), horizon);
 }
 
 /**
- * The forecast of a daily demand series, `horizon` days ahead, with what it learnt from; `weekdayProfile` is the
- * shop's (`shopWeekdays`), the same for the nightly pass and a forecast learnt at once, so both give one answer.
+ * The forecast of a daily demand series, `horizon` days ahead, with what it learnt from; `pooling` is the shop's
+ * (`shopPooling`), the same for the nightly pass and a forecast learnt at once, so both give one answer.
  */
-export function forecastFrom(history: DailySeries, weekdayProfile: readonly number[] | null, horizon = FORECAST_DAYS): KeptForecast {
-  const forecast = forecastProduct(history, { horizon, weekdayProfile });
+export function forecastFrom(history: DailySeries, { weekdayProfile, pooledParams }: ShopPooling, horizon = FORECAST_DAYS): KeptForecast {
+  const forecast = forecastProduct(history, { horizon, weekdayProfile, pooledParams });
   return {
     status: forecast.status,
     method: forecast.method,

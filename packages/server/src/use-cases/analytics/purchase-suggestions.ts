@@ -3,7 +3,7 @@ import type { PurchaseSuggestions, SuggestionQuery } from '@xiaocang/contracts';
 import { can, shopDay, type Actor } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 import { forbidden } from '../../errors.ts';
-import { demandHistories, historyWindow, saleTypesOf, shopWeekdays } from './demand-history.ts';
+import { demandHistories, historyWindow, saleTypesOf, shopPooling } from './demand-history.ts';
 import { forecastFrom, keptForecasts } from './kept-forecasts.ts';
 import { measuredLeadTimes, type MeasuredLeadTime } from './measured-lead-times.ts';
 
@@ -62,11 +62,11 @@ export async function purchaseSuggestions(db: Queryable, actor: Actor, query: Su
   const unkept = candidates.filter((product) => !kept.has(product.id)).map((product) => product.id);
   const saleTypes = unkept.length ? await saleTypesOf(db, actor.shopId) : [];
   const histories = unkept.length ? await demandHistories(db, actor.shopId, { productIds: unkept, saleTypes, ...historyWindow(today) }) : new Map();
-  const weekdayProfile = unkept.length ? await shopWeekdays(db, actor.shopId, saleTypes, today) : null;
+  const pooling = unkept.length ? await shopPooling(db, actor.shopId, saleTypes, today) : { weekdayProfile: null, pooledParams: null };
   const groups = new Map<string, PurchaseSuggestions['groups'][number]>();
   for (const product of candidates) {
     const history = histories.get(product.id)?.series;
-    const forecast = kept.get(product.id) ?? (history ? forecastFrom(history, weekdayProfile) : null);
+    const forecast = kept.get(product.id) ?? (history ? forecastFrom(history, pooling) : null);
     if (!forecast) continue;
     // The owner's word on the supplier first, then what its orders took, then the lead time asked for; the
     // measured spread widens the safety stock whichever is used.
