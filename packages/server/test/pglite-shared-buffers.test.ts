@@ -55,8 +55,8 @@ describe.runIf(databaseKind === 'pglite')('PGlite started with the shared buffer
     sparseFile(path.join(dataDir, 'base', '1', 'grown'), 60);
     const reopened = await openPglite(dataDir, 'off');
     try {
-      const [{ size }] = await reopened.query<{ size: string }>("SELECT current_setting('shared_buffers') AS size");
-      expect(Number(size.replace('MB', ''))).toBeGreaterThan(60);
+      const [setting] = await reopened.query<{ size: string }>("SELECT current_setting('shared_buffers') AS size");
+      expect(Number(setting?.size.replace('MB', ''))).toBeGreaterThan(60);
     } finally {
       await reopened.close();
     }
