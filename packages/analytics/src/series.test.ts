@@ -81,10 +81,22 @@ describe('daily series', () => {
       [5, 0.5],
     ]);
     expect(demandSizes(series)).toEqual([1, 2, 5, 5]);
-    // A censored day at a seen value passes its share to that value and above; one above them all keeps its sale.
-    expect(sizeDistribution({ values: [1, 1, 1, null, null], sales: [1, 1, 1, 1, 2] })).toEqual([
-      [1, 0.75],
-      [2, 0.25],
+    // A censored day at a seen value passes its share to that value and above; one above them all is its sale
+    // plus the mean excess of a shifted exponential: sizes' excess over the least seen (1) is 0 + 0 + 0 + 0 + 1
+    // over 3 uncensored sizes.
+    const [seen, above] = sizeDistribution({ values: [1, 1, 1, null, null], sales: [1, 1, 1, 1, 2] });
+    expect(seen).toEqual([1, 0.75]);
+    expect(above![0]).toBeCloseTo(2 + 1 / 3, 10);
+    expect(above![1]).toBeCloseTo(0.25, 10);
+    // A shelf that never held a whole demand: seen 1, 2 and 3 (excess 0, 1, 2), sold out at 4 and 5 (3, 4):
+    // 10 over 3 uncensored sizes, so the two read as 4 + 10/3 and 5 + 10/3, not as what was left.
+    const small = { values: [1, 2, 3, null, null], sales: [1, 2, 3, 4, 5] };
+    expect(sizeDistribution(small).map(([x]) => x)).toEqual([1, 2, 3, 4 + 10 / 3, 5 + 10 / 3]);
+    expect(expectedSizeAtLeast(sizeDistribution(small), 4)).toBeCloseTo(4.5 + 10 / 3, 10);
+    // Censored days only: nothing to fit, each keeps its sale.
+    expect(sizeDistribution({ values: [null, null], sales: [2, 4] })).toEqual([
+      [2, 0.5],
+      [4, 0.5],
     ]);
     // Without censored days, the demands as they were.
     expect(demandSizes({ values: [3, 0, 1, 3], sales: [3, 0, 1, 3] })).toEqual([1, 3, 3]);

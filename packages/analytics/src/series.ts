@@ -141,8 +141,11 @@ export function moments(values: readonly Observation[], keep: (v: number) => boo
 /**
  * The distribution of a series' non-zero daily demands, a censored day's sale read as a demand of at least that
  * much (right-censored): the Kaplan–Meier estimate, each censored day's share passed on to the demands at or
- * above its sale, as [value, probability] by increasing value. A censored day above every observed demand keeps
- * its share at its sale: nothing says how far above it demand went. Empty without a non-zero demand.
+ * above its sale, as [value, probability] by increasing value. A censored day above every observed demand, where
+ * Kaplan–Meier knows nothing, has its share at its sale plus the mean excess of a shifted exponential fitted to
+ * all the sizes by censored maximum likelihood (their excess over the least uncensored size, summed, over the
+ * uncensored count; memoryless, so the same above any sale): kept at its sale, a shelf too small for one
+ * demand read every demand as what was left, and the item's forecast low. Empty without a non-zero demand.
  */
 export function sizeDistribution(series: SalesHistory): [number, number][] {
   const sizes: { x: number; censored: boolean }[] = [];
@@ -163,7 +166,10 @@ export function sizeDistribution(series: SalesHistory): [number, number][] {
   }
   const last = events[events.length - 1] ?? -Infinity;
   const beyond = sizes.filter((s) => s.censored && s.x > last);
-  for (const s of beyond) mass.set(s.x, (mass.get(s.x) ?? 0) + survival / beyond.length);
+  // The exponential's shift is the least uncensored size; a censored sale below it says nothing of the excess.
+  const least = events[0];
+  const excess = least === undefined ? 0 : sizes.reduce((sum, s) => sum + Math.max(0, s.x - least), 0) / sizes.filter((s) => !s.censored).length;
+  for (const s of beyond) mass.set(s.x + excess, (mass.get(s.x + excess) ?? 0) + survival / beyond.length);
   return [...mass.entries()].sort((a, b) => a[0] - b[0]);
 }
 
