@@ -21,7 +21,7 @@ describeOnDatabase('planner statistics of growing tables', () => {
 
   it('analyses a table once enough of it has changed, and leaves a quiet one alone', async () => {
     const warnings: unknown[] = [];
-    const job = keepStatistics(db, { warn: (...args: unknown[]) => void warnings.push(args) } as never, 50);
+    const job = keepStatistics(db, { warn: (...args: unknown[]) => void warnings.push(args), info: () => undefined } as never, 50);
     try {
       // A new table with no rows written is never stale.
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -57,7 +57,7 @@ describeOnDatabase('planner statistics of growing tables', () => {
       // 100 changed rows: stale for a table of no known size, not for one of 2,000 rows (50 + 200).
       await db.query(`INSERT INTO ${other} SELECT generate_series(2001, 2100)`);
       await flushCounts();
-      const job = keepStatistics(db, { warn: () => undefined } as never, 50);
+      const job = keepStatistics(db, { warn: () => undefined, info: () => undefined } as never, 50);
       try {
         await new Promise((resolve) => setTimeout(resolve, 1000));
       } finally {

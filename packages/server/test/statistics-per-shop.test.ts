@@ -27,7 +27,7 @@ describeOnDatabase('planner statistics of a shop that grew after the last ANALYZ
 
   it('analyses the shop tables once a shop has outgrown its estimate, and then plans for its rows', async () => {
     expect(await plannedRows(t, grown.shopId)).toBeLessThan(500);
-    const job = keepStatistics(t.db, { warn: () => undefined } as never, 50, 0);
+    const job = keepStatistics(t.db, { warn: () => undefined, info: () => undefined } as never, 50, 0);
     try {
       const deadline = Date.now() + 60_000;
       while ((await plannedRows(t, grown.shopId)) < 1500 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -17,7 +17,7 @@ import { uploadShippingInfo } from './upload-shipping-info.ts';
 import type { WechatApi } from '../integrations/wechat/wechat-api.ts';
 
 /** Passes at least this long are logged with their duration. */
-const SLOW_PASS_MS = 1000;
+export const SLOW_PASS_MS = 1000;
 
 export interface BackgroundOptions extends DeliveryOptions {
   /** How often the outbox is looked at. */

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database, Queryable } from '../db/database.ts';
+import { SLOW_PASS_MS } from './background.ts';
 
 /** How often the tables' changes are looked at. */
 export const STATISTICS_CHECK_MS = 2000;
@@ -92,7 +93,7 @@ async function misjudgedShops(db: Database, analysedFor: Map<string, number>): P
  * first pass, a minute later; PGlite runs no autovacuum at all, so its tables were never analysed.
  * Stale tables are analysed in the background; ANALYZE reads a sample, so it stays cheap as they grow.
  */
-export function keepStatistics(db: Database, log: Pick<Logger, 'warn'>, everyMs = STATISTICS_CHECK_MS, shopsEveryMs = SHOP_ROWS_CHECK_MS): { stop(): Promise<void> } {
+export function keepStatistics(db: Database, log: Pick<Logger, 'warn' | 'info'>, everyMs = STATISTICS_CHECK_MS, shopsEveryMs = SHOP_ROWS_CHECK_MS): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   let shopsCheckedAt = -Infinity;
   const analysedFor = new Map<string, number>();
@@ -103,7 +104,12 @@ export function keepStatistics(db: Database, log: Pick<Logger, 'warn'>, everyMs 
       const misjudged = await misjudgedShops(db, analysedFor);
       if (misjudged.length > 0) for (const table of await db.query<{ name: string }>(SHOP_TABLES)) stale.add(table.name);
     }
-    if (stale.size > 0) await db.query(`ANALYZE ${[...stale].join(', ')}`);
+    if (stale.size === 0) return;
+    const started = performance.now();
+    await db.query(`ANALYZE ${[...stale].join(', ')}`);
+    // On PGlite an ANALYZE of a large table holds the one thread: every request waits for it, so it shows in the log.
+    const ms = Math.round(performance.now() - started);
+    if (ms >= SLOW_PASS_MS) log.info({ tables: [...stale], ms }, 'slow ANALYZE');
   };
   const timer = setInterval(() => {
     // One pass at a time: a slow ANALYZE is not queued behind itself.
