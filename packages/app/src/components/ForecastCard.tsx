@@ -20,7 +20,7 @@ const METHOD_LABEL: Record<string, string> = {
   'ses-tsb-weekly': '两种平滑加周规律的平均',
   'ses-tsb-weekly-ses': '三种平滑的平均（含周规律）',
   'tsb-weekly-ses': '间歇需求加周规律与指数平滑的平均',
-  mean: '近期平均',
+  mean: '有货日的平均',
   'category-mean': '同类平均',
   none: '无',
 };
