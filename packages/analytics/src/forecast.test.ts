@@ -88,21 +88,6 @@ describe('forecastProduct', () => {
     expectSane(pulled);
   });
 
-  it('forecasts an item seen in stock on few days of its year from their mean, in the shop\'s week', () => {
-    // In stock on 17 days, the last of which sold out at 9 (a demand of at least 9), then out of stock all year.
-    const values: (number | null)[] = [...Array<number>(16).fill(0), ...Array<null>(301).fill(null)];
-    const sales = values.map((_, t) => (t === 16 ? 9 : 0));
-    const plain = forecastProduct(series(values, sales));
-    expect(plain).toMatchObject({ status: 'short-history', method: 'mean' });
-    expect(plain.daily.map((d) => d.mean)).toEqual(Array<number>(28).fill(9 / 17));
-    // The shop's week (Sunday first): day 16 is a Wednesday (index 1), so the level stays 9/17; the forecast
-    // starts on a Wednesday too and follows the week around that level.
-    const profile = [0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3];
-    const shaped = forecastProduct(series(values, sales), { weekdayProfile: profile });
-    expect(shaped.daily.map((d) => d.mean)).toEqual(Array.from({ length: 28 }, (_, k) => expect.closeTo((9 / 17) * profile[(3 + k) % 7]!, 12)));
-    expect(shaped.daily[0]!.date).toBe('2025-11-19');
-  });
-
   it('handles one sale in a long history, only returns, a negative-stock episode and a single stock-out day', () => {
     const oneSale = forecastProduct(series([...Array<number>(59).fill(0), 1]));
     expect(oneSale.status).toBe('ok');

@@ -12,13 +12,11 @@ import { addDays, demandSizes, informativeValues, moments, type DailySeries } fr
  * - At least `MIN_HISTORY` days that say something of demand (observed, or censored after some sales): classified by SBC, its class's candidates compared
  *   by a rolling-origin backtest on its history, the best one forecasts (status 'ok').
  * - Fewer: 'short-history'. The forecast is the mean of the observed days, pulled towards `categoryMean`
- *   (the mean daily demand of similar products, when the caller gives one) as if it were `PRIOR_DAYS` more days,
- *   shaped by the shop's week where there is one. Under six weeks the inner backtest scores two origins at most,
- *   too few to choose by, and the plain mean is the steadiest reading of an item seen in stock on few days.
+ *   (the mean daily demand of similar products, when the caller gives one) as if it were `PRIOR_DAYS` more days.
  * - None at all: 'no-history'; the category mean if given, otherwise no forecast (`daily` empty).
  * Never NaN, Infinity or negative.
  */
-export const MIN_HISTORY = 42;
+export const MIN_HISTORY = 14;
 const PRIOR_DAYS = 7;
 
 export type ForecastMethod = CandidateName | 'mean' | 'category-mean' | 'none';
@@ -74,18 +72,6 @@ function observedSpread(values: readonly (number | null)[]): { mean: number; sd:
   return { mean, sd: Math.sqrt(Math.max(variance, mean)), n };
 }
 
-/** The mean of the observed days, each divided by its weekday's index (slots t mod 7): the level of an average week. */
-function deseasonalisedMean(values: readonly (number | null)[], profile: readonly number[]): number {
-  let sum = 0;
-  let n = 0;
-  values.forEach((v, t) => {
-    if (v === null) return;
-    sum += v / profile[t % 7]!;
-    n++;
-  });
-  return n > 0 ? sum / n : 0;
-}
-
 export function forecastProduct(series: DailySeries, options: ForecastOptions = {}): ProductForecast {
   const horizon = options.horizon ?? 28;
   const values = series.values;
@@ -107,15 +93,13 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
     if (category === null || last === undefined) return { status: 'no-history', method: 'none', demand, daily: [], backtest: null, params: [], errorSd: 0, errorSds: [0], recentSizes };
     return { status: 'no-history', method: 'category-mean', demand, daily: flat(category), backtest: null, params: [], errorSd: Math.sqrt(category), errorSds: [Math.sqrt(category)], recentSizes };
   }
-  const weekdayPrior = options.weekdayProfile && first !== undefined ? bySlot(options.weekdayProfile, first) : null;
   if (spread.n < MIN_HISTORY) {
-    const level = weekdayPrior === null ? spread.mean : deseasonalisedMean(informative, weekdayPrior);
-    const mean = category === null ? level : (level * spread.n + category * PRIOR_DAYS) / (spread.n + PRIOR_DAYS);
+    const mean = category === null ? spread.mean : (spread.mean * spread.n + category * PRIOR_DAYS) / (spread.n + PRIOR_DAYS);
     return {
       status: 'short-history',
       method: category === null ? 'mean' : 'category-mean',
       demand,
-      daily: weekdayPrior === null ? flat(mean) : days(Array.from({ length: horizon }, (_, k) => mean * weekdayPrior[(values.length + k) % 7]!)),
+      daily: flat(mean),
       backtest: null,
       params: [],
       errorSd: clean(Math.max(spread.sd, Math.sqrt(mean))),
@@ -123,6 +107,7 @@ export function forecastProduct(series: DailySeries, options: ForecastOptions = 
       recentSizes,
     };
   }
+  const weekdayPrior = options.weekdayProfile && first !== undefined ? bySlot(options.weekdayProfile, first) : null;
   const params = options.pooledParams?.[demand.demandClass] ?? {};
   const candidates = evaluateMethods(values, values.length, candidatesFor(demand.demandClass), { ...options, weekdayPrior, params }, series.sales);
   const chosen: Candidate | null = choose(candidates);

@@ -2,7 +2,7 @@ export * from './series.ts';
 export * from './classify.ts';
 export * from './metrics.ts';
 export type { MethodName } from './methods/model.ts';
-export { bySlot, PROFILE_WEEKS, shopWeekdayProfile } from './methods/weekly.ts';
+export { bySlot, shopWeekdayProfile } from './methods/weekly.ts';
 export * from './select.ts';
 export * from './forecast.ts';
 export * from './pooled.ts';

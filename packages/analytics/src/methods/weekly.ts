@@ -3,7 +3,7 @@ import type { MethodName, Model } from './model.ts';
 
 /**
  * A weekly profile around another method: the method runs on demand divided by the weekday's index and its
- * forecast is multiplied back. The profile is estimated once from the last `PROFILE_WEEKS` weeks of the history
+ * forecast is multiplied back. The profile is estimated once from the last `WEEKS` weeks of the history
  * (observed days), all weeks at once — unlike Holt-Winters' seven seasonal states, updated one observation at
  * a time — which suits daily retail where the shape of the week is stable and the counts are small.
  *
@@ -14,8 +14,7 @@ import type { MethodName, Model } from './model.ts';
  * weekday's index (its mean ÷ the overall mean) is the product's own, shrunk towards 1 by empirical Bayes
  * (weight τ² / (τ² + v_j), v_j the sampling variance of weekday j's index, τ² the indices' spread beyond it).
  */
-/** A year: the shape of a shop's week holds steady, and more weeks steady a slow seller's strength (16 did worse in `npm run backtest`). */
-export const PROFILE_WEEKS = 52;
+const WEEKS = 16;
 /** Assumed variance of a product's weekly strength around the shop's (a spread of about ±0.5). */
 const STRENGTH_VARIANCE = 0.25;
 
@@ -53,9 +52,9 @@ function normalised(profile: readonly number[]): number[] {
   return floored.map((r) => r / average);
 }
 
-/** The weekday indices of `y`'s last `PROFILE_WEEKS` weeks before `end`, by slot t mod 7; `prior` is the shop's, by the same slots. */
+/** The weekday indices of `y`'s last `WEEKS` weeks before `end`, by slot t mod 7; `prior` is the shop's, by the same slots. */
 export function weekdayProfile(y: readonly Observation[], end: number, prior?: readonly number[]): number[] {
-  const means = weekdayMeans(y, end - 7 * PROFILE_WEEKS, end);
+  const means = weekdayMeans(y, end - 7 * WEEKS, end);
   if (prior !== undefined) {
     if (means === null) return normalised(prior);
     let fitted = 0;
@@ -84,7 +83,7 @@ const MIN_POOLED = 5;
 
 /**
  * The shop's weekly profile, by calendar weekday (0 = Sunday, as `Date.getUTCDay`): each product's weekday
- * indices over its last `PROFILE_WEEKS` weeks before `end` (all of its days when not given), averaged over the
+ * indices over its last `WEEKS` weeks before `end` (all of its days when not given), averaged over the
  * products with a sale on at least two of each weekday. Null when fewer than `MIN_POOLED` have one.
  */
 export function shopWeekdayProfile(histories: readonly { dates: readonly string[]; values: readonly Observation[] }[], end?: string): number[] | null {
@@ -94,7 +93,7 @@ export function shopWeekdayProfile(histories: readonly { dates: readonly string[
     const first = h.dates[0];
     if (first === undefined) continue;
     const stop = end === undefined ? h.values.length : Math.min(h.values.length, daysBetween(first, end));
-    const means = weekdayMeans(h.values, stop - 7 * PROFILE_WEEKS, stop);
+    const means = weekdayMeans(h.values, stop - 7 * WEEKS, stop);
     if (means === null) continue;
     const weekday0 = weekdayOf(first);
     for (let j = 0; j < 7; j++) sums[(weekday0 + j) % 7]! += means.raw[j]!;

@@ -1,4 +1,4 @@
-import { addDays, buildDailySeries, PROFILE_WEEKS, shopWeekdayProfile, type DailySeries, type DayMovement, type PooledParams } from '@xiaocang/analytics';
+import { addDays, buildDailySeries, shopWeekdayProfile, type DailySeries, type DayMovement, type PooledParams } from '@xiaocang/analytics';
 import { figureRole, formatMoney, moneyText, moneyUnits } from '@xiaocang/domain';
 import type { Queryable } from '../../db/database.ts';
 
@@ -97,8 +97,11 @@ export function historyWindow(today: string): { from: string; to: string } {
   return { from: addDays(to, -(HISTORY_DAYS - 1)), to };
 }
 
+/** Weeks of every product's history the shop's weekly profile is pooled from (the weekly methods' own window). */
+const PROFILE_WEEKS = 16;
+
 /**
- * The shop's weekly profile (`shopWeekdayProfile`): every product's last `PROFILE_WEEKS` weeks (a year) up to yesterday, pooled, for
+ * The shop's weekly profile (`shopWeekdayProfile`): every product's last 16 weeks up to yesterday, pooled, for
  * the weekly methods of a product too slow to show its own week; null when too few products sold through them.
  */
 export async function pooledWeekdays(db: Queryable, shopId: string, saleTypes: string[], today: string): Promise<number[] | null> {
@@ -124,7 +127,7 @@ export async function keepPooling(db: Queryable, shopId: string, madeFor: string
 
 /**
  * What forecasts learnt today take from the shop: the nightly pass's, pooled up to yesterday. Before that pass
- * has run, the profile is pooled now (reading every product's year, seconds on a large shop) and there are
+ * has run, the profile is pooled now (reading every product's 16 weeks, seconds on a large shop) and there are
  * no pooled parameters (pooling them backtests every product of the year, a whole pass): each product is then
  * fitted alone, as the pass's fallback for a class with too few products. A late bill does not make the kept
  * ones stale: one product's few days barely move what is pooled from all of them, and the nightly forecasts
